@@ -1,0 +1,208 @@
+import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { placeOfNode, placeOfRange } from './positions.js';
+
+/** A file as read from disk: its path and bytes, or its size when it was too large to read. */
+export interface SourceFile {
+  path: string;
+  /** The file's bytes; absent when the reader refused a file over the size limit. */
+  bytes?: Uint8Array;
+  /** Size in bytes, as the reader saw it. */
+  size: number;
+}
+
+/** A parsed YAML file: its text, the YAML tree with positions, and its JavaScript value. */
+export interface ParsedFile {
+  path: string;
+  text: string;
+  lineCounter: LineCounter;
+  /** The YAML document with node ranges; absent when the file could not be read as YAML. */
+  yaml?: Document;
+  /** The file's value; set only when parsing succeeded and the root is a mapping. */
+  data?: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+/** Settings of the parse stage. */
+export interface ParseSettings {
+  /** Largest file accepted, in bytes (default: 5 MiB). */
+  maxBytes: number;
+  /** Most alias nodes resolved before giving up (default: 100), against "billion laughs" files. */
+  maxAliasCount: number;
+}
+
+export const defaultParseSettings: ParseSettings = { maxBytes: 5 * 1024 * 1024, maxAliasCount: 100 };
+
+const yamlRuleIds: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab-indent',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+
+const yamlHints: Record<string, string> = {
+  DUPLICATE_KEY: 'Each key may appear once in a mapping: remove or rename one of them.',
+  TAB_AS_INDENT: 'YAML indentation must use spaces: replace the tab with spaces.',
+  MULTIPLE_DOCS: 'A policy file holds one YAML document: remove the `---` separator and what follows, or move it to its own file.',
+};
+
+/**
+ * Parse a policy file: decode UTF-8, parse YAML keeping node positions, and
+ * turn it into a JavaScript value. Every problem becomes one diagnostic; a
+ * file with a fatal problem has no `data`.
+ */
+export function parse(file: SourceFile, settings: ParseSettings = defaultParseSettings): ParsedFile {
+  const lineCounter = new LineCounter();
+  const result: ParsedFile = { path: file.path, text: '', lineCounter, diagnostics: [] };
+  const fail = (ruleId: string, message: string, hint: string, place = fileStart) => {
+    result.diagnostics.push(diagnostic(file.path, place, ruleId, 'load', message, { hint }));
+    return result;
+  };
+
+  if (file.bytes === undefined || file.size > settings.maxBytes) {
+    return fail(
+      'file-too-large',
+      `File is ${formatBytes(file.size)}, over the limit of ${formatBytes(settings.maxBytes)}`,
+      'A policy document is far smaller than this: check that the right file is in the policy folder.',
+    );
+  }
+  const decoded = decodeUtf8(file.bytes);
+  if (typeof decoded !== 'string') return fail('encoding-not-utf8', decoded.message, decoded.hint, decoded.place);
+  result.text = decoded;
+  if (decoded.trim() === '') {
+    return fail('file-empty', 'File is empty', 'Write the policy document here, or remove the file.');
+  }
+
+  const doc = parseDocument(decoded, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  result.yaml = doc;
+  // After the first real syntax error the parser's later errors are mostly
+  // echoes of it; duplicate keys are independent, so all of them are kept.
+  let syntaxReported = false;
+  for (const error of doc.errors) {
+    const independent = error.code === 'DUPLICATE_KEY';
+    if (!independent && syntaxReported) continue;
+    if (!independent) syntaxReported = true;
+    result.diagnostics.push(yamlDiagnostic(file.path, lineCounter, error, 'error'));
+  }
+  for (const warning of doc.warnings) result.diagnostics.push(yamlDiagnostic(file.path, lineCounter, warning, 'warning'));
+  if (doc.errors.length > 0) return result;
+
+  if (doc.contents === null) {
+    return fail('file-empty', 'File has no content, only comments', 'Write the policy document here, or remove the file.');
+  }
+  if (!isMap(doc.contents)) {
+    return fail(
+      'yaml-root-not-mapping',
+      'The document must be a mapping of keys to values (`id: ...`, `title: ...`)',
+      'Start the file with `id:`, `title:`, `version:` ... at the left margin.',
+      placeOfNode(lineCounter, doc.contents),
+    );
+  }
+
+  try {
+    result.data = doc.toJS({ maxAliasCount: settings.maxAliasCount }) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      return fail(
+        'yaml-alias-limit',
+        `Aliases expand to too many nodes (limit ${settings.maxAliasCount}): this looks like a "billion laughs" file`,
+        'Write the values out instead of nesting aliases (`*name`).',
+        firstAliasPlace(doc, lineCounter),
+      );
+    }
+    throw error;
+  }
+  return result;
+}
+
+function yamlDiagnostic(path: string, lineCounter: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+  const ruleId = yamlRuleIds[error.code] ?? (severity === 'error' ? 'yaml-syntax' : 'yaml-warning');
+  const firstLine = error.message.split('\n')[0] ?? error.message;
+  const message =
+    error.code === 'DUPLICATE_KEY' ? 'Duplicate key: this key already appears earlier in the same mapping' : sentence(firstLine);
+  const hint = yamlHints[error.code] ?? 'Check the indentation and quoting on this line and the one before it.';
+  return diagnostic(path, placeOfRange(lineCounter, error.pos[0], error.pos[1]), ruleId, 'yaml', message, { hint, severity });
+}
+
+function firstAliasPlace(doc: Document, lineCounter: LineCounter) {
+  let place = fileStart;
+  visit(doc, {
+    Alias(_key, node) {
+      place = placeOfNode(lineCounter, node);
+      return visit.BREAK;
+    },
+  });
+  return place;
+}
+
+interface DecodeFailure {
+  message: string;
+  hint: string;
+  place: typeof fileStart;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decode UTF-8 strictly (dropping a BOM), or say where the first invalid byte is. */
+function decodeUtf8(bytes: Uint8Array): string | DecodeFailure {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      message: 'File is encoded as UTF-16, not UTF-8',
+      hint: 'Save the file as UTF-8 (in most editors: "Save with encoding", UTF-8).',
+      place: fileStart,
+    };
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const line = lines.length;
+    const column = (lines[lines.length - 1] ?? '').length + 1;
+    const byte = bytes[offset]?.toString(16).padStart(2, '0') ?? '??';
+    return {
+      message: `File is not valid UTF-8: byte 0x${byte} cannot start or continue a character`,
+      hint: 'Save the file as UTF-8; it was probably written as Latin-1 or Windows-1252.',
+      place: { start: { line, column }, end: { line, column: column + 1 } },
+    };
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    // Overlong and surrogate forms are rejected by the decoder too; treat the lead byte as the culprit.
+    if (need > 0 && !validLead(bytes, i)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+function validLead(bytes: Uint8Array, i: number): boolean {
+  const b = bytes[i]!;
+  const c = bytes[i + 1]!;
+  if (b === 0xe0) return c >= 0xa0;
+  if (b === 0xed) return c < 0xa0;
+  if (b === 0xf0) return c >= 0x90;
+  if (b === 0xf4) return c < 0x90;
+  return true;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}

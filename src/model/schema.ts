@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import type { Policy } from './policy.generated.js';
+
+/** A JSON Schema node, as far as policyc reads one. */
+export interface SchemaNode {
+  $ref?: string;
+  type?: string | string[];
+  description?: string;
+  examples?: unknown[];
+  enum?: unknown[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  required?: string[];
+  $defs?: Record<string, SchemaNode>;
+  [keyword: string]: unknown;
+}
+
+/** The policy JSON Schema (schema/policy.schema.json), the single source of truth for the document's shape. */
+export const policySchema: SchemaNode = JSON.parse(
+  readFileSync(new URL('../../schema/policy.schema.json', import.meta.url), 'utf8'),
+) as SchemaNode;
+
+/** The version of the document format; snapshots record it so migrations can lift old ones. */
+export const schemaVersion = 1;
+
+export type { Policy };
+
+/** Follow `$ref`s to the definition they name, collecting the names passed on the way. */
+export function resolveRef(node: SchemaNode, root: SchemaNode = policySchema): { node: SchemaNode; refs: string[] } {
+  const refs: string[] = [];
+  let current = node;
+  while (current.$ref) {
+    const name = current.$ref.replace('#/$defs/', '');
+    refs.push(name);
+    const next = root.$defs?.[name];
+    if (!next) throw new Error(`Unresolvable $ref ${current.$ref}`);
+    current = next;
+  }
+  return { node: current, refs };
+}
+
+/** The schema of the value at `path` (property names and array indexes), or undefined outside the schema. */
+export function schemaAt(path: readonly (string | number)[], root: SchemaNode = policySchema): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    const resolved: SchemaNode = resolveRef(node, root).node;
+    node = typeof segment === 'number' ? resolved.items : resolved.properties?.[segment];
+  }
+  return node;
+}

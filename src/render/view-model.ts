@@ -1,0 +1,235 @@
+import GithubSlugger from 'github-slugger';
+import { mapStrings, type StringKind } from '../model/fields.js';
+import type { Policy } from '../model/policy.generated.js';
+import type { PolicyModel } from '../resolve/resolve.js';
+import type { Messages } from './messages.js';
+import { escapeMarkdown, proseToHtml, proseToMarkdown, proseToPlainText } from './prose.js';
+
+/**
+ * How strings reach a template of one output format: rendered prose, and
+ * plain text made safe (HTML templates escape it themselves; Markdown
+ * templates get it backslash-escaped).
+ */
+export interface OutputFormat {
+  name: 'html' | 'md';
+  /** Convert a document string of the given kind. */
+  convert(value: string, kind: StringKind): unknown;
+  /** Anchor of a section: its id in HTML, the heading's slug in Markdown (which has no ids of its own). */
+  sectionAnchor(id: string, plainTitle: string, slugger: GithubSlugger): string;
+}
+
+/** Turns a document's strings into Handlebars-ready values for HTML templates. */
+export function htmlFormat(safe: (html: string) => unknown): OutputFormat {
+  return {
+    name: 'html',
+    convert: (value, kind) => (kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind)) : value),
+    sectionAnchor: (id) => id,
+  };
+}
+
+/** Turns a document's strings into Markdown for Markdown templates. */
+export const markdownFormat: OutputFormat = {
+  name: 'md',
+  convert: (value, kind) =>
+    kind === 'prose' || kind === 'text' ? proseToMarkdown(value, kind) : kind === 'plain' ? escapeMarkdown(value) : value,
+  sectionAnchor: (_id, plainTitle, slugger) => slugger.slug(plainTitle),
+};
+
+// The converted document mirrors Policy with display values in place of strings.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Display = any;
+
+/** One section of the page, as its partial receives it. */
+export interface SectionView {
+  /** The partial that renders it: the built-in section's name, or `custom-section`. */
+  partial: string;
+  /** The section's anchor (`cookies`, `other-websites`). */
+  anchor: string;
+  /** The heading. */
+  title: unknown;
+  [field: string]: unknown;
+}
+
+/** Everything a page template receives. */
+export interface PageView {
+  format: 'html' | 'md';
+  lang: string;
+  title: unknown;
+  /** The title as plain text, for `<title>`. */
+  plainTitle: string;
+  /** A one-sentence description, for `<meta name="description">`. */
+  description: string;
+  id: string;
+  version: string;
+  effective: { iso: string; display: unknown };
+  controller: Display;
+  introduction?: unknown;
+  related: Display[];
+  toc: { anchor: string; title: unknown }[];
+  sections: SectionView[];
+  copyright?: unknown;
+  /** The locale's labels, converted for the format. */
+  t: Display;
+  /** Relative path from the page to `dist/assets/`. */
+  assets: string;
+}
+
+/** Build the data a page template receives from a resolved policy. */
+export function pageView(model: PolicyModel, messages: Messages, format: OutputFormat, settings: { assets: string }): PageView {
+  const p = model.policy;
+  const c = mapStrings(p, format.convert) as Display;
+  const t = mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Display;
+  const label = (group: string, value: string | undefined) =>
+    value === undefined ? undefined : format.convert(messages.enums[group]?.[value] ?? value, 'plain');
+  const plain = (value: string) => format.convert(value, 'plain');
+  const slugger = new GithubSlugger();
+  const locale = p.locale;
+
+  const categoryById = new Map(p.collection.categories.map((cat, i) => [cat.id, c.collection.categories[i]]));
+  const categoryRefs = (ids: string[] | undefined) =>
+    (ids ?? []).map((id) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.label }));
+  const contactById = new Map(p.contacts.items.map((contact, i) => [contact.id, contactView(c.contacts.items[i], contact.role)]));
+  function contactView(display: Display, role: string) {
+    return { ...display, anchor: `contact-${display.id}`, roleLabel: label('role', role) };
+  }
+
+  const sections: SectionView[] = [];
+  for (const slot of model.sections) {
+    if (slot.kind === 'custom') {
+      const index = (p.sections ?? []).indexOf(slot.section);
+      const display = c.sections[index];
+      const anchor = format.sectionAnchor(slot.section.id, proseToPlainText(slot.section.title, 'text'), slugger);
+      sections.push({ partial: 'custom-section', anchor, title: display.title, body: display.body });
+      continue;
+    }
+    const name = slot.name;
+    const raw = p[name] as { title?: string } | undefined;
+    const display = c[name];
+    const titleText = raw?.title ?? messages.headings[name] ?? name;
+    const anchor = format.sectionAnchor(name, proseToPlainText(titleText, 'text'), slugger);
+    const base = { ...display, partial: name, anchor, title: raw?.title ? display.title : plain(titleText) };
+    sections.push({ ...base, ...sectionDetails(name, p, display) });
+  }
+
+  function sectionDetails(name: string, policy: Policy, display: Display): Record<string, unknown> {
+    switch (name) {
+      case 'collection':
+        return {
+          contexts: policy.collection.contexts.map((ctx, i) => ({
+            ...display.contexts[i],
+            anchor: `context-${ctx.id}`,
+            categories: categoryRefs(ctx.categories),
+          })),
+          categories: policy.collection.categories.map((cat, i) => ({
+            ...display.categories[i],
+            anchor: `category-${cat.id}`,
+            sourceLabel: label('source', cat.source),
+            retention: cat.retention ? plain([cat.retention.period, proseToPlainText(cat.retention.criteria ?? '', 'text')].filter(Boolean).join(', ')) : undefined,
+          })),
+        };
+      case 'purposes':
+        return {
+          items: policy.purposes!.items.map((purpose, i) => ({
+            ...display.items[i],
+            anchor: `purpose-${purpose.id}`,
+            legalBasisLabel: label('legalBasis', purpose.legalBasis),
+            categories: categoryRefs(purpose.categories),
+          })),
+        };
+      case 'sharing':
+        return {
+          recipients: policy.sharing!.recipients.map((recipient, i) => ({
+            ...display.recipients[i],
+            anchor: `recipient-${recipient.id}`,
+            typeLabel: label('recipientType', recipient.type),
+            conditionLabel: label('condition', recipient.condition),
+            categories: categoryRefs(recipient.categories),
+          })),
+        };
+      case 'marketing':
+        return {
+          consentLabel: label('marketingConsent', policy.marketing!.consent),
+          optOut: { ...display.optOut, contact: policy.marketing!.optOut.contact ? contactById.get(policy.marketing!.optOut.contact) : undefined },
+        };
+      case 'cookies': {
+        const items = policy.cookies!.items;
+        return {
+          consent: display.consent && { ...display.consent, modelLabel: label('consentModel', policy.cookies!.consent!.model) },
+          hasCategory: items.some((cookie) => cookie.category),
+          items: items.map((cookie, i) => ({
+            ...display.items[i],
+            anchor: `cookie-${cookie.id}`,
+            providerLabel: cookie.provider ? display.items[i].provider : label('party', 'first'),
+            lifetimeLabel: label('lifetime', cookie.lifetime),
+            durationLabel: cookie.duration ? plain(cookie.duration) : undefined,
+            categoryLabel: label('cookieCategory', cookie.category),
+          })),
+        };
+      }
+      case 'transfers':
+        return {
+          items: policy.transfers!.items.map((transfer, i) => ({
+            ...display.items[i],
+            anchor: `transfer-${transfer.id}`,
+            mechanisms: transfer.mechanisms.map((m) => ({ id: m, label: label('mechanism', m) })),
+          })),
+        };
+      case 'certifications':
+        return {
+          items: policy.certifications!.items.map((cert, i) => ({ ...display.items[i], anchor: `certification-${cert.id}` })),
+        };
+      case 'rights':
+        return {
+          items: policy.rights!.items.map((right, i) => ({
+            ...display.items[i],
+            anchor: `right-${right.id}`,
+            title: right.title ? display.items[i].title : label('right', right.type),
+            contact: right.contact ? contactById.get(right.contact) : undefined,
+            fee: right.fee && { ...display.items[i].fee, display: plain(formatMoney(right.fee.amount, right.fee.currency, locale)) },
+          })),
+        };
+      case 'changes':
+        return { notification: (policy.changes!.notification ?? []).map((n) => label('notification', n)) };
+      case 'contacts':
+        return { items: policy.contacts.items.map((contact) => contactById.get(contact.id)) };
+      default:
+        return {};
+    }
+  }
+
+  const plainTitle = proseToPlainText(p.title, 'text');
+  return {
+    format: format.name,
+    lang: p.locale,
+    title: c.title,
+    plainTitle,
+    description: (messages.page.descriptionOf ?? '{controller}').replace('{controller}', proseToPlainText(p.controller.brand ?? p.controller.name, 'text')),
+    id: p.id,
+    version: p.version,
+    effective: { iso: p.effective, display: plain(formatDate(p.effective, locale)) },
+    controller: c.controller,
+    introduction: c.introduction,
+    related: (p.related ?? []).map((doc, i) => ({ ...c.related[i], anchor: `related-${doc.id}` })),
+    toc: sections.map((s) => ({ anchor: s.anchor, title: s.title })),
+    sections,
+    copyright: c.copyright,
+    t,
+    assets: settings.assets,
+  };
+}
+
+/** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Format an amount of money for a locale, without decimals when it is whole ("£10"). */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const whole = Number.isInteger(amount);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(amount);
+}

@@ -1,0 +1,198 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as addFormatsModule from 'ajv-formats';
+import type { Document, LineCounter } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { findPair, formatPath, placeOfKey, placeOfNode, placeOfPath, pointerSegments } from '../load/positions.js';
+import { policySchema, resolveRef, type SchemaNode } from '../model/schema.js';
+import { closest } from './suggest.js';
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
+const addFormats = addFormatsModule.default as unknown as typeof addFormatsModule.default.default;
+
+let compiled: ValidateFunction | undefined;
+
+/** The policy validator, compiled once and reused for every document. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    addFormats(ajv, ['date', 'email', 'uri']);
+    compiled = ajv.compile(policySchema);
+  }
+  return compiled;
+}
+
+/** A parsed document, with what is needed to point at its nodes. */
+export interface PositionedData {
+  path: string;
+  data: unknown;
+  yaml: Document;
+  lineCounter: LineCounter;
+}
+
+/** Check a document against the policy JSON Schema and report every violation at its node. */
+export function validateSchema(input: PositionedData): Diagnostic[] {
+  const validate = validator();
+  if (validate(input.data)) return [];
+  const errors = relevantErrors(validate.errors ?? []);
+  return errors.map((error) => schemaDiagnostic(input, error));
+}
+
+/** Drop errors that say the same thing twice (a failed `type` also fails its `pattern`, say). */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) return false;
+    const key = `${e.instancePath}\0${e.keyword}\0${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const ruleIds: Record<string, string> = {
+  additionalProperties: 'schema-additional-property',
+  required: 'schema-required',
+  enum: 'schema-enum',
+  type: 'schema-type',
+  pattern: 'schema-pattern',
+  format: 'schema-format',
+  minItems: 'schema-min-items',
+  minLength: 'schema-min-length',
+  maxLength: 'schema-max-length',
+  uniqueItems: 'schema-unique-items',
+  minimum: 'schema-minimum',
+  minProperties: 'schema-min-properties',
+};
+
+const typeNames: Record<string, string> = {
+  string: 'a text value',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: '`true` or `false`',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  null: 'empty',
+};
+
+const formatNames: Record<string, string> = {
+  date: 'a date in the form YYYY-MM-DD',
+  email: 'an e-mail address',
+  uri: 'an absolute URL',
+};
+
+function schemaDiagnostic(input: PositionedData, error: ErrorObject): Diagnostic {
+  const segments = pointerSegments(error.instancePath);
+  const where = segments.length ? `\`${formatPath(segments)}\`` : 'the document';
+  const ruleId = ruleIds[error.keyword] ?? `schema-${error.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const schema = resolveRef((error.parentSchema ?? {}) as SchemaNode).node;
+  const described = (error.parentSchema ?? {}) as SchemaNode;
+  const about = described.description ?? schema.description;
+  const value = error.data;
+  let place = placeOfPath(input.yaml, input.lineCounter, segments);
+  let message: string;
+  let hint: string | undefined;
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const pair = findPair(input.yaml.getIn(segments, true), key);
+      if (pair) place = placeOfNode(input.lineCounter, pair.key);
+      const allowed = Object.keys(schema.properties ?? {});
+      const guess = closest(key, allowed);
+      message = `Unknown key \`${key}\` in ${where}`;
+      hint = guess ? `Did you mean \`${guess}\`?` : `Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
+      break;
+    }
+    case 'required': {
+      const key = String((error.params as { missingProperty: string }).missingProperty);
+      place = placeOfKey(input.yaml, input.lineCounter, segments);
+      message = `Missing required key \`${key}\` in ${where}`;
+      const propertyDescription = schema.properties?.[key]
+        ? (schema.properties[key].description ?? resolveRef(schema.properties[key]).node.description)
+        : undefined;
+      hint = `Add \`${key}:\`${propertyDescription ? ` (${lowerFirst(propertyDescription)})` : ''}.`;
+      break;
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const guess = closest(String(value), allowed);
+      message = `${quote(value)} is not an allowed value for ${where}`;
+      hint = `${guess ? `Did you mean \`${guess}\`? ` : ''}Allowed values: ${allowed.map((v) => `\`${v}\``).join(', ')}.`;
+      break;
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string }).type)
+        .split(',')
+        .map((t) => typeNames[t] ?? t)
+        .join(' or ');
+      message = `${where} should be ${expected}, not ${typeNames[jsonType(value)] ?? jsonType(value)}`;
+      hint = hintFrom(about, described.examples ?? schema.examples, expected === typeNames.string && value !== null && typeof value !== 'object');
+      break;
+    }
+    case 'pattern':
+      message = `${quote(value)} is not in the expected form for ${where}`;
+      hint = hintFrom(about, described.examples ?? schema.examples, false);
+      break;
+    case 'format': {
+      const format = String((error.params as { format: string }).format);
+      message = `${quote(value)} is not ${formatNames[format] ?? `a valid ${format}`} (${where})`;
+      hint = hintFrom(about, described.examples ?? schema.examples, false);
+      break;
+    }
+    case 'minItems':
+      message = `${where} needs at least ${(error.params as { limit: number }).limit} entry`;
+      hint = hintFrom(about, undefined, false);
+      break;
+    case 'minLength':
+      message = `${where} must not be empty`;
+      hint = hintFrom(about, described.examples ?? schema.examples, false);
+      break;
+    case 'maxLength':
+      message = `${where} is too long (at most ${(error.params as { limit: number }).limit} characters)`;
+      hint = hintFrom(about, undefined, false);
+      break;
+    case 'uniqueItems': {
+      const { i, j } = error.params as { i: number; j: number };
+      place = placeOfPath(input.yaml, input.lineCounter, [...segments, String(i)]);
+      message = `${where} lists ${quote((value as unknown[])[i])} twice (entries ${j + 1} and ${i + 1})`;
+      hint = 'Remove the repeated entry.';
+      break;
+    }
+    case 'minProperties':
+      message = `${where} is empty`;
+      hint = `Give at least one of ${Object.keys(schema.properties ?? {})
+        .map((k) => `\`${k}\``)
+        .join(', ')}.`;
+      break;
+    default:
+      message = `${where} ${error.message ?? 'is invalid'}`;
+      hint = hintFrom(about, undefined, false);
+  }
+  return diagnostic(input.path, place, ruleId, 'schema', message, { hint });
+}
+
+function hintFrom(description: string | undefined, examples: unknown[] | undefined, quoteIt: boolean): string | undefined {
+  const parts: string[] = [];
+  if (description) parts.push(description);
+  if (examples && examples.length) parts.push(`For example: ${examples.map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``).join(', ')}.`);
+  if (quoteIt) parts.push('Put the value in quotes to make it text.');
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+function lowerFirst(text: string): string {
+  const trimmed = text.replace(/\.$/, '');
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}

@@ -1,0 +1,53 @@
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import type { ParsedFile } from '../load/parse.js';
+import { placeOfPath } from '../load/positions.js';
+import type { Policy } from '../model/policy.generated.js';
+import { resolve, type PolicyModel } from '../resolve/resolve.js';
+import { validateProse } from './prose-rules.js';
+import { validateReferences } from './reference-rules.js';
+import { validateSchema } from './schema-rules.js';
+
+/** The result of validating parsed files: the resolved models of valid documents and every diagnostic. */
+export interface Validation {
+  models: PolicyModel[];
+  diagnostics: Diagnostic[];
+}
+
+/** Check one parsed file: schema, references and prose. Parse diagnostics are included. */
+export function validateFile(file: ParsedFile): Diagnostic[] {
+  if (!file.yaml || !file.data) return file.diagnostics;
+  const input = { path: file.path, data: file.data, yaml: file.yaml, lineCounter: file.lineCounter };
+  const schema = validateSchema(input);
+  // Prose is only inspected once the shape is right; its warnings would be noise next to schema errors.
+  const prose = schema.length === 0 ? validateProse(input) : [];
+  return [...file.diagnostics, ...schema, ...validateReferences(input), ...prose];
+}
+
+/**
+ * Validate every file of a project and resolve the valid ones. A document
+ * with an error yields no model; document ids must be unique across files.
+ */
+export function validateFiles(files: readonly ParsedFile[]): Validation {
+  const diagnostics: Diagnostic[] = [];
+  const models: PolicyModel[] = [];
+  const fileOfId = new Map<string, string>();
+  for (const file of files) {
+    const found = validateFile(file);
+    diagnostics.push(...found);
+    const id = file.data?.id;
+    if (typeof id === 'string' && file.yaml) {
+      const other = fileOfId.get(id);
+      if (other !== undefined) {
+        diagnostics.push(
+          diagnostic(file.path, placeOfPath(file.yaml, file.lineCounter, ['id']), 'duplicate-document-id', 'references', `Document id \`${id}\` is already used by \`${other}\``, {
+            hint: 'Each document needs its own id: rename one of them (and its file).',
+          }),
+        );
+        continue;
+      }
+      fileOfId.set(id, file.path);
+    }
+    if (!hasErrors(found) && file.data) models.push(resolve(file.data as unknown as Policy, file.path));
+  }
+  return { models, diagnostics: sortDiagnostics(diagnostics) };
+}
