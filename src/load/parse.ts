@@ -39,6 +39,12 @@ const yamlRuleIds: Record<string, string> = {
   MULTIPLE_DOCS: 'yaml-multiple-documents',
 };
 
+const yamlMessages: Record<string, string> = {
+  DUPLICATE_KEY: 'Duplicate key: this key already appears earlier in the same mapping',
+  TAB_AS_INDENT: 'Tabs are not allowed as indentation',
+  MULTIPLE_DOCS: 'The file holds more than one YAML document: a `---` line starts a second one',
+};
+
 const yamlHints: Record<string, string> = {
   DUPLICATE_KEY: 'Each key may appear once in a mapping: remove or rename one of them.',
   TAB_AS_INDENT: 'YAML indentation must use spaces: replace the tab with spaces.',
@@ -66,7 +72,10 @@ export function parse(file: SourceFile, settings: ParseSettings = defaultParseSe
     );
   }
   const decoded = decodeUtf8(file.bytes);
-  if (typeof decoded !== 'string') return fail('encoding-not-utf8', decoded.message, decoded.hint, decoded.place);
+  if (typeof decoded !== 'string') {
+    result.text = new TextDecoder('utf-8').decode(file.bytes);
+    return fail('encoding-not-utf8', decoded.message, decoded.hint, decoded.place);
+  }
   result.text = decoded;
   if (decoded.trim() === '') {
     return fail('file-empty', 'File is empty', 'Write the policy document here, or remove the file.');
@@ -81,9 +90,9 @@ export function parse(file: SourceFile, settings: ParseSettings = defaultParseSe
     const independent = error.code === 'DUPLICATE_KEY';
     if (!independent && syntaxReported) continue;
     if (!independent) syntaxReported = true;
-    result.diagnostics.push(yamlDiagnostic(file.path, lineCounter, error, 'error'));
+    result.diagnostics.push(yamlDiagnostic(file.path, decoded, lineCounter, error, 'error'));
   }
-  for (const warning of doc.warnings) result.diagnostics.push(yamlDiagnostic(file.path, lineCounter, warning, 'warning'));
+  for (const warning of doc.warnings) result.diagnostics.push(yamlDiagnostic(file.path, decoded, lineCounter, warning, 'warning'));
   if (doc.errors.length > 0) return result;
 
   if (doc.contents === null) {
@@ -114,13 +123,45 @@ export function parse(file: SourceFile, settings: ParseSettings = defaultParseSe
   return result;
 }
 
-function yamlDiagnostic(path: string, lineCounter: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+function yamlDiagnostic(path: string, text: string, lineCounter: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
   const ruleId = yamlRuleIds[error.code] ?? (severity === 'error' ? 'yaml-syntax' : 'yaml-warning');
-  const firstLine = error.message.split('\n')[0] ?? error.message;
-  const message =
-    error.code === 'DUPLICATE_KEY' ? 'Duplicate key: this key already appears earlier in the same mapping' : sentence(firstLine);
-  const hint = yamlHints[error.code] ?? 'Check the indentation and quoting on this line and the one before it.';
-  return diagnostic(path, placeOfRange(lineCounter, error.pos[0], error.pos[1]), ruleId, 'yaml', message, { hint, severity });
+  const original = sentence(error.message.split('\n')[0] ?? error.message);
+  let [start, end] = error.pos;
+  let message = yamlMessages[error.code] ?? original;
+  let hint = yamlHints[error.code] ?? 'Check the indentation and quoting on this line and the one before it.';
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(original)) {
+    // The parser notices a missing closing quote only at the end of the file; the opening quote is the place to fix.
+    const opening = findUnclosedQuote(text);
+    if (opening !== undefined) [start, end] = [opening, opening + 1];
+    message = 'A quoted value is never closed';
+    hint = 'Add the closing quote at the end of the value, or remove the opening one.';
+  } else if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(start))?.[0].trim();
+    if (key) message = `Duplicate key \`${key}\`: it already appears earlier in the same mapping`;
+  } else if (ruleId === 'yaml-syntax') {
+    message = `${original}: the indentation or punctuation of this line does not fit the lines around it`;
+  }
+  // Point at the first character of the line rather than its indentation.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^ *$/.test(text.slice(lineStart, start))) while (text[start] === ' ') start++;
+  end = Math.max(end, start + 1);
+  return diagnostic(path, placeOfRange(lineCounter, start, end), ruleId, 'yaml', message, { hint, severity });
+}
+
+/** Offset of the first quote that opens a value and is not closed on its line. */
+function findUnclosedQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const match = /^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])(.*)$/.exec(line);
+    if (match) {
+      const quote = match[2]!;
+      const rest = match[3]!;
+      const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')|^'$/.test(rest.replace(/''/g, ''));
+      if (!closed) return offset + match[1]!.length;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function firstAliasPlace(doc: Document, lineCounter: LineCounter) {

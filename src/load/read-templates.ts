@@ -13,7 +13,8 @@ export const builtinTemplatesDir = fileURLToPath(new URL('../../templates', impo
 export async function readTemplates(overrides: readonly string[], displayRoot = process.cwd()): Promise<TemplateSet> {
   const files: TemplateSet['files'] = new Map();
   for (const dir of [builtinTemplatesDir, ...overrides]) {
-    const origin = path.relative(displayRoot, dir) || '.';
+    const relative = path.relative(displayRoot, dir);
+    const origin = relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative || '.';
     for (const name of await listFiles(dir)) {
       files.set(name, { content: await readFile(path.join(dir, name), 'utf8'), origin });
     }

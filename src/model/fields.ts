@@ -54,15 +54,19 @@ export function eachString(data: unknown, visitor: (field: StringField) => void,
 }
 
 /** A deep copy of a document in which every string is replaced by `convert` of it. */
-export function mapStrings<T>(data: T, convert: (value: string, kind: StringKind) => unknown, schema: SchemaNode = policySchema): unknown {
-  return map(data, schema);
-  function map(value: unknown, node: SchemaNode | undefined): unknown {
-    if (typeof value === 'string') return convert(value, stringKind(node));
+export function mapStrings<T>(
+  data: T,
+  convert: (value: string, kind: StringKind, path: readonly (string | number)[]) => unknown,
+  schema: SchemaNode = policySchema,
+): unknown {
+  return map(data, schema, []);
+  function map(value: unknown, node: SchemaNode | undefined, path: (string | number)[]): unknown {
+    if (typeof value === 'string') return convert(value, stringKind(node), path);
     const resolved = node ? resolveRef(node).node : undefined;
-    if (Array.isArray(value)) return value.map((item) => map(item, resolved?.items));
+    if (Array.isArray(value)) return value.map((item, i) => map(item, resolved?.items, [...path, i]));
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(value)) out[key] = map(child, resolved?.properties?.[key]);
+      for (const [key, child] of Object.entries(value)) out[key] = map(child, resolved?.properties?.[key], [...path, key]);
       return out;
     }
     return value;

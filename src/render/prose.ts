@@ -1,6 +1,6 @@
 import type { Root as HastRoot, ElementContent } from 'hast';
 import type { Root as MdastRoot, PhrasingContent } from 'mdast';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -12,12 +12,41 @@ import { visit } from 'unist-util-visit';
 /** `prose`: block Markdown (paragraphs, lists); `text`: one line of inline Markdown. */
 export type ProseKind = 'prose' | 'text';
 
-/** Headings inside prose start at this level, below the page's h1 and the sections' h2. */
-const proseHeadingDepth = 3;
+/** The heading level the shallowest heading of a prose field becomes (below the sections' h2), unless a field asks otherwise. */
+export const defaultHeadingBase = 3;
+
+/** Link targets that may be published; anything else (`javascript:`, `data:`, `vbscript:`) is dropped. */
+export const safeUrl = /^(https?:|mailto:|tel:|#|\/(?!\/)|\.{1,2}\/)/i;
 
 // Processors are built once: building them per field would dominate a build.
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+const toHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] } })
+  .use(escapeAllText)
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();
+
+/**
+ * hast-util-to-html escapes only `<` and `&` in text; pages must also pass
+ * strict validators (html-validate's `no-raw-characters`), so after
+ * sanitizing, each text node becomes a raw node holding its fully escaped
+ * value. Raw nodes exist only from here on: sanitizing has already dropped
+ * any that came from the input, so `allowDangerousHtml` passes only these.
+ */
+function escapeAllText() {
+  return (tree: HastRoot) => {
+    visit(tree, 'text', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      parent.children[index] = { type: 'raw', value: escapeHtml(node.value) } as unknown as typeof node;
+    });
+  };
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
 // Fields and whole pages are serialised with the same settings, so both print alike.
 const markdownSettings = { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, listItemIndent: 'one' } as const;
 const toMarkdown = unified().use(remarkGfm).use(remarkStringify, markdownSettings).freeze();
@@ -27,14 +56,22 @@ const parsed = new Map<string, MdastRoot>();
 const renderedHtml = new Map<string, string>();
 const renderedMarkdown = new Map<string, string>();
 
+/** Parse Markdown as written, raw HTML and all: for checks that report what will be dropped. */
+export function parseMarkdown(text: string): MdastRoot {
+  return parser.parse(text);
+}
+
 /**
- * Parse a prose field to mdast, once per distinct text and kind. A `text`
- * field that is not a single paragraph (it starts with `1. ` or `# `, say)
- * is taken literally, since one line of text is never a list or heading.
- * The returned tree is shared: do not mutate it.
+ * Parse a prose field to mdast, once per distinct text, kind and heading
+ * level, and make it safe for every output: raw HTML is dropped, links with
+ * unsafe targets keep only their text, and unsafe images go. A `text` field
+ * that is not a single paragraph (it starts with `1. ` or `# `, say) is taken
+ * literally, since one line of text is never a list or heading. Headings are
+ * shifted so the shallowest becomes `headingBase`. The returned tree is
+ * shared: do not mutate it.
  */
-export function parseProse(text: string, kind: ProseKind): MdastRoot {
-  const key = `${kind}\0${text}`;
+export function parseProse(text: string, kind: ProseKind, headingBase = defaultHeadingBase): MdastRoot {
+  const key = `${kind}\0${headingBase}\0${text}`;
   let tree = parsed.get(key);
   if (!tree) {
     tree = parser.parse(text);
@@ -43,22 +80,58 @@ export function parseProse(text: string, kind: ProseKind): MdastRoot {
       if (only?.type !== 'paragraph') {
         tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
       }
-    } else {
-      visit(tree, 'heading', (node) => {
-        node.depth = Math.min(6, node.depth + proseHeadingDepth - 1) as typeof node.depth;
-      });
     }
+    makeSafe(tree);
+    shiftHeadings(tree, headingBase);
     parsed.set(key, tree);
   }
   return tree;
 }
 
+function makeSafe(tree: MdastRoot): void {
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'html') {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if ((node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim())) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (node.type === 'link' && !safeUrl.test(node.url.trim())) {
+      (parent.children as PhrasingContent[]).splice(index, 1, ...node.children);
+      return index;
+    }
+    return undefined;
+  });
+  // A paragraph that held only raw HTML is now empty: drop it rather than print `<p></p>`.
+  visit(tree, 'paragraph', (node, index, parent) => {
+    if (parent && index !== undefined && node.children.length === 0) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+}
+
+function shiftHeadings(tree: MdastRoot, base: number): void {
+  let shallowest = 7;
+  visit(tree, 'heading', (node) => {
+    shallowest = Math.min(shallowest, node.depth);
+  });
+  if (shallowest === 7) return;
+  visit(tree, 'heading', (node) => {
+    node.depth = Math.min(6, node.depth - shallowest + base) as typeof node.depth;
+  });
+}
+
 /** Render a prose field to sanitized HTML: raw HTML, scripts, event handlers and `javascript:` links come out inert. */
-export function proseToHtml(text: string, kind: ProseKind): string {
-  const key = `${kind}\0${text}`;
+export function proseToHtml(text: string, kind: ProseKind, headingBase = defaultHeadingBase): string {
+  const key = `${kind}\0${headingBase}\0${text}`;
   let html = renderedHtml.get(key);
   if (html === undefined) {
-    const hast = toHtml.runSync(structuredClone(parseProse(text, kind))) as HastRoot;
+    const hast = toHtml.runSync(structuredClone(parseProse(text, kind, headingBase))) as HastRoot;
     if (kind === 'text') {
       const paragraph = hast.children.find((n) => n.type === 'element');
       const children: ElementContent[] = paragraph && paragraph.type === 'element' ? paragraph.children : [];
@@ -72,11 +145,11 @@ export function proseToHtml(text: string, kind: ProseKind): string {
 }
 
 /** Render a prose field as normalised GitHub-flavoured Markdown (no trailing newline). */
-export function proseToMarkdown(text: string, kind: ProseKind): string {
-  const key = `${kind}\0${text}`;
+export function proseToMarkdown(text: string, kind: ProseKind, headingBase = defaultHeadingBase): string {
+  const key = `${kind}\0${headingBase}\0${text}`;
   let markdown = renderedMarkdown.get(key);
   if (markdown === undefined) {
-    markdown = toMarkdown.stringify(structuredClone(parseProse(text, kind))).trimEnd();
+    markdown = toMarkdown.stringify(structuredClone(parseProse(text, kind, headingBase))).trimEnd();
     renderedMarkdown.set(key, markdown);
   }
   return markdown;

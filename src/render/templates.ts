@@ -58,6 +58,8 @@ export function createRenderer(templates: TemplateSet): Renderer {
   for (const [name, { content }] of templates.files) {
     const partial = /^partials\/(.+)\.(html|md)\.hbs$/.exec(name);
     try {
+      // Handlebars compiles lazily; parsing now reports syntax errors against the right file.
+      if (name.endsWith('.hbs')) Handlebars.parse(content);
       if (partial) {
         const env = partial[2] === 'html' ? html : md;
         env.registerPartial(partial[1]!, env.compile(content, { noEscape: partial[2] === 'md', preventIndent: true }));
@@ -75,8 +77,11 @@ export function createRenderer(templates: TemplateSet): Renderer {
     }
   }
 
+  // A template that failed to compile would only cause follow-on errors when rendering.
+  const broken = diagnostics.length > 0;
   const htmlOut = htmlFormat((value) => new Handlebars.SafeString(value));
   const run = (name: string, data: unknown): string | undefined => {
+    if (broken) return undefined;
     const template = compiled.get(name);
     if (!template) {
       fail(name, new Error('template is missing'));

@@ -12,8 +12,8 @@ import { escapeMarkdown, proseToHtml, proseToMarkdown, proseToPlainText } from '
  */
 export interface OutputFormat {
   name: 'html' | 'md';
-  /** Convert a document string of the given kind. */
-  convert(value: string, kind: StringKind): unknown;
+  /** Convert a document string of the given kind, found at `path` (which decides the level of its headings). */
+  convert(value: string, kind: StringKind, path?: readonly (string | number)[]): unknown;
   /** Anchor of a section: its id in HTML, the heading's slug in Markdown (which has no ids of its own). */
   sectionAnchor(id: string, plainTitle: string, slugger: GithubSlugger): string;
 }
@@ -22,7 +22,8 @@ export interface OutputFormat {
 export function htmlFormat(safe: (html: string) => unknown): OutputFormat {
   return {
     name: 'html',
-    convert: (value, kind) => (kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind)) : value),
+    convert: (value, kind, path = []) =>
+      kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind, headingBase(path))) : value,
     sectionAnchor: (id) => id,
   };
 }
@@ -30,10 +31,28 @@ export function htmlFormat(safe: (html: string) => unknown): OutputFormat {
 /** Turns a document's strings into Markdown for Markdown templates. */
 export const markdownFormat: OutputFormat = {
   name: 'md',
-  convert: (value, kind) =>
-    kind === 'prose' || kind === 'text' ? proseToMarkdown(value, kind) : kind === 'plain' ? escapeMarkdown(value) : value,
+  convert: (value, kind, path = []) =>
+    kind === 'prose' || kind === 'text'
+      ? proseToMarkdown(value, kind, headingBase(path))
+      : kind === 'plain'
+        ? escapeMarkdown(value)
+        : value,
   sectionAnchor: (_id, plainTitle, slugger) => slugger.slug(plainTitle),
 };
+
+/**
+ * The level the shallowest heading of a prose field becomes, so headings
+ * never skip a level: the introduction sits under the h1, most prose under
+ * a section's h2, and prose under a template's h3 (a right, a seal, the
+ * cookie explanations) one deeper.
+ */
+function headingBase(path: readonly (string | number)[]): number {
+  const [first, second, , fourth] = path;
+  if (first === 'introduction') return 2;
+  if (first === 'cookies' && (second === 'explanation' || second === 'usage')) return 4;
+  if ((first === 'rights' || first === 'certifications') && second === 'items' && fourth !== 'title') return 4;
+  return 3;
+}
 
 // The converted document mirrors Policy with display values in place of strings.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -88,9 +107,14 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
   const categoryById = new Map(p.collection.categories.map((cat, i) => [cat.id, c.collection.categories[i]]));
   const categoryRefs = (ids: string[] | undefined) =>
     (ids ?? []).map((id) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.label }));
-  const contactById = new Map(p.contacts.items.map((contact, i) => [contact.id, contactView(c.contacts.items[i], contact.role)]));
-  function contactView(display: Display, role: string) {
-    return { ...display, anchor: `contact-${display.id}`, roleLabel: label('role', role) };
+  const contactById = new Map(p.contacts.items.map((contact, i) => [contact.id, contactView(c.contacts.items[i], contact)]));
+  function contactView(display: Display, contact: Policy['contacts']['items'][number]) {
+    // A telephone number must not wrap across lines on a page.
+    const phone = contact.phone && {
+      href: `tel:${contact.phone.replace(/[^+0-9]/g, '')}`,
+      display: plain(format.name === 'html' ? contact.phone.replace(/ /g, '\u00a0') : contact.phone),
+    };
+    return { ...display, anchor: `contact-${display.id}`, roleLabel: label('role', contact.role), phone };
   }
 
   const sections: SectionView[] = [];
@@ -171,12 +195,20 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
           items: policy.transfers!.items.map((transfer, i) => ({
             ...display.items[i],
             anchor: `transfer-${transfer.id}`,
+            certification: transfer.certification && {
+              ...display.items[i].certification,
+              showUrl: !mentions(transfer.certification.statement, transfer.certification.url),
+            },
             mechanisms: transfer.mechanisms.map((m) => ({ id: m, label: label('mechanism', m) })),
           })),
         };
       case 'certifications':
         return {
-          items: policy.certifications!.items.map((cert, i) => ({ ...display.items[i], anchor: `certification-${cert.id}` })),
+          items: policy.certifications!.items.map((cert, i) => ({
+            ...display.items[i],
+            anchor: `certification-${cert.id}`,
+            dispute: cert.dispute && { ...display.items[i].dispute, showUrl: !mentions(cert.dispute.description, cert.dispute.url) },
+          })),
         };
       case 'rights':
         return {
@@ -216,6 +248,13 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
     t,
     assets: settings.assets,
   };
+}
+
+/** Whether a text already names a URL (so a template need not print it again). */
+function mentions(text: string | undefined, url: string): boolean {
+  if (!text) return false;
+  const bare = (u: string) => u.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return text.includes(bare(url));
 }
 
 /** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */

@@ -1,45 +1,83 @@
+import { isScalar, type Document, type LineCounter } from 'yaml';
+import type { Point as UnistPoint } from 'unist';
 import { visit } from 'unist-util-visit';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { formatPath, placeOfPath } from '../load/positions.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostic.js';
+import { formatPath, locate, placeOfPath, placeOfRange } from '../load/positions.js';
 import { eachString } from '../model/fields.js';
-import { parseProse } from '../render/prose.js';
+import { parseMarkdown, safeUrl } from '../render/prose.js';
 import type { PositionedData } from './schema-rules.js';
-
-const safeProtocol = /^(https?:|mailto:|tel:|#|\/|\.)/i;
 
 /**
  * Warn about prose that will not come out as written: raw HTML is dropped and
- * links with unsafe protocols (`javascript:`, `data:`) lose their target.
+ * links with unsafe targets (`javascript:`, `data:`) lose them. Each warning
+ * points at the offending line inside the field where the YAML allows it.
  */
 export function validateProse(input: PositionedData): Diagnostic[] {
   const out: Diagnostic[] = [];
   eachString(input.data, ({ path, value, kind }) => {
     if (kind !== 'prose' && kind !== 'text') return;
-    const place = placeOfPath(input.yaml, input.lineCounter, path.map(String));
-    let rawHtml = false;
-    const unsafe: string[] = [];
-    visit(parseProse(value, kind), (node) => {
-      if (node.type === 'html') rawHtml = true;
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeProtocol.test(node.url.trim())) {
-        unsafe.push(node.url);
+    const segments = path.map(String);
+    const at = (point: UnistPoint | undefined) =>
+      placeInScalar(input.yaml, input.lineCounter, input.text, segments, point) ?? placeOfPath(input.yaml, input.lineCounter, segments);
+    let rawHtml: UnistPoint | undefined | null = null;
+    const unsafe: { url: string; point: UnistPoint | undefined }[] = [];
+    visit(parseMarkdown(value), (node) => {
+      if (node.type === 'html' && rawHtml === null) rawHtml = node.position?.start;
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim())) {
+        unsafe.push({ url: node.url, point: node.position?.start });
       }
     });
-    if (rawHtml) {
+    if (rawHtml !== null) {
       out.push(
-        diagnostic(input.path, place, 'prose-raw-html', 'prose', `Raw HTML in \`${formatPath(path)}\` is not rendered`, {
+        diagnostic(input.path, at(rawHtml), 'prose-raw-html', 'prose', `Raw HTML in \`${formatPath(path)}\` is not published`, {
           severity: 'warning',
           hint: 'Write it in Markdown instead: `**bold**`, `_emphasis_`, `[text](https://...)`, lists with `- `.',
         }),
       );
     }
-    for (const url of unsafe) {
+    for (const { url, point } of unsafe) {
       out.push(
-        diagnostic(input.path, place, 'prose-unsafe-link', 'prose', `Link to \`${url.slice(0, 60)}\` in \`${formatPath(path)}\` is removed: only http, https, mailto and tel links are published`, {
-          severity: 'warning',
-          hint: 'Link to an https:// address instead.',
-        }),
+        diagnostic(
+          input.path,
+          at(point),
+          'prose-unsafe-link',
+          'prose',
+          `Link to \`${url.slice(0, 60)}\` in \`${formatPath(path)}\` is not published: only http, https, mailto and tel links are`,
+          { severity: 'warning', hint: 'Link to an https:// address instead; the link text is kept.' },
+        ),
       );
     }
   });
   return out;
+}
+
+/**
+ * The place in the file of a point inside a string value, for literal block
+ * scalars (`|`, where lines map one to one) and single-line plain or quoted
+ * scalars; undefined for other styles, whose line breaks the parser folds.
+ */
+function placeInScalar(
+  doc: Document,
+  lineCounter: LineCounter,
+  text: string,
+  segments: string[],
+  point: UnistPoint | undefined,
+): Place | undefined {
+  const node = locate(doc, segments).node;
+  if (!point || !isScalar(node) || !node.range) return undefined;
+  const start = node.range[0];
+  if (node.type === 'BLOCK_LITERAL') {
+    const header = lineCounter.linePos(start).line;
+    const contentLine = header + point.line;
+    const lineOffset = lineCounter.lineStarts[contentLine - 1];
+    if (lineOffset === undefined) return undefined;
+    const indent = /^ */.exec(text.slice(lineOffset))?.[0].length ?? 0;
+    const column = indent + point.column;
+    return { start: { line: contentLine, column }, end: { line: contentLine, column: column + 1 } };
+  }
+  if (point.line === 1 && (node.type === 'PLAIN' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+    const offset = start + (node.type === 'PLAIN' ? 0 : 1) + point.column - 1;
+    return placeOfRange(lineCounter, offset, offset + 1);
+  }
+  return undefined;
 }

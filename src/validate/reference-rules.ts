@@ -32,7 +32,7 @@ export function validateReferences(input: PositionedData): Diagnostic[] {
         report(
           [...list.path, index, 'id'],
           'duplicate-id',
-          `Duplicate id \`${item.id}\`: ${formatPath([...list.path, first])} has the same id`,
+          `Duplicate id \`${item.id}\`: entry ${first + 1} of \`${formatPath([...list.path])}\` has the same id`,
           `Ids identify a ${list.entity} across versions and must be unique in \`${formatPath([...list.path])}\`: rename one.`,
         );
       } else seen.set(item.id, index);
@@ -115,7 +115,7 @@ function checkSections(data: Record<string, unknown>, report: (p: Path, r: strin
       report(['sections', i, 'after'], 'section-order-cycle', `Section \`${id}\` is placed after itself`, 'Name another section in `after`.');
       return;
     }
-    const targets = [...present, ...customIds];
+    const targets = [...present, ...customIds].filter((t) => t !== id);
     if (!targets.includes(after)) {
       const missingBuiltin = (builtinSections as readonly string[]).includes(after);
       const guess = closest(after, targets);
@@ -132,12 +132,14 @@ function checkSections(data: Record<string, unknown>, report: (p: Path, r: strin
   // A chain of custom sections placed after each other must end at a built-in one.
   const afterOf = new Map<string, string>();
   for (const s of sections) if (typeof s.id === 'string' && typeof s.after === 'string') afterOf.set(s.id, s.after);
+  const inReportedLoop = new Set<string>();
   sections.forEach((section, i) => {
     const start = section.id;
-    if (typeof start !== 'string' || section.after === start) return;
+    if (typeof start !== 'string' || section.after === start || inReportedLoop.has(start)) return;
     const seen = new Set<string>();
     for (let cursor = afterOf.get(start); cursor !== undefined && !seen.has(cursor); cursor = afterOf.get(cursor)) {
       if (cursor === start) {
+        for (const member of seen) inReportedLoop.add(member);
         report(
           ['sections', i, 'after'],
           'section-order-cycle',

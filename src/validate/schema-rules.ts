@@ -21,9 +21,16 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
+/** Whether a value has the shape the policy schema describes (no positions, no messages: for tests and tools). */
+export function matchesSchema(data: unknown): boolean {
+  return validator()(data) as boolean;
+}
+
 /** A parsed document, with what is needed to point at its nodes. */
 export interface PositionedData {
   path: string;
+  /** The file's text. */
+  text: string;
   data: unknown;
   yaml: Document;
   lineCounter: LineCounter;
@@ -37,12 +44,28 @@ export function validateSchema(input: PositionedData): Diagnostic[] {
   return errors.map((error) => schemaDiagnostic(input, error));
 }
 
-/** Drop errors that say the same thing twice (a failed `type` also fails its `pattern`, say). */
+/**
+ * Drop errors that say the same thing twice: a failed `type` also fails its
+ * `pattern`; a failed `format` usually fails the pattern too; and a key
+ * reported missing next to an unknown key that is its near miss (`purpose`
+ * for `purposes`) is one typo, reported once as the unknown key.
+ */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const formatFailed = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  const typos = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => {
+        const allowed = Object.keys(resolveRef((e.parentSchema ?? {}) as SchemaNode).node.properties ?? {});
+        return `${e.instancePath}\0${closest(String((e.params as { additionalProperty: string }).additionalProperty), allowed)}`;
+      }),
+  );
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) return false;
+    if (e.keyword === 'pattern' && formatFailed.has(e.instancePath)) return false;
+    if (e.keyword === 'required' && typos.has(`${e.instancePath}\0${(e.params as { missingProperty: string }).missingProperty}`)) return false;
     const key = `${e.instancePath}\0${e.keyword}\0${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -127,7 +150,12 @@ function schemaDiagnostic(input: PositionedData, error: ErrorObject): Diagnostic
         .map((t) => typeNames[t] ?? t)
         .join(' or ');
       message = `${where} should be ${expected}, not ${typeNames[jsonType(value)] ?? jsonType(value)}`;
-      hint = hintFrom(about, described.examples ?? schema.examples, expected === typeNames.string && value !== null && typeof value !== 'object');
+      hint = hintFrom(about, described.examples ?? schema.examples, false);
+      if (expected === typeNames.string && value !== null && typeof value !== 'object') {
+        // YAML read a bare 1.0 or 2013 as a number: quoting is the fix, with the example's form.
+        const example = (described.examples ?? schema.examples)?.[0];
+        hint = `${hint ? `${hint} ` : ''}Write the value in quotes to make it text${typeof example === 'string' ? `, for example \`${segments[segments.length - 1] ?? 'value'}: "${example}"\`` : ''}.`;
+      }
       break;
     }
     case 'pattern':
@@ -153,12 +181,18 @@ function schemaDiagnostic(input: PositionedData, error: ErrorObject): Diagnostic
       hint = hintFrom(about, undefined, false);
       break;
     case 'uniqueItems': {
+      // ajv's `i` is the earlier entry, `j` the repeat: point at the repeat.
       const { i, j } = error.params as { i: number; j: number };
-      place = placeOfPath(input.yaml, input.lineCounter, [...segments, String(i)]);
-      message = `${where} lists ${quote((value as unknown[])[i])} twice (entries ${j + 1} and ${i + 1})`;
+      const [first, repeat] = i < j ? [i, j] : [j, i];
+      place = placeOfPath(input.yaml, input.lineCounter, [...segments, String(repeat)]);
+      message = `${where} lists ${quote((value as unknown[])[repeat])} twice (entries ${first + 1} and ${repeat + 1})`;
       hint = 'Remove the repeated entry.';
       break;
     }
+    case 'minimum':
+      message = `${quote(value)} is too small for ${where}: it must be at least ${(error.params as { limit: number }).limit}`;
+      hint = hintFrom(about, described.examples ?? schema.examples, false);
+      break;
     case 'minProperties':
       message = `${where} is empty`;
       hint = `Give at least one of ${Object.keys(schema.properties ?? {})

@@ -16,7 +16,7 @@ export interface Validation {
 /** Check one parsed file: schema, references and prose. Parse diagnostics are included. */
 export function validateFile(file: ParsedFile): Diagnostic[] {
   if (!file.yaml || !file.data) return file.diagnostics;
-  const input = { path: file.path, data: file.data, yaml: file.yaml, lineCounter: file.lineCounter };
+  const input = { path: file.path, text: file.text, data: file.data, yaml: file.yaml, lineCounter: file.lineCounter };
   const schema = validateSchema(input);
   // Prose is only inspected once the shape is right; its warnings would be noise next to schema errors.
   const prose = schema.length === 0 ? validateProse(input) : [];

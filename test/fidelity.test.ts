@@ -1,0 +1,71 @@
+// Every fact of the source document (shared/seed/privacy-policy-2014.md),
+// listed in test/fixtures/fidelity-facts.json, must be readable on the
+// generated HTML page and in the generated Markdown.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { root } from './support/fixtures.js';
+import { tempDir } from './support/project.js';
+
+interface Fact {
+  fact: string;
+  text: string;
+}
+const facts = JSON.parse(readFileSync(path.join(root, 'test/fixtures/fidelity-facts.json'), 'utf8')) as Fact[];
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The text a reader sees on an HTML page (and the link targets they can follow). */
+export function htmlText(html: string): string {
+  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+  const text = html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, code: string) =>
+      code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : (entities[code] ?? whole),
+    );
+  return `${text} ${hrefs.join(' ')}`.replace(/\s+/g, ' ');
+}
+
+/** The text a reader sees in rendered Markdown (and the link targets). */
+function markdownText(markdown: string): string {
+  const parts: string[] = [];
+  visit(unified().use(remarkParse).use(remarkGfm).parse(markdown), (node) => {
+    if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+    if (node.type === 'link') parts.push(` ${node.url} `);
+    if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'listItem') parts.push(' ');
+  });
+  return parts.join('').replace(/\s+/g, ' ');
+}
+
+describe('fidelity to the source document', () => {
+  let html = '';
+  let markdown = '';
+  beforeAll(async () => {
+    const out = path.join(tempDir(), 'dist');
+    await build({ cwd: root, out });
+    html = htmlText(readFileSync(path.join(out, 'privacy/index.html'), 'utf8'));
+    markdown = markdownText(readFileSync(path.join(out, 'privacy/index.md'), 'utf8'));
+  });
+
+  it('lists enough facts to mean something', () => {
+    expect(facts.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(facts.map((f) => [f.fact, f.text] as const))('%s', (_fact, text) => {
+    const wanted = text.replace(/\s+/g, ' ');
+    expect(html, 'in the HTML page').toContain(wanted);
+    expect(markdown, 'in the Markdown page').toContain(wanted);
+  });
+
+  it('shows the effective date, the fee and every cookie in the cookie table', () => {
+    expect(html).toContain('1 October 2013');
+    expect(html).toContain('£10');
+    expect(markdown).toContain('£10');
+  });
+});
