@@ -334,6 +334,8 @@ export interface Purposes {
    */
   itemsIntro?: string;
   /**
+   * The purposes, each with the data it uses and its legal basis.
+   *
    * @minItems 1
    */
   items: [Purpose, ...Purpose[]];
@@ -379,6 +381,8 @@ export interface Sharing {
    */
   intro?: string;
   /**
+   * The recipients of personal data, each with when it is shared.
+   *
    * @minItems 1
    */
   recipients: [Recipient, ...Recipient[]];
@@ -502,6 +506,8 @@ export interface Cookies {
     persistent?: string;
   };
   /**
+   * Every cookie the website sets or lets others set.
+   *
    * @minItems 1
    */
   items: [Cookie, ...Cookie[]];
@@ -566,6 +572,8 @@ export interface Transfers {
    */
   intro?: string;
   /**
+   * Each transfer outside the origin area, with its safeguards.
+   *
    * @minItems 1
    */
   items: [Transfer, ...Transfer[]];
@@ -633,6 +641,8 @@ export interface Certifications {
    */
   intro?: string;
   /**
+   * The seals and certifications held.
+   *
    * @minItems 1
    */
   items: [Certification, ...Certification[]];
@@ -701,6 +711,8 @@ export interface Rights {
    */
   intro?: string;
   /**
+   * Each right, and how to exercise it.
+   *
    * @minItems 1
    */
   items: [Right, ...Right[]];
@@ -803,6 +815,8 @@ export interface Contacts {
    */
   intro?: string;
   /**
+   * The contacts, one per role.
+   *
    * @minItems 1
    */
   items: [Contact, ...Contact[]];
