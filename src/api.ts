@@ -1,14 +1,29 @@
+import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { diffPolicies } from './diff/diff.js';
+import type { ChangeSet } from './diff/types.js';
 import { writeSite } from './emit/write-site.js';
+import { serialiseManifest } from './history/manifest.js';
+import { planRelease, type BumpOption, type ReleasePlan } from './history/release.js';
+import { verifyHistory, type HistoryFiles, type Release } from './history/verify.js';
 import { defaultParseSettings, parse, type ParsedFile } from './load/parse.js';
 import { listPolicyFiles, readSourceFile } from './load/read.js';
+import { historyRoot, readHistories } from './load/read-history.js';
 import { readTemplates } from './load/read-templates.js';
-import { compileSite } from './render/site.js';
+import type { Policy } from './model/policy.generated.js';
+import { loadConfig } from './config.js';
+import { renderNotification, type Notification } from './notify/notification.js';
+import { sendNotification } from './notify/mail.js';
+import { compileSite, type VersionedDocument } from './render/site.js';
 import { createRenderer } from './render/templates.js';
-import type { PolicyModel } from './resolve/resolve.js';
-import { validateFiles } from './validate/validate.js';
+import { resolve, type PolicyModel } from './resolve/resolve.js';
+import { validateFile, validateFiles } from './validate/validate.js';
+
+const run = promisify(execFile);
 
 /** Where a project's files are. Relative paths are resolved against `cwd`. */
 export interface ProjectOptions {
@@ -22,26 +37,20 @@ export interface ProjectOptions {
   maxBytes?: number;
 }
 
-/** Options of `build`. */
-export interface BuildOptions extends ProjectOptions {
-  /** Output folder (default: `dist`). */
-  out?: string;
-  /** Folder whose files override the built-in templates by name (default: `templates`, when it exists). */
-  templates?: string;
-}
-
-/** A loaded project: its parsed files, and problems finding them. */
+/** A loaded project: its parsed working documents, their histories, and problems finding them. */
 export interface Project {
   files: ParsedFile[];
+  histories: HistoryFiles[];
   diagnostics: Diagnostic[];
 }
 
-/** Read and parse a project's policy documents. Never throws for bad input: problems are diagnostics. */
+/** Read and parse a project's policy documents and their release histories. Never throws for bad input. */
 export async function loadProject(options: ProjectOptions = {}): Promise<Project> {
   const cwd = options.cwd ?? process.cwd();
   const policyDir = path.resolve(cwd, options.policy ?? 'policy');
   const display = (file: string) => path.relative(cwd, file) || file;
   const maxBytes = options.maxBytes ?? defaultParseSettings.maxBytes;
+  const settings = { ...defaultParseSettings, maxBytes };
   const diagnostics: Diagnostic[] = [];
   let paths: string[];
   if (options.files?.length) {
@@ -52,7 +61,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
         hint: 'Run policyc from your project folder, or name the folder with `--policy DIR`.',
       }),
     );
-    return { files: [], diagnostics };
+    return { files: [], histories: [], diagnostics };
   } else {
     paths = await listPolicyFiles(policyDir);
     if (paths.length === 0) {
@@ -69,31 +78,61 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
       diagnostics.push(diagnostic(display(file), fileStart, 'file-missing', 'load', `File \`${display(file)}\` does not exist`, { hint: 'Check the path.' }));
       continue;
     }
-    files.push(parse(await readSourceFile(file, maxBytes, display(file)), { ...defaultParseSettings, maxBytes }));
+    files.push(parse(await readSourceFile(file, maxBytes, display(file)), settings));
   }
-  return { files, diagnostics };
+  const histories = options.files?.length ? [] : await readHistories(policyDir, display, settings);
+  return { files, histories, diagnostics };
 }
 
-/** The outcome of `validate`: resolved models of the valid documents, and every diagnostic in source order. */
+/** The outcome of `validate`. */
 export interface ValidateResult {
+  /** Resolved models of the valid working documents. */
   models: PolicyModel[];
+  /** Every document with its working model (when valid) and its verified releases. */
+  documents: VersionedDocument[];
   diagnostics: Diagnostic[];
   /** The text of each file read, by its display path (for code frames). */
   sources: Map<string, string>;
 }
 
-/** Load and validate a project's documents. */
+/** Load and validate a project's working documents and verify their histories. */
 export async function validate(options: ProjectOptions = {}): Promise<ValidateResult> {
   const project = await loadProject(options);
   const checked = validateFiles(project.files);
-  return {
-    models: checked.models,
-    diagnostics: sortDiagnostics([...project.diagnostics, ...checked.diagnostics]),
-    sources: new Map(project.files.map((f) => [f.path, f.text])),
-  };
+  const diagnostics = [...project.diagnostics, ...checked.diagnostics];
+  const byId = new Map<string, VersionedDocument>();
+  for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });
+  for (const history of project.histories) {
+    const verified = verifyHistory(history);
+    diagnostics.push(...verified.diagnostics);
+    const doc = byId.get(history.id) ?? { id: history.id, releases: [] };
+    doc.releases = verified.releases;
+    byId.set(history.id, doc);
+  }
+  const sources = new Map(project.files.map((f) => [f.path, f.text]));
+  for (const history of project.histories) {
+    if (history.manifestText !== undefined) sources.set(history.manifestPath, history.manifestText);
+    for (const { parsed } of history.snapshots.values()) sources.set(parsed.path, parsed.text);
+  }
+  const documents = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources };
 }
 
-/** The outcome of `build`: every diagnostic, and the files written (none when there was an error). */
+/** Options of `build`. */
+export interface BuildOptions extends ProjectOptions {
+  /** Output folder (default: `dist`). */
+  out?: string;
+  /** Folder whose files override the built-in templates by name (default: `templates`, when it exists). */
+  templates?: string;
+  /** The date the site is built for (YYYY-MM-DD): the version in effect then is the current one (default: today). */
+  date?: string;
+  /** Also publish a working document that differs from its latest release, under `draft/`. */
+  drafts?: boolean;
+  /** Absolute URL where the output folder is published (default: `baseUrl` in policyc.config.json, else the controller's website). */
+  baseUrl?: string;
+}
+
+/** The outcome of `build`. */
 export interface BuildResult {
   diagnostics: Diagnostic[];
   /** The text of each policy file read, by its display path (for code frames). */
@@ -104,16 +143,22 @@ export interface BuildResult {
   out: string;
 }
 
+/** Today's date in UTC (YYYY-MM-DD): the one place policyc reads the clock. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /**
  * Validate the project and compile it into the output folder. Writes
- * nothing when any document or template has an error; otherwise replaces the
- * output folder atomically.
+ * nothing when any document, history or template has an error; otherwise
+ * replaces the output folder atomically.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = path.resolve(cwd, options.out ?? 'dist');
   const checked = await validate(options);
-  if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, sources: checked.sources, written: [], out };
+  const done = (diagnostics: Diagnostic[], written: string[] = []) => ({ diagnostics, sources: checked.sources, written, out });
+  if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
   const overrideDir = path.resolve(cwd, options.templates ?? 'templates');
   const overrides = existsSync(overrideDir) ? [overrideDir] : [];
   if (options.templates !== undefined && overrides.length === 0) {
@@ -121,12 +166,323 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {
       hint: 'Name an existing folder with `--templates DIR`, or leave the option out to use the built-in templates.',
     });
-    return { diagnostics: sortDiagnostics([...checked.diagnostics, missing]), sources: checked.sources, written: [], out };
+    return done(sortDiagnostics([...checked.diagnostics, missing]));
   }
+  const { config, diagnostics: configProblems } = await loadConfig(cwd);
+  if (configProblems.length) return done(sortDiagnostics([...checked.diagnostics, ...configProblems]));
   const renderer = createRenderer(await readTemplates(overrides, cwd));
-  const site = compileSite(checked.models, renderer);
+  const baseUrl = options.baseUrl ?? config.baseUrl;
+  const site = compileSite(checked.documents, renderer, {
+    date: options.date ?? today(),
+    drafts: options.drafts ?? false,
+    ...(baseUrl ? { baseUrl } : {}),
+  });
   const diagnostics = sortDiagnostics([...checked.diagnostics, ...site.diagnostics]);
-  if (hasErrors(diagnostics)) return { diagnostics, sources: checked.sources, written: [], out };
+  if (hasErrors(diagnostics)) return done(diagnostics);
   await writeSite(out, site.files);
-  return { diagnostics, sources: checked.sources, written: [...site.files.keys()].sort(), out };
+  return done(diagnostics, [...site.files.keys()].sort());
 }
+
+/** Options of `release`. */
+export interface ReleaseOptions extends ProjectOptions {
+  /** The document to release (default: the only one). */
+  document?: string;
+  /** How to choose the version (default: `auto`, the smallest bump the changes allow). */
+  bump?: BumpOption;
+  /** The new version's effective date (default: the document's `effective`). */
+  effective?: string;
+  /** Today's date, recorded as the release date (default: the clock's). */
+  today?: string;
+}
+
+/** The outcome of `release`. */
+export interface ReleaseResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  /** The release written, when there was one. */
+  plan?: ReleasePlan;
+  /** Files written, relative to `cwd`. */
+  written: string[];
+}
+
+/**
+ * Freeze the working document as a new version: validate, compare with the
+ * latest release, choose and check the version, then write the snapshot
+ * (never over an existing file), the manifest entry, and the working
+ * document's new version and effective date.
+ */
+export async function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const checked = await validate({ ...options, files: undefined });
+  const done = (diagnostics: Diagnostic[], plan?: ReleasePlan, written: string[] = []) => ({
+    diagnostics: sortDiagnostics(diagnostics),
+    sources: checked.sources,
+    written,
+    ...(plan ? { plan } : {}),
+  });
+  if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
+  const candidates = checked.documents.filter((d) => d.working && (!options.document || d.id === options.document));
+  if (candidates.length !== 1) {
+    const message =
+      candidates.length === 0
+        ? `No working document ${options.document ? `with id \`${options.document}\`` : 'to release'}`
+        : `Several documents could be released (${candidates.map((d) => `\`${d.id}\``).join(', ')})`;
+    return done([...checked.diagnostics, diagnostic(options.policy ?? 'policy', fileStart, 'release-which-document', 'release', message, { hint: 'Name the document: `policyc release ID`.' })]);
+  }
+  const doc = candidates[0]!;
+  const working = doc.working!;
+  const policyDir = path.resolve(cwd, options.policy ?? 'policy');
+  const parsed = parse(await readSourceFile(path.resolve(cwd, working.file), options.maxBytes ?? defaultParseSettings.maxBytes, working.file));
+  const historyDir = path.join(historyRoot(policyDir), doc.id);
+  const manifestFile = path.join(historyDir, 'manifest.json');
+  const manifest = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : undefined;
+  const planned = planRelease({
+    working,
+    text: parsed.text,
+    yaml: parsed.yaml!,
+    lineCounter: parsed.lineCounter,
+    releases: doc.releases,
+    manifest,
+    ...(options.bump ? { bump: options.bump } : {}),
+    ...(options.effective ? { effective: options.effective } : {}),
+    today: options.today ?? today(),
+  });
+  if ('diagnostics' in planned) return done([...checked.diagnostics, ...planned.diagnostics]);
+  const { plan } = planned;
+  await mkdir(historyDir, { recursive: true });
+  const snapshotFile = path.join(historyDir, plan.entry.file);
+  // The snapshot is written beside its final name and linked into place:
+  // link() fails rather than replace an existing file, so no release is ever overwritten.
+  const staged = `${snapshotFile}.tmp-${process.pid}`;
+  await writeFile(staged, plan.snapshot, { flag: 'wx' });
+  try {
+    await link(staged, snapshotFile);
+  } catch (error) {
+    await rm(staged, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      return done([
+        ...checked.diagnostics,
+        diagnostic(path.relative(cwd, snapshotFile), fileStart, 'release-version-exists', 'release', `Version ${plan.version} is already released`, {
+          hint: 'Released versions are never overwritten: choose a higher version.',
+        }),
+      ]);
+    }
+    throw error;
+  }
+  await rm(staged, { force: true });
+  await replaceFile(manifestFile, serialiseManifest(plan.manifest));
+  await replaceFile(path.resolve(cwd, working.file), plan.working);
+  const written = [snapshotFile, manifestFile, path.resolve(cwd, working.file)].map((f) => path.relative(cwd, f));
+  return done(checked.diagnostics, plan, written);
+}
+
+/** Write a file by writing a sibling and renaming it over the original, so readers never see half of it. */
+async function replaceFile(file: string, content: string): Promise<void> {
+  const staged = `${file}.tmp-${process.pid}`;
+  await writeFile(staged, content);
+  await rename(staged, file);
+}
+
+/** Options of `diff`. */
+export interface DiffOptions extends ProjectOptions {
+  /** What to compare from: a released version (`1.0.0`), a file path, or `git:REV` (default: the latest release). */
+  from?: string;
+  /** What to compare to: the same forms (default: the working document). */
+  to?: string;
+  /** The document (default: the only one). */
+  document?: string;
+}
+
+/** The outcome of `diff`. */
+export interface DiffResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  changes?: ChangeSet;
+}
+
+/** Compare two versions of a policy: released versions, files, or git revisions of the working document. */
+export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const checked = await validate({ ...options, files: undefined });
+  const sources = checked.sources;
+  const failWith = (diagnostics: Diagnostic[]) => ({ diagnostics: sortDiagnostics(diagnostics), sources });
+  const historyErrors = checked.diagnostics.filter((d) => d.severity === 'error' && d.source === 'history');
+  if (historyErrors.length) return failWith(historyErrors);
+  const docs = checked.documents.filter((d) => !options.document || d.id === options.document);
+  if (docs.length !== 1) {
+    return failWith([
+      diagnostic(options.policy ?? 'policy', fileStart, 'diff-which-document', 'diff', docs.length ? 'Several documents: name one with `--document ID`' : 'No such document', {
+        hint: 'Run `policyc validate` to list the documents.',
+      }),
+    ]);
+  }
+  const doc = docs[0]!;
+  const side = async (ref: string | undefined, fallback: 'latest' | 'working'): Promise<{ label: string; policy: Policy } | Diagnostic[]> => {
+    if (ref === undefined) {
+      if (fallback === 'working') {
+        if (doc.working) return { label: 'working copy', policy: doc.working.policy };
+        return checked.diagnostics.filter((d) => d.severity === 'error');
+      }
+      const latest = doc.releases[doc.releases.length - 1];
+      if (latest) return { label: latest.entry.version, policy: latest.model.policy };
+      return [diagnostic(doc.working?.file ?? 'policy', fileStart, 'diff-no-release', 'diff', `\`${doc.id}\` has no release to compare with`, { hint: 'Name what to compare: `policyc diff FROM TO`, or release a first version with `policyc release`.' })];
+    }
+    const released = doc.releases.find((r) => r.entry.version === ref);
+    if (released) return { label: ref, policy: released.model.policy };
+    if (ref.startsWith('git:')) return readGitRevision(ref.slice(4), doc, cwd);
+    if (/^\d+\.\d+\.\d+$/.test(ref)) {
+      return [diagnostic(doc.working?.file ?? 'policy', fileStart, 'diff-unknown-version', 'diff', `Version ${ref} is not released`, { hint: `Released versions: ${doc.releases.map((r) => r.entry.version).join(', ') || 'none'}.` })];
+    }
+    return readPolicyFile(path.resolve(cwd, ref), path.relative(cwd, path.resolve(cwd, ref)) || ref, ref);
+  };
+  const from = await side(options.from, 'latest');
+  const to = await side(options.to, 'working');
+  const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
+  if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
+  return { diagnostics: [], sources, changes: diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }) };
+}
+
+async function readPolicyFile(file: string, shown: string, label: string): Promise<{ label: string; policy: Policy } | Diagnostic[]> {
+  if (!existsSync(file)) {
+    return [diagnostic(shown, fileStart, 'diff-unknown-ref', 'diff', `\`${label}\` is neither a released version, a file, nor a git revision (\`git:REV\`)`, { hint: 'Use a released version such as `1.0.0`, a path to a policy file, or `git:origin/main`.' })];
+  }
+  const bytes = await readFile(file);
+  return checkedPolicy(parse({ path: shown, bytes, size: bytes.length }), label);
+}
+
+function checkedPolicy(parsed: ParsedFile, label: string): { label: string; policy: Policy } | Diagnostic[] {
+  const errors = validateFile(parsed, { snapshot: true }).filter((d) => d.severity === 'error');
+  if (errors.length || !parsed.data) return errors;
+  return { label, policy: resolve(parsed.data as unknown as Policy, parsed.path).policy };
+}
+
+/** Read the working document as it was at a git revision, with real git. */
+async function readGitRevision(revision: string, doc: VersionedDocument, cwd: string): Promise<{ label: string; policy: Policy } | Diagnostic[]> {
+  const file = doc.working?.file ?? `policy/${doc.id}.yaml`;
+  const label = `git:${revision}`;
+  const fail = (message: string, hint: string) => [diagnostic(file, fileStart, 'diff-git', 'diff', message, { hint })];
+  try {
+    await run('git', ['rev-parse', '--git-dir'], { cwd });
+  } catch {
+    return fail(`\`${label}\` needs a git repository, and ${cwd} is not in one`, 'Run policyc inside the repository, or compare a file or a released version instead.');
+  }
+  try {
+    await run('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd });
+  } catch {
+    const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then((r) => r.stdout.trim() === 'true', () => false);
+    return fail(
+      `Git revision \`${revision}\` does not exist here${shallow ? ' (this is a shallow clone, which may lack it)' : ''}`,
+      shallow ? `Fetch it first: \`git fetch --unshallow\` or \`git fetch origin ${revision.replace(/^origin\//, '')}\`.` : 'Check the branch, tag or commit name (`git log --oneline`).',
+    );
+  }
+  let text: string;
+  try {
+    text = (await run('git', ['show', `${revision}:./${path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/')}`], { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch {
+    return fail(`\`${file}\` does not exist at git revision \`${revision}\``, 'Compare with a revision that has the document.');
+  }
+  const bytes = Buffer.from(text);
+  return checkedPolicy(parse({ path: `${label}:${file}`, bytes, size: bytes.length }), label);
+}
+
+/** Options of `notify`. */
+export interface NotifyOptions extends ProjectOptions {
+  /** The released version compared from (default: the one before `to`). */
+  from?: string;
+  /** The released version announced (default: the newest). */
+  to?: string;
+  document?: string;
+  /** Folder to write `subject.txt`, `email.html`, `email.txt` and `email.eml` into. */
+  out?: string;
+  /** Send through this SMTP server (`smtp://HOST:PORT`). */
+  send?: string;
+  /** The recipient when sending. */
+  recipient?: string;
+  /** Absolute URL where the site is published (default: config, else the controller's website). */
+  baseUrl?: string;
+  /** Folder whose files override the built-in templates (default: `templates`, when it exists). */
+  templates?: string;
+}
+
+/** The outcome of `notify`. */
+export interface NotifyResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  notification?: Notification;
+  written: string[];
+  sent?: { messageId: string; accepted: string[] };
+}
+
+/** Render the notification e-mail announcing one released version, write it, and send it over SMTP when asked. */
+export async function notify(options: NotifyOptions = {}): Promise<NotifyResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const checked = await validate({ ...options, files: undefined });
+  const done = (diagnostics: Diagnostic[], rest: Partial<NotifyResult> = {}): NotifyResult => ({
+    diagnostics: sortDiagnostics(diagnostics),
+    sources: checked.sources,
+    written: [],
+    ...rest,
+  });
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error' && d.source === 'history');
+  if (errors.length) return done(errors);
+  const docs = checked.documents.filter((d) => d.releases.length && (!options.document || d.id === options.document));
+  const problem = (ruleId: string, message: string, hint: string) => done([diagnostic(options.policy ?? 'policy', fileStart, ruleId, 'notify', message, { hint })]);
+  if (docs.length !== 1) return problem('notify-which-document', docs.length ? 'Several documents: name one with `--document ID`' : 'No released document to announce', 'Release a version first with `policyc release`.');
+  const doc = docs[0]!;
+  const find = (version: string | undefined, fallback: number) => (version === undefined ? doc.releases[fallback] : doc.releases.find((r) => r.entry.version === version));
+  const to = find(options.to, doc.releases.length - 1);
+  const from = options.from === undefined && to ? doc.releases[doc.releases.indexOf(to) - 1] : find(options.from, -1);
+  if (!to || !from) {
+    const known = doc.releases.map((r) => r.entry.version).join(', ');
+    return problem('notify-unknown-version', `Cannot announce ${options.from ?? '(previous)'} to ${options.to ?? '(newest)'}: both must be released versions, the second after the first`, `Released versions: ${known}.`);
+  }
+  const { config, diagnostics: configProblems } = await loadConfig(cwd);
+  if (configProblems.length) return done(configProblems);
+  const overrideDir = path.resolve(cwd, options.templates ?? 'templates');
+  const renderer = createRenderer(await readTemplates(existsSync(overrideDir) ? [overrideDir] : [], cwd));
+  const baseUrl = (options.baseUrl ?? config.baseUrl ?? to.model.policy.controller.website?.url ?? 'https://example.invalid/').replace(/\/?$/, '/');
+  const pair = `${from.entry.version}...${to.entry.version}`;
+  const notification = renderNotification(
+    {
+      model: to.model,
+      previous: { version: from.entry.version, effective: from.entry.effective },
+      next: { version: to.entry.version, effective: to.entry.effective },
+      changes: diffPolicies(from.model.policy, to.model.policy),
+      links: {
+        policy: `${baseUrl}${doc.id}/v/${to.entry.version}/index.html`,
+        redline: `${baseUrl}${doc.id}/compare/${pair}/index.html`,
+        changelog: `${baseUrl}${doc.id}/changelog/index.html`,
+      },
+      ...(config.mail ? { headers: config.mail } : {}),
+    },
+    renderer,
+  );
+  if (!notification) return done(renderer.diagnostics);
+  const written: string[] = [];
+  if (options.out) {
+    const out = path.resolve(cwd, options.out);
+    await mkdir(out, { recursive: true });
+    const files: [string, string][] = [
+      ['subject.txt', `${notification.subject}\n`],
+      ['email.html', notification.html],
+      ['email.txt', notification.text],
+      ['email.eml', notification.eml],
+    ];
+    for (const [name, content] of files) {
+      await replaceFile(path.join(out, name), content);
+      written.push(path.relative(cwd, path.join(out, name)));
+    }
+  }
+  let sent: NotifyResult['sent'];
+  if (options.send) {
+    if (!options.recipient) return problem('notify-no-recipient', '`--send` needs a recipient', 'Add `--to ADDRESS`.');
+    try {
+      sent = await sendNotification(notification, { smtp: options.send, to: options.recipient, ...(config.mail?.from ? { from: config.mail.from } : {}) });
+    } catch (error) {
+      return done([diagnostic(options.send, fileStart, 'notify-send-failed', 'notify', `Sending through ${options.send} failed: ${error instanceof Error ? error.message : String(error)}`, { hint: 'Check that the SMTP server is running and accepts mail from this machine.' })], { notification, written });
+    }
+  }
+  return done([], { notification, written, ...(sent ? { sent } : {}) });
+}
+
+export type { Release, VersionedDocument };

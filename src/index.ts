@@ -2,8 +2,42 @@
  * policyc: privacy policies as validated YAML, compiled to HTML and Markdown.
  * This module is the public API; the CLI is a thin shell over it.
  */
-export { build, loadProject, validate } from './api.js';
-export type { BuildOptions, BuildResult, Project, ProjectOptions, ValidateResult } from './api.js';
+export { build, diff, loadProject, notify, release, today, validate } from './api.js';
+export type {
+  BuildOptions,
+  BuildResult,
+  DiffOptions,
+  DiffResult,
+  NotifyOptions,
+  NotifyResult,
+  Project,
+  ProjectOptions,
+  Release,
+  ReleaseOptions,
+  ReleaseResult,
+  ValidateResult,
+  VersionedDocument,
+} from './api.js';
+export { loadConfig, configFileName } from './config.js';
+export type { Config } from './config.js';
+export { diffPolicies, days } from './diff/diff.js';
+export { formatChanges, changeFormats } from './diff/format.js';
+export type { ChangeFormat } from './diff/format.js';
+export type { Change, ChangeSet, EntityKind, FieldChange, WordPart } from './diff/types.js';
+export { wordDiff } from './diff/words.js';
+export { bumpVersion, canonicalJson, compareVersions, entryHash, sha256 } from './history/manifest.js';
+export type { Manifest, ReleaseEntry } from './history/manifest.js';
+export { migrate, migrations } from './history/migrate.js';
+export type { Migration } from './history/migrate.js';
+export { planRelease } from './history/release.js';
+export type { BumpOption, ReleasePlan } from './history/release.js';
+export { verifyHistory } from './history/verify.js';
+export type { HistoryFiles } from './history/verify.js';
+export { renderNotification } from './notify/notification.js';
+export type { Notification, NotificationInput } from './notify/notification.js';
+export { sendNotification } from './notify/mail.js';
+export { redline } from './render/redline.js';
+export type { RedlineBlock } from './render/redline.js';
 export { compareText, hasErrors, sortDiagnostics } from './diagnostic.js';
 export type { Diagnostic, Place, Point, Severity } from './diagnostic.js';
 export { writeSite } from './emit/write-site.js';
@@ -12,10 +46,10 @@ export type { ParsedFile, ParseSettings, SourceFile } from './load/parse.js';
 export { readTemplates, builtinTemplatesDir } from './load/read-templates.js';
 export type * from './model/policy.generated.js';
 export { policySchema, schemaVersion } from './model/schema.js';
-export { compileSite } from './render/site.js';
-export type { SiteFiles } from './render/site.js';
+export { compileSite, changesToHtml, changesToMarkdown } from './render/site.js';
+export type { SiteFiles, SiteSettings } from './render/site.js';
 export { createRenderer } from './render/templates.js';
-export type { Renderer, TemplateSet } from './render/templates.js';
+export type { PageContext, Renderer, TemplateSet } from './render/templates.js';
 export { resolve } from './resolve/resolve.js';
 export type { PolicyModel, SectionSlot } from './resolve/resolve.js';
 export { validateFile, validateFiles } from './validate/validate.js';

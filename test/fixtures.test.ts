@@ -32,7 +32,7 @@ describe('fixtures', async () => {
       expect(existsSync(htmlFile), 'an invalid document has no output.html').toBe(false);
       return;
     }
-    const site = compileSite(result.models, renderer);
+    const site = compileSite(result.models.map((m) => ({ id: m.policy.id, working: m, releases: [] })), renderer, { date: "2026-01-01", drafts: false });
     expect(site.diagnostics).toEqual([]);
     expectGolden(htmlFile, site.files.get('input/index.html')!);
     expectGolden(mdFile, site.files.get('input/index.md')!);

@@ -6,6 +6,8 @@ export interface Flag {
   value?: string;
   /** Allowed values, when the value is one of a few words. */
   choices?: readonly string[];
+  /** The form a value must have, and how to say it (`YYYY-MM-DD`). */
+  pattern?: { test: RegExp; form: string };
   default?: string;
   description: string;
 }
@@ -18,6 +20,8 @@ export interface Command {
   flags: readonly Flag[];
   /** What positional arguments mean, when there are any. */
   positionals?: string;
+  /** The most positional arguments the command takes (default: any number, when it takes them). */
+  maxPositionals?: number;
   example: string;
 }
 
@@ -29,31 +33,85 @@ const formatFlag: Flag = {
   default: 'pretty',
   description: 'how diagnostics are printed: pretty or json',
 };
+const isoDate = { test: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, form: 'a date in the form YYYY-MM-DD' };
+const documentFlag: Flag = { name: 'document', value: 'ID', description: 'the document, when the policy folder has several' };
+const baseUrlFlag: Flag = {
+  name: 'base-url',
+  value: 'URL',
+  pattern: { test: /^https?:\/\/\S+$/, form: 'an absolute http(s) URL' },
+  description: 'where the site is published, for links in the feed and e-mails (default: baseUrl in policyc.config.json, else the controller website)',
+};
 
 /** Every command, in the order help lists them. */
 export const commands: readonly Command[] = [
   {
     name: 'validate',
-    summary: 'check policy documents and report every problem at file:line:column',
+    summary: 'check policy documents and their release history; report every problem at file:line:column',
     usage: 'policyc validate [--policy DIR] [--format pretty|json] [FILE...]',
     flags: [policyFlag, formatFlag],
-    positionals: 'FILE... check only these files (default: every .yaml document in the policy folder)',
+    positionals: 'FILE... check only these files (default: every .yaml document in the policy folder, and its history)',
     example: 'policyc validate --format json policy/privacy.yaml',
   },
   {
     name: 'build',
-    summary: 'validate, then compile every document into HTML and Markdown pages',
-    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--format pretty|json]',
+    summary: 'validate, then compile every document and version into the website',
+    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--format pretty|json]',
     flags: [
       policyFlag,
       { name: 'out', value: 'DIR', default: 'dist', description: 'output folder, replaced atomically' },
       { name: 'templates', value: 'DIR', default: 'templates', description: 'folder whose files override the built-in templates by name' },
+      { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'build the site as of this date: the version in effect then is the current one' },
+      { name: 'drafts', description: 'also publish a working document that differs from its latest release, at <id>/draft/' },
+      baseUrlFlag,
       formatFlag,
     ],
-    example: 'policyc build --out public --templates my-templates',
+    example: 'policyc build --out public --date 2027-01-01',
+  },
+  {
+    name: 'release',
+    summary: 'freeze the working document as a new version in policy/history/',
+    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--policy DIR] [--format pretty|json]',
+    flags: [
+      { name: 'bump', value: 'LEVEL', choices: ['auto', 'patch', 'minor', 'major'], default: 'auto', description: 'how to choose the version: auto takes the smallest bump the changes allow' },
+      { name: 'effective', value: 'YYYY-MM-DD', pattern: isoDate, description: "the date the new version takes effect (default: the document's effective)" },
+      policyFlag,
+      formatFlag,
+    ],
+    positionals: 'ID the document to release (default: the only one)',
+    maxPositionals: 1,
+    example: 'policyc release --bump major --effective 2027-01-01',
+  },
+  {
+    name: 'diff',
+    summary: 'explain what changed between two versions, and whether it is material',
+    usage: 'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--document ID] [--policy DIR]',
+    flags: [
+      { name: 'format', value: 'FORMAT', choices: ['text', 'md', 'json', 'html'], default: 'text', description: 'text, md (a pull-request comment), json or html' },
+      { name: 'exit-code', description: 'exit 1 when there are material changes (for CI gates)' },
+      documentFlag,
+      policyFlag,
+    ],
+    positionals: 'FROM TO each a released version (1.0.0), a file, or git:REV (the working document at a git revision); default: the latest release against the working document',
+    maxPositionals: 2,
+    example: 'policyc diff git:origin/main --format md',
+  },
+  {
+    name: 'notify',
+    summary: 'write the notification e-mail for a change between two versions, and optionally send it',
+    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--base-url URL] [--document ID] [--policy DIR]',
+    flags: [
+      { name: 'out', value: 'DIR', description: 'folder to write subject.txt, email.html, email.txt and email.eml into' },
+      { name: 'send', value: 'URL', pattern: { test: /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, form: 'smtp://HOST:PORT' }, description: 'send it through this SMTP server' },
+      { name: 'to', value: 'ADDRESS', description: 'the recipient when sending' },
+      baseUrlFlag,
+      documentFlag,
+      policyFlag,
+    ],
+    positionals: 'FROM TO released versions (default: the two newest)',
+    maxPositionals: 2,
+    example: 'policyc notify 1.0.0 2.0.0 --out mail --send smtp://127.0.0.1:2525 --to legal@example.com',
   },
 ];
-
 /** Options every command takes. */
 export const globalFlags: readonly Flag[] = [
   { name: 'help', short: 'h', description: 'show help (for a command: policyc COMMAND --help)' },

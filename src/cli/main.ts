@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, validate } from '../api.js';
-import { hasErrors } from '../diagnostic.js';
+import { build, diff, notify, release, validate } from '../api.js';
+import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import { formatChanges, type ChangeFormat } from '../diff/format.js';
+import type { BumpOption } from '../history/release.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../report.js';
 import { helpText } from './help.js';
 import { parseArgv } from './parse-argv.js';
@@ -40,30 +42,102 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const { command, options, positionals } = invocation;
   const format = (options.format ?? 'pretty') as DiagnosticFormat;
-  const color = format === 'pretty' && Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
-  const common = { cwd: io.cwd, policy: options.policy, files: positionals };
+  const shown = (dir: string) => path.relative(io.cwd, dir) || '.';
+  /** Print diagnostics: JSON on stdout when asked for, else pretty on stderr (stdout for validate). */
+  const report = (diagnostics: Diagnostic[], sources: Map<string, string>, stream = io.stderr) => {
+    const asJson = format === 'json';
+    const text = formatDiagnostics(diagnostics, asJson ? 'json' : 'pretty', {
+      color: !asJson && Boolean(stream.isTTY) && !io.env.NO_COLOR,
+      sources,
+    });
+    if (asJson) io.stdout.write(text);
+    else if (text) stream.write(text);
+  };
 
-  if (command.name === 'validate') {
-    const result = await validate(common);
-    const report = formatDiagnostics(result.diagnostics, format, { color: format === 'pretty' && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR, sources: result.sources });
-    if (format === 'json' || report) io.stdout.write(report);
-    if (format === 'pretty' && result.diagnostics.length === 0) {
-      io.stdout.write(`✔ ${result.models.length} ${result.models.length === 1 ? 'document' : 'documents'} valid\n`);
+  switch (command.name) {
+    case 'validate': {
+      const result = await validate({ cwd: io.cwd, policy: options.policy, files: positionals });
+      report(result.diagnostics, result.sources, io.stdout);
+      if (format === 'pretty' && result.diagnostics.length === 0) {
+        const versions = result.documents.reduce((n, d) => n + d.releases.length, 0);
+        io.stdout.write(
+          `✔ ${result.models.length} ${result.models.length === 1 ? 'document' : 'documents'} valid${versions ? `, ${versions} released ${versions === 1 ? 'version' : 'versions'} intact` : ''}\n`,
+        );
+      }
+      return hasErrors(result.diagnostics) ? 1 : 0;
     }
-    return hasErrors(result.diagnostics) ? 1 : 0;
+    case 'build': {
+      const result = await build({
+        cwd: io.cwd,
+        policy: options.policy,
+        out: options.out,
+        templates: options.templates,
+        date: options.date,
+        drafts: options.drafts === 'true',
+        baseUrl: options['base-url'],
+      });
+      report(result.diagnostics, result.sources);
+      if (hasErrors(result.diagnostics)) {
+        io.stderr.write(`policyc: build failed; nothing was written to ${shown(result.out)}\n`);
+        return 1;
+      }
+      if (format === 'pretty') io.stdout.write(`✔ wrote ${result.written.length} files to ${shown(result.out)}\n`);
+      return 0;
+    }
+    case 'release': {
+      const result = await release({
+        cwd: io.cwd,
+        policy: options.policy,
+        document: positionals[0],
+        bump: options.bump as BumpOption | undefined,
+        effective: options.effective,
+      });
+      report(result.diagnostics, result.sources);
+      if (!result.plan) {
+        io.stderr.write('policyc: nothing was released\n');
+        return 1;
+      }
+      const { plan } = result;
+      const material = plan.changes ? plan.changes.changes.filter((c) => c.material).length : 0;
+      io.stdout.write(
+        `✔ released ${plan.manifest.document} ${plan.version}, effective ${plan.entry.effective}${plan.changes ? ` (${plan.changes.changes.length} changes, ${material} material)` : ' (first release)'}\n` +
+          result.written.map((f) => `  wrote ${f}\n`).join(''),
+      );
+      return 0;
+    }
+    case 'diff': {
+      const result = await diff({ cwd: io.cwd, policy: options.policy, document: options.document, from: positionals[0], to: positionals[1] });
+      if (!result.changes) {
+        io.stderr.write(formatDiagnostics(result.diagnostics, 'pretty', { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, sources: result.sources }));
+        return 1;
+      }
+      io.stdout.write(formatChanges(result.changes, (options.format ?? 'text') as ChangeFormat));
+      return options['exit-code'] === 'true' && result.changes.material ? 1 : 0;
+    }
+    case 'notify': {
+      if (!options.out && !options.send) {
+        io.stderr.write('policyc: `policyc notify` needs `--out DIR`, `--send smtp://HOST:PORT`, or both\nRun `policyc notify --help` for usage.\n');
+        return 2;
+      }
+      const result = await notify({
+        cwd: io.cwd,
+        policy: options.policy,
+        document: options.document,
+        from: positionals.length === 2 ? positionals[0] : undefined,
+        to: positionals.length === 2 ? positionals[1] : positionals[0],
+        out: options.out,
+        send: options.send,
+        recipient: options.to,
+        baseUrl: options['base-url'],
+      });
+      report(result.diagnostics, result.sources);
+      if (!result.notification || hasErrors(result.diagnostics)) return 1;
+      io.stdout.write(`✔ ${result.notification.subject}\n`);
+      for (const file of result.written) io.stdout.write(`  wrote ${file}\n`);
+      if (result.sent) io.stdout.write(`  sent ${result.sent.messageId} to ${result.sent.accepted.join(', ')}\n`);
+      return 0;
+    }
+    default:
+      return 2;
   }
-
-  // build
-  const result = await build({ ...common, out: options.out, templates: options.templates });
-  const report = formatDiagnostics(result.diagnostics, format, { color, sources: result.sources });
-  if (format === 'json') io.stdout.write(report);
-  else if (report) io.stderr.write(report);
-  if (hasErrors(result.diagnostics)) {
-    io.stderr.write(`policyc: build failed; nothing was written to ${path.relative(io.cwd, result.out) || '.'}\n`);
-    return 1;
-  }
-  if (format === 'pretty') {
-    io.stdout.write(`✔ wrote ${result.written.length} files to ${path.relative(io.cwd, result.out) || '.'}\n`);
-  }
-  return 0;
 }

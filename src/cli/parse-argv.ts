@@ -39,10 +39,21 @@ export function parseArgv(argv: readonly string[]): Invocation {
   if (!command.positionals && parsed.positionals.length) {
     return { kind: 'usage-error', message: `\`policyc ${command.name}\` takes no arguments, but was given \`${parsed.positionals.join(' ')}\``, command };
   }
+  if (command.maxPositionals !== undefined && parsed.positionals.length > command.maxPositionals) {
+    return {
+      kind: 'usage-error',
+      message: `\`policyc ${command.name}\` takes at most ${command.maxPositionals} ${command.maxPositionals === 1 ? 'argument' : 'arguments'}, but was given ${parsed.positionals.length}`,
+      command,
+    };
+  }
   const options: Record<string, string> = {};
   for (const flag of command.flags) {
     const value = values[flag.name];
+    if (value === true) options[flag.name] = 'true';
     if (typeof value !== 'string') continue;
+    if (flag.pattern && !flag.pattern.test.test(value)) {
+      return { kind: 'usage-error', message: `\`--${flag.name}\` must be ${flag.pattern.form}, not \`${value}\``, command };
+    }
     if (flag.choices && !flag.choices.includes(value)) {
       return {
         kind: 'usage-error',

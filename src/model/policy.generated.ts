@@ -248,6 +248,10 @@ export interface Collection {
    * @minItems 1
    */
   categories: [DataCategory, ...DataCategory[]];
+  /**
+   * Whether people must provide their data (a statutory or contractual requirement) and what happens if they do not (GDPR Art. 13(2)(e)).
+   */
+  obligation?: string;
 }
 /**
  * A situation in which data is collected.
@@ -339,6 +343,19 @@ export interface Purposes {
    * @minItems 1
    */
   items: [Purpose, ...Purpose[]];
+  /**
+   * Whether decisions with legal or similarly significant effects are made by automated means, including profiling (GDPR Art. 13(2)(f)).
+   */
+  automatedDecisions?: {
+    /**
+     * True when such automated decisions are made.
+     */
+    used: boolean;
+    /**
+     * The statement: that none are made, or the logic involved and its consequences.
+     */
+    description: string;
+  };
 }
 /**
  * One purpose of processing.

@@ -19,9 +19,13 @@ export interface RenderedPolicy {
 /** Renders policies through one set of templates, compiled once. */
 export interface Renderer {
   /** Render a policy's page as HTML and Markdown; undefined when a template fails (see `diagnostics`). */
-  renderPolicy(model: PolicyModel): RenderedPolicy | undefined;
+  renderPolicy(model: PolicyModel, context?: PageContext): RenderedPolicy | undefined;
   /** Render the site's index of documents. */
   renderIndex(models: readonly PolicyModel[]): string | undefined;
+  /** Render any template by name (`changelog.html.hbs`); undefined when it fails (see `diagnostics`). */
+  render(name: string, data: unknown): string | undefined;
+  /** The labels of a locale (falling back to its language, then English). */
+  messages(locale: string): Messages;
   /** Static files to copy into `dist/assets/`, by name. */
   assets: Map<string, string>;
   /** Problems with the templates themselves, found while compiling or rendering. */
@@ -29,6 +33,16 @@ export interface Renderer {
 }
 
 type Template = (data: unknown) => string;
+
+/** Where a page sits and what it is: its path back to the document's folder, and its version bar or draft banner. */
+export interface PageContext {
+  /** Relative path from the page to `dist/<id>/` (`''` for the document's index, `../../` for `v/<version>/`). */
+  root: string;
+  /** The version bar: this version's status, dates and neighbours (see the README's template data). */
+  release?: unknown;
+  /** The draft banner and the changes since the latest release. */
+  draft?: unknown;
+}
 
 /**
  * Compile a template set. HTML templates escape every value except rendered
@@ -63,9 +77,10 @@ export function createRenderer(templates: TemplateSet): Renderer {
       if (partial) {
         const env = partial[2] === 'html' ? html : md;
         env.registerPartial(partial[1]!, env.compile(content, { noEscape: partial[2] === 'md', preventIndent: true }));
-      } else if (name.endsWith('.html.hbs')) {
+      } else if (name.endsWith('.html.hbs') || name.endsWith('.xml.hbs')) {
+        // XML needs the same escaping as HTML text and attributes.
         compiled.set(name, html.compile(content));
-      } else if (name.endsWith('.md.hbs')) {
+      } else if (name.endsWith('.md.hbs') || name.endsWith('.txt.hbs')) {
         compiled.set(name, md.compile(content, { noEscape: true }));
       } else if (name.startsWith('locales/') && name.endsWith('.json')) {
         messages.set(name.slice('locales/'.length, -'.json'.length), JSON.parse(content) as Messages);
@@ -94,15 +109,21 @@ export function createRenderer(templates: TemplateSet): Renderer {
       return undefined;
     }
   };
-  const view = (model: PolicyModel, format: OutputFormat) =>
-    pageView(model, messagesFor(model.policy.locale, messages), format, { assets: '../assets/' });
+  const view = (model: PolicyModel, format: OutputFormat, context: PageContext) => ({
+    ...pageView(model, messagesFor(model.policy.locale, messages), format, { assets: `${context.root}../assets/` }),
+    root: context.root,
+    release: context.release,
+    draft: context.draft,
+  });
 
   return {
     diagnostics,
     assets,
-    renderPolicy(model) {
-      const page = run('page.html.hbs', view(model, htmlOut));
-      const markdown = run('page.md.hbs', view(model, markdownFormat));
+    render: run,
+    messages: (locale) => messagesFor(locale, messages),
+    renderPolicy(model, context = { root: '' }) {
+      const page = run('page.html.hbs', view(model, htmlOut, context));
+      const markdown = run('page.md.hbs', view(model, markdownFormat, context));
       if (page === undefined || markdown === undefined) return undefined;
       return { html: page, markdown: normaliseMarkdown(markdown) };
     },

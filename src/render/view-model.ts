@@ -50,6 +50,7 @@ function headingBase(path: readonly (string | number)[]): number {
   const [first, second, , fourth] = path;
   if (first === 'introduction') return 2;
   if (first === 'cookies' && (second === 'explanation' || second === 'usage')) return 4;
+  if (first === 'purposes' && second === 'automatedDecisions') return 4;
   if ((first === 'rights' || first === 'certifications') && second === 'items' && fourth !== 'title') return 4;
   return 3;
 }

@@ -12,14 +12,14 @@ type Path = (string | number)[];
  * reached, and a file named after its document. Written defensively, so it
  * runs (and reports) even when the schema check failed too.
  */
-export function validateReferences(input: PositionedData): Diagnostic[] {
+export function validateReferences(input: PositionedData, options: { checkFileName?: boolean } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (path: Path, ruleId: string, message: string, hint: string) =>
     out.push(diagnostic(input.path, placeOfPath(input.yaml, input.lineCounter, path.map(String)), ruleId, 'references', message, { hint }));
   const data = input.data;
   if (!isRecord(data)) return out;
 
-  checkFileName(input.path, data, report);
+  if (options.checkFileName !== false) checkFileName(input.path, data, report);
 
   const idsByList = new Map<string, string[]>();
   for (const list of entityLists) {

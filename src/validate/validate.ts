@@ -13,14 +13,14 @@ export interface Validation {
   diagnostics: Diagnostic[];
 }
 
-/** Check one parsed file: schema, references and prose. Parse diagnostics are included. */
-export function validateFile(file: ParsedFile): Diagnostic[] {
+/** Check one parsed file: schema, references and prose. Parse diagnostics are included. A snapshot (`snapshot: true`) is named after its version, not its id. */
+export function validateFile(file: ParsedFile, options: { snapshot?: boolean } = {}): Diagnostic[] {
   if (!file.yaml || !file.data) return file.diagnostics;
   const input = { path: file.path, text: file.text, data: file.data, yaml: file.yaml, lineCounter: file.lineCounter };
   const schema = validateSchema(input);
   // Prose is only inspected once the shape is right; its warnings would be noise next to schema errors.
   const prose = schema.length === 0 ? validateProse(input) : [];
-  return [...file.diagnostics, ...schema, ...validateReferences(input), ...prose];
+  return [...file.diagnostics, ...schema, ...validateReferences(input, { checkFileName: !options.snapshot }), ...prose];
 }
 
 /**

@@ -1,0 +1,382 @@
+import { schemaAt } from '../model/schema.js';
+import { stringKind } from '../model/fields.js';
+import { enumLabel } from '../model/labels.js';
+import type { Policy } from '../model/policy.generated.js';
+import { proseToPlainText } from '../render/prose.js';
+import type { Change, ChangeSet, EntityKind, FieldChange } from './types.js';
+import { wordDiff } from './words.js';
+
+type Entity = Record<string, unknown> & { id: string };
+
+/** A list of entities matched by id across versions. */
+interface ListSpec {
+  entity: EntityKind;
+  path: readonly string[];
+  /** How a summary names one entity: "the cookie `_ga` (Google Analytics, analytics, 2 years)". */
+  describe(e: Entity): string;
+}
+
+const lists: readonly ListSpec[] = [
+  { entity: 'related', path: ['related'], describe: (e) => `the related document “${text(e.title)}”` },
+  { entity: 'context', path: ['collection', 'contexts'], describe: (e) => `the collection context “${text(e.description)}”` },
+  { entity: 'category', path: ['collection', 'categories'], describe: (e) => `the data category “${text(e.label)}”` },
+  { entity: 'purpose', path: ['purposes', 'items'], describe: (e) => `the purpose “${text(e.description)}”${e.legalBasis ? ` (${lower(enumLabel('legalBasis', String(e.legalBasis)))})` : ''}` },
+  { entity: 'recipient', path: ['sharing', 'recipients'], describe: (e) => `the recipient “${text(e.name)}” (${lower(enumLabel('condition', String(e.condition)))})` },
+  { entity: 'cookie', path: ['cookies', 'items'], describe: describeCookie },
+  { entity: 'transfer', path: ['transfers', 'items'], describe: describeTransfer },
+  { entity: 'certification', path: ['certifications', 'items'], describe: (e) => `the certification “${text(e.name)}”` },
+  { entity: 'right', path: ['rights', 'items'], describe: (e) => (e.title ? `the right “${text(e.title)}”` : `the ${lower(enumLabel('right', String(e.type)))}`) },
+  { entity: 'contact', path: ['contacts', 'items'], describe: describeContact },
+  { entity: 'section', path: ['sections'], describe: (e) => `the section “${text(e.title)}”` },
+];
+
+/** Parts of a policy that are one object rather than a list, compared field by field. */
+const singletons: readonly { entity: EntityKind; id: string; path: readonly string[]; describe: string; skip?: readonly string[] }[] = [
+  { entity: 'document', id: 'document', path: [], describe: 'the policy', skip: ['$schema', 'id', 'version', 'effective', 'controller', 'related', 'collection', 'purposes', 'sharing', 'marketing', 'cookies', 'transfers', 'certifications', 'rights', 'changes', 'contacts', 'sections'] },
+  { entity: 'controller', id: 'controller', path: ['controller'], describe: 'the controller' },
+  { entity: 'section', id: 'collection', path: ['collection'], describe: 'the section on data collected', skip: ['contexts', 'categories'] },
+  { entity: 'section', id: 'purposes', path: ['purposes'], describe: 'the section on purposes', skip: ['items'] },
+  { entity: 'section', id: 'sharing', path: ['sharing'], describe: 'the section on sharing', skip: ['recipients'] },
+  { entity: 'marketing', id: 'marketing', path: ['marketing'], describe: 'the marketing section' },
+  { entity: 'cookie-policy', id: 'cookies', path: ['cookies'], describe: 'the cookie section', skip: ['items'] },
+  { entity: 'section', id: 'transfers', path: ['transfers'], describe: 'the section on international transfers', skip: ['items'] },
+  { entity: 'section', id: 'certifications', path: ['certifications'], describe: 'the section on certifications', skip: ['items'] },
+  { entity: 'section', id: 'rights', path: ['rights'], describe: 'the section on rights', skip: ['items'] },
+  { entity: 'changes', id: 'changes', path: ['changes'], describe: 'the section on changes to the policy' },
+  { entity: 'section', id: 'contacts', path: ['contacts'], describe: 'the contact section', skip: ['items'] },
+];
+
+/** Labels of the two sides, shown in the change set (`1.0.0`, `working copy`). */
+export interface DiffLabels {
+  from: string;
+  to: string;
+}
+
+/**
+ * The semantic difference between two versions of a policy: entities matched
+ * by id (linear in the size of the documents), each addition, removal and
+ * field change classified as material or editorial by a named rule, with a
+ * one-sentence summary. Version and effective date are not changes.
+ */
+export function diffPolicies(before: Policy, after: Policy, labels: DiffLabels = { from: before.version, to: after.version }): ChangeSet {
+  const changes: Change[] = [];
+  for (const spec of singletons) {
+    const a = objectAt(before, spec.path);
+    const b = objectAt(after, spec.path);
+    if (!a && !b) continue;
+    const fields = diffFields(strip(a ?? {}, spec.skip), strip(b ?? {}, spec.skip), spec.path);
+    if (fields.length) changes.push(classifyChanged(spec.entity, spec.id, spec.describe, fields));
+  }
+  for (const spec of lists) {
+    const a = listAt(before, spec.path);
+    const b = listAt(after, spec.path);
+    const beforeById = new Map(a.map((e) => [e.id, e]));
+    const afterIds = new Set(b.map((e) => e.id));
+    for (const old of a) {
+      if (!afterIds.has(old.id)) changes.push(classifyRemoved(spec, old));
+    }
+    for (const entity of b) {
+      const old = beforeById.get(entity.id);
+      if (!old) {
+        changes.push(classifyAdded(spec, entity));
+        continue;
+      }
+      const fields = diffFields(strip(old, ['id']), strip(entity, ['id']), [...spec.path, '0']);
+      if (fields.length) changes.push(classifyChanged(spec.entity, entity.id, spec.describe(entity), fields, old, entity));
+    }
+    const order = (list: Entity[], other: Set<string>) => list.map((e) => e.id).filter((id) => other.has(id));
+    const kept = order(a, afterIds);
+    const keptAfter = order(b, new Set(beforeById.keys()));
+    if (kept.join('\0') !== keptAfter.join('\0')) {
+      changes.push({
+        type: 'changed',
+        entity: spec.entity,
+        id: spec.path.join('.'),
+        material: false,
+        rule: 'reordering',
+        summary: `Reorders the ${plural(spec.entity)}.`,
+      });
+    }
+  }
+  const material = changes.some((c) => c.material);
+  return {
+    from: labels.from,
+    to: labels.to,
+    material,
+    bump: material ? 'minor' : changes.length ? 'patch' : 'none',
+    changes,
+  };
+}
+
+/** The field-level differences of two objects, nested objects flattened to dotted paths, lists compared as wholes. */
+function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, schemaPath: readonly string[], prefix = ''): FieldChange[] {
+  const out: FieldChange[] = [];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (isPlainObject(x) && isPlainObject(y)) {
+      out.push(...diffFields(x, y, [...schemaPath, key], field));
+      continue;
+    }
+    if (same(x, y)) continue;
+    const change: FieldChange = { field };
+    if (x !== undefined) change.before = x;
+    if (y !== undefined) change.after = y;
+    const kind = stringKind(schemaAt(fieldPath([...schemaPath, ...field.split('.')])));
+    if (typeof x === 'string' && typeof y === 'string' && (kind === 'prose' || kind === 'text')) change.words = wordDiff(x, y);
+    out.push(change);
+  }
+  return out;
+}
+
+function classifyAdded(spec: ListSpec, e: Entity): Change {
+  const base = { type: 'added' as const, entity: spec.entity, id: e.id };
+  const summary = `Adds ${spec.describe(e)}.`;
+  switch (spec.entity) {
+    case 'category':
+      return { ...base, material: true, rule: 'new-data-category', summary };
+    case 'purpose':
+      return { ...base, material: true, rule: 'new-purpose', summary };
+    case 'recipient':
+      return { ...base, material: true, rule: 'new-recipient', summary };
+    case 'transfer':
+      return { ...base, material: true, rule: 'new-transfer', summary };
+    case 'cookie': {
+      if (e.party === 'third') return { ...base, material: true, rule: 'new-third-party-cookie', summary };
+      if (e.category !== 'strictly-necessary') return { ...base, material: true, rule: 'new-non-essential-cookie', summary };
+      return { ...base, material: false, rule: 'new-essential-cookie', summary };
+    }
+    case 'context':
+      return { ...base, material: true, rule: 'new-collection-context', summary };
+    case 'right':
+      return { ...base, material: false, rule: 'right-added', summary };
+    case 'contact':
+      return { ...base, material: false, rule: 'contact-detail', summary };
+    default:
+      return { ...base, material: false, rule: 'content-added', summary };
+  }
+}
+
+function classifyRemoved(spec: ListSpec, e: Entity): Change {
+  const base = { type: 'removed' as const, entity: spec.entity, id: e.id };
+  const summary = `Removes ${spec.describe(e)}.`;
+  if (spec.entity === 'right') return { ...base, material: true, rule: 'right-removed', summary };
+  if (spec.entity === 'contact') return { ...base, material: false, rule: 'contact-detail', summary };
+  return { ...base, material: false, rule: 'content-removed', summary };
+}
+
+/** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
+interface Verdict {
+  rule: string;
+  material: boolean;
+  clause?: string;
+}
+
+function classifyChanged(entity: EntityKind, id: string, described: string, fields: FieldChange[], old?: Entity, now?: Entity): Change {
+  const verdicts = fields.map((f) => judgeField(entity, f, old, now));
+  const decisive = verdicts.find((v) => v.material) ?? verdicts.find((v) => v.rule !== 'wording') ?? verdicts[0]!;
+  const clauses = verdicts.map((v) => v.clause).filter((c): c is string => Boolean(c));
+  const summary = clauses.length
+    ? `${capitalise(clauses.join('; '))} (${described}).`
+    : `Rewords ${described}: ${fields.map((f) => `\`${f.field}\``).join(', ')}.`;
+  return { type: 'changed', entity, id, material: verdicts.some((v) => v.material), rule: decisive.rule, summary, fields };
+}
+
+/** The materiality rules for one changed field. */
+function judgeField(entity: EntityKind, f: FieldChange, old?: Entity, now?: Entity): Verdict {
+  const { field, before, after } = f;
+  if (f.words) return { rule: 'wording', material: false };
+  if (before === undefined && !['categories', 'fee.amount', 'sensitive'].includes(field)) {
+    return { rule: 'detail-stated', material: false, clause: `states the ${humanField(field)} (${show(entity, field, after)})` };
+  }
+  switch (`${entity}:${field}`) {
+    case 'purpose:categories':
+    case 'recipient:categories':
+    case 'context:categories': {
+      const gained = difference(after, before);
+      const emptyBefore = before === undefined && entity === 'recipient';
+      if (gained.length && !emptyBefore) {
+        return { rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data', material: true, clause: `adds the data ${gained.map((g) => `“${g}”`).join(', ')}` };
+      }
+      return { rule: 'less-data', material: false, clause: `uses less data (${difference(before, after).join(', ') || 'all'})` };
+    }
+    case 'purpose:legalBasis':
+      if (after === undefined) return { rule: 'legal-basis-removed', material: true, clause: 'no longer states its legal basis' };
+      return { rule: 'legal-basis-changed', material: true, clause: `changes the legal basis from ${lower(enumLabel('legalBasis', String(before)))} to ${lower(enumLabel('legalBasis', String(after)))}` };
+    case 'recipient:condition':
+      return { rule: 'sharing-condition-changed', material: true, clause: `shares ${lower(enumLabel('condition', String(after)))} instead of ${lower(enumLabel('condition', String(before)))}` };
+    case 'transfer:mechanisms':
+      return { rule: 'transfer-changed', material: true, clause: `changes the safeguards from ${listOf('mechanism', before)} to ${listOf('mechanism', after)}` };
+    case 'transfer:destination':
+    case 'transfer:recipient':
+      return { rule: 'transfer-changed', material: true, clause: `changes the ${field} from “${text(before)}” to “${text(after)}”` };
+    case 'category:retention.period':
+    case 'cookie:duration': {
+      if (after === undefined) return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
+      const longer = days(String(after)) > days(String(before));
+      return { rule: longer ? 'longer-retention' : 'shorter-retention', material: longer, clause: `${longer ? 'keeps data longer' : 'keeps data for less time'}: ${String(before)} to ${String(after)}` };
+    }
+    case 'cookie:lifetime':
+      return after === 'persistent'
+        ? { rule: 'longer-retention', material: true, clause: 'becomes a persistent cookie instead of a session cookie' }
+        : { rule: 'shorter-retention', material: false, clause: 'becomes a session cookie' };
+    case 'cookie:category':
+      if (after === 'strictly-necessary') return { rule: 'cookie-category-changed', material: false, clause: `is now strictly necessary (was ${show(entity, field, before)})` };
+      return { rule: 'cookie-now-non-essential', material: true, clause: `changes category from ${show(entity, field, before)} to ${show(entity, field, after)}` };
+    case 'cookie:party':
+      return after === 'third'
+        ? { rule: 'new-third-party-cookie', material: true, clause: 'is now set by a third party' }
+        : { rule: 'cookie-detail', material: false, clause: 'is now a first-party cookie' };
+    case 'category:sensitive':
+      return after === true ? { rule: 'sensitive-data', material: true, clause: 'is now sensitive data' } : { rule: 'detail-stated', material: false, clause: 'is no longer marked sensitive' };
+    case 'right:fee.amount': {
+      if (after === undefined) return { rule: 'fee-removed', material: false, clause: `removes the fee of ${money(old)}` };
+      if (before === undefined || Number(after) > Number(before)) return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
+      return { rule: 'fee-reduced', material: false, clause: `reduces the fee to ${money(now)}` };
+    }
+    case 'right:type':
+      return { rule: 'right-removed', material: true, clause: `is now the ${lower(enumLabel('right', String(after)))} instead of the ${lower(enumLabel('right', String(before)))}` };
+    case 'marketing:consent':
+      return after === 'opt-out'
+        ? { rule: 'marketing-opt-out', material: true, clause: 'sends marketing until you object (opt-out) instead of only with your agreement (opt-in)' }
+        : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
+    case 'cookie-policy:consent.model':
+      return after === 'opt-in'
+        ? { rule: 'cookie-consent-strengthened', material: false, clause: `asks for consent before setting cookies (${lower(enumLabel('consentModel', String(after)))} instead of ${lower(enumLabel('consentModel', String(before)))})` }
+        : { rule: 'cookie-consent-weakened', material: true, clause: `changes cookie consent from ${lower(enumLabel('consentModel', String(before)))} to ${lower(enumLabel('consentModel', String(after)))}` };
+    case 'section:automatedDecisions.used':
+      return after === true
+        ? { rule: 'automated-decisions-introduced', material: true, clause: 'makes decisions by automated means' }
+        : { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' };
+    case 'controller:name':
+      return { rule: 'controller-changed', material: true, clause: `changes the controller from “${text(before)}” to “${text(after)}”` };
+    default:
+      break;
+  }
+  if (entity === 'contact') return { rule: 'contact-detail', material: false, clause: `changes the ${humanField(field)}` };
+  if (after === undefined) return { rule: 'detail-removed', material: false, clause: `no longer states the ${humanField(field)}` };
+  return { rule: 'detail-changed', material: false, clause: `changes the ${humanField(field)} (${show(entity, field, before)} to ${show(entity, field, after)})` };
+}
+
+function describeCookie(e: Entity): string {
+  const details = [
+    e.provider ? text(e.provider) : e.party === 'first' ? 'first party' : undefined,
+    e.category ? lower(enumLabel('cookieCategory', String(e.category))) : undefined,
+    e.duration ? String(e.duration) : e.lifetime === 'session' ? 'session' : undefined,
+  ].filter(Boolean);
+  return `the cookie \`${String(e.name)}\`${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+function describeTransfer(e: Entity): string {
+  return `the transfer to ${text(e.recipient)} in ${text(e.destination)} (${listOf('mechanism', e.mechanisms)})`;
+}
+
+function describeContact(e: Entity): string {
+  const channel = e.email ?? e.url ?? e.phone ?? e.address;
+  return `the ${lower(enumLabel('role', String(e.role)))} contact${channel ? ` (${String(channel)})` : ''}`;
+}
+
+const enumGroups: Record<string, string> = {
+  legalBasis: 'legalBasis',
+  condition: 'condition',
+  type: 'recipientType',
+  source: 'source',
+  lifetime: 'lifetime',
+  party: 'party',
+  category: 'cookieCategory',
+  mechanisms: 'mechanism',
+  role: 'role',
+  notification: 'notification',
+  'consent.model': 'consentModel',
+};
+
+/** A value as a summary shows it: enum labels, lists joined, text without Markdown. */
+function show(entity: EntityKind, field: string, value: unknown): string {
+  const group = entity === 'marketing' && field === 'consent' ? 'marketingConsent' : enumGroups[field];
+  if (Array.isArray(value)) return value.map((v) => (group ? enumLabel(group, String(v)) : String(v))).join(', ');
+  if (typeof value === 'string') return group ? lower(enumLabel(group, value)) : text(value);
+  return JSON.stringify(value);
+}
+
+function listOf(group: string, value: unknown): string {
+  const items = Array.isArray(value) ? value.map((v) => enumLabel(group, String(v))) : [];
+  return items.length <= 1 ? (items[0] ?? 'none') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function money(e: Entity | undefined): string {
+  const fee = (e?.fee ?? {}) as { amount?: number; currency?: string };
+  return `${fee.currency ?? ''} ${fee.amount ?? ''}`.trim();
+}
+
+const unitDays: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+/** A duration ("13 months") in days, for comparing. */
+export function days(duration: string): number {
+  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
+  return match ? Number(match[1]) * unitDays[match[2]!]! : Number.NaN;
+}
+
+function humanField(field: string): string {
+  return field.replace(/([A-Z])/g, ' $1').replace(/\./g, ' ').toLowerCase();
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? proseToPlainText(value, 'text') : String(value ?? '');
+}
+
+function lower(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function plural(entity: EntityKind): string {
+  const names: Partial<Record<EntityKind, string>> = { category: 'data categories', context: 'collection contexts', related: 'related documents', cookie: 'cookies' };
+  return names[entity] ?? `${entity}s`;
+}
+
+function difference(a: unknown, b: unknown): string[] {
+  const other = new Set(Array.isArray(b) ? b.map(String) : []);
+  return (Array.isArray(a) ? a.map(String) : []).filter((x) => !other.has(x));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => same(a[k], b[k]));
+  }
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function strip(value: Record<string, unknown>, keys: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!keys.includes(k)) out[k] = v;
+  return out;
+}
+
+function objectAt(policy: Policy, path: readonly string[]): Record<string, unknown> | undefined {
+  let node: unknown = policy;
+  for (const key of path) node = isPlainObject(node) ? node[key] : undefined;
+  return isPlainObject(node) ? node : undefined;
+}
+
+function listAt(policy: Policy, path: readonly string[]): Entity[] {
+  let node: unknown = policy;
+  for (const key of path) node = isPlainObject(node) ? node[key] : undefined;
+  return Array.isArray(node) ? (node.filter((e) => isPlainObject(e) && typeof e.id === 'string') as Entity[]) : [];
+}
+
+/** Schema path segments with list indexes as numbers (`cookies.items.0.purpose`). */
+function fieldPath(segments: readonly string[]): (string | number)[] {
+  return segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}

@@ -1,0 +1,63 @@
+/** The kinds of entity the diff matches across versions, by id. */
+export type EntityKind =
+  | 'document'
+  | 'controller'
+  | 'related'
+  | 'context'
+  | 'category'
+  | 'purpose'
+  | 'recipient'
+  | 'marketing'
+  | 'cookie'
+  | 'cookie-policy'
+  | 'transfer'
+  | 'certification'
+  | 'right'
+  | 'changes'
+  | 'contact'
+  | 'section';
+
+/** A word-level edit of a prose field: kept, inserted or deleted text, in order. */
+export interface WordPart {
+  value: string;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/** One field of an entity that changed, with its value before and after. */
+export interface FieldChange {
+  /** Path of the field inside the entity (`duration`, `fee.amount`, `title`). */
+  field: string;
+  before?: unknown;
+  after?: unknown;
+  /** For text and prose fields: the word-level edit. */
+  words?: WordPart[];
+}
+
+/** One semantic change between two versions of a policy. */
+export interface Change {
+  type: 'added' | 'removed' | 'changed';
+  entity: EntityKind;
+  /** The entity's id (for singletons such as `marketing`, the section name). */
+  id: string;
+  /** Whether the change is material: people must be told before it applies. */
+  material: boolean;
+  /** Id of the classification rule that decided `material` (see the README's "Materiality rules"). */
+  rule: string;
+  /** One sentence for people: "Adds the cookie `_fbp` (Meta, advertising, 90 days)." */
+  summary: string;
+  /** Field-level detail of a `changed` entity. */
+  fields?: FieldChange[];
+}
+
+/** The semantic difference between two versions of a policy. */
+export interface ChangeSet {
+  /** The version (or label) compared from and to. */
+  from: string;
+  to: string;
+  /** True when any change is material. */
+  material: boolean;
+  /** The smallest version bump the changes call for. */
+  bump: 'none' | 'patch' | 'minor' | 'major';
+  changes: Change[];
+}

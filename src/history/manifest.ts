@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+
+/** One released version, as the manifest records it. */
+export interface ReleaseEntry {
+  version: string;
+  /** The date the version takes effect (YYYY-MM-DD). */
+  effective: string;
+  /** The date it was released (YYYY-MM-DD). */
+  released: string;
+  /** The document format version the snapshot was written with; migrations lift older ones. */
+  schemaVersion: number;
+  /** The snapshot's file name, beside the manifest. */
+  file: string;
+  /** SHA-256 of the snapshot's bytes (hex). */
+  sha256: string;
+  /** SHA-256 of the previous entry (hex, of its canonical JSON); null for the first release. */
+  previous: string | null;
+}
+
+/** The release history of one document: `policy/history/<id>/manifest.json`. */
+export interface Manifest {
+  document: string;
+  releases: ReleaseEntry[];
+}
+
+/** SHA-256 of bytes or text, in hex. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** JSON with keys sorted at every level, so a hash does not depend on key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The hash that chains an entry to the next one. */
+export function entryHash(entry: ReleaseEntry): string {
+  return sha256(canonicalJson(entry));
+}
+
+/** Serialise a manifest the way `release` writes it (stable, readable, one trailing newline). */
+export function serialiseManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Compare semantic versions (MAJOR.MINOR.PATCH). */
+export function compareVersions(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** A version bumped by one level. */
+export function bumpVersion(version: string, level: 'patch' | 'minor' | 'major'): string {
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+  if (level === 'major') return `${major + 1}.0.0`;
+  if (level === 'minor') return `${major}.${minor + 1}.0`;
+  return `${major}.${minor}.${patch + 1}`;
+}
+
+/** The level by which `to` is above `from` (`none` when it is not above it). */
+export function bumpBetween(from: string, to: string): 'none' | 'patch' | 'minor' | 'major' {
+  const [a = 0, b = 0, c = 0] = from.split('.').map(Number);
+  const [x = 0, y = 0, z = 0] = to.split('.').map(Number);
+  if (x > a) return 'major';
+  if (x === a && y > b) return 'minor';
+  if (x === a && y === b && z > c) return 'patch';
+  return 'none';
+}
+
+const bumpOrder = ['none', 'patch', 'minor', 'major'] as const;
+
+/** Whether bump `a` is at least as large as bump `b`. */
+export function bumpCovers(a: (typeof bumpOrder)[number], b: (typeof bumpOrder)[number]): boolean {
+  return bumpOrder.indexOf(a) >= bumpOrder.indexOf(b);
+}

@@ -1,0 +1,27 @@
+import { schemaVersion } from '../model/schema.js';
+
+/** A migration lifts a document from one format version to the next. Pure: returns a new value. */
+export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations by the version they lift from: `migrations[1]` turns a version 1
+ * document into a version 2 one. Snapshots are never rewritten; they are
+ * lifted in memory each time they are read.
+ */
+export const migrations: Readonly<Record<number, Migration>> = {};
+
+/** Lift a document written with format version `from` to the current one. */
+export function migrate(
+  document: Record<string, unknown>,
+  from: number,
+  registry: Readonly<Record<number, Migration>> = migrations,
+  to: number = schemaVersion,
+): Record<string, unknown> {
+  let current = document;
+  for (let version = from; version < to; version++) {
+    const step = registry[version];
+    if (!step) throw new Error(`No migration from document format ${version} to ${version + 1}`);
+    current = step(current);
+  }
+  return current;
+}

@@ -1,0 +1,126 @@
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import type { ParsedFile } from '../load/parse.js';
+import type { Policy } from '../model/policy.generated.js';
+import { schemaVersion } from '../model/schema.js';
+import { resolve, type PolicyModel } from '../resolve/resolve.js';
+import { matchesSchema } from '../validate/schema-rules.js';
+import { validateFile } from '../validate/validate.js';
+import { compareVersions, entryHash, sha256, type Manifest, type ReleaseEntry } from './manifest.js';
+import { migrate } from './migrate.js';
+
+/** The release history of one document as read from `policy/history/<id>/`. */
+export interface HistoryFiles {
+  /** The document id (the folder's name). */
+  id: string;
+  /** Display path of the manifest. */
+  manifestPath: string;
+  /** The manifest's text; absent when there is no manifest. */
+  manifestText?: string;
+  /** Snapshot files by name, parsed, with their bytes' hash. */
+  snapshots: Map<string, { parsed: ParsedFile; sha256: string }>;
+  /** Display path of the folder. */
+  dir: string;
+}
+
+/** A released version: its manifest entry and its resolved model (migrated to the current format). */
+export interface Release {
+  entry: ReleaseEntry;
+  model: PolicyModel;
+}
+
+/**
+ * Check a document's history is intact (every snapshot matches its recorded
+ * hash, each entry chains to the one before, versions and dates go forward,
+ * nothing unrecorded lies beside them) and resolve each release.
+ */
+export function verifyHistory(files: HistoryFiles): { releases: Release[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (file: string, ruleId: string, message: string, hint: string, line = 1) =>
+    diagnostics.push(diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, ruleId, 'history', message, { hint }));
+  const untouched = 'Released versions are immutable: restore the file from git (`git checkout -- <file>`); make changes in the working document and release a new version.';
+
+  if (files.manifestText === undefined) {
+    for (const name of files.snapshots.keys()) {
+      fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in any manifest`, 'Snapshots are written by `policyc release` only: remove the file, or restore `manifest.json` from git.');
+    }
+    return { releases: [], diagnostics };
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(files.manifestText) as Manifest;
+    if (!Array.isArray(manifest.releases)) throw new Error('`releases` is not a list');
+  } catch (error) {
+    fail(files.manifestPath, 'history-manifest-invalid', `The release manifest cannot be read: ${error instanceof Error ? error.message : String(error)}`, untouched);
+    return { releases: [], diagnostics };
+  }
+  const lineOf = (version: string) => {
+    const index = files.manifestText!.indexOf(`"version": "${version}"`);
+    return index < 0 ? 1 : files.manifestText!.slice(0, index).split('\n').length;
+  };
+
+  const releases: Release[] = [];
+  let previous: ReleaseEntry | undefined;
+  const recorded = new Set<string>();
+  for (const entry of manifest.releases) {
+    recorded.add(entry.file);
+    const line = lineOf(entry.version);
+    const expectedPrevious = previous ? entryHash(previous) : null;
+    if (entry.previous !== expectedPrevious) {
+      fail(files.manifestPath, 'history-chain-broken', `The entry for ${entry.version} does not chain to the entry before it: the manifest was edited`, untouched, line);
+    }
+    if (previous && compareVersions(entry.version, previous.version) <= 0) {
+      fail(files.manifestPath, 'history-order', `Version ${entry.version} is recorded after ${previous.version}`, untouched, line);
+    }
+    previous = entry;
+    const snapshot = files.snapshots.get(entry.file);
+    const file = `${files.dir}/${entry.file}`;
+    if (!snapshot) {
+      fail(files.manifestPath, 'history-snapshot-missing', `The snapshot of ${entry.version} (\`${entry.file}\`) is missing`, untouched, line);
+      continue;
+    }
+    if (snapshot.sha256 !== entry.sha256) {
+      fail(file, 'history-snapshot-modified', `The snapshot of ${entry.version} was changed after its release: its hash no longer matches the manifest`, untouched);
+      continue;
+    }
+    const model = releaseModel(snapshot.parsed, entry, fail);
+    if (model) releases.push({ entry, model });
+  }
+  for (const name of files.snapshots.keys()) {
+    if (!recorded.has(name)) {
+      fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in the manifest`, 'Snapshots are written by `policyc release` only: remove the file.');
+    }
+  }
+  return { releases, manifest, diagnostics };
+}
+
+function releaseModel(parsed: ParsedFile, entry: ReleaseEntry, fail: (file: string, ruleId: string, message: string, hint: string) => void): PolicyModel | undefined {
+  const invalid = (detail: string) =>
+    fail(parsed.path, 'history-snapshot-invalid', `The snapshot of ${entry.version} cannot be read as a policy: ${detail}`, 'This is a problem in policyc (a missing migration) or a damaged history: restore the file from git.');
+  if (!parsed.data || parsed.diagnostics.some((d) => d.severity === 'error')) {
+    invalid(parsed.diagnostics[0]?.message ?? 'not a YAML mapping');
+    return undefined;
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = migrate(parsed.data, entry.schemaVersion);
+  } catch (error) {
+    invalid(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+  // A snapshot in the current format is checked in full, with positions; an older one is checked after migration.
+  if (entry.schemaVersion === schemaVersion) {
+    const errors = validateFile({ ...parsed, data }, { snapshot: true }).filter((d) => d.severity === 'error');
+    if (errors.length) {
+      invalid(errors[0]!.message);
+      return undefined;
+    }
+  } else if (!matchesSchema(data)) {
+    invalid('it does not match the current schema after migration');
+    return undefined;
+  }
+  if ((data as { version?: unknown }).version !== entry.version) {
+    invalid(`it says version ${String((data as { version?: unknown }).version)}, the manifest ${entry.version}`);
+    return undefined;
+  }
+  return resolve(data as unknown as Policy, parsed.path);
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256 } from '../history/manifest.js';
+import type { HistoryFiles } from '../history/verify.js';
+import { parse, type ParseSettings } from './parse.js';
+
+/** The history folder of a policy folder: `policy/history/`. */
+export function historyRoot(policyDir: string): string {
+  return path.join(policyDir, 'history');
+}
+
+/** Read every document history under `policy/history/<id>/`: the manifest and each snapshot, parsed and hashed. */
+export async function readHistories(policyDir: string, display: (file: string) => string, settings: ParseSettings): Promise<HistoryFiles[]> {
+  const root = historyRoot(policyDir);
+  if (!existsSync(root)) return [];
+  const out: HistoryFiles[] = [];
+  for (const entry of (await readdir(root, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(root, entry.name);
+    const manifestFile = path.join(dir, 'manifest.json');
+    const history: HistoryFiles = { id: entry.name, dir: display(dir), manifestPath: display(manifestFile), snapshots: new Map() };
+    if (existsSync(manifestFile)) history.manifestText = await readFile(manifestFile, 'utf8');
+    for (const name of (await readdir(dir)).sort()) {
+      if (!/\.ya?ml$/.test(name)) continue;
+      const bytes = await readFile(path.join(dir, name));
+      const parsed = parse({ path: display(path.join(dir, name)), bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
+      history.snapshots.set(name, { parsed, sha256: sha256(bytes) });
+    }
+    out.push(history);
+  }
+  return out;
+}

@@ -1,0 +1,330 @@
+// Properties of the semantic diff (src/diff/diff.ts) over generated, schema-valid
+// policies: identity, symmetry, and that every edit is reported exactly once.
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffPolicies } from '../src/diff/diff.js';
+import type { Change, ChangeSet, EntityKind } from '../src/diff/types.js';
+import type { Policy } from '../src/model/policy.generated.js';
+import { matchesSchema } from '../src/validate/schema-rules.js';
+
+type Entity = Record<string, unknown> & { id: string };
+
+/** The entity lists the generator fills, where they live and what the diff calls them. */
+const kinds = ['category', 'context', 'purpose', 'recipient', 'cookie', 'right', 'contact'] as const;
+type Kind = (typeof kinds)[number];
+const paths: Record<Kind, readonly [string, string]> = {
+  category: ['collection', 'categories'],
+  context: ['collection', 'contexts'],
+  purpose: ['purposes', 'items'],
+  recipient: ['sharing', 'recipients'],
+  cookie: ['cookies', 'items'],
+  right: ['rights', 'items'],
+  contact: ['contacts', 'items'],
+};
+/** Lists that the schema requires to be non-empty (all of them, once their section exists). */
+const minItems = 1;
+
+// ---------------------------------------------------------------- values
+
+/** Ids from a small pool, so that two independent documents share some. */
+const idArb = fc.constantFrom('a', 'b', 'c', 'a-b', 'b-1', 'x');
+/** One-line text from a small alphabet with spaces. */
+const textArb = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: 1, maxLength: 10 });
+const proseArb = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n'), minLength: 1, maxLength: 12 });
+const durationArb = fc
+  .tuple(fc.integer({ min: 1, max: 24 }), fc.constantFrom('day', 'week', 'month', 'year'), fc.boolean())
+  .map(([n, unit, s]) => `${n} ${unit}${s ? 's' : ''}`);
+const emailArb = fc.constantFrom('a@example.com', 'b@example.org', 'privacy@example.net');
+const legalBasisArb = fc.constantFrom('consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests');
+const conditionArb = fc.constantFrom('always', 'consent', 'contract', 'legal-obligation', 'business-transfer');
+const recipientTypeArb = fc.constantFrom('group-company', 'service-provider', 'business-partner', 'authority', 'successor', 'other');
+const sourceArb = fc.constantFrom('data-subject', 'automatic', 'third-party', 'public');
+const cookieCategoryArb = fc.constantFrom('strictly-necessary', 'functional', 'analytics', 'advertising');
+const rightTypeArb = fc.constantFrom('access', 'rectification', 'erasure', 'objection', 'portability', 'know', 'delete');
+const roleArb = fc.constantFrom('general', 'support', 'privacy', 'dpo');
+const retentionArb = fc
+  .record({ period: durationArb, criteria: textArb }, { requiredKeys: [], noNullPrototype: true })
+  .filter((r) => Object.keys(r).length > 0);
+const feeArb = fc.record({ amount: fc.integer({ min: 0, max: 50 }), currency: fc.constantFrom('GBP', 'EUR') }, { noNullPrototype: true });
+/** A list of category ids drawn from `ids`, without repeats. */
+const refsArb = (ids: readonly string[]) => fc.subarray([...ids]);
+
+/** The fields of each kind of entity, with how to generate a value; optional fields may be absent (`undefined`). */
+interface FieldSpec {
+  arb: fc.Arbitrary<unknown>;
+  optional?: boolean;
+}
+function fieldsOf(kind: Kind, categoryIds: readonly string[]): Record<string, FieldSpec> {
+  switch (kind) {
+    case 'category':
+      return {
+        label: { arb: textArb },
+        description: { arb: textArb, optional: true },
+        source: { arb: sourceArb, optional: true },
+        retention: { arb: retentionArb, optional: true },
+        sensitive: { arb: fc.boolean(), optional: true },
+      };
+    case 'context':
+      return { description: { arb: textArb }, categories: { arb: refsArb(categoryIds), optional: true } };
+    case 'purpose':
+      return {
+        description: { arb: textArb },
+        categories: { arb: refsArb(categoryIds), optional: true },
+        legalBasis: { arb: legalBasisArb, optional: true },
+      };
+    case 'recipient':
+      return {
+        name: { arb: textArb },
+        type: { arb: recipientTypeArb, optional: true },
+        condition: { arb: conditionArb },
+        categories: { arb: refsArb(categoryIds), optional: true },
+      };
+    case 'cookie':
+      return {
+        name: { arb: textArb },
+        party: { arb: fc.constantFrom('first', 'third') },
+        provider: { arb: textArb, optional: true },
+        purpose: { arb: textArb },
+        lifetime: { arb: fc.constantFrom('session', 'persistent') },
+        duration: { arb: durationArb, optional: true },
+        category: { arb: cookieCategoryArb, optional: true },
+      };
+    case 'right':
+      return {
+        type: { arb: rightTypeArb },
+        title: { arb: textArb, optional: true },
+        description: { arb: proseArb },
+        fee: { arb: feeArb, optional: true },
+      };
+    case 'contact':
+      return { role: { arb: roleArb }, name: { arb: textArb, optional: true }, description: { arb: textArb }, email: { arb: emailArb } };
+  }
+}
+
+/** One entity of a kind with the given id: required fields always, optional ones sometimes. */
+function entityArb(kind: Kind, idArbitrary: fc.Arbitrary<string>, categoryIds: readonly string[]): fc.Arbitrary<Entity> {
+  const fields = fieldsOf(kind, categoryIds);
+  const required = Object.keys(fields).filter((k) => !fields[k]!.optional);
+  const model: Record<string, fc.Arbitrary<unknown>> = { id: idArbitrary };
+  for (const [k, spec] of Object.entries(fields)) model[k] = spec.arb;
+  return fc.record(model, { requiredKeys: ['id', ...required], noNullPrototype: true }) as fc.Arbitrary<Entity>;
+}
+
+function listArb(kind: Kind, categoryIds: readonly string[], maxLength = 4): fc.Arbitrary<Entity[]> {
+  return fc.uniqueArray(entityArb(kind, idArb, categoryIds), { selector: (e) => e.id, minLength: minItems, maxLength });
+}
+
+// ------------------------------------------------------------- documents
+
+/** A valid policy: the minimal document plus generated lists, purposes and the like referring to generated categories. */
+const policyArb: fc.Arbitrary<Policy> = listArb('category', []).chain((categories) => {
+  const ids = categories.map((c) => c.id);
+  return fc
+    .record(
+      {
+        controller: textArb,
+        contexts: listArb('context', ids),
+        purposes: listArb('purpose', ids),
+        recipients: fc.option(listArb('recipient', ids), { nil: undefined }),
+        cookies: fc.option(listArb('cookie', ids), { nil: undefined }),
+        rights: fc.option(listArb('right', ids), { nil: undefined }),
+        contacts: listArb('contact', ids),
+      },
+      { noNullPrototype: true },
+    )
+    .map((p) => {
+      const doc: Record<string, unknown> = {
+        id: 'input',
+        title: 'Privacy Policy',
+        version: '1.0.0',
+        effective: '2024-01-15',
+        locale: 'en',
+        controller: { name: p.controller },
+        collection: { contexts: p.contexts, categories },
+        purposes: { items: p.purposes },
+      };
+      if (p.recipients) doc.sharing = { recipients: p.recipients };
+      if (p.cookies) doc.cookies = { items: p.cookies };
+      if (p.rights) doc.rights = { items: p.rights };
+      doc.contacts = { items: p.contacts };
+      return doc as unknown as Policy;
+    });
+});
+
+function listOf(doc: Policy, kind: Kind): Entity[] {
+  const [section, key] = paths[kind];
+  const node = (doc as unknown as Record<string, Record<string, unknown> | undefined>)[section];
+  return (node?.[key] as Entity[] | undefined) ?? [];
+}
+
+/** Ids of categories that some purpose, recipient or context refers to. */
+function referencedCategories(doc: Policy): Set<string> {
+  const out = new Set<string>();
+  for (const kind of ['context', 'purpose', 'recipient'] as const) {
+    for (const e of listOf(doc, kind)) for (const id of (e.categories as string[] | undefined) ?? []) out.add(id);
+  }
+  return out;
+}
+
+// ----------------------------------------------------------------- edits
+
+/** One edit of one entity; `value: undefined` deletes an optional field. Plain data, so counterexamples print well. */
+type Edit =
+  | { op: 'add'; kind: Kind; entity: Entity }
+  | { op: 'remove'; kind: Kind; id: string }
+  | { op: 'change'; kind: Kind; id: string; field: string; value: unknown };
+
+/** A change of one field of `e` to a different value (or its deletion, or its addition). */
+function fieldChangeArb(kind: Kind, e: Entity, categoryIds: readonly string[]): fc.Arbitrary<Edit> {
+  const fields = fieldsOf(kind, categoryIds);
+  const options = Object.entries(fields).map(([field, spec]) =>
+    (spec.optional ? fc.option(spec.arb, { nil: undefined }) : spec.arb).map((value) => ({ op: 'change' as const, kind, id: e.id, field, value })),
+  );
+  return fc.oneof(...options).filter((edit) => !isDeepStrictEqual(e[edit.field], edit.value));
+}
+
+/**
+ * A set of edits of distinct entities of a document: some entities removed
+ * (never emptying a list, never a category still referred to), some changed,
+ * some added with fresh ids. References only name categories that remain.
+ */
+function editsArb(doc: Policy): fc.Arbitrary<Edit[]> {
+  const categories = listOf(doc, 'category');
+  const referenced = referencedCategories(doc);
+  const actionsArb = (entities: Entity[], removable: (e: Entity) => boolean) =>
+    fc
+      .array(fc.constantFrom('keep', 'remove', 'change'), { minLength: entities.length, maxLength: entities.length })
+      .map((actions) => actions.map((a, i) => (a === 'remove' && !removable(entities[i]!) ? 'keep' : a)))
+      .filter((actions) => entities.length - actions.filter((a) => a === 'remove').length >= minItems);
+  return actionsArb(categories, (c) => !referenced.has(c.id)).chain((categoryActions) => {
+    const remaining = categories.filter((_, i) => categoryActions[i] !== 'remove').map((c) => c.id);
+    const perKind = kinds.map((kind) => {
+      const entities = listOf(doc, kind);
+      if (!entities.length && kind !== 'category') return fc.constant<Edit[]>([]);
+      const actions = kind === 'category' ? fc.constant(categoryActions) : actionsArb(entities, () => true);
+      const existing = new Set(entities.map((e) => e.id));
+      const additions = fc
+        .uniqueArray(entityArb(kind, fc.constantFrom('added-1', 'added-2', 'added-3'), remaining), { selector: (e) => e.id, maxLength: 2 })
+        .map((list) => list.filter((e) => !existing.has(e.id)).map((entity): Edit => ({ op: 'add', kind, entity })));
+      return fc.tuple(actions, additions).chain(([acts, adds]) => {
+        const edits = entities.map((e, i): fc.Arbitrary<Edit | undefined> => {
+          if (acts[i] === 'remove') return fc.constant({ op: 'remove', kind, id: e.id });
+          if (acts[i] === 'change') return fieldChangeArb(kind, e, remaining);
+          return fc.constant(undefined);
+        });
+        return fc.tuple(...edits).map((list) => [...list.filter((x): x is Edit => x !== undefined), ...adds]);
+      });
+    });
+    return fc.tuple(...perKind).map((lists) => lists.flat());
+  });
+}
+
+function applyEdits(doc: Policy, edits: readonly Edit[]): Policy {
+  const out = structuredClone(doc);
+  for (const edit of edits) {
+    const [section, key] = paths[edit.kind];
+    const node = (out as unknown as Record<string, Record<string, Entity[]>>)[section]!;
+    if (edit.op === 'add') node[key] = [...node[key]!, structuredClone(edit.entity)];
+    else if (edit.op === 'remove') node[key] = node[key]!.filter((e) => e.id !== edit.id);
+    else {
+      const e = node[key]!.find((x) => x.id === edit.id)!;
+      if (edit.value === undefined) delete e[edit.field];
+      else e[edit.field] = structuredClone(edit.value);
+    }
+  }
+  return out;
+}
+
+const editedArb = policyArb.chain((doc) => editsArb(doc).map((edits) => ({ doc, edits, edited: applyEdits(doc, edits) })));
+
+/** Two documents: independent ones (sharing ids from the small pool), or one and an edit of it. */
+const pairArb = fc.oneof(
+  fc.tuple(policyArb, policyArb),
+  editedArb.map(({ doc, edited }) => [doc, edited] as [Policy, Policy]),
+);
+
+// ------------------------------------------------------------ properties
+
+const runs = { numRuns: 200 };
+const keyOf = (c: Pick<Change, 'entity' | 'id'>) => `${c.entity}:${c.id}`;
+
+function expectWellFormed(set: ChangeSet): void {
+  for (const c of set.changes) {
+    expect(['added', 'removed', 'changed']).toContain(c.type);
+    expect(typeof c.summary).toBe('string');
+    expect(c.summary.trim()).not.toBe('');
+    expect(c.rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(typeof c.material).toBe('boolean');
+  }
+  expect(set.material).toBe(set.changes.some((c) => c.material));
+  expect(set.bump).toBe(set.material ? 'minor' : set.changes.length ? 'patch' : 'none');
+}
+
+describe('diff properties', () => {
+  it('generates schema-valid documents, before and after edits', () => {
+    fc.assert(
+      fc.property(editedArb, ({ doc, edited }) => {
+        expect(matchesSchema(doc)).toBe(true);
+        expect(matchesSchema(edited)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('finds no change between a document and itself or a copy of it', () => {
+    fc.assert(
+      fc.property(policyArb, (doc) => {
+        for (const other of [doc, structuredClone(doc)]) {
+          const set = diffPolicies(doc, other);
+          expect(set.changes).toEqual([]);
+          expect(set.bump).toBe('none');
+          expect(set.material).toBe(false);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('is a mirror: what diff(a, b) adds, diff(b, a) removes, and the same entities change', () => {
+    fc.assert(
+      fc.property(pairArb, ([a, b]) => {
+        const forward = diffPolicies(a, b).changes;
+        const backward = diffPolicies(b, a).changes;
+        const keys = (changes: Change[], type: Change['type']) => changes.filter((c) => c.type === type).map(keyOf).sort();
+        expect(keys(backward, 'removed')).toEqual(keys(forward, 'added'));
+        expect(keys(backward, 'added')).toEqual(keys(forward, 'removed'));
+        expect(keys(backward, 'changed')).toEqual(keys(forward, 'changed'));
+        expect(backward.filter((c) => c.type === 'changed')).toHaveLength(forward.filter((c) => c.type === 'changed').length);
+      }),
+      runs,
+    );
+  });
+
+  it('reports each edit exactly once and nothing else', () => {
+    fc.assert(
+      fc.property(editedArb, ({ doc, edits, edited }) => {
+        const expected = new Map<string, Change['type']>();
+        for (const edit of edits) {
+          const id = edit.op === 'add' ? edit.entity.id : edit.id;
+          const type = edit.op === 'add' ? 'added' : edit.op === 'remove' ? 'removed' : 'changed';
+          expected.set(keyOf({ entity: edit.kind as EntityKind, id }), type);
+        }
+        const changes = diffPolicies(doc, edited).changes;
+        const reported = changes.map((c) => `${keyOf(c)}:${c.type}`).sort();
+        const wanted = [...expected].map(([key, type]) => `${key}:${type}`).sort();
+        expect(reported).toEqual(wanted);
+      }),
+      runs,
+    );
+  });
+
+  it('gives every change a summary, a rule and a materiality, and the set the materiality of its changes', () => {
+    fc.assert(
+      fc.property(pairArb, ([a, b]) => {
+        expectWellFormed(diffPolicies(a, b));
+      }),
+      runs,
+    );
+  });
+});

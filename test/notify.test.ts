@@ -1,0 +1,258 @@
+// The change-notification e-mail: subject, HTML and text bodies, the MIME message, and sending it over real SMTP.
+import type { AddressInfo } from 'node:net';
+import { HtmlValidate } from 'html-validate';
+import { simpleParser, type AddressObject } from 'mailparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { SMTPServer } from 'smtp-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeSet } from '../src/diff/types.js';
+import { readTemplates } from '../src/load/read-templates.js';
+import type { Policy } from '../src/model/policy.generated.js';
+import { sendNotification } from '../src/notify/mail.js';
+import { composeEml, notificationMailOptions, renderNotification, wrapText, type Notification, type NotificationInput } from '../src/notify/notification.js';
+import { createRenderer, type Renderer } from '../src/render/templates.js';
+import { resolve } from '../src/resolve/resolve.js';
+
+const policy: Policy = {
+  id: 'privacy',
+  title: 'Privacy & Cookies Policy',
+  version: '2.0.0',
+  effective: '2027-01-01',
+  locale: 'en-GB',
+  controller: { name: 'Example Ltd', brand: 'Example', address: '1 High Street, London' },
+  collection: {
+    contexts: [{ id: 'signup', description: 'create an account' }],
+    categories: [{ id: 'email', label: 'Email address' }],
+  },
+  purposes: { items: [{ id: 'service', description: 'provide the service', categories: ['email'], legalBasis: 'contract' }] },
+  contacts: {
+    items: [
+      { id: 'support', role: 'support', description: 'Help with your account', email: 'help@example.com' },
+      { id: 'privacy', role: 'privacy', description: 'Questions about this policy', email: 'privacy@example.com' },
+    ],
+  },
+} as Policy;
+
+const links = {
+  policy: 'https://example.com/privacy/v/2.0.0/index.html',
+  redline: 'https://example.com/privacy/compare/1.0.0...2.0.0/index.html',
+  changelog: 'https://example.com/privacy/changelog/index.html',
+};
+
+// An editorial change comes first in the set: the e-mail must still list the material ones first.
+const changes: ChangeSet = {
+  from: '1.0.0',
+  to: '2.0.0',
+  material: true,
+  bump: 'minor',
+  changes: [
+    { type: 'changed', entity: 'contact', id: 'support', material: false, rule: 'contact-detail', summary: 'Changes the contact `support`: its description is reworded.' },
+    {
+      type: 'added',
+      entity: 'cookie',
+      id: '_fbp',
+      material: true,
+      rule: 'new-third-party-cookie',
+      summary: 'Adds the cookie `_fbp` (Meta, advertising, 90 days), which a third party sets on every page of the website to measure how well its advertisements work.',
+    },
+    { type: 'added', entity: 'purpose', id: 'ads', material: true, rule: 'new-purpose', summary: 'Adds the purpose `ads`: show you *personalised* advertising <script>alert(1)</script>.' },
+    { type: 'changed', entity: 'section', id: 'contacts', material: false, rule: 'wording', summary: 'Rewords the contact section.' },
+  ],
+};
+
+const materialTexts = ['Adds the cookie _fbp (Meta, advertising, 90 days), which a third party sets on every page', 'Adds the purpose ads: show you personalised advertising'];
+
+function input(extra: Partial<NotificationInput> = {}): NotificationInput {
+  return {
+    model: resolve(policy, 'policy/privacy.yaml'),
+    previous: { version: '1.0.0', effective: '2026-01-01' },
+    next: { version: '2.0.0', effective: '2027-01-01' },
+    changes,
+    links,
+    ...extra,
+  };
+}
+
+/** Text with every run of white space (line breaks from wrapping included) as one space. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+let renderer: Renderer;
+let mail: Notification;
+
+beforeAll(async () => {
+  renderer = createRenderer(await readTemplates([]));
+  const rendered = renderNotification(input(), renderer);
+  expect(renderer.diagnostics).toEqual([]);
+  expect(rendered).toBeDefined();
+  mail = rendered!;
+});
+
+describe('notification e-mail', () => {
+  it('has a one-line subject naming the title, version and effective date', () => {
+    expect(mail.subject).toBe('Changes to our Privacy & Cookies Policy: version 2.0.0, effective 1 January 2027');
+  });
+
+  it('renders a self-contained HTML e-mail, material changes first', () => {
+    const html = mail.html;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link/i);
+    expect(html).not.toMatch(/<style/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('<html lang="en-GB">');
+    expect(html).toMatch(/<body[^>]*>\s*<div style="display:none;max-height:0;[^"]*overflow:hidden;[^"]*">4 changes to our Privacy &amp; Cookies Policy, effective 1 January 2027\./);
+    expect(html).toContain('role="presentation"');
+    expect(html).toContain('max-width:600px');
+    // Summaries are inline Markdown: code spans become styled <code>, raw HTML is dropped.
+    expect(html).toContain('Adds the cookie <code style="');
+    expect(html).toContain('<em>personalised</em>');
+    const firstMaterial = html.indexOf('Adds the cookie');
+    const firstEditorial = html.indexOf('Changes the contact');
+    expect(firstMaterial).toBeGreaterThan(0);
+    expect(firstEditorial).toBeGreaterThan(firstMaterial);
+    expect(html.indexOf('Adds the purpose')).toBeLessThan(firstEditorial);
+    expect(html).toContain('2 editorial changes');
+    expect(html).toContain(`href="${links.policy}"`);
+    expect(html).toContain(`href="${links.redline}"`);
+    expect(html).toContain(`href="${links.changelog}"`);
+    expect(html).toContain('<a href="mailto:privacy@example.com"');
+    // Every element that is styled is styled inline: no class attributes to style.
+    expect(html).not.toContain('class=');
+  });
+
+  it('is valid HTML (html-validate recommended; inline style is what e-mail needs)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off' } });
+    const report = await validator.validateString(mail.html, 'email.html');
+    const problems = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('renders a plain-text alternative wrapped at 72 columns, URLs intact, material first', () => {
+    const text = mail.text;
+    for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(72);
+    const words = new Set(text.split(/\s+/));
+    for (const url of Object.values(links)) expect(words.has(url), url).toBe(true);
+    expect(text).not.toContain('`');
+    expect(text).not.toContain('<script');
+    const plain = flat(text);
+    for (const summary of materialTexts) expect(plain).toContain(summary);
+    expect(plain.indexOf('Adds the cookie')).toBeLessThan(plain.indexOf('Changes the contact'));
+    expect(plain).toContain('Questions? Contact us at privacy@example.com.');
+    // A list item that wraps continues under its text.
+    const lines = text.split('\n');
+    const item = lines.findIndex((l) => l.startsWith('  - Adds the cookie'));
+    expect(item).toBeGreaterThan(0);
+    expect(lines[item + 1]).toMatch(/^ {4}\S/);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text).not.toMatch(/\n\n\n/);
+  });
+
+  it('wraps at word boundaries and never breaks a long word', () => {
+    const long = `https://example.com/${'a'.repeat(80)}`;
+    expect(wrapText(`  - one two ${long} three`, 20)).toBe(`  - one two\n    ${long}\n    three`);
+    expect(wrapText('1. alpha beta gamma delta', 12)).toBe('1. alpha\n   beta\n   gamma\n   delta');
+  });
+
+  it('builds a deterministic MIME message that parses', async () => {
+    const again = renderNotification(input(), createRenderer(await readTemplates([])))!;
+    expect(again.eml).toBe(mail.eml);
+    expect(mail.eml).not.toMatch(/[^\r]\n/);
+    expect(mail.eml).toContain('Message-ID: <privacy-2.0.0@policyc.invalid>\r\n');
+    expect(mail.eml).toContain('Date: Fri, 01 Jan 2027 00:00:00 +0000\r\n');
+    expect(mail.eml).toContain('To: "undisclosed-recipients":;\r\n');
+    expect(mail.eml).toMatch(/Content-Type: multipart\/alternative;/);
+
+    const parsed = await simpleParser(mail.eml);
+    expect(parsed.subject).toBe(mail.subject);
+    expect(parsed.from?.value).toEqual([{ name: 'Example', address: 'privacy@example.com' }]);
+    expect((parsed.to as AddressObject).value).toEqual([{ name: 'undisclosed-recipients', group: [] }]);
+    expect(parsed.text).toBe(mail.text);
+    expect(parsed.html).toBe(mail.html);
+    expect(parsed.messageId).toBe('<privacy-2.0.0@policyc.invalid>');
+    expect(parsed.date?.toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(mail.eml.indexOf('Content-Type: text/plain')).toBeLessThan(mail.eml.indexOf('Content-Type: text/html'));
+  });
+
+  it('serialises exactly as nodemailer streams the same message', async () => {
+    const cases = [
+      notificationMailOptions(input(), mail),
+      // Non-Latin text (base64), a long line (quoted-printable soft breaks), a given From and To.
+      notificationMailOptions(input({ headers: { from: 'Ёлка <a@example.com>', to: 'x@example.com, Y <y@example.com>' } }), {
+        subject: 'Тема',
+        text: 'Привет, мир! '.repeat(30),
+        html: `<p>${'long line ü '.repeat(200)}</p>`,
+      }),
+    ];
+    const encodings = new Set<string>();
+    for (const options of cases) {
+      const streamed = await new MailComposer({ ...options }).compile().build();
+      const eml = composeEml({ ...options });
+      expect(eml).toBe(streamed.toString('utf8'));
+      for (const [, encoding] of eml.matchAll(/Content-Transfer-Encoding: (\S+)/g)) encodings.add(encoding!);
+    }
+    expect([...encodings].sort()).toEqual(['7bit', 'base64', 'quoted-printable']);
+  });
+
+  it('honours From and To overrides', async () => {
+    const custom = renderNotification(input({ headers: { from: 'Legal <legal@example.com>', to: 'all@example.com' } }), renderer)!;
+    const parsed = await simpleParser(custom.eml);
+    expect(parsed.from?.value).toEqual([{ name: 'Legal', address: 'legal@example.com' }]);
+    expect((parsed.to as AddressObject).value).toEqual([{ name: '', address: 'all@example.com' }]);
+  });
+
+  it('returns undefined when a template fails', async () => {
+    const templates = await readTemplates([]);
+    templates.files.delete('email.txt.hbs');
+    const broken = createRenderer(templates);
+    expect(renderNotification(input(), broken)).toBeUndefined();
+    expect(broken.diagnostics.map((d) => d.ruleId)).toEqual(['template-error']);
+  });
+});
+
+describe('sending over SMTP', () => {
+  it('delivers subject, both parts and every material change to a real SMTP server', async () => {
+    const received: { from?: string; to: string[]; raw: Buffer }[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const from = session.envelope.mailFrom;
+          received.push({ ...(from ? { from: from.address } : {}), to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+          callback();
+        });
+      },
+    });
+    try {
+      await new Promise<void>((ok, fail) => {
+        server.once('error', fail);
+        server.listen(0, '127.0.0.1', () => ok());
+      });
+      const { port } = server.server.address() as AddressInfo;
+      const result = await sendNotification(mail, { smtp: `smtp://127.0.0.1:${port}`, to: 'reader@example.com' });
+      expect(result.accepted).toEqual(['reader@example.com']);
+      expect(result.messageId).toMatch(/^<.+@.+>$/);
+
+      expect(received).toHaveLength(1);
+      expect(received[0]!.from).toBe('privacy@example.com');
+      expect(received[0]!.to).toEqual(['reader@example.com']);
+      const parsed = await simpleParser(received[0]!.raw);
+      expect(parsed.subject).toBe(mail.subject);
+      expect(parsed.from?.value).toEqual([{ name: 'Example', address: 'privacy@example.com' }]);
+      expect(parsed.text).toBe(mail.text);
+      expect(parsed.html).toBe(mail.html);
+      for (const summary of materialTexts) {
+        expect(flat(parsed.text ?? '')).toContain(summary);
+        expect(flat(String(parsed.html).replace(/<[^>]+>/g, ''))).toContain(summary);
+      }
+    } finally {
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
+  });
+
+  it('rejects a URL that is not SMTP', async () => {
+    await expect(sendNotification(mail, { smtp: 'http://127.0.0.1:1', to: 'reader@example.com' })).rejects.toThrow(/Not an SMTP URL/);
+  });
+});
