@@ -58,7 +58,7 @@ describe('policyc CLI', () => {
   it('validate: exits 0 on the sample', () => {
     const r = policyc(['validate']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✔ 1 document valid\n');
+    expect(r.stdout).toBe('✔ 1 document valid, 2 released versions intact\n');
   });
 
   it('validate: prints every error with its line and column and exits 1', () => {
@@ -104,9 +104,9 @@ describe('policyc CLI', () => {
 
   it('build: writes the site and exits 0', () => {
     const dir = copySample();
-    const r = policyc(['build'], dir);
+    const r = policyc(['build', '--date', '2026-11-29'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✔ wrote 5 files to dist\n');
+    expect(r.stdout).toBe('✔ wrote 19 files to dist\n');
     expect(readFileSync(path.join(dir, 'dist/privacy/index.html'), 'utf8')).toContain('<h1 id="policy-title">Privacy &amp; Cookies Policy</h1>');
   });
 

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffPolicies } from '../src/diff/diff.js';
+import { formatChanges } from '../src/diff/format.js';
 import type { Change, ChangeSet, EntityKind } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { matchesSchema } from '../src/validate/schema-rules.js';
@@ -176,10 +177,10 @@ type Edit =
   | { op: 'change'; kind: Kind; id: string; field: string; value: unknown };
 
 /** A change of one field of `e` to a different value (or its deletion, or its addition). */
-function fieldChangeArb(kind: Kind, e: Entity, categoryIds: readonly string[]): fc.Arbitrary<Edit> {
+function fieldChangeArb(kind: Kind, e: Entity, categoryIds: readonly string[], only?: string): fc.Arbitrary<Edit> {
   const fields = fieldsOf(kind, categoryIds);
-  const options = Object.entries(fields).map(([field, spec]) =>
-    (spec.optional ? fc.option(spec.arb, { nil: undefined }) : spec.arb).map((value) => ({ op: 'change' as const, kind, id: e.id, field, value })),
+  const options = Object.entries(fields).filter(([field]) => !only || field === only).map(([field, spec]) =>
+    (spec.optional ? fc.oneof(fc.constant(undefined), spec.arb) : spec.arb).map((value) => ({ op: 'change' as const, kind, id: e.id, field, value })),
   );
   return fc.oneof(...options).filter((edit) => !isDeepStrictEqual(e[edit.field], edit.value));
 }
@@ -194,7 +195,14 @@ function editsArb(doc: Policy): fc.Arbitrary<Edit[]> {
   const referenced = referencedCategories(doc);
   const actionsArb = (entities: Entity[], removable: (e: Entity) => boolean) =>
     fc
-      .array(fc.constantFrom('keep', 'remove', 'change'), { minLength: entities.length, maxLength: entities.length })
+      .array(
+        fc.oneof(
+          { arbitrary: fc.constant('keep'), weight: 4 },
+          { arbitrary: fc.constant('remove'), weight: 1 },
+          { arbitrary: fc.constant('change'), weight: 2 },
+        ),
+        { minLength: entities.length, maxLength: entities.length },
+      )
       .map((actions) => actions.map((a, i) => (a === 'remove' && !removable(entities[i]!) ? 'keep' : a)))
       .filter((actions) => entities.length - actions.filter((a) => a === 'remove').length >= minItems);
   return actionsArb(categories, (c) => !referenced.has(c.id)).chain((categoryActions) => {
@@ -205,7 +213,10 @@ function editsArb(doc: Policy): fc.Arbitrary<Edit[]> {
       const actions = kind === 'category' ? fc.constant(categoryActions) : actionsArb(entities, () => true);
       const existing = new Set(entities.map((e) => e.id));
       const additions = fc
-        .uniqueArray(entityArb(kind, fc.constantFrom('added-1', 'added-2', 'added-3'), remaining), { selector: (e) => e.id, maxLength: 2 })
+        .oneof(
+          { arbitrary: fc.constant([]), weight: 3 },
+          { arbitrary: fc.uniqueArray(entityArb(kind, fc.constantFrom('added-1', 'added-2'), remaining), { selector: (e) => e.id, minLength: 1, maxLength: 2 }), weight: 1 },
+        )
         .map((list) => list.filter((e) => !existing.has(e.id)).map((entity): Edit => ({ op: 'add', kind, entity })));
       return fc.tuple(actions, additions).chain(([acts, adds]) => {
         const edits = entities.map((e, i): fc.Arbitrary<Edit | undefined> => {
@@ -238,10 +249,63 @@ function applyEdits(doc: Policy, edits: readonly Edit[]): Policy {
 
 const editedArb = policyArb.chain((doc) => editsArb(doc).map((edits) => ({ doc, edits, edited: applyEdits(doc, edits) })));
 
+/** The minimal document, with a second category to refer to. */
+function minimalPolicy(): Policy {
+  return {
+    id: 'input',
+    title: 'Privacy Policy',
+    version: '1.0.0',
+    effective: '2024-01-15',
+    locale: 'en',
+    controller: { name: 'Example Ltd' },
+    collection: {
+      contexts: [{ id: 'signup', description: 'create an account' }],
+      categories: [
+        { id: 'email', label: 'Email address' },
+        { id: 'phone', label: 'Phone number' },
+      ],
+    },
+    purposes: { items: [{ id: 'service', description: 'provide the service', categories: ['email'], legalBasis: 'contract' }] },
+    contacts: { items: [{ id: 'privacy', role: 'privacy', description: 'Questions about this policy', email: 'privacy@example.com' }] },
+  } as Policy;
+}
+
+/** Every (kind, field) an edit can touch. */
+const editableFields: readonly (readonly [Kind, string])[] = kinds.flatMap((kind) => Object.keys(fieldsOf(kind, [])).map((field) => [kind, field] as const));
+
+/**
+ * The minimal document plus one entity (id `subject`), and the same with one
+ * field of that entity changed, added or deleted; the field is drawn evenly
+ * from all kinds, so that each is tried often, and counterexamples are small.
+ */
+function oneEditArb(which: (kind: Kind, field: string) => boolean = () => true) {
+  const refs = ['email', 'phone'];
+  const pairs = editableFields.filter(([kind, field]) => which(kind, field));
+  return fc
+    .constantFrom(...pairs)
+    .chain(([kind, field]) =>
+      entityArb(kind, fc.constant('subject'), refs).chain((entity) => fieldChangeArb(kind, entity, refs, field).map((edit) => ({ kind, entity, edit }))),
+    )
+    .map(({ kind, entity, edit }) => {
+      const before = applyEdits(withSections(minimalPolicy()), [{ op: 'add', kind, entity }]);
+      return { before, after: applyEdits(before, [edit]), edit: edit as Extract<Edit, { op: 'change' }> };
+    });
+}
+
+/** The optional sections the edits need, each with one entity (so that lists stay non-empty). */
+function withSections(doc: Policy): Policy {
+  const out = doc as unknown as Record<string, unknown>;
+  out.sharing = { recipients: [{ id: 'police', name: 'Law enforcement', condition: 'legal-obligation' }] };
+  out.cookies = { items: [{ id: 'session', name: 'SESSIONID', party: 'first', purpose: 'Keeps you signed in', lifetime: 'session' }] };
+  out.rights = { items: [{ id: 'access', type: 'access', description: 'You can ask for a copy.' }] };
+  return doc;
+}
+
 /** Two documents: independent ones (sharing ids from the small pool), or one and an edit of it. */
 const pairArb = fc.oneof(
   fc.tuple(policyArb, policyArb),
   editedArb.map(({ doc, edited }) => [doc, edited] as [Policy, Policy]),
+  oneEditArb().map(({ before, after }) => [before, after] as [Policy, Policy]),
 );
 
 // ------------------------------------------------------------ properties
@@ -259,6 +323,8 @@ function expectWellFormed(set: ChangeSet): void {
   }
   expect(set.material).toBe(set.changes.some((c) => c.material));
   expect(set.bump).toBe(set.material ? 'minor' : set.changes.length ? 'patch' : 'none');
+  expect(JSON.parse(formatChanges(set, 'json'))).toEqual(set);
+  expect(formatChanges(set, 'md')).toContain(`${set.changes.length} change`);
 }
 
 describe('diff properties', () => {
@@ -326,5 +392,145 @@ describe('diff properties', () => {
       }),
       runs,
     );
+  });
+});
+
+/** Fields whose schema is `Text` or `Prose`: their changes carry a word-level edit. */
+const textFields: Partial<Record<EntityKind, readonly string[]>> = {
+  category: ['label', 'description', 'retention.criteria'],
+  context: ['description'],
+  purpose: ['description', 'legitimateInterest'],
+  recipient: ['name', 'purpose'],
+  cookie: ['provider', 'purpose'],
+  right: ['title', 'description', 'fee.reason'],
+  contact: ['name', 'description', 'address'],
+};
+
+function withEntity(kind: Kind, entity: Entity): Policy {
+  return applyEdits(withSections(minimalPolicy()), [{ op: 'add', kind, entity }]);
+}
+
+describe('diff properties: what people are told', () => {
+  it('one-edit documents are schema-valid', () => {
+    fc.assert(
+      fc.property(oneEditArb(), ({ before, after }) => {
+        expect(matchesSchema(before)).toBe(true);
+        expect(matchesSchema(after)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('a one-field edit is one changed entity', () => {
+    fc.assert(
+      fc.property(oneEditArb(), ({ before, after, edit }) => {
+        const changes = diffPolicies(before, after).changes;
+        expect(changes.map((c) => `${c.type} ${keyOf(c)}`)).toEqual([`changed ${edit.kind}:subject`]);
+      }),
+      runs,
+    );
+  });
+
+  it('word-level edits rebuild the text before and after', () => {
+    fc.assert(
+      fc.property(fc.oneof(pairArb, oneEditArb().map(({ before, after }) => [before, after] as const)), ([a, b]) => {
+        for (const f of diffPolicies(a, b).changes.flatMap((c) => c.fields ?? [])) {
+          if (!f.words) continue;
+          expect(f.words.filter((w) => !w.added).map((w) => w.value).join('')).toBe(f.before);
+          expect(f.words.filter((w) => !w.removed).map((w) => w.value).join('')).toBe(f.after);
+        }
+      }),
+      runs,
+    );
+  });
+
+  // Some text fields carry meaning a rule reads before their wording: who sets a cookie, who controls the data, where a transfer goes.
+  const meaningfulText = new Set(['cookie:provider', 'controller:name', 'transfer:destination', 'transfer:recipient']);
+
+  it('a change of a text field has a word-level edit and is editorial wording', () => {
+    fc.assert(
+      fc.property(oneEditArb((kind, field) => textFields[kind]?.some((t) => t === field || t.startsWith(`${field}.`)) ?? false), ({ before, after }) => {
+        for (const c of diffPolicies(before, after).changes) {
+          for (const f of c.fields ?? []) {
+            if (!textFields[c.entity]?.includes(f.field) || typeof f.before !== 'string' || typeof f.after !== 'string') continue;
+            expect(f.words, `${c.entity} ${f.field}`).toBeDefined();
+            // The change's verdict is this field's only when nothing else in it changed.
+            if (c.fields!.length > 1) continue;
+            if (meaningfulText.has(`${c.entity}:${f.field}`)) {
+              expect(c.material).toBe(true);
+              continue;
+            }
+            expect(c.rule).toBe('wording');
+            expect(c.material).toBe(false);
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('summaries show no undefined, NaN or [object Object]', () => {
+    fc.assert(
+      fc.property(oneEditArb(), ({ before, after, edit }) => {
+        for (const c of diffPolicies(before, after).changes) expect(c.summary).not.toMatch(/undefined|NaN|\[object Object\]/);
+      }),
+      runs,
+    );
+  });
+
+  it('a recipient that receives more data (no list: all categories) is a material change', () => {
+    const all = ['email', 'phone'];
+    const receives = (v: unknown) => (v === undefined ? all : (v as string[]));
+    fc.assert(
+      fc.property(oneEditArb((kind, field) => kind === 'recipient' && field === 'categories'), ({ before, after, edit }) => {
+        const old = listOf(before, 'recipient').find((e) => e.id === 'subject')!;
+        fc.pre(receives(edit.value).some((id) => !receives(old.categories).includes(id)));
+        const set = diffPolicies(before, after);
+        expect(set.material).toBe(true);
+        expect(set.changes[0]!.rule).toBe('recipient-receives-more-data');
+      }),
+      runs,
+    );
+  });
+
+  it('a right that starts charging a fee, or charges more, is a material change', () => {
+    const amount = (doc: Policy) => (listOf(doc, 'right').find((e) => e.id === 'subject')!.fee as { amount: number } | undefined)?.amount;
+    fc.assert(
+      fc.property(oneEditArb((kind, field) => kind === 'right' && field === 'fee'), ({ before, after }) => {
+        const [was, now] = [amount(before), amount(after)];
+        const set = diffPolicies(before, after);
+        // A fee of 0 is no fee.
+        const charges = now !== undefined && now > 0 && (was === undefined || now > was);
+        if (charges) expect(set.changes[0]!.rule).toBe('new-fee');
+        else if (now === undefined && was !== undefined) expect(set.changes[0]!.rule).toBe('fee-removed');
+        expect(set.material).toBe(charges);
+      }),
+      runs,
+    );
+  });
+
+  // Engine bugs the properties found, pinned by their shrunk counterexamples.
+  it('a changed nested text field (retention.criteria) has a word-level edit', () => {
+    const before = withEntity('category', { id: 'subject', label: 'a', retention: { criteria: 'a' } });
+    const after = withEntity('category', { id: 'subject', label: 'a', retention: { criteria: 'b' } });
+    const [change] = diffPolicies(before, after).changes;
+    expect(change!.fields![0]!.words).toBeDefined();
+  });
+
+  it('deleting a cookie\'s category does not say "undefined"', () => {
+    const cookie = { id: 'subject', name: 'a', party: 'first', purpose: 'a', lifetime: 'session' };
+    const before = withEntity('cookie', { ...cookie, category: 'analytics' });
+    const after = withEntity('cookie', cookie);
+    const [change] = diffPolicies(before, after).changes;
+    expect(change!.summary).not.toContain('undefined');
+  });
+
+  it('deleting the cookie consent statement does not say "undefined"', () => {
+    const before = withSections(minimalPolicy()) as unknown as { cookies: Record<string, unknown> };
+    before.cookies.consent = { model: 'opt-in', notice: 'We ask first.' };
+    const after = structuredClone(before);
+    delete after.cookies.consent;
+    const [change] = diffPolicies(before as unknown as Policy, after as unknown as Policy).changes;
+    expect(change!.summary).not.toContain('undefined');
   });
 });

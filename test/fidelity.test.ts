@@ -48,9 +48,10 @@ describe('fidelity to the source document', () => {
   let markdown = '';
   beforeAll(async () => {
     const out = path.join(tempDir(), 'dist');
-    await build({ cwd: root, out });
-    html = htmlText(readFileSync(path.join(out, 'privacy/index.html'), 'utf8'));
-    markdown = markdownText(readFileSync(path.join(out, 'privacy/index.md'), 'utf8'));
+    await build({ cwd: root, out, date: '2026-11-29' });
+    // Version 1.0.0 is the source document; its permanent page must say all of it.
+    html = htmlText(readFileSync(path.join(out, 'privacy/v/1.0.0/index.html'), 'utf8'));
+    markdown = markdownText(readFileSync(path.join(out, 'privacy/v/1.0.0/index.md'), 'utf8'));
   });
 
   it('lists enough facts to mean something', () => {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, migrate, release, validate } from '../src/index.js';
+import { build, entryHash, migrate, parse, planRelease, release, validate } from '../src/index.js';
 import type { Manifest } from '../src/index.js';
 import { copySample, snapshotTree } from './support/project.js';
 
@@ -27,8 +27,8 @@ describe('policyc release', () => {
     const previous = manifest.releases[manifest.releases.length - 2]!;
     expect(entry).toMatchObject({ effective: '2027-03-01', released: '2026-12-01', file: `${entry.version}.yaml` });
     expect(entry.version).toBe(result.plan!.version);
-    expect(entry.previous).toMatch(/^[0-9a-f]{64}$/);
-    expect(previous.version < entry.version || previous.version !== entry.version).toBe(true);
+    expect(entry.previous).toBe(entryHash(previous));
+    expect(entry.version).toBe('2.0.1');
     const snapshot = readFileSync(path.join(dir, 'policy/history/privacy', entry.file), 'utf8');
     expect(snapshot).toBe(readFileSync(working(dir), 'utf8'));
     expect(snapshot).toContain(`version: ${entry.version}`);
@@ -46,7 +46,8 @@ describe('policyc release', () => {
 
   it('refuses a bump smaller than the changes call for', async () => {
     const dir = copySample();
-    edit(dir, /  - id: fbp\n/, '  - id: fbp-new\n');
+    // A new third-party cookie is a material change: at least a minor release.
+    edit(dir, /    - id: fbp\n/, '    - id: fbp-new\n');
     const before = snapshotTree(path.join(dir, 'policy'));
     const result = await release({ cwd: dir, today: '2026-12-01', bump: 'patch', effective: '2027-06-01' });
     expect(rules(result.diagnostics)).toEqual(['release-bump-too-small']);
@@ -54,21 +55,52 @@ describe('policyc release', () => {
     expect(snapshotTree(path.join(dir, 'policy'))).toEqual(before);
   });
 
-  it('refuses to write a version twice, and an effective date that does not move forward', async () => {
+  it('refuses an effective date that does not move forward', async () => {
     const dir = copySample();
     edit(dir, 'manage and improve the Website', 'manage and improve our Website');
     const latest = manifestOf(dir).releases.at(-1)!;
-    edit(dir, /^version: .*$/m, `version: ${latest.version}`);
-    const again = await release({ cwd: dir, today: '2026-12-01', bump: 'auto', effective: latest.effective });
-    expect(rules(again.diagnostics)).toEqual(['release-effective-not-after']);
+    const result = await release({ cwd: dir, today: '2026-12-01', effective: latest.effective });
+    expect(rules(result.diagnostics)).toEqual(['release-effective-not-after']);
+    expect(result.diagnostics[0]!.message).toBe(`The effective date ${latest.effective} is not after ${latest.version}'s (${latest.effective})`);
+  });
+
+  it('writes a release once: running it again finds nothing to release', async () => {
+    const dir = copySample();
+    edit(dir, 'manage and improve the Website', 'manage and improve our Website');
     const first = await release({ cwd: dir, today: '2026-12-01', effective: '2027-06-01' });
     expect(rules(first.diagnostics)).toEqual([]);
-    edit(dir, 'manage and improve our Website', 'manage and improve the Website');
-    edit(dir, /^version: .*$/m, `version: ${first.plan!.version}`);
-    // Forge a stale manifest view: the version now exists on disk.
-    const second = await release({ cwd: dir, today: '2026-12-02', bump: 'auto', effective: '2027-07-01' });
-    expect(rules(second.diagnostics)).toEqual([]);
-    expect(second.plan!.version).not.toBe(first.plan!.version);
+    expect(first.plan!.version).toBe('2.0.1');
+    const second = await release({ cwd: dir, today: '2026-12-01', effective: '2027-07-01' });
+    expect(rules(second.diagnostics)).toEqual(['release-no-changes']);
+    expect(manifestOf(dir).releases.map((r) => r.version)).toEqual(['1.0.0', '2.0.0', '2.0.1']);
+  });
+
+  it('never overwrites a snapshot file that is already there', async () => {
+    const dir = copySample();
+    edit(dir, 'manage and improve the Website', 'manage and improve our Website');
+    const squatter = path.join(dir, 'policy/history/privacy/2.0.1.yaml');
+    writeFileSync(squatter, 'not ours\n');
+    const result = await release({ cwd: dir, today: '2026-12-01', effective: '2027-06-01' });
+    expect(result.plan).toBeUndefined();
+    expect(readFileSync(squatter, 'utf8')).toBe('not ours\n');
+  });
+
+  it('refuses a version the manifest already records', async () => {
+    const dir = copySample();
+    const checked = await validate({ cwd: dir });
+    const doc = checked.documents[0]!;
+    const parsed = parse({ path: 'policy/privacy.yaml', bytes: readFileSync(working(dir)), size: 0 });
+    const planned = planRelease({
+      working: { ...doc.working!, policy: { ...doc.working!.policy, title: 'Changed' } },
+      text: parsed.text,
+      yaml: parsed.yaml!,
+      lineCounter: parsed.lineCounter,
+      releases: doc.releases.slice(0, 1),
+      manifest: manifestOf(dir),
+      bump: 'major',
+      today: '2026-12-01',
+    });
+    expect('diagnostics' in planned && planned.diagnostics.map((d) => d.ruleId)).toEqual(['release-version-exists']);
   });
 });
 

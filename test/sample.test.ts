@@ -7,33 +7,57 @@ import { expectGolden, root } from './support/fixtures.js';
 import { snapshotTree, tempDir } from './support/project.js';
 
 const goldenDir = path.join(root, 'test/golden/sample');
+// Built as of a fixed date, while 1.0.0 is in effect and 2.0.0 is announced.
+const date = '2026-11-29';
+const siteFiles = [
+  'assets/policy.css',
+  'index.html',
+  'privacy/CHANGELOG.md',
+  'privacy/changelog/index.html',
+  'privacy/changes.json',
+  'privacy/compare/1.0.0...2.0.0/index.html',
+  'privacy/feed.xml',
+  'privacy/index.html',
+  'privacy/index.md',
+  'privacy/notify/1.0.0...2.0.0/email.eml',
+  'privacy/notify/1.0.0...2.0.0/email.html',
+  'privacy/notify/1.0.0...2.0.0/email.txt',
+  'privacy/notify/1.0.0...2.0.0/subject.txt',
+  'privacy/policy.json',
+  'privacy/v/1.0.0/index.html',
+  'privacy/v/1.0.0/index.md',
+  'privacy/v/2.0.0/index.html',
+  'privacy/v/2.0.0/index.md',
+  'privacy/versions/index.html',
+];
 
 describe('the sample policy', () => {
   it('builds the expected site, file for file', async () => {
     const out = path.join(tempDir(), 'dist');
-    const result = await build({ cwd: root, out });
+    const result = await build({ cwd: root, out, date });
     expect(result.diagnostics).toEqual([]);
-    expect(result.written).toEqual(['assets/policy.css', 'index.html', 'privacy/index.html', 'privacy/index.md', 'privacy/policy.json']);
-    for (const file of ['index.html', 'privacy/index.html', 'privacy/index.md', 'privacy/policy.json']) {
-      expectGolden(path.join(goldenDir, file.replace('/', '.')), readFileSync(path.join(out, file), 'utf8'));
+    expect(result.written).toEqual(siteFiles);
+    for (const file of siteFiles.filter((f) => !f.startsWith('assets/'))) {
+      expectGolden(path.join(goldenDir, file.replace(/\//g, '__')), readFileSync(path.join(out, file), 'utf8'));
     }
   });
 
   it('builds byte-identical output every time', async () => {
     const a = path.join(tempDir(), 'dist');
     const b = path.join(tempDir(), 'dist');
-    await build({ cwd: root, out: a });
-    await build({ cwd: root, out: b });
+    await build({ cwd: root, out: a, date });
+    await build({ cwd: root, out: b, date });
     expect(snapshotTree(b)).toEqual(snapshotTree(a));
   });
 
   it('writes the resolved model as policy.json', async () => {
     const out = path.join(tempDir(), 'dist');
-    await build({ cwd: root, out });
+    await build({ cwd: root, out, date });
     const model = JSON.parse(readFileSync(path.join(out, 'privacy/policy.json'), 'utf8'));
     expect(model.id).toBe('privacy');
     expect(model.version).toBe('1.0.0');
     expect(model.cookies.items).toHaveLength(8);
+    expect(model.changes.channels).toEqual(['email', 'website']);
     expect(model.collection.categories.every((c: { sensitive: boolean }) => c.sensitive === false)).toBe(true);
   });
 });

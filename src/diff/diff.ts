@@ -60,12 +60,19 @@ export interface DiffLabels {
  */
 export function diffPolicies(before: Policy, after: Policy, labels: DiffLabels = { from: before.version, to: after.version }): ChangeSet {
   const changes: Change[] = [];
+  const categoryLabels = new Map<string, string>();
+  for (const category of [...before.collection.categories, ...after.collection.categories]) categoryLabels.set(category.id, text(category.label));
+  const context: Context = { categoryLabel: (id) => categoryLabels.get(id) ?? id };
   for (const spec of singletons) {
     const a = objectAt(before, spec.path);
     const b = objectAt(after, spec.path);
     if (!a && !b) continue;
     const fields = diffFields(strip(a ?? {}, spec.skip), strip(b ?? {}, spec.skip), spec.path);
-    if (fields.length) changes.push(classifyChanged(spec.entity, spec.id, spec.describe, fields));
+    if (a && !b && spec.entity === 'section') {
+      changes.push({ type: 'removed', entity: spec.entity, id: spec.id, material: false, rule: 'content-removed', summary: `Removes ${spec.describe}.` });
+    } else if (!a && b && spec.entity === 'section') {
+      changes.push({ type: 'added', entity: spec.entity, id: spec.id, material: false, rule: 'content-added', summary: `Adds ${spec.describe}.` });
+    } else if (fields.length) changes.push(classifyChanged(spec.entity, spec.id, spec.describe, fields, context));
   }
   for (const spec of lists) {
     const a = listAt(before, spec.path);
@@ -82,7 +89,7 @@ export function diffPolicies(before: Policy, after: Policy, labels: DiffLabels =
         continue;
       }
       const fields = diffFields(strip(old, ['id']), strip(entity, ['id']), [...spec.path, '0']);
-      if (fields.length) changes.push(classifyChanged(spec.entity, entity.id, spec.describe(entity), fields, old, entity));
+      if (fields.length) changes.push(classifyChanged(spec.entity, entity.id, spec.describe(entity), fields, context, old, entity));
     }
     const order = (list: Entity[], other: Set<string>) => list.map((e) => e.id).filter((id) => other.has(id));
     const kept = order(a, afterIds);
@@ -116,15 +123,18 @@ function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, sche
     const x = a[key];
     const y = b[key];
     const field = prefix ? `${prefix}.${key}` : key;
-    if (isPlainObject(x) && isPlainObject(y)) {
-      out.push(...diffFields(x, y, [...schemaPath, key], field));
+    if ((isPlainObject(x) || isPlainObject(y)) && (x === undefined || isPlainObject(x)) && (y === undefined || isPlainObject(y))) {
+      // An object that appears or disappears is reported field by field, grouped, so rules such as `new-fee` still see `fee.amount`.
+      const nested = diffFields((x as Record<string, unknown>) ?? {}, (y as Record<string, unknown>) ?? {}, [...schemaPath, key], field);
+      if (x === undefined || y === undefined) for (const change of nested) change.group ??= field;
+      out.push(...nested);
       continue;
     }
     if (same(x, y)) continue;
     const change: FieldChange = { field };
     if (x !== undefined) change.before = x;
     if (y !== undefined) change.after = y;
-    const kind = stringKind(schemaAt(fieldPath([...schemaPath, ...field.split('.')])));
+    const kind = stringKind(schemaAt(fieldPath([...schemaPath, key])));
     if (typeof x === 'string' && typeof y === 'string' && (kind === 'prose' || kind === 'text')) change.words = wordDiff(x, y);
     out.push(change);
   }
@@ -167,6 +177,11 @@ function classifyRemoved(spec: ListSpec, e: Entity): Change {
   return { ...base, material: false, rule: 'content-removed', summary };
 }
 
+/** What rules need to know beyond the field: how to name a data category. */
+interface Context {
+  categoryLabel(id: string): string;
+}
+
 /** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
 interface Verdict {
   rule: string;
@@ -174,10 +189,25 @@ interface Verdict {
   clause?: string;
 }
 
-function classifyChanged(entity: EntityKind, id: string, described: string, fields: FieldChange[], old?: Entity, now?: Entity): Change {
-  const verdicts = fields.map((f) => judgeField(entity, f, old, now));
+function classifyChanged(entity: EntityKind, id: string, described: string, fields: FieldChange[], context: Context, old?: Entity, now?: Entity): Change {
+  const verdicts = fields.map((f) => judgeField(entity, f, context, old, now));
   const decisive = verdicts.find((v) => v.material) ?? verdicts.find((v) => v.rule !== 'wording') ?? verdicts[0]!;
-  const clauses = verdicts.map((v) => v.clause).filter((c): c is string => Boolean(c));
+  // A whole object that appeared or went (a fee, a retention) reads as one clause, unless a rule said something specific about it.
+  const clauses: string[] = [];
+  const grouped = new Set<string>();
+  fields.forEach((f, i) => {
+    const v = verdicts[i]!;
+    if (!f.group) {
+      if (v.clause) clauses.push(v.clause);
+      return;
+    }
+    if (grouped.has(f.group)) return;
+    const members = fields.map((g, k) => [g, verdicts[k]!] as const).filter(([g]) => g.group === f.group);
+    const specific = members.find(([, mv]) => !['detail-stated', 'detail-removed', 'wording'].includes(mv.rule));
+    grouped.add(f.group);
+    if (specific?.[1].clause) clauses.push(specific[1].clause);
+    else clauses.push(`${f.before === undefined ? 'states' : 'no longer states'} the ${humanField(f.group)}`);
+  });
   const summary = clauses.length
     ? `${capitalise(clauses.join('; '))} (${described}).`
     : `Rewords ${described}: ${fields.map((f) => `\`${f.field}\``).join(', ')}.`;
@@ -185,28 +215,47 @@ function classifyChanged(entity: EntityKind, id: string, described: string, fiel
 }
 
 /** The materiality rules for one changed field. */
-function judgeField(entity: EntityKind, f: FieldChange, old?: Entity, now?: Entity): Verdict {
+function judgeField(entity: EntityKind, f: FieldChange, context: Context, old?: Entity, now?: Entity): Verdict {
   const { field, before, after } = f;
-  if (f.words) return { rule: 'wording', material: false };
-  if (before === undefined && !['categories', 'fee.amount', 'sensitive'].includes(field)) {
-    return { rule: 'detail-stated', material: false, clause: `states the ${humanField(field)} (${show(entity, field, after)})` };
-  }
+  const specific = specificRule(entity, f, context, old, now);
+  if (specific) return specific;
+  if (f.words) return { rule: 'wording', material: false, clause: `rewords the ${humanField(field)}` };
+  if (before === undefined) return { rule: 'detail-stated', material: false, clause: `states the ${humanField(field)}${brief(entity, field, after, context)}` };
+  if (entity === 'contact') return { rule: 'contact-detail', material: false, clause: `changes the ${humanField(field)}` };
+  if (after === undefined) return { rule: 'detail-removed', material: false, clause: `no longer states the ${humanField(field)}` };
+  const from = brief(entity, field, before, context);
+  const to = brief(entity, field, after, context);
+  return { rule: 'detail-changed', material: false, clause: `changes the ${humanField(field)}${from && to ? ` from${from.slice(1, -1).replace(/^\(/, ' ')} to ${to.slice(2, -1)}` : ''}` };
+}
+
+/** The materiality rules that look at what a field means, before any generic verdict; undefined when none applies. */
+function specificRule(entity: EntityKind, f: FieldChange, context: Context, old?: Entity, now?: Entity): Verdict | undefined {
+  const { field, before, after } = f;
+  const label = (group: string, value: unknown) => lower(enumLabel(group, String(value)));
   switch (`${entity}:${field}`) {
     case 'purpose:categories':
     case 'recipient:categories':
     case 'context:categories': {
+      const names = (ids: string[]) => ids.map((g) => `“${context.categoryLabel(g)}”`).join(', ');
+      // A recipient without `categories` receives every category; a purpose or context without them just does not say.
+      if (entity === 'recipient' && before === undefined) return { rule: 'less-data', material: false, clause: `now receives only ${names(difference(after, []))}` };
+      if (entity === 'recipient' && after === undefined) return { rule: 'recipient-receives-more-data', material: true, clause: 'now receives every category of data' };
+      if (before === undefined) return undefined;
+      if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states the data it uses' };
       const gained = difference(after, before);
-      const emptyBefore = before === undefined && entity === 'recipient';
-      if (gained.length && !emptyBefore) {
-        return { rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data', material: true, clause: `adds the data ${gained.map((g) => `“${g}”`).join(', ')}` };
+      if (gained.length) {
+        return { rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data', material: true, clause: `adds the data ${names(gained)}` };
       }
-      return { rule: 'less-data', material: false, clause: `uses less data (${difference(before, after).join(', ') || 'all'})` };
+      return { rule: 'less-data', material: false, clause: `no longer uses the data ${names(difference(before, after))}` };
     }
     case 'purpose:legalBasis':
+      if (before === undefined) return undefined;
       if (after === undefined) return { rule: 'legal-basis-removed', material: true, clause: 'no longer states its legal basis' };
-      return { rule: 'legal-basis-changed', material: true, clause: `changes the legal basis from ${lower(enumLabel('legalBasis', String(before)))} to ${lower(enumLabel('legalBasis', String(after)))}` };
+      return { rule: 'legal-basis-changed', material: true, clause: `changes the legal basis from ${label('legalBasis', before)} to ${label('legalBasis', after)}` };
     case 'recipient:condition':
-      return { rule: 'sharing-condition-changed', material: true, clause: `shares ${lower(enumLabel('condition', String(after)))} instead of ${lower(enumLabel('condition', String(before)))}` };
+      // Sharing only with consent narrows what happens without it; any other change widens or shifts it.
+      if (after === 'consent') return { rule: 'sharing-condition-narrowed', material: false, clause: `shares only ${label('condition', after)} instead of ${label('condition', before)}` };
+      return { rule: 'sharing-condition-changed', material: true, clause: `shares ${label('condition', after)} instead of ${label('condition', before)}` };
     case 'transfer:mechanisms':
       return { rule: 'transfer-changed', material: true, clause: `changes the safeguards from ${listOf('mechanism', before)} to ${listOf('mechanism', after)}` };
     case 'transfer:destination':
@@ -214,50 +263,65 @@ function judgeField(entity: EntityKind, f: FieldChange, old?: Entity, now?: Enti
       return { rule: 'transfer-changed', material: true, clause: `changes the ${field} from “${text(before)}” to “${text(after)}”` };
     case 'category:retention.period':
     case 'cookie:duration': {
-      if (after === undefined) return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
-      const longer = days(String(after)) > days(String(before));
+      if (before === undefined) return undefined;
+      if (after === undefined) {
+        // A cookie that becomes a session cookie loses its duration for a good reason.
+        if (entity === 'cookie' && now?.lifetime === 'session') return { rule: 'shorter-retention', material: false, clause: `no longer lasts ${String(before)}` };
+        return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
+      }
+      const difference = days(String(after)) - days(String(before));
+      if (Math.abs(difference) < 1e-9) return { rule: 'detail-changed', material: false, clause: `states the same period differently: ${String(before)} as ${String(after)}` };
+      const longer = difference > 0;
       return { rule: longer ? 'longer-retention' : 'shorter-retention', material: longer, clause: `${longer ? 'keeps data longer' : 'keeps data for less time'}: ${String(before)} to ${String(after)}` };
     }
     case 'cookie:lifetime':
       return after === 'persistent'
         ? { rule: 'longer-retention', material: true, clause: 'becomes a persistent cookie instead of a session cookie' }
         : { rule: 'shorter-retention', material: false, clause: 'becomes a session cookie' };
-    case 'cookie:category':
-      if (after === 'strictly-necessary') return { rule: 'cookie-category-changed', material: false, clause: `is now strictly necessary (was ${show(entity, field, before)})` };
-      return { rule: 'cookie-now-non-essential', material: true, clause: `changes category from ${show(entity, field, before)} to ${show(entity, field, after)}` };
+    case 'cookie:category': {
+      if (before === undefined) return undefined;
+      if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states its category' };
+      // Strictly necessary cookies are set without consent: moving a cookie into or out of that category changes what people control.
+      if (after === 'strictly-necessary') return { rule: 'cookie-now-essential', material: true, clause: `is now set without consent as strictly necessary (was ${label('cookieCategory', before)})` };
+      if (before === 'strictly-necessary') return { rule: 'cookie-now-non-essential', material: true, clause: `changes category from strictly necessary to ${label('cookieCategory', after)}` };
+      return { rule: 'cookie-category-changed', material: false, clause: `changes category from ${label('cookieCategory', before)} to ${label('cookieCategory', after)}` };
+    }
+    case 'cookie:provider':
+      if (before === undefined || after === undefined) return undefined;
+      return { rule: 'cookie-provider-changed', material: true, clause: `is now set by ${text(after)} instead of ${text(before)}` };
     case 'cookie:party':
       return after === 'third'
         ? { rule: 'new-third-party-cookie', material: true, clause: 'is now set by a third party' }
         : { rule: 'cookie-detail', material: false, clause: 'is now a first-party cookie' };
     case 'category:sensitive':
-      return after === true ? { rule: 'sensitive-data', material: true, clause: 'is now sensitive data' } : { rule: 'detail-stated', material: false, clause: 'is no longer marked sensitive' };
+      if (after === true) return { rule: 'sensitive-data', material: true, clause: 'is now sensitive data' };
+      return before === true ? { rule: 'detail-changed', material: false, clause: 'is no longer marked sensitive' } : { rule: 'detail-stated', material: false, clause: 'is marked not sensitive' };
     case 'right:fee.amount': {
       if (after === undefined) return { rule: 'fee-removed', material: false, clause: `removes the fee of ${money(old)}` };
-      if (before === undefined || Number(after) > Number(before)) return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
-      return { rule: 'fee-reduced', material: false, clause: `reduces the fee to ${money(now)}` };
+      if (Number(after) === 0) return { rule: before === undefined ? 'detail-stated' : 'fee-removed', material: false, clause: 'is free of charge' };
+      if (before === undefined || Number(before) === 0) return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
+      if (Number(after) > Number(before)) return { rule: 'new-fee', material: true, clause: `raises the fee from ${money(old)} to ${money(now)}` };
+      return { rule: 'fee-reduced', material: false, clause: `reduces the fee from ${money(old)} to ${money(now)}` };
     }
     case 'right:type':
-      return { rule: 'right-removed', material: true, clause: `is now the ${lower(enumLabel('right', String(after)))} instead of the ${lower(enumLabel('right', String(before)))}` };
+      return { rule: 'right-removed', material: true, clause: `is now the ${label('right', after)} instead of the ${label('right', before)}` };
     case 'marketing:consent':
-      return after === 'opt-out'
-        ? { rule: 'marketing-opt-out', material: true, clause: 'sends marketing until you object (opt-out) instead of only with your agreement (opt-in)' }
-        : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
+      if (after === 'opt-out') return { rule: 'marketing-opt-out', material: true, clause: 'sends marketing until you object (opt-out)' + (before ? ' instead of only with your agreement (opt-in)' : '') };
+      return before === undefined ? undefined : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
     case 'cookie-policy:consent.model':
+      if (after === undefined) return { rule: 'cookie-consent-weakened', material: true, clause: 'no longer says how consent to cookies is obtained' };
+      if (before === undefined) return undefined;
       return after === 'opt-in'
-        ? { rule: 'cookie-consent-strengthened', material: false, clause: `asks for consent before setting cookies (${lower(enumLabel('consentModel', String(after)))} instead of ${lower(enumLabel('consentModel', String(before)))})` }
-        : { rule: 'cookie-consent-weakened', material: true, clause: `changes cookie consent from ${lower(enumLabel('consentModel', String(before)))} to ${lower(enumLabel('consentModel', String(after)))}` };
+        ? { rule: 'cookie-consent-strengthened', material: false, clause: `asks for consent before setting cookies (${label('consentModel', after)} instead of ${label('consentModel', before)})` }
+        : { rule: 'cookie-consent-weakened', material: true, clause: `changes cookie consent from ${label('consentModel', before)} to ${label('consentModel', after)}` };
     case 'section:automatedDecisions.used':
-      return after === true
-        ? { rule: 'automated-decisions-introduced', material: true, clause: 'makes decisions by automated means' }
-        : { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' };
+      if (after === true) return { rule: 'automated-decisions-introduced', material: true, clause: 'makes decisions by automated means' };
+      return before === true ? { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' } : undefined;
     case 'controller:name':
       return { rule: 'controller-changed', material: true, clause: `changes the controller from “${text(before)}” to “${text(after)}”` };
     default:
-      break;
+      return undefined;
   }
-  if (entity === 'contact') return { rule: 'contact-detail', material: false, clause: `changes the ${humanField(field)}` };
-  if (after === undefined) return { rule: 'detail-removed', material: false, clause: `no longer states the ${humanField(field)}` };
-  return { rule: 'detail-changed', material: false, clause: `changes the ${humanField(field)} (${show(entity, field, before)} to ${show(entity, field, after)})` };
 }
 
 function describeCookie(e: Entity): string {
@@ -288,7 +352,7 @@ const enumGroups: Record<string, string> = {
   category: 'cookieCategory',
   mechanisms: 'mechanism',
   role: 'role',
-  notification: 'notification',
+  channels: 'notification',
   'consent.model': 'consentModel',
 };
 
@@ -298,6 +362,14 @@ function show(entity: EntityKind, field: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => (group ? enumLabel(group, String(v)) : String(v))).join(', ');
   if (typeof value === 'string') return group ? lower(enumLabel(group, value)) : text(value);
   return JSON.stringify(value);
+}
+
+/** A short value in brackets for a summary (` (2 years)`), or nothing when the value is long prose. */
+function brief(entity: EntityKind, field: string, value: unknown, context: Context): string {
+  if (value === undefined || typeof value === 'boolean') return '';
+  if (field.endsWith('categories') && Array.isArray(value)) return ` (${value.map((v) => context.categoryLabel(String(v))).join(', ')})`;
+  const shown = show(entity, field, value);
+  return shown.length > 60 || shown.startsWith('{') ? '' : ` (${shown})`;
 }
 
 function listOf(group: string, value: unknown): string {
@@ -310,7 +382,8 @@ function money(e: Entity | undefined): string {
   return `${fee.currency ?? ''} ${fee.amount ?? ''}`.trim();
 }
 
-const unitDays: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+// A month is a twelfth of a year, so "12 months" and "1 year" compare equal.
+const unitDays: Record<string, number> = { day: 1, week: 7, month: 365 / 12, year: 365 };
 
 /** A duration ("13 months") in days, for comparing. */
 export function days(duration: string): number {

@@ -32,6 +32,8 @@ export interface FieldChange {
   after?: unknown;
   /** For text and prose fields: the word-level edit. */
   words?: WordPart[];
+  /** The object this field belongs to when the whole object appeared or went (`fee`, `retention`). */
+  group?: string;
 }
 
 /** One semantic change between two versions of a policy. */

@@ -8,7 +8,16 @@ export type Migration = (document: Record<string, unknown>) => Record<string, un
  * document into a version 2 one. Snapshots are never rewritten; they are
  * lifted in memory each time they are read.
  */
-export const migrations: Readonly<Record<number, Migration>> = {};
+export const migrations: Readonly<Record<number, Migration>> = {
+  // Format 2 renamed `changes.notification` to `changes.channels`: "notification"
+  // also names the e-mails policyc writes, and the field lists channels.
+  1: (document) => {
+    const changes = document.changes as Record<string, unknown> | undefined;
+    if (!changes || !('notification' in changes)) return document;
+    const { notification, ...rest } = changes;
+    return { ...document, changes: { ...rest, channels: notification } };
+  },
+};
 
 /** Lift a document written with format version `from` to the current one. */
 export function migrate(

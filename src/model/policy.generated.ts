@@ -810,11 +810,11 @@ export interface Changes {
    */
   description: string;
   /**
-   * How people are told of changes.
+   * The channels through which people are told of changes.
    *
    * Items: A channel.
    */
-  notification?: ('email' | 'website' | 'in-product')[];
+  channels?: ('email' | 'website' | 'in-product')[];
 }
 /**
  * Who to contact, by role.

@@ -21,7 +21,7 @@ export const policySchema: SchemaNode = JSON.parse(
 ) as SchemaNode;
 
 /** The version of the document format; snapshots record it so migrations can lift old ones. */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 export type { Policy };
 

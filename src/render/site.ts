@@ -153,13 +153,14 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   const versionRows = releases
     .map((r, i) => ({
       version: r.entry.version,
+      anchor: versionAnchor(r.entry.version),
       href: `../v/${r.entry.version}/index.html`,
       effective: { iso: r.entry.effective, display: date(r.entry.effective) },
       until: releases[i + 1] ? { iso: releases[i + 1]!.entry.effective, display: date(releases[i + 1]!.entry.effective) } : undefined,
       status: status(i),
       statusLabel: str(t.versions?.[status(i)]),
       summary: summaryOf(changeSets[i]),
-      changelogHref: changeSets[i] ? `../changelog/index.html#v-${r.entry.version}` : undefined,
+      changelogHref: changeSets[i] ? `../changelog/index.html#${versionAnchor(r.entry.version)}` : undefined,
     }))
     .reverse();
   const versionsPage = renderer.render('versions.html.hbs', {
@@ -176,7 +177,7 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     .reverse()
     .map(({ r, i, set }) => ({
       version: r.entry.version,
-      anchor: `v-${r.entry.version}`,
+      anchor: versionAnchor(r.entry.version),
       effective: { iso: r.entry.effective, display: date(r.entry.effective) },
       released: r.entry.released,
       previous: releases[i - 1]?.entry.version,
@@ -367,6 +368,11 @@ function redlineHtml(blocks: readonly RedlineBlock[]): string {
   }
   if (inList) out.push('</ul>');
   return out.join('\n');
+}
+
+/** A version's anchor: `v-2-0-0` (dots are not valid in every id-consuming tool). */
+function versionAnchor(version: string): string {
+  return `v-${version.replace(/\./g, '-')}`;
 }
 
 function policyJson(model: PolicyModel): string {

@@ -222,7 +222,7 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
           })),
         };
       case 'changes':
-        return { notification: (policy.changes!.notification ?? []).map((n) => label('notification', n)) };
+        return { channels: (policy.changes!.channels ?? []).map((n) => label('notification', n)) };
       case 'contacts':
         return { items: policy.contacts.items.map((contact) => contactById.get(contact.id)) };
       default:
