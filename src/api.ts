@@ -15,7 +15,7 @@ import { listPolicyFiles, readSourceFile } from './load/read.js';
 import { historyRoot, readHistories } from './load/read-history.js';
 import { readTemplates } from './load/read-templates.js';
 import type { Policy } from './model/policy.generated.js';
-import { loadConfig } from './config.js';
+import { loadConfig, materialityOverrides } from './config.js';
 import { renderNotification, type Notification } from './notify/notification.js';
 import { sendNotification } from './notify/mail.js';
 import { compileSite, type VersionedDocument } from './render/site.js';
@@ -176,6 +176,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     date: options.date ?? today(),
     drafts: options.drafts ?? false,
     ...(baseUrl ? { baseUrl } : {}),
+    materiality: materialityOverrides(config),
   });
   const diagnostics = sortDiagnostics([...checked.diagnostics, ...site.diagnostics]);
   if (hasErrors(diagnostics)) return done(diagnostics);
@@ -236,7 +237,10 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   const historyDir = path.join(historyRoot(policyDir), doc.id);
   const manifestFile = path.join(historyDir, 'manifest.json');
   const manifest = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : undefined;
+  const { config, diagnostics: configProblems } = await loadConfig(cwd);
+  if (configProblems.length) return done([...checked.diagnostics, ...configProblems]);
   const planned = planRelease({
+    materiality: materialityOverrides(config),
     working,
     text: parsed.text,
     yaml: parsed.yaml!,
@@ -339,7 +343,9 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const to = await side(options.to, 'working');
   const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
   if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
-  return { diagnostics: [], sources, changes: diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }) };
+  const { config, diagnostics: configProblems } = await loadConfig(cwd);
+  if (configProblems.length) return failWith(configProblems);
+  return { diagnostics: [], sources, changes: diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(config)) };
 }
 
 async function readPolicyFile(file: string, shown: string, label: string): Promise<{ label: string; policy: Policy } | Diagnostic[]> {
@@ -447,7 +453,7 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
       model: to.model,
       previous: { version: from.entry.version, effective: from.entry.effective },
       next: { version: to.entry.version, effective: to.entry.effective },
-      changes: diffPolicies(from.model.policy, to.model.policy),
+      changes: diffPolicies(from.model.policy, to.model.policy, undefined, materialityOverrides(config)),
       links: {
         policy: `${baseUrl}${doc.id}/v/${to.entry.version}/index.html`,
         redline: `${baseUrl}${doc.id}/compare/${pair}/index.html`,

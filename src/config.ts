@@ -9,6 +9,13 @@ export interface Config {
   baseUrl?: string;
   /** Headers of notification e-mails. */
   mail?: { from?: string; to?: string };
+  /** Per change rule: `material` or `editorial`, overriding policyc's verdict (see the README's materiality rules). */
+  materiality?: Record<string, 'material' | 'editorial'>;
+}
+
+/** The materiality overrides of a config, as the diff takes them. */
+export function materialityOverrides(config: Config): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(config.materiality ?? {}).map(([rule, verdict]) => [rule, verdict === 'material']));
 }
 
 /** The config file's name, looked up in the working directory. */
@@ -20,7 +27,7 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   if (!existsSync(file)) return { config: {}, diagnostics: [] };
   const problem = (message: string) => ({
     config: {},
-    diagnostics: [diagnostic(configFileName, fileStart, 'config-invalid', 'config', message, { hint: 'Allowed keys: `baseUrl` (an https URL) and `mail` (`from`, `to`).' })],
+    diagnostics: [diagnostic(configFileName, fileStart, 'config-invalid', 'config', message, { hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`) and `materiality` (rule id: `material` or `editorial`).' })],
   });
   let value: unknown;
   try {
@@ -31,7 +38,7 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   if (!value || typeof value !== 'object' || Array.isArray(value)) return problem(`\`${configFileName}\` must hold a JSON object`);
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['$schema', 'baseUrl', 'mail'].includes(key)) return problem(`Unknown key \`${key}\` in \`${configFileName}\``);
+    if (!['$schema', 'baseUrl', 'mail', 'materiality'].includes(key)) return problem(`Unknown key \`${key}\` in \`${configFileName}\``);
   }
   if (config.baseUrl !== undefined && (typeof config.baseUrl !== 'string' || !/^https?:\/\/\S+$/.test(config.baseUrl))) {
     return problem('`baseUrl` must be an absolute http(s) URL');
@@ -39,6 +46,10 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   const mail = config.mail as Record<string, unknown> | undefined;
   if (mail !== undefined && (typeof mail !== 'object' || Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string'))) {
     return problem('`mail` may hold only `from` and `to`, as text');
+  }
+  const materiality = config.materiality as Record<string, unknown> | undefined;
+  if (materiality !== undefined && (typeof materiality !== 'object' || Array.isArray(materiality) || Object.values(materiality).some((v) => v !== 'material' && v !== 'editorial'))) {
+    return problem('`materiality` maps rule ids to `material` or `editorial`');
   }
   return { config: config as Config, diagnostics: [] };
 }

@@ -52,13 +52,21 @@ export interface DiffLabels {
   to: string;
 }
 
+/** A project's own verdicts: rule id -> material (true) or editorial (false), from `materiality` in policyc.config.json. */
+export type MaterialityOverrides = Readonly<Record<string, boolean>>;
+
 /**
  * The semantic difference between two versions of a policy: entities matched
  * by id (linear in the size of the documents), each addition, removal and
  * field change classified as material or editorial by a named rule, with a
  * one-sentence summary. Version and effective date are not changes.
  */
-export function diffPolicies(before: Policy, after: Policy, labels: DiffLabels = { from: before.version, to: after.version }): ChangeSet {
+export function diffPolicies(
+  before: Policy,
+  after: Policy,
+  labels: DiffLabels = { from: before.version, to: after.version },
+  overrides: MaterialityOverrides = {},
+): ChangeSet {
   const changes: Change[] = [];
   const categoryLabels = new Map<string, string>();
   for (const category of [...before.collection.categories, ...after.collection.categories]) categoryLabels.set(category.id, text(category.label));
@@ -104,6 +112,10 @@ export function diffPolicies(before: Policy, after: Policy, labels: DiffLabels =
         summary: `Reorders the ${plural(spec.entity)}.`,
       });
     }
+  }
+  for (const change of changes) {
+    const verdict = overrides[change.rule];
+    if (verdict !== undefined) change.material = verdict;
   }
   const material = changes.some((c) => c.material);
   return {

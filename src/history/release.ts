@@ -1,6 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
-import { diffPolicies } from '../diff/diff.js';
+import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet } from '../diff/types.js';
 import { placeOfPath } from '../load/positions.js';
 import { schemaVersion } from '../model/schema.js';
@@ -25,6 +25,8 @@ export interface ReleaseInput {
   effective?: string;
   /** Today's date (YYYY-MM-DD), recorded as the release date. */
   today: string;
+  /** The project's materiality overrides. */
+  materiality?: MaterialityOverrides;
 }
 
 /** A release ready to write: the snapshot, the manifest, and the working document brought in line. */
@@ -57,7 +59,7 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
   let version = policy.version;
   let changes: ChangeSet | undefined;
   if (latest) {
-    changes = diffPolicies(latest.model.policy, policy, { from: latest.entry.version, to: 'working copy' });
+    changes = diffPolicies(latest.model.policy, policy, { from: latest.entry.version, to: 'working copy' }, input.materiality);
     if (changes.changes.length === 0) {
       return refuse('release-no-changes', `Nothing changed since ${latest.entry.version}`, 'Edit the working document first; a release records a change.');
     }

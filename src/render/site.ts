@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
-import { diffPolicies } from '../diff/diff.js';
+import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { Change, ChangeSet, FieldChange } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
 import { renderNotification } from '../notify/notification.js';
@@ -28,6 +28,8 @@ export interface SiteSettings {
   drafts: boolean;
   /** Absolute URL where the output folder is published, for the feed and e-mails (default: the controller's website). */
   baseUrl?: string;
+  /** The project's materiality overrides. */
+  materiality?: MaterialityOverrides;
 }
 
 /** Where a version stands on the build date. */
@@ -77,7 +79,7 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     return next && settings.date >= next.entry.effective ? 'superseded' : 'current';
   };
   const currentIndex = Math.max(0, releases.map((_, i) => status(i)).lastIndexOf('current'));
-  const changeSets = releases.map((r, i) => (i === 0 ? undefined : diffPolicies(releases[i - 1]!.model.policy, r.model.policy)));
+  const changeSets = releases.map((r, i) => (i === 0 ? undefined : diffPolicies(releases[i - 1]!.model.policy, r.model.policy, undefined, settings.materiality)));
   const title = proseToPlainText(latest.model.policy.title, 'text');
   const fill = (template: string | undefined, values: Record<string, string>) =>
     (template ?? '').replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
@@ -275,7 +277,7 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   }
 
   if (settings.drafts && doc.working) {
-    const draftChanges = diffPolicies(latest.model.policy, doc.working.policy, { from: latest.entry.version, to: 'draft' });
+    const draftChanges = diffPolicies(latest.model.policy, doc.working.policy, { from: latest.entry.version, to: 'draft' }, settings.materiality);
     if (draftChanges.changes.length) {
       const views = htmlChanges(changeViews(draftChanges));
       const draft = renderer.renderPolicy(doc.working, {
