@@ -4,10 +4,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, root } from './support/fixtures.js';
 import { copySample, tempDir } from './support/project.js';
+import { withSmtpServer } from './support/smtp.js';
 
 const bin = path.join(root, 'lib/cli/bin.js');
 
@@ -140,37 +140,20 @@ describe('policyc notify', () => {
   });
 
   it('sends it over a real SMTP exchange on 127.0.0.1', async () => {
-    const received: Buffer[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const port = (server.server.address() as { port: number }).port;
+    await withSmtpServer(async ({ port, received }) => {
       const r = await policyc(['notify', '--send', `smtp://127.0.0.1:${port}`, '--to', 'legal@example.com']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('sent <');
       expect(received).toHaveLength(1);
-      const mail = await simpleParser(received[0]!);
+      expect(received[0]!.to).toEqual(['legal@example.com']);
+      const mail = await simpleParser(received[0]!.raw);
       expect(mail.subject).toBe('Changes to our Privacy & Cookies Policy: version 2.0.0, effective 1 January 2027');
       expect(mail.text).toContain('Adds the cookie _fbp (Meta, advertising, 90 days).');
       expect(mail.html).toContain('<code');
       expect(mail.html).toContain('_fbp');
       expect(mail.text!.indexOf('_fbp')).toBeLessThan(mail.text!.indexOf('Rewords the introduction'));
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 
   it('needs somewhere to put the e-mail', async () => {

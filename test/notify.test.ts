@@ -1,9 +1,8 @@
 // The change-notification e-mail: subject, HTML and text bodies, the MIME message, and sending it over real SMTP.
-import type { AddressInfo } from 'node:net';
 import { HtmlValidate } from 'html-validate';
 import { simpleParser, type AddressObject } from 'mailparser';
+import { withSmtpServer } from './support/smtp.js';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { SMTPServer } from 'smtp-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeSet } from '../src/diff/types.js';
 import { readTemplates } from '../src/load/read-templates.js';
@@ -210,27 +209,7 @@ describe('notification e-mail', () => {
 
 describe('sending over SMTP', () => {
   it('delivers subject, both parts and every material change to a real SMTP server', async () => {
-    const received: { from?: string; to: string[]; raw: Buffer }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const from = session.envelope.mailFrom;
-          received.push({ ...(from ? { from: from.address } : {}), to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-          callback();
-        });
-      },
-    });
-    try {
-      await new Promise<void>((ok, fail) => {
-        server.once('error', fail);
-        server.listen(0, '127.0.0.1', () => ok());
-      });
-      const { port } = server.server.address() as AddressInfo;
+    await withSmtpServer(async ({ port, received }) => {
       const result = await sendNotification(mail, { smtp: `smtp://127.0.0.1:${port}`, to: 'reader@example.com' });
       expect(result.accepted).toEqual(['reader@example.com']);
       expect(result.messageId).toMatch(/^<.+@.+>$/);
@@ -247,9 +226,7 @@ describe('sending over SMTP', () => {
         expect(flat(parsed.text ?? '')).toContain(summary);
         expect(flat(String(parsed.html).replace(/<[^>]+>/g, ''))).toContain(summary);
       }
-    } finally {
-      await new Promise<void>((ok) => server.close(() => ok()));
-    }
+    });
   });
 
   it('rejects a URL that is not SMTP', async () => {

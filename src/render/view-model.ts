@@ -75,8 +75,10 @@ export interface PageView {
   format: 'html' | 'md';
   lang: string;
   title: unknown;
-  /** The title as plain text, for `<title>`. */
+  /** The title as plain text. */
   plainTitle: string;
+  /** The title for `<title>`: the plain title and the brand. */
+  pageTitle: string;
   /** A one-sentence description, for `<meta name="description">`. */
   description: string;
   id: string;
@@ -236,6 +238,7 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
     lang: p.locale,
     title: c.title,
     plainTitle,
+    pageTitle: p.controller.brand ? `${plainTitle} – ${proseToPlainText(p.controller.brand, 'text')}` : plainTitle,
     description: (messages.page.descriptionOf ?? '{controller}').replace('{controller}', proseToPlainText(p.controller.brand ?? p.controller.name, 'text')),
     id: p.id,
     version: p.version,
