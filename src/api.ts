@@ -21,6 +21,7 @@ import { sendNotification } from './notify/mail.js';
 import { compileSite, type VersionedDocument } from './render/site.js';
 import { createRenderer } from './render/templates.js';
 import { resolve, type PolicyModel } from './resolve/resolve.js';
+import { judgeDocument } from './rules/judge.js';
 import { validateFile, validateFiles } from './validate/validate.js';
 
 const run = promisify(execFile);
@@ -95,11 +96,26 @@ export interface ValidateResult {
   sources: Map<string, string>;
 }
 
-/** Load and validate a project's working documents and verify their histories. */
-export async function validate(options: ProjectOptions = {}): Promise<ValidateResult> {
+/** Options of `validate`. */
+export interface ValidateOptions extends ProjectOptions {
+  /** The run date (YYYY-MM-DD), for rules about staleness (default: today). */
+  date?: string;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** Skip the compliance rules (schema, reference and history checks only). */
+  noRules?: boolean;
+}
+
+/**
+ * Load and validate a project's working documents, verify their histories,
+ * and judge every version with the compliance rules as of its effective date.
+ */
+export async function validate(options: ValidateOptions = {}): Promise<ValidateResult> {
   const project = await loadProject(options);
   const checked = validateFiles(project.files);
   const diagnostics = [...project.diagnostics, ...checked.diagnostics];
+  const { config, diagnostics: configProblems } = await loadConfig(options.cwd ?? process.cwd());
+  diagnostics.push(...configProblems);
   const byId = new Map<string, VersionedDocument>();
   for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });
   for (const history of project.histories) {
@@ -115,11 +131,28 @@ export async function validate(options: ProjectOptions = {}): Promise<ValidateRe
     for (const { parsed } of history.snapshots.values()) sources.set(parsed.path, parsed.text);
   }
   const documents = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (!options.noRules) {
+    for (const doc of documents) {
+      const parsed = doc.working && project.files.find((f) => f.path === doc.working!.file);
+      diagnostics.push(
+        ...judgeDocument(
+          { ...(doc.working && parsed ? { working: { model: doc.working, parsed } } : {}), releases: doc.releases, ...(project.histories.find((h) => h.id === doc.id) ? { history: project.histories.find((h) => h.id === doc.id)! } : {}) },
+          {
+            today: options.date ?? today(),
+            ...(config.rules ? { severities: config.rules } : {}),
+            ...(options.strict ? { strict: true } : {}),
+            ...(config.noticeDays !== undefined ? { noticeDays: config.noticeDays } : {}),
+            materiality: materialityOverrides(config),
+          },
+        ),
+      );
+    }
+  }
   return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources };
 }
 
 /** Options of `build`. */
-export interface BuildOptions extends ProjectOptions {
+export interface BuildOptions extends ValidateOptions {
   /** Output folder (default: `dist`). */
   out?: string;
   /** Folder whose files override the built-in templates by name (default: `templates`, when it exists). */
@@ -307,7 +340,7 @@ export interface DiffResult {
 /** Compare two versions of a policy: released versions, files, or git revisions of the working document. */
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const cwd = options.cwd ?? process.cwd();
-  const checked = await validate({ ...options, files: undefined });
+  const checked = await validate({ ...options, files: undefined, noRules: true });
   const sources = checked.sources;
   const failWith = (diagnostics: Diagnostic[]) => ({ diagnostics: sortDiagnostics(diagnostics), sources });
   const historyErrors = checked.diagnostics.filter((d) => d.severity === 'error' && d.source === 'history');
@@ -422,7 +455,7 @@ export interface NotifyResult {
 /** Render the notification e-mail announcing one released version, write it, and send it over SMTP when asked. */
 export async function notify(options: NotifyOptions = {}): Promise<NotifyResult> {
   const cwd = options.cwd ?? process.cwd();
-  const checked = await validate({ ...options, files: undefined });
+  const checked = await validate({ ...options, files: undefined, noRules: true });
   const done = (diagnostics: Diagnostic[], rest: Partial<NotifyResult> = {}): NotifyResult => ({
     diagnostics: sortDiagnostics(diagnostics),
     sources: checked.sources,

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, fileStart, type Diagnostic } from './diagnostic.js';
+import { allRules } from './rules/registry.js';
+import { closest } from './validate/suggest.js';
 
 /** The project's settings, from `policyc.config.json` beside the policy folder. */
 export interface Config {
@@ -11,6 +13,10 @@ export interface Config {
   mail?: { from?: string; to?: string };
   /** Per change rule: `material` or `editorial`, overriding policyc's verdict (see the README's materiality rules). */
   materiality?: Record<string, 'material' | 'editorial'>;
+  /** Per compliance rule: `error`, `warn` or `off`, overriding its default severity. */
+  rules?: Record<string, 'error' | 'warn' | 'off'>;
+  /** Days of notice a material change needs between release and effective date (default: 30). */
+  noticeDays?: number;
 }
 
 /** The materiality overrides of a config, as the diff takes them. */
@@ -27,7 +33,11 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   if (!existsSync(file)) return { config: {}, diagnostics: [] };
   const problem = (message: string) => ({
     config: {},
-    diagnostics: [diagnostic(configFileName, fileStart, 'config-invalid', 'config', message, { hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`) and `materiality` (rule id: `material` or `editorial`).' })],
+    diagnostics: [
+      diagnostic(configFileName, fileStart, 'config-invalid', 'config', message, {
+        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`) and `noticeDays`.',
+      }),
+    ],
   });
   let value: unknown;
   try {
@@ -38,7 +48,10 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   if (!value || typeof value !== 'object' || Array.isArray(value)) return problem(`\`${configFileName}\` must hold a JSON object`);
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['$schema', 'baseUrl', 'mail', 'materiality'].includes(key)) return problem(`Unknown key \`${key}\` in \`${configFileName}\``);
+    if (!['$schema', 'baseUrl', 'mail', 'materiality', 'rules', 'noticeDays'].includes(key)) {
+      const guess = closest(key, ['baseUrl', 'mail', 'materiality', 'rules', 'noticeDays']);
+      return problem(`Unknown key \`${key}\` in \`${configFileName}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+    }
   }
   if (config.baseUrl !== undefined && (typeof config.baseUrl !== 'string' || !/^https?:\/\/\S+$/.test(config.baseUrl))) {
     return problem('`baseUrl` must be an absolute http(s) URL');
@@ -51,5 +64,18 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   if (materiality !== undefined && (typeof materiality !== 'object' || Array.isArray(materiality) || Object.values(materiality).some((v) => v !== 'material' && v !== 'editorial'))) {
     return problem('`materiality` maps rule ids to `material` or `editorial`');
   }
+  const rules = config.rules as Record<string, unknown> | undefined;
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || Array.isArray(rules)) return problem('`rules` maps rule ids to `error`, `warn` or `off`');
+    const known = allRules.map((r) => r.id);
+    for (const [id, level] of Object.entries(rules)) {
+      if (!known.includes(id)) {
+        const guess = closest(id, known);
+        return problem(`\`rules\` names an unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`policyc rules\` lists them)`);
+      }
+      if (level !== 'error' && level !== 'warn' && level !== 'off') return problem(`\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``);
+    }
+  }
+  if (config.noticeDays !== undefined && (!Number.isInteger(config.noticeDays) || (config.noticeDays as number) < 0)) return problem('`noticeDays` must be a whole number of days');
   return { config: config as Config, diagnostics: [] };
 }

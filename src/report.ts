@@ -9,12 +9,25 @@ export interface PrettyOptions {
 }
 
 /** Output formats of diagnostics. */
-export const diagnosticFormats = ['pretty', 'json'] as const;
+export const diagnosticFormats = ['pretty', 'json', 'sarif', 'github'] as const;
 export type DiagnosticFormat = (typeof diagnosticFormats)[number];
 
-/** Format diagnostics in one of the output formats. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: PrettyOptions = {}): string {
-  return format === 'json' ? formatJson(diagnostics) : formatPretty(diagnostics, options);
+/** Format diagnostics in one of the output formats (`sarif` needs the tool's version and rule descriptions). */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+  options: PrettyOptions & { version?: string; rules?: readonly RuleDescription[] } = {},
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(diagnostics);
+    case 'sarif':
+      return formatSarif(diagnostics, { version: options.version ?? '0.0.0', ...(options.rules ? { rules: options.rules } : {}) });
+    case 'github':
+      return formatGithub(diagnostics);
+    default:
+      return formatPretty(diagnostics, options);
+  }
 }
 
 /** Diagnostics as a JSON array, one object per diagnostic. */
@@ -67,4 +80,70 @@ function codeFrame(source: string | undefined, d: Diagnostic, paint: (code: stri
 function show(text: string): string {
   const expanded = text.replace(/\t/g, '  ');
   return expanded.length > 160 ? `${expanded.slice(0, 157)}...` : expanded;
+}
+
+/** A rule as SARIF describes it: id, summary, help and the page that documents it. */
+export interface RuleDescription {
+  id: string;
+  title: string;
+  explanation?: string;
+  fix?: string;
+  severity?: 'error' | 'warning';
+}
+
+/**
+ * Diagnostics as a SARIF 2.1.0 log, for code-scanning upload: one run, the
+ * rules it reports (with their documentation), and a result per diagnostic.
+ */
+export function formatSarif(diagnostics: readonly Diagnostic[], options: { version: string; rules?: readonly RuleDescription[] }): string {
+  const described = new Map((options.rules ?? []).map((r) => [r.id, r]));
+  const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
+  const rules = ids.map((id) => {
+    const rule = described.get(id);
+    return {
+      id,
+      shortDescription: { text: rule?.title ?? id },
+      ...(rule?.explanation ? { fullDescription: { text: rule.explanation } } : {}),
+      // The README documents every rule at the anchor `#rule-<id>`.
+      help: { text: `${rule?.fix ? `${rule.fix} ` : ''}See README.md#rule-${id}.`, markdown: `${rule?.fix ? `${rule.fix} ` : ''}See [\`${id}\`](README.md#rule-${id}).` },
+      ...(rule?.severity ? { defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' } } : {}),
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'policyc', version: options.version, rules } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.ruleId,
+          ruleIndex: ids.indexOf(d.ruleId),
+          level: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note',
+          message: { text: d.hint ? `${d.message}. ${d.hint}` : d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: d.file.split('\\').join('/') },
+                region: { startLine: d.line, startColumn: d.column, endLine: Math.max(d.endLine, d.line), endColumn: Math.max(d.endLine > d.line ? 1 : d.column, d.endColumn) },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Diagnostics as GitHub Actions workflow commands: annotations on the pull request's files. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return diagnostics
+    .map((d) => {
+      const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const props = [`file=${property(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${property(d.ruleId)}`].join(',');
+      return `::${command} ${props}::${data(d.hint ? `${d.message}. ${d.hint}` : d.message)}\n`;
+    })
+    .join('');
 }

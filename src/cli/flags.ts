@@ -29,10 +29,11 @@ const policyFlag: Flag = { name: 'policy', value: 'DIR', default: 'policy', desc
 const formatFlag: Flag = {
   name: 'format',
   value: 'FORMAT',
-  choices: ['pretty', 'json'],
+  choices: ['pretty', 'json', 'sarif', 'github'],
   default: 'pretty',
-  description: 'how diagnostics are printed: pretty or json',
+  description: 'how diagnostics are printed: pretty, json, sarif (code scanning) or github (workflow annotations)',
 };
+const strictFlag: Flag = { name: 'strict', description: 'treat warnings as errors' };
 const isoDate = { test: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, form: 'a date in the form YYYY-MM-DD' };
 const documentFlag: Flag = { name: 'document', value: 'ID', description: 'the document, when the policy folder has several' };
 const baseUrlFlag: Flag = {
@@ -47,15 +48,20 @@ export const commands: readonly Command[] = [
   {
     name: 'validate',
     summary: 'check policy documents and their release history; report every problem at file:line:column',
-    usage: 'policyc validate [--policy DIR] [--format pretty|json] [FILE...]',
-    flags: [policyFlag, formatFlag],
+    usage: 'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [FILE...]',
+    flags: [
+      policyFlag,
+      formatFlag,
+      strictFlag,
+      { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'the date of the check, for rules about staleness' },
+    ],
     positionals: 'FILE... check only these files (default: every .yaml document in the policy folder, and its history)',
     example: 'policyc validate --format json policy/privacy.yaml',
   },
   {
     name: 'build',
     summary: 'validate, then compile every document and version into the website',
-    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--format pretty|json]',
+    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--format pretty|json|sarif|github]',
     flags: [
       policyFlag,
       { name: 'out', value: 'DIR', default: 'dist', description: 'output folder, replaced atomically' },
@@ -63,6 +69,7 @@ export const commands: readonly Command[] = [
       { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'build the site as of this date: the version in effect then is the current one' },
       { name: 'drafts', description: 'also publish a working document that differs from its latest release, at <id>/draft/' },
       baseUrlFlag,
+      strictFlag,
       formatFlag,
     ],
     example: 'policyc build --out public --date 2027-01-01',
@@ -70,7 +77,7 @@ export const commands: readonly Command[] = [
   {
     name: 'release',
     summary: 'freeze the working document as a new version in policy/history/',
-    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--policy DIR] [--format pretty|json]',
+    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--policy DIR] [--format pretty|json|sarif|github]',
     flags: [
       { name: 'bump', value: 'LEVEL', choices: ['auto', 'patch', 'minor', 'major'], default: 'auto', description: 'how to choose the version: auto takes the smallest bump the changes allow' },
       { name: 'effective', value: 'YYYY-MM-DD', pattern: isoDate, description: "the date the new version takes effect (default: the document's effective)" },
@@ -110,6 +117,15 @@ export const commands: readonly Command[] = [
     positionals: 'FROM TO released versions (default: the two newest)',
     maxPositionals: 2,
     example: 'policyc notify 1.0.0 2.0.0 --out mail --send smtp://127.0.0.1:2525 --to legal@example.com',
+  },
+  {
+    name: 'rules',
+    summary: 'list the compliance rules: id, pack, default severity, from when they apply',
+    usage: 'policyc rules [--format text|json] [RULE]',
+    flags: [{ name: 'format', value: 'FORMAT', choices: ['text', 'json'], default: 'text', description: 'text or json' }],
+    positionals: 'RULE show one rule in full: explanation, reference and fix',
+    maxPositionals: 1,
+    example: 'policyc rules gdpr-legal-basis',
   },
 ];
 /** Options every command takes. */

@@ -5,6 +5,9 @@ import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatChanges, type ChangeFormat } from '../diff/format.js';
 import type { BumpOption } from '../history/release.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../report.js';
+import { allRules } from '../rules/registry.js';
+import type { Rule } from '../rules/types.js';
+import { closest } from '../validate/suggest.js';
 import { helpText } from './help.js';
 import { parseArgv } from './parse-argv.js';
 
@@ -45,18 +48,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const shown = (dir: string) => path.relative(io.cwd, dir) || '.';
   /** Print diagnostics: JSON on stdout when asked for, else pretty on stderr (stdout for validate). */
   const report = (diagnostics: Diagnostic[], sources: Map<string, string>, stream = io.stderr) => {
-    const asJson = format === 'json';
-    const text = formatDiagnostics(diagnostics, asJson ? 'json' : 'pretty', {
-      color: !asJson && Boolean(stream.isTTY) && !io.env.NO_COLOR,
+    const machine = format !== 'pretty';
+    const text = formatDiagnostics(diagnostics, format, {
+      color: !machine && Boolean(stream.isTTY) && !io.env.NO_COLOR,
       sources,
+      version: packageVersion(),
+      rules: ruleDescriptions(),
     });
-    if (asJson) io.stdout.write(text);
+    if (machine) io.stdout.write(text);
     else if (text) stream.write(text);
   };
 
   switch (command.name) {
     case 'validate': {
-      const result = await validate({ cwd: io.cwd, policy: options.policy, files: positionals });
+      const result = await validate({ cwd: io.cwd, policy: options.policy, files: positionals, date: options.date, strict: options.strict === 'true' });
       report(result.diagnostics, result.sources, io.stdout);
       if (format === 'pretty' && result.diagnostics.length === 0) {
         const versions = result.documents.reduce((n, d) => n + d.releases.length, 0);
@@ -75,6 +80,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         date: options.date,
         drafts: options.drafts === 'true',
         baseUrl: options['base-url'],
+        strict: options.strict === 'true',
       });
       report(result.diagnostics, result.sources);
       if (hasErrors(result.diagnostics)) {
@@ -137,7 +143,51 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (result.sent) io.stdout.write(`  sent ${result.sent.messageId} to ${result.sent.accepted.join(', ')}\n`);
       return 0;
     }
+    case 'rules': {
+      const asJson = options.format === 'json';
+      if (positionals[0]) {
+        const rule = allRules.find((r) => r.id === positionals[0]);
+        if (!rule) {
+          const guess = closest(positionals[0], allRules.map((r) => r.id));
+          io.stderr.write(`policyc: no rule \`${positionals[0]}\`${guess ? `; did you mean \`${guess}\`?` : ''}\nRun \`policyc rules\` to list them.\n`);
+          return 2;
+        }
+        io.stdout.write(asJson ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : ruleText(rule));
+        return 0;
+      }
+      io.stdout.write(asJson ? `${JSON.stringify(allRules.map(describeRule), null, 2)}\n` : rulesTable(allRules));
+      return 0;
+    }
     default:
       return 2;
   }
+}
+
+/** The compliance rules as SARIF and `policyc rules` describe them. */
+function ruleDescriptions() {
+  return allRules.map((r) => ({ id: r.id, title: r.title, explanation: r.explanation, fix: r.fix, severity: r.severity }));
+}
+
+function describeRule(rule: Rule) {
+  const { check: _check, ...description } = rule;
+  return { ...description, appliesFrom: rule.appliesFrom ?? null, documentation: `README.md#rule-${rule.id}` };
+}
+
+function rulesTable(rules: readonly Rule[]): string {
+  const width = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${(r.appliesFrom ? `from ${r.appliesFrom}` : 'always').padEnd(15)}  ${r.title}`);
+  return `${['Rules by pack: gdpr (eu, uk, ch), ccpa (us-ca), and transfers, cookies, hygiene for every document.', '', ...lines, '', 'Change a severity in policyc.config.json: { "rules": { "RULE": "error" | "warn" | "off" } }. Details: policyc rules RULE'].join('\n')}\n`;
+}
+
+function ruleText(rule: Rule): string {
+  return `${[
+    `${rule.id}  (${rule.pack}, ${rule.severity}${rule.appliesFrom ? `, from ${rule.appliesFrom}` : ''})`,
+    '',
+    rule.title,
+    '',
+    rule.explanation,
+    '',
+    `Reference: ${rule.reference}`,
+    `Fix: ${rule.fix}`,
+  ].join('\n')}\n`;
 }

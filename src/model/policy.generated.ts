@@ -192,6 +192,10 @@ export interface Controller {
    * Company registration number and register.
    */
   registration?: string;
+  /**
+   * True when the controller must designate a data protection officer (GDPR Art. 37); the `gdpr` rules then require a contact with role `dpo`.
+   */
+  dpoRequired?: boolean;
 }
 /**
  * A document the policy refers to.
@@ -403,6 +407,27 @@ export interface Sharing {
    * @minItems 1
    */
   recipients: [Recipient, ...Recipient[]];
+  /**
+   * Whether personal information is sold or shared for cross-context behavioural advertising (CCPA/CPRA), and how to opt out.
+   */
+  sale?: {
+    /**
+     * True when personal information is sold (CCPA § 1798.140(ad)).
+     */
+    sold: boolean;
+    /**
+     * True when personal information is shared for cross-context behavioural advertising (CPRA § 1798.140(ah)).
+     */
+    shared: boolean;
+    /**
+     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+     */
+    statement: string;
+    /**
+     * The "Do Not Sell or Share My Personal Information" page, required when selling or sharing.
+     */
+    optOutUrl?: string;
+  };
 }
 /**
  * A recipient or category of recipients of personal data.

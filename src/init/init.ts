@@ -1,0 +1,111 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configFileName } from '../config.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { starterConfig, starterGitignoreLines, starterPackageJson, starterPolicy, starterReadme, starterWorkflow } from './starter.js';
+
+/** Options of `init`. */
+export interface InitOptions {
+  /** The folder to scaffold (created when missing); relative to `cwd`. */
+  dir: string;
+  /** The starter document's id and file name (default: `privacy`). */
+  id?: string;
+  /** Working directory; `written` and diagnostics name paths relative to it (default: `process.cwd()`). */
+  cwd?: string;
+}
+
+/** The outcome of `init`. */
+export interface InitResult {
+  /** Files created or changed, relative to `cwd`, in the order written; empty when refused. */
+  written: string[];
+  /**
+   * Errors (`init-not-empty`, `init-invalid-id`, `init-not-a-folder`) when nothing was written;
+   * `init-kept-existing` notes (severity `info`) for files that were already there and left alone.
+   */
+  diagnostics: Diagnostic[];
+}
+
+const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Scaffold a policy repository in `dir`: a starter policy in `policy/<id>.yaml`,
+ * `policyc.config.json`, a GitHub Actions workflow, `.gitignore`, a README and
+ * (when there is none) a `package.json` depending on policyc. Refuses, writing
+ * nothing, when `dir` already has a `policy/` folder or a `policyc.config.json`.
+ * Never overwrites a file: an existing README, package.json or workflow is kept,
+ * and an existing `.gitignore` only gains the lines it lacks.
+ */
+export async function init(options: InitOptions): Promise<InitResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const id = options.id ?? 'privacy';
+  const root = path.resolve(cwd, options.dir);
+  const shown = (file: string) => (path.relative(cwd, file) || '.').split(path.sep).join('/');
+  const refuse = (file: string, ruleId: string, message: string, hint: string): InitResult => ({
+    written: [],
+    diagnostics: [diagnostic(shown(file), fileStart, ruleId, 'init', message, { hint })],
+  });
+
+  if (!idPattern.test(id) || id.length > 64) {
+    return refuse(root, 'init-invalid-id', `\`${id}\` is not a valid document id`, 'Use lowercase letters and digits separated by single hyphens, such as `privacy` or `cookie-policy`.');
+  }
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    return refuse(root, 'init-not-a-folder', `\`${shown(root)}\` exists and is not a folder`, 'Name a new or existing folder.');
+  }
+  for (const existing of [path.join(root, 'policy'), path.join(root, configFileName)]) {
+    if (existsSync(existing)) {
+      return refuse(existing, 'init-not-empty', `\`${shown(root)}\` already has \`${path.basename(existing)}\`: it is already a policy repository`, 'Nothing was written. Run `policyc init` in a new folder, or edit the existing policy.');
+    }
+  }
+
+  const written: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  /** Create a file that must not exist yet (`wx`: fails rather than overwrite). */
+  const create = async (relative: string, content: string) => {
+    const file = path.join(root, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content, { flag: 'wx' });
+    written.push(shown(file));
+  };
+  /** Create a file unless one is there already, which is kept and noted. */
+  const createUnlessPresent = async (relative: string, content: string) => {
+    const file = path.join(root, relative);
+    if (existsSync(file)) {
+      diagnostics.push(diagnostic(shown(file), fileStart, 'init-kept-existing', 'init', `Kept the existing \`${relative}\``, { severity: 'info' }));
+      return;
+    }
+    await create(relative, content);
+  };
+
+  await mkdir(root, { recursive: true });
+  await create(`policy/${id}.yaml`, starterPolicy(id));
+  await create(configFileName, starterConfig);
+  await createUnlessPresent('.github/workflows/policy.yml', starterWorkflow);
+  await createUnlessPresent('README.md', starterReadme(id));
+  await createUnlessPresent('package.json', starterPackageJson(policycVersion()));
+
+  const gitignore = path.join(root, '.gitignore');
+  if (existsSync(gitignore)) {
+    const text = await readFile(gitignore, 'utf8');
+    const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
+    const missing = starterGitignoreLines.filter((line) => !present.has(line) && !present.has(line.replace(/\/$/, '')) && !present.has(`/${line}`));
+    if (missing.length) {
+      await writeFile(gitignore, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
+      written.push(shown(gitignore));
+    }
+  } else {
+    await create('.gitignore', `${starterGitignoreLines.join('\n')}\n`);
+  }
+  return { written, diagnostics };
+}
+
+/** policyc's own version, from its package.json (two folders up from both `src/init/` and `lib/init/`). */
+function policycVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.1.0';
+  } catch {
+    return '0.1.0';
+  }
+}

@@ -1,0 +1,76 @@
+import type { Document, LineCounter } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { locate, placeOfNode, placeOfPath } from '../load/positions.js';
+import { allRules } from './registry.js';
+import type { Jurisdiction, Pack, Rule, RuleContext } from './types.js';
+
+/** The packs that judge a document, by the jurisdictions it declares; cookie, transfer and hygiene rules judge every document. */
+const packsFor: Record<Jurisdiction, Pack[]> = {
+  eu: ['gdpr'],
+  uk: ['gdpr'],
+  ch: ['gdpr'],
+  'us-ca': ['ccpa'],
+  us: [],
+};
+
+/** A rule's severity as a project sets it: `error`, `warn` or `off`. */
+export type SeveritySetting = 'error' | 'warn' | 'off';
+
+/** How a run of the rules is configured. */
+export interface RuleRunSettings {
+  /** Severity per rule id, overriding the default. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Warnings count as errors (`--strict`). */
+  strict?: boolean;
+  /** The most a finding may weigh: `warning` for released versions, which can no longer change. */
+  cap?: 'warning';
+}
+
+/** Where findings are placed: the file and its YAML tree. */
+export interface RuleTarget {
+  file: string;
+  yaml?: Document;
+  lineCounter?: LineCounter;
+}
+
+/** The rules that judge a version: its declared jurisdictions' packs plus the universal ones, in force on its date. */
+export function applicableRules(context: RuleContext, rules: readonly Rule[] = allRules): Rule[] {
+  const packs = new Set<Pack>(['transfers', 'cookies', 'hygiene']);
+  for (const j of context.policy.jurisdictions ?? []) for (const p of packsFor[j] ?? []) packs.add(p);
+  return rules.filter((r) => packs.has(r.pack) && (!r.appliesFrom || context.date >= r.appliesFrom));
+}
+
+/**
+ * Run the compliance rules on one version and turn their findings into
+ * diagnostics pointing at the entity's lines in the YAML.
+ */
+export function runRules(context: RuleContext, target: RuleTarget, settings: RuleRunSettings = {}, rules: readonly Rule[] = allRules): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of applicableRules(context, rules)) {
+    const setting = settings.severities?.[rule.id];
+    if (setting === 'off') continue;
+    let severity: 'error' | 'warning' = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.severity;
+    if (settings.strict && severity === 'warning') severity = 'error';
+    if (settings.cap === 'warning') severity = 'warning';
+    for (const finding of rule.check(context)) {
+      const place = placeOf(target, finding.path.map(String));
+      out.push(diagnostic(target.file, place, rule.id, `rules:${rule.pack}`, finding.message, { hint: finding.hint ?? rule.fix, severity }));
+    }
+  }
+  return out;
+}
+
+/** The whole entity: from its first line to its last, so an editor highlights all of it. */
+function placeOf(target: RuleTarget, path: string[]) {
+  const { yaml, lineCounter } = target;
+  if (!yaml || !lineCounter) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const found = locate(yaml, path);
+  if (path.length === 0 || found.depth < path.length || !found.node?.range) return placeOfPath(yaml, lineCounter, path);
+  const entity = placeOfNode(lineCounter, found.node);
+  // A mapping value starts at its first key; point at the key naming it where there is one.
+  if (found.pair?.key && (found.pair.key as { range?: [number, number, number] }).range) {
+    const key = placeOfNode(lineCounter, found.pair.key);
+    return { start: key.start, end: entity.end };
+  }
+  return entity;
+}

@@ -1,0 +1,72 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
+import { sha256 } from '../history/manifest.js';
+import type { HistoryFiles, Release } from '../history/verify.js';
+import type { ParsedFile } from '../load/parse.js';
+import type { PolicyModel } from '../resolve/resolve.js';
+import { runRules, type SeveritySetting } from './engine.js';
+import type { RuleContext } from './types.js';
+
+/** A document to judge: its working model and parsed file (when valid), its releases and their files. */
+export interface JudgedDocument {
+  working?: { model: PolicyModel; parsed: ParsedFile };
+  releases: readonly Release[];
+  history?: HistoryFiles;
+}
+
+/** How the compliance rules run. */
+export interface JudgeSettings {
+  /** The run date (YYYY-MM-DD). */
+  today: string;
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  strict?: boolean;
+  noticeDays?: number;
+  materiality?: MaterialityOverrides;
+}
+
+/**
+ * Judge every version of a document with the compliance rules, each as of
+ * its own effective date: the working document at its file, every release at
+ * its snapshot. A release can no longer change, so its findings are at most
+ * warnings; a working document identical to its latest release is judged as
+ * that release, at the working file, once.
+ */
+export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ruleSettings = { noticeDays: settings.noticeDays ?? 30 };
+  const releases = doc.releases;
+  const latest = releases[releases.length - 1];
+  const workingIsLatest = Boolean(doc.working && latest && sha256(doc.working.parsed.text) === latest.entry.sha256);
+  const contextOf = (model: PolicyModel, index: number, released: boolean): RuleContext => {
+    const previous = index > 0 ? releases[index - 1] : undefined;
+    return {
+      policy: model.policy,
+      date: model.policy.effective,
+      today: settings.today,
+      settings: ruleSettings,
+      ...(previous ? { previous: { policy: previous.model.policy, entry: previous.entry }, changes: diffPolicies(previous.model.policy, model.policy, undefined, settings.materiality) } : {}),
+      ...(released ? { release: releases[index]!.entry } : {}),
+    };
+  };
+  releases.forEach((release, i) => {
+    if (workingIsLatest && i === releases.length - 1) return;
+    const snapshot = doc.history?.snapshots.get(release.entry.file)?.parsed;
+    out.push(
+      ...runRules(contextOf(release.model, i, true), { file: release.model.file, ...(snapshot?.yaml ? { yaml: snapshot.yaml, lineCounter: snapshot.lineCounter } : {}) }, {
+        ...(settings.severities ? { severities: settings.severities } : {}),
+        cap: 'warning',
+      }),
+    );
+  });
+  if (doc.working) {
+    const { model, parsed } = doc.working;
+    const context = workingIsLatest ? contextOf(model, releases.length - 1, true) : contextOf(model, releases.length, false);
+    out.push(
+      ...runRules(context, { file: parsed.path, ...(parsed.yaml ? { yaml: parsed.yaml, lineCounter: parsed.lineCounter } : {}) }, {
+        ...(settings.severities ? { severities: settings.severities } : {}),
+        ...(settings.strict ? { strict: true } : {}),
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+import type { Cookie, Policy } from '../../model/policy.generated.js';
+import type { Finding, Rule } from '../types.js';
+
+/** Planet49 (CJEU C-673/17, 1 October 2019): consent to cookies must be given actively. */
+const planet49 = '2019-10-01';
+
+/** The cookies of a document, each with its index in `cookies.items`. */
+function cookiesOf(policy: Policy): { cookie: Cookie; index: number }[] {
+  return (policy.cookies?.items ?? []).map((cookie, index) => ({ cookie, index }));
+}
+
+/**
+ * Whether a cookie needs consent: only a first-party cookie declared
+ * `strictly-necessary` is exempt. Every third-party cookie, and a cookie
+ * whose category is not stated, is treated as needing it: the exemption of
+ * Art. 5(3) is an exception the controller has to claim.
+ */
+function needsConsent(cookie: Cookie): boolean {
+  return cookie.party === 'third' || cookie.category !== 'strictly-necessary';
+}
+
+/** "`_ga`, `IDE` and `AdRoll`", shortened after `max` names. */
+function cookieNames(cookies: readonly Cookie[], max = 4): string {
+  const names = cookies.map((c) => `\`${c.name}\``);
+  if (names.length <= max) return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+const consentReference = 'ePrivacy Directive 2002/58/EC Art. 5(3), as amended by Directive 2009/136/EC; UK PECR reg. 6; GDPR Art. 4(11) and 7';
+
+export const cookieRules: readonly Rule[] = [
+  {
+    id: 'cookies-provider-named',
+    pack: 'cookies',
+    severity: 'warning',
+    title: 'A third-party cookie names the company that sets it',
+    explanation:
+      'Art. 5(3) of the ePrivacy Directive allows a cookie to be stored only if the user is given clear and comprehensive information about it, and the CJEU held in Planet49 that this information includes whether third parties may have access to the cookie. A third-party cookie is read by another company, which people must be able to identify in order to understand who receives the information and to exercise their rights against it.',
+    reference: 'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(2); CJEU C-673/17 (Planet49), ruling point 2; GDPR Art. 13(1)(e)',
+    fix: 'Add `provider` to the cookie: the company whose service sets or reads it (for example `Google Analytics`).',
+    check: ({ policy }) =>
+      cookiesOf(policy)
+        .filter(({ cookie }) => cookie.party === 'third' && !cookie.provider?.trim())
+        .map(({ cookie, index }) => ({
+          message: `The third-party cookie \`${cookie.name}\` does not name the company that sets it`,
+          path: ['cookies', 'items', index],
+        })),
+  },
+  {
+    id: 'cookies-category',
+    pack: 'cookies',
+    severity: 'warning',
+    title: 'Every cookie states its consent category',
+    explanation:
+      'Art. 5(3) of the ePrivacy Directive exempts from consent only cookies strictly necessary to provide a service the user has explicitly requested; every other cookie needs prior consent. Without a category the policy does not say whether a cookie is set without asking, and people cannot make the per-category choices a consent banner offers. policyc treats an uncategorised cookie as needing consent.',
+    reference: 'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(4); Article 29 Working Party Opinion 04/2012 on Cookie Consent Exemption (WP194)',
+    fix: 'Add `category` to the cookie: `strictly-necessary` only when the website cannot provide the service the person asked for without it; otherwise `functional`, `analytics` or `advertising`.',
+    check: ({ policy }) =>
+      cookiesOf(policy)
+        .filter(({ cookie }) => !cookie.category)
+        .map(({ cookie, index }) => ({
+          message: `The cookie \`${cookie.name}\` does not state its category, so the policy does not say whether it is set without consent`,
+          path: ['cookies', 'items', index],
+        })),
+  },
+  {
+    id: 'cookies-duration',
+    pack: 'cookies',
+    severity: 'warning',
+    title: 'Every persistent cookie states how long it lasts',
+    explanation:
+      'The information Art. 5(3) of the ePrivacy Directive requires before a cookie is stored includes, as the CJEU held in Planet49, the duration of its operation. A persistent cookie stays on the device after the browser is closed, sometimes for years; people can only judge what they agree to if the policy says for how long. Session cookies, deleted when the browser closes, need no duration.',
+    reference: 'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(2); CJEU C-673/17 (Planet49), ruling point 2; GDPR Art. 13(2)(a)',
+    fix: 'Add `duration` to the cookie (`30 days`, `13 months`, `2 years`), or set `lifetime: session` if it is deleted when the browser closes.',
+    check: ({ policy }) =>
+      cookiesOf(policy)
+        .filter(({ cookie }) => cookie.lifetime === 'persistent' && !cookie.duration)
+        .map(({ cookie, index }) => ({
+          message: `The persistent cookie \`${cookie.name}\` does not state how long it lasts`,
+          path: ['cookies', 'items', index],
+        })),
+  },
+  {
+    id: 'cookies-consent-mechanism',
+    pack: 'cookies',
+    severity: 'error',
+    title: 'A policy with cookies that need consent describes how consent is obtained',
+    explanation:
+      'Since the ePrivacy Directive took effect (transposition deadline 31 October 2003), a website may store a cookie that is not strictly necessary only if the user is informed and offered the right to refuse it; since its amendment by Directive 2009/136/EC (transposition deadline 25 May 2011; in the UK, PECR as amended on 26 May 2011) only with the user’s prior consent, which has the meaning of consent in the data protection rules. A policy listing analytics, advertising, functional or third-party cookies must say how that consent is given and withdrawn.',
+    reference: consentReference,
+    fix: 'Add `cookies.consent` with `model: opt-in` and a `notice` saying how people give consent before non-essential cookies are set (a banner, a settings page) and how they withdraw it.',
+    appliesFrom: '2003-10-31',
+    check: ({ policy }) => {
+      const needing = cookiesOf(policy).filter(({ cookie }) => needsConsent(cookie));
+      if (!needing.length || policy.cookies?.consent) return [];
+      return [
+        {
+          message: `The cookies ${cookieNames(needing.map((c) => c.cookie))} need consent, but the policy does not describe how consent is obtained`,
+          path: ['cookies'],
+        },
+      ];
+    },
+  },
+  {
+    id: 'cookies-implied-consent',
+    pack: 'cookies',
+    severity: 'error',
+    title: 'Non-essential cookies do not rely on implied consent',
+    explanation:
+      'In Planet49 (C-673/17, 1 October 2019) the CJEU held that consent to cookies under Art. 5(3) of the ePrivacy Directive has the meaning of GDPR Art. 4(11): a freely given, specific, informed and unambiguous indication of wishes by a statement or a clear affirmative action. Continuing to use a website after a notice ("by using this site you agree to our use of cookies") is not such an action, and the controller could not demonstrate it under Art. 7(1). Cookies that need consent may be set only after the person actively agrees.',
+    reference: `CJEU C-673/17 (Planet49), 1 October 2019; ${consentReference}; GDPR Recital 32; EDPB Guidelines 05/2020 on consent, para. 86`,
+    fix: 'Set `cookies.consent.model` to `opt-in` and rewrite its `notice`: non-essential cookies are set only after the person agrees (for example by clicking "Accept" in a banner that offers an equally easy "Reject"), and consent can be withdrawn at any time.',
+    appliesFrom: planet49,
+    check: ({ policy }) => {
+      if (policy.cookies?.consent?.model !== 'implied') return [];
+      const needing = cookiesOf(policy).filter(({ cookie }) => needsConsent(cookie));
+      if (!needing.length) return [];
+      return [
+        {
+          message: `The cookies ${cookieNames(needing.map((c) => c.cookie))} are set on implied consent ("by using the site"), which is not valid consent since the CJEU's Planet49 judgment of 1 October 2019`,
+          path: ['cookies', 'consent', 'model'],
+        },
+      ];
+    },
+  },
+];

@@ -1,0 +1,162 @@
+import { formatPath } from '../../load/positions.js';
+import { eachString } from '../../model/fields.js';
+import type { Policy } from '../../model/policy.generated.js';
+import type { Finding, Rule } from '../types.js';
+
+/** Text with nothing to read: only whitespace, punctuation or symbols (`.`, `-`, `TBD` is not). */
+const blank = /^[\s\p{P}\p{S}]*$/u;
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The YYYY-MM-DD date `days` after `date`. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every contact id referenced by a `contact` field anywhere in the document. */
+function referencedContacts(policy: Policy): Set<string> {
+  const ids = new Set<string>();
+  eachString(policy, ({ path, value }) => {
+    if (path[path.length - 1] === 'contact' && path[0] !== 'contacts') ids.add(value);
+  });
+  return ids;
+}
+
+/** How an empty prose field is named in a message: a custom section by its id, other fields by their path. */
+function describeField(policy: Policy, path: readonly (string | number)[]): string {
+  if (path[0] === 'sections' && typeof path[1] === 'number' && path[2] === 'body') return `The custom section \`${policy.sections?.[path[1]]?.id ?? path[1]}\` has no text: its \`body\``;
+  return `\`${formatPath(path)}\``;
+}
+
+const policyc = 'policyc document hygiene';
+
+export const hygieneRules: readonly Rule[] = [
+  {
+    id: 'hygiene-category-unused',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'Every data category is used by a purpose',
+    explanation:
+      'Personal data may be collected only for specified purposes and only as far as they need it. A category of data that no purpose lists is either collected without a stated purpose, or described in the policy although it is no longer collected; either way the policy does not tell people why that data is processed.',
+    reference: 'GDPR Art. 5(1)(b) and (c), 13(1)(c), 14(1)(c)',
+    fix: 'List the category in the `categories` of each purpose that uses it, or remove the category if the data is no longer collected.',
+    check: ({ policy }) => {
+      const used = new Set(policy.purposes.items.flatMap((p) => p.categories ?? []));
+      return policy.collection.categories.flatMap((category, i): Finding[] =>
+        used.has(category.id)
+          ? []
+          : [
+              {
+                message: `The data category \`${category.id}\` is collected but no purpose uses it`,
+                path: ['collection', 'categories', i],
+                hint: `Add \`${category.id}\` to the \`categories\` of the purposes that use it, or remove the category if the data is no longer collected.`,
+              },
+            ],
+      );
+    },
+  },
+  {
+    id: 'hygiene-purpose-without-data',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'Every purpose lists the data it uses',
+    explanation:
+      'A policy has to tell people, for each purpose, what personal data is processed for it: a purpose with no data categories leaves them unable to tell which of their information is used for what, and hides whether the purpose needs data at all.',
+    reference: 'GDPR Art. 5(1)(a) and (b), 13(1)(c), 14(1)(c) and (d)',
+    fix: 'Add `categories` to the purpose: the ids of the data categories (under `collection.categories`) it uses.',
+    check: ({ policy }) =>
+      policy.purposes.items.flatMap((purpose, i): Finding[] =>
+        purpose.categories?.length ? [] : [{ message: `The purpose \`${purpose.id}\` does not list the data it uses`, path: ['purposes', 'items', i] }],
+      ),
+  },
+  {
+    id: 'hygiene-contact-unreferenced',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'Every contact is referenced where it is used',
+    explanation:
+      'Contacts are listed by role and referenced from the places where people need them: how to stop marketing, how to exercise each right. A contact that nothing references is usually left over from an earlier version, or a channel the policy forgot to point people to. The contact with role `general` is the policy’s own contact and needs no reference.',
+    reference: `${policyc}; GDPR Art. 12(2), 13(1)(a) and (b)`,
+    fix: 'Reference the contact with `contact: <id>` from the marketing opt-out or the rights it serves, or remove it if it is no longer used.',
+    check: ({ policy }) => {
+      const referenced = referencedContacts(policy);
+      return policy.contacts.items.flatMap((contact, i): Finding[] =>
+        contact.role === 'general' || referenced.has(contact.id)
+          ? []
+          : [
+              {
+                message: `The contact \`${contact.id}\` is not referenced from the marketing opt-out or any right`,
+                path: ['contacts', 'items', i],
+                hint: `Add \`contact: ${contact.id}\` to the right or the marketing opt-out it is for, or remove the contact if it is no longer used.`,
+              },
+            ],
+      );
+    },
+  },
+  {
+    id: 'hygiene-empty-section',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'No prose field or custom section is empty',
+    explanation:
+      'A prose field or custom section whose text is blank, or only punctuation such as `-` or `.`, is published as an empty paragraph or a heading with nothing under it. It is usually a placeholder left behind, and it makes the policy look unfinished to the people and regulators who read it.',
+    reference: `${policyc}; GDPR Art. 12(1)`,
+    fix: 'Write the text, or remove the field (or the custom section) if there is nothing to say.',
+    check: ({ policy }) => {
+      const out: Finding[] = [];
+      eachString(policy, ({ path, value, kind }) => {
+        if (kind !== 'prose' || !blank.test(value)) return;
+        const shown = value.trim() ? `only \`${value.trim().slice(0, 20)}\`` : 'blank';
+        out.push({ message: `${describeField(policy, path)} is ${shown}`, path: [...path] });
+      });
+      return out;
+    },
+  },
+  {
+    id: 'hygiene-effective-date-order',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'A version does not take effect before the version it replaces',
+    explanation:
+      'Versions of a policy follow each other in time: each applies from its effective date until the next one does. A version dated before the one it replaces makes the history say that the older text applied after the newer one, so nobody can tell which terms applied on a given day.',
+    reference: `${policyc}; GDPR Art. 5(2)`,
+    fix: 'Set `effective` to a date on or after the previous version’s effective date.',
+    check: ({ policy, previous }) => {
+      if (!previous || policy.effective >= previous.policy.effective) return [];
+      return [
+        {
+          message: `Version \`${policy.version}\` takes effect on ${policy.effective}, before version \`${previous.policy.version}\` it replaces (effective ${previous.policy.effective})`,
+          path: ['effective'],
+        },
+      ];
+    },
+  },
+  {
+    id: 'hygiene-notice-period',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'A material change is released long enough before it takes effect',
+    explanation:
+      'People must be told of a material change to how their data is processed before it applies, early enough to object, withdraw consent or stop using the service. The transparency guidelines of the Article 29 Working Party (endorsed by the EDPB) ask for material changes to be communicated in advance; the project sets the notice it gives as `noticeDays` (30 days by default) between a version’s release and its effective date.',
+    reference: 'GDPR Art. 12(1), 13(3) and 14(4); Article 29 Working Party Guidelines on transparency (WP260 rev.01), “Timing of notification of changes to Article 13 and Article 14 information”',
+    fix: 'Move `effective` later, so that the version takes effect at least the notice period after it is released.',
+    check: ({ policy, release, changes, settings }) => {
+      if (!release || !changes?.material) return [];
+      const days = daysBetween(release.released, policy.effective);
+      if (days >= settings.noticeDays) return [];
+      const material = changes.changes.filter((c) => c.material);
+      const when = days > 0 ? `${days} day${days === 1 ? '' : 's'} after` : days === 0 ? 'on the day of' : `${-days} day${days === -1 ? '' : 's'} before`;
+      const listed = material.slice(0, 3).map((c) => c.summary).join(' ');
+      return [
+        {
+          message: `Version \`${policy.version}\` makes ${material.length} material change${material.length === 1 ? '' : 's'} but takes effect ${when} its release on ${release.released}; people need ${settings.noticeDays} days' notice`,
+          path: ['effective'],
+          hint: `Set \`effective\` to ${addDays(release.released, settings.noticeDays)} or later. ${listed}${material.length > 3 ? ` And ${material.length - 3} more.` : ''}`,
+        },
+      ];
+    },
+  },
+];
