@@ -56,7 +56,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors || warnings) {
     const summary = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-    lines.push(paint(errors ? '31' : '33', `✖ ${summary}`));
+    lines.push(paint(errors ? '31' : '33', `${errors ? '✖' : '⚠'} ${summary}`));
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

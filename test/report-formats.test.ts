@@ -1,7 +1,7 @@
 // The diagnostic formats where people and tools meet them: pretty, JSON, SARIF 2.1.0 and GitHub annotations.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
+import * as ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostics, type Diagnostic } from '../src/index.js';
 import { allRules } from '../src/rules/registry.js';
@@ -33,6 +33,8 @@ const diagnostics: Diagnostic[] = [
   },
 ];
 const rules = allRules.map((r) => ({ id: r.id, title: r.title, explanation: r.explanation, fix: r.fix, severity: r.severity }));
+// ajv-draft-04 is CommonJS: under NodeNext its class arrives as the default of the default.
+const AjvDraft04 = ((ajvDraft04 as unknown as { default: { default?: unknown } }).default.default ?? ajvDraft04.default) as unknown as typeof ajvDraft04.default.default;
 const golden = (name: string) => `${root}/test/golden/format-${name}`;
 
 describe('diagnostic formats', () => {

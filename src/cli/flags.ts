@@ -61,7 +61,7 @@ export const commands: readonly Command[] = [
   {
     name: 'build',
     summary: 'validate, then compile every document and version into the website',
-    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--format pretty|json|sarif|github]',
+    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--watch] [--format pretty|json|sarif|github]',
     flags: [
       policyFlag,
       { name: 'out', value: 'DIR', default: 'dist', description: 'output folder, replaced atomically' },
@@ -70,6 +70,7 @@ export const commands: readonly Command[] = [
       { name: 'drafts', description: 'also publish a working document that differs from its latest release, at <id>/draft/' },
       baseUrlFlag,
       strictFlag,
+      { name: 'watch', description: 'keep running and rebuild on every change to the policy, templates or config' },
       formatFlag,
     ],
     example: 'policyc build --out public --date 2027-01-01',
@@ -117,6 +118,29 @@ export const commands: readonly Command[] = [
     positionals: 'FROM TO released versions (default: the two newest)',
     maxPositionals: 2,
     example: 'policyc notify 1.0.0 2.0.0 --out mail --send smtp://127.0.0.1:2525 --to legal@example.com',
+  },
+  {
+    name: 'init',
+    summary: 'scaffold a new policy repository: a starter policy, a config and a CI workflow',
+    usage: 'policyc init [DIR] [--id ID]',
+    flags: [{ name: 'id', value: 'ID', default: 'privacy', description: 'the id (and file name) of the starter document' }],
+    positionals: 'DIR the folder to create it in (default: the current folder)',
+    maxPositionals: 1,
+    example: 'policyc init my-policies',
+  },
+  {
+    name: 'serve',
+    summary: 'preview the site on 127.0.0.1, rebuilt on every change, with problems shown in the page',
+    usage: 'policyc serve [--port N] [--policy DIR] [--templates DIR] [--date YYYY-MM-DD] [--no-drafts] [--base-url URL]',
+    flags: [
+      { name: 'port', value: 'N', pattern: { test: /^\d{1,5}$/, form: 'a port number' }, default: '4000', description: 'the port to listen on (0: any free port)' },
+      policyFlag,
+      { name: 'templates', value: 'DIR', default: 'templates', description: 'folder whose files override the built-in templates by name' },
+      { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'preview the site as of this date' },
+      { name: 'no-drafts', description: 'do not show the working document at <id>/draft/ (shown by default while previewing)' },
+      baseUrlFlag,
+    ],
+    example: 'policyc serve --port 4000',
   },
   {
     name: 'rules',

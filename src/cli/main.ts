@@ -5,7 +5,9 @@ import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatChanges, type ChangeFormat } from '../diff/format.js';
 import type { BumpOption } from '../history/release.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../report.js';
+import { init } from '../init/init.js';
 import { allRules } from '../rules/registry.js';
+import { serve, watch } from '../serve/serve.js';
 import type { Rule } from '../rules/types.js';
 import { closest } from '../validate/suggest.js';
 import { helpText } from './help.js';
@@ -17,6 +19,16 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Ends a long-running command (serve, build --watch); the real CLI aborts it on Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+/** Wait until the signal aborts (forever without one). */
+function untilAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /** The version of policyc, from its package.json. */
@@ -63,7 +75,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'validate': {
       const result = await validate({ cwd: io.cwd, policy: options.policy, files: positionals, date: options.date, strict: options.strict === 'true' });
       report(result.diagnostics, result.sources, io.stdout);
-      if (format === 'pretty' && result.diagnostics.length === 0) {
+      if (format === 'pretty' && !hasErrors(result.diagnostics)) {
         const versions = result.documents.reduce((n, d) => n + d.releases.length, 0);
         io.stdout.write(
           `✔ ${result.models.length} ${result.models.length === 1 ? 'document' : 'documents'} valid${versions ? `, ${versions} released ${versions === 1 ? 'version' : 'versions'} intact` : ''}\n`,
@@ -72,6 +84,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return hasErrors(result.diagnostics) ? 1 : 0;
     }
     case 'build': {
+      if (options.watch === 'true') {
+        const watcher = await watch(
+          {
+            cwd: io.cwd,
+            policy: options.policy,
+            out: options.out,
+            templates: options.templates,
+            date: options.date,
+            drafts: options.drafts === 'true',
+            baseUrl: options['base-url'],
+            strict: options.strict === 'true',
+            color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
+          },
+          (line) => io.stdout.write(`${line}\n`),
+        );
+        io.stdout.write('watching policy/, templates/ and policyc.config.json; Ctrl-C stops\n');
+        await untilAborted(io.signal);
+        await watcher.close();
+        return watcher.state().ok ? 0 : 1;
+      }
       const result = await build({
         cwd: io.cwd,
         policy: options.policy,
@@ -143,6 +175,38 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (result.sent) io.stdout.write(`  sent ${result.sent.messageId} to ${result.sent.accepted.join(', ')}\n`);
       return 0;
     }
+    case 'init': {
+      const result = await init({ dir: positionals[0] ?? '.', ...(options.id ? { id: options.id } : {}), cwd: io.cwd });
+      for (const file of result.written) io.stdout.write(`created ${file}\n`);
+      report(result.diagnostics, new Map());
+      if (hasErrors(result.diagnostics)) return 1;
+      io.stdout.write(`✔ next: edit ${path.join(positionals[0] ?? '.', 'policy', `${options.id ?? 'privacy'}.yaml`)}, then run \`policyc validate\`\n`);
+      return 0;
+    }
+    case 'serve': {
+      let preview;
+      try {
+        preview = await serve(
+          {
+            cwd: io.cwd,
+            policy: options.policy,
+            templates: options.templates,
+            date: options.date,
+            drafts: options['no-drafts'] !== 'true',
+            baseUrl: options['base-url'],
+            port: Number(options.port ?? 4000),
+          },
+          (line) => io.stdout.write(`${line}\n`),
+        );
+      } catch (error) {
+        io.stderr.write(`policyc: cannot serve: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 1;
+      }
+      io.stdout.write('Ctrl-C stops\n');
+      await untilAborted(io.signal);
+      await preview.close();
+      return 0;
+    }
     case 'rules': {
       const asJson = options.format === 'json';
       if (positionals[0]) {
@@ -176,7 +240,7 @@ function describeRule(rule: Rule) {
 function rulesTable(rules: readonly Rule[]): string {
   const width = Math.max(...rules.map((r) => r.id.length));
   const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${(r.appliesFrom ? `from ${r.appliesFrom}` : 'always').padEnd(15)}  ${r.title}`);
-  return `${['Rules by pack: gdpr (eu, uk, ch), ccpa (us-ca), and transfers, cookies, hygiene for every document.', '', ...lines, '', 'Change a severity in policyc.config.json: { "rules": { "RULE": "error" | "warn" | "off" } }. Details: policyc rules RULE'].join('\n')}\n`;
+  return `${['Rules by pack: gdpr (eu, uk), ccpa (us-ca), and transfers, cookies, hygiene for every document.', '', ...lines, '', 'Change a severity in policyc.config.json: { "rules": { "RULE": "error" | "warn" | "off" } }. Details: policyc rules RULE'].join('\n')}\n`;
 }
 
 function ruleText(rule: Rule): string {

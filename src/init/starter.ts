@@ -207,27 +207,27 @@ rights:
     - id: rectification
       type: rectification
       description: You can ask us to correct personal data that is inaccurate or to complete data that is incomplete.
-      contact: privacy
+      contact: dpo
     - id: erasure
       type: erasure
       description: You can ask us to delete your personal data, for example when we no longer need it.
-      contact: privacy
+      contact: dpo
     - id: restriction
       type: restriction
       description: You can ask us to limit how we use your personal data, for example while we check its accuracy.
-      contact: privacy
+      contact: dpo
     - id: objection
       type: objection
       description: You can object to our use of your personal data based on our legitimate interests, and at any time to its use for direct marketing.
-      contact: privacy
+      contact: dpo
     - id: portability
       type: portability
       description: You can ask for the personal data you gave us in a structured, machine-readable format, or ask us to send it to another organisation.
-      contact: privacy
+      contact: dpo
     - id: withdraw-consent
       type: withdraw-consent
       description: Where we rely on your consent, you can withdraw it at any time; this does not affect what we did before.
-      contact: privacy
+      contact: dpo
     - id: complaint
       type: complaint
       description: You can complain to the Information Commissioner's Office, or to the data protection authority where you live or work in the EEA. We would appreciate the chance to deal with your concern first.
@@ -245,13 +245,13 @@ contacts:
     - id: privacy
       role: privacy
       name: Privacy team
-      description: Questions about this policy and requests to exercise your rights
+      description: Questions about this policy, requests for a copy of your data, and marketing preferences
       email: privacy@example.com
       address: Example Ltd, 1 Example Street, London EC1A 1AA, United Kingdom
     - id: dpo
       role: dpo
       name: Data Protection Officer
-      description: Any question or concern about how we use your personal data
+      description: Exercising your data protection rights, and any concern about how we use your personal data
       email: dpo@example.com
     - id: ico
       role: supervisory-authority

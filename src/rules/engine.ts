@@ -4,11 +4,16 @@ import { locate, placeOfNode, placeOfPath } from '../load/positions.js';
 import { allRules } from './registry.js';
 import type { Jurisdiction, Pack, Rule, RuleContext } from './types.js';
 
-/** The packs that judge a document, by the jurisdictions it declares; cookie, transfer and hygiene rules judge every document. */
+/**
+ * The packs that judge a document, by the jurisdictions it declares; cookie,
+ * transfer and hygiene rules judge every document. Switzerland's FADP asks
+ * less than the GDPR (no legal basis, no list of rights), so `ch` brings no
+ * GDPR rules: a Swiss document also serving EU readers declares `eu` too.
+ */
 const packsFor: Record<Jurisdiction, Pack[]> = {
   eu: ['gdpr'],
   uk: ['gdpr'],
-  ch: ['gdpr'],
+  ch: [],
   'us-ca': ['ccpa'],
   us: [],
 };

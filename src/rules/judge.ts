@@ -46,6 +46,7 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
       settings: ruleSettings,
       ...(previous ? { previous: { policy: previous.model.policy, entry: previous.entry }, changes: diffPolicies(previous.model.policy, model.policy, undefined, settings.materiality) } : {}),
       ...(released ? { release: releases[index]!.entry } : {}),
+      ...(index < releases.length - 1 ? { superseded: true } : {}),
     };
   };
   releases.forEach((release, i) => {

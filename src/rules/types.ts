@@ -21,6 +21,8 @@ export interface RuleContext {
   release?: ReleaseEntry;
   /** The changes since the previous version. */
   changes?: ChangeSet;
+  /** True when a later version has been released: this one is history, not the current text. */
+  superseded?: boolean;
   /** Project settings rules read. */
   settings: RuleSettings;
 }

@@ -19,11 +19,12 @@ function needsConsent(cookie: Cookie): boolean {
   return cookie.party === 'third' || cookie.category !== 'strictly-necessary';
 }
 
-/** "`_ga`, `IDE` and `AdRoll`", shortened after `max` names. */
-function cookieNames(cookies: readonly Cookie[], max = 4): string {
+/** "The cookie `_ga`" or "The cookies `_ga`, `IDE` and `AdRoll`", shortened after `max` names. */
+function theCookies(cookies: readonly Cookie[], max = 4): string {
   const names = cookies.map((c) => `\`${c.name}\``);
-  if (names.length <= max) return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  if (names.length === 1) return `The cookie ${names[0]}`;
+  if (names.length <= max) return `The cookies ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `The cookies ${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
 const consentReference = 'ePrivacy Directive 2002/58/EC Art. 5(3), as amended by Directive 2009/136/EC; UK PECR reg. 6; GDPR Art. 4(11) and 7';
@@ -95,7 +96,7 @@ export const cookieRules: readonly Rule[] = [
       if (!needing.length || policy.cookies?.consent) return [];
       return [
         {
-          message: `The cookies ${cookieNames(needing.map((c) => c.cookie))} need consent, but the policy does not describe how consent is obtained`,
+          message: `${theCookies(needing.map((c) => c.cookie))} ${needing.length === 1 ? 'needs' : 'need'} consent, but the policy does not describe how consent is obtained`,
           path: ['cookies'],
         },
       ];
@@ -117,7 +118,7 @@ export const cookieRules: readonly Rule[] = [
       if (!needing.length) return [];
       return [
         {
-          message: `The cookies ${cookieNames(needing.map((c) => c.cookie))} are set on implied consent ("by using the site"), which is not valid consent since the CJEU's Planet49 judgment of 1 October 2019`,
+          message: `${theCookies(needing.map((c) => c.cookie))} ${needing.length === 1 ? 'is' : 'are'} set on implied consent ("by using the site"), which is not valid consent since the CJEU's Planet49 judgment of 1 October 2019`,
           path: ['cookies', 'consent', 'model'],
         },
       ];

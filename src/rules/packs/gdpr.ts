@@ -1,3 +1,287 @@
-import type { Rule } from '../types.js';
+import { enumLabel } from '../../model/labels.js';
+import type { Policy } from '../../model/policy.generated.js';
+import type { Finding, Rule } from '../types.js';
 
-export const gdprRules: readonly Rule[] = [];
+/** The GDPR applies from 25 May 2018 (Art. 99(2)); the UK GDPR continues it. */
+const gdprDate = '2018-05-25';
+
+type RightType = NonNullable<Policy['rights']>['items'][number]['type'];
+type ContactRole = Policy['contacts']['items'][number]['role'];
+
+/** The rights whose existence Art. 13(2)(b) and 14(2)(c) require a policy to state. */
+const dataSubjectRights: readonly RightType[] = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability'];
+
+/** The roles through which a person reaches the controller itself (not an authority, not a marketing mailbox). */
+const controllerRoles: readonly ContactRole[] = ['general', 'privacy', 'dpo'];
+
+/** Transfer safeguards under Art. 46 and 47 of which Art. 13(1)(f) requires the means to obtain a copy. */
+const copyableSafeguards = ['standard-contractual-clauses', 'binding-corporate-rules'] as const;
+
+/** "a", "a and b", "a, b and c" (or "a, b or c"). */
+function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** "the right of access (`access`)": a right type as a lawyer reads it, with the value to write. */
+function theRight(type: RightType): string {
+  const label = enumLabel('right', type);
+  return `the ${label.charAt(0).toLowerCase()}${label.slice(1)} (\`${type}\`)`;
+}
+
+function hasRight(policy: Policy, type: RightType): boolean {
+  return (policy.rights?.items ?? []).some((r) => r.type === type);
+}
+
+/** A contact gives at least one way to reach it. */
+function reachable(contact: Policy['contacts']['items'][number]): boolean {
+  return Boolean(contact.email || contact.url || contact.phone || contact.address?.trim());
+}
+
+/** Where a finding about a missing right goes: the `rights` section (or, when there is none, the document). */
+const rightsPath = ['rights'];
+
+export const gdprRules: readonly Rule[] = [
+  {
+    id: 'gdpr-controller-identity',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'The policy names the controller and gives a way to contact it',
+    explanation:
+      'People must be told who is responsible for their data and how to reach that organisation, so that they can ask questions and exercise their rights. Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the controller; a support or marketing mailbox, or an authority, is not the controller’s contact for data protection.',
+    reference: 'GDPR Art. 13(1)(a), 14(1)(a)',
+    fix: 'Give `controller.name` the controller’s legal name, and add a contact with role `general`, `privacy` or `dpo` that has an `email`, `url`, `phone` or `address`.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) => {
+      const out: Finding[] = [];
+      if (!policy.controller.name.trim()) out.push({ message: 'The controller is not named: `controller.name` is blank', path: ['controller', 'name'] });
+      const contacts = policy.contacts.items.filter((c) => controllerRoles.includes(c.role));
+      if (!contacts.some(reachable)) {
+        const ids = contacts.map((c) => `\`${c.id}\``);
+        out.push({
+          message: ids.length
+            ? `The policy gives no way to reach the controller: its ${ids.length === 1 ? 'contact' : 'contacts'} ${list(ids)} ${ids.length === 1 ? 'has' : 'have'} no e-mail, URL, phone number or address`
+            : 'The policy gives no contact details of the controller: no contact has role `general`, `privacy` or `dpo`',
+          path: ['contacts'],
+          hint: ids.length
+            ? `Add an \`email\`, \`url\`, \`phone\` or \`address\` to the ${ids.length === 1 ? 'contact' : 'contacts'} ${list(ids, 'or')}.`
+            : 'Add a contact with role `general` (or `privacy`, or `dpo`) and an `email`, `url`, `phone` or `address` where people can reach the controller about their data.',
+        });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'gdpr-dpo-contact',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'A controller that must have a data protection officer gives the DPO’s contact details',
+    explanation:
+      'A controller required to designate a data protection officer (Art. 37(1): a public authority or body, or one whose core activities consist of regular and systematic monitoring of people on a large scale or of large-scale processing of special categories of data; or where national law requires one, Art. 37(4)) must publish the DPO’s contact details (Art. 37(7)) and give them in its privacy information, so that people can raise any question about their data with the DPO (Art. 38(4)).',
+    reference: 'GDPR Art. 13(1)(b), 14(1)(b), 37(7) and 38(4)',
+    fix: 'Add a contact with role `dpo` and an `email`, `url`, `phone` or `address` through which the data protection officer can be reached (naming the DPO is not required).',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      policy.controller.dpoRequired && !policy.contacts.items.some((c) => c.role === 'dpo')
+        ? [{ message: 'The controller must have a data protection officer (`controller.dpoRequired: true`), but no contact has role `dpo`', path: ['contacts'] }]
+        : [],
+  },
+  {
+    id: 'gdpr-legal-basis',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'Every purpose states its legal basis',
+    explanation:
+      'Processing is lawful only on one of the bases of Art. 6(1), and people must be told, for each purpose, which one the controller relies on: the basis decides which rights they have (objection for legitimate interests and public tasks, withdrawal for consent, portability for consent and contract). A purpose without a stated basis leaves them unable to tell.',
+    reference: 'GDPR Art. 6(1), 13(1)(c), 14(1)(c)',
+    fix: 'Add `legalBasis` to the purpose: `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task` or `legitimate-interests`.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      policy.purposes.items.flatMap((purpose, i): Finding[] =>
+        purpose.legalBasis ? [] : [{ message: `The purpose \`${purpose.id}\` does not state its legal basis`, path: ['purposes', 'items', i] }],
+      ),
+  },
+  {
+    id: 'gdpr-legitimate-interest',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'Every purpose based on legitimate interests says what the interests are',
+    explanation:
+      'Where processing relies on legitimate interests (Art. 6(1)(f)), the policy must state the interests pursued by the controller or a third party. Naming the basis alone is not enough: people need the interest itself to judge the balancing test and to decide whether to object under Art. 21.',
+    reference: 'GDPR Art. 6(1)(f), 13(1)(d), 14(2)(b)',
+    fix: 'Add `legitimateInterest` to the purpose: the interest pursued, in a phrase (for example `preventing fraud and abuse of our services`).',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      policy.purposes.items.flatMap((purpose, i): Finding[] =>
+        purpose.legalBasis === 'legitimate-interests' && !purpose.legitimateInterest?.trim()
+          ? [{ message: `The purpose \`${purpose.id}\` relies on legitimate interests but does not say what they are`, path: ['purposes', 'items', i] }]
+          : [],
+      ),
+  },
+  {
+    id: 'gdpr-recipients',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'The policy states the recipients of personal data',
+    explanation:
+      'People must be told who receives their data: the recipients or categories of recipients, which under Art. 4(9) include processors such as hosting and e-mail providers, group companies and authorities. Almost every controller discloses data to someone; a policy that is silent on recipients does not give this information.',
+    reference: 'GDPR Art. 4(9), 13(1)(e), 14(1)(e)',
+    fix: 'Add a `sharing` section whose `recipients` list each recipient or category of recipients (service providers, group companies, authorities…), with when the data is shared (`condition`).',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      policy.sharing?.recipients.length ? [] : [{ message: 'The policy does not state who receives personal data: it has no `sharing` section with `recipients`', path: ['sharing'] }],
+  },
+  {
+    id: 'gdpr-transfer-safeguards',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'Every international transfer states its safeguard, and how to obtain a copy of clauses or binding corporate rules',
+    explanation:
+      'For a transfer outside the EEA (or the UK), the policy must say whether an adequacy decision covers it or which safeguard protects it, and for safeguards under Art. 46 and 47 such as standard contractual clauses and binding corporate rules, the means by which people can obtain a copy of them or where they have been made available.',
+    reference: 'GDPR Art. 13(1)(f), 14(1)(f), 45, 46 and 47',
+    fix: 'List the transfer’s `mechanisms`; where they include `standard-contractual-clauses` or `binding-corporate-rules`, add `copy`: how to obtain a copy of them, or where they are published.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      (policy.transfers?.items ?? []).flatMap((transfer, i): Finding[] => {
+        if (!transfer.mechanisms.length) return [{ message: `The transfer \`${transfer.id}\` to ${transfer.destination} does not state its safeguard`, path: ['transfers', 'items', i] }];
+        const needing = copyableSafeguards.filter((m) => transfer.mechanisms.includes(m));
+        if (!needing.length || transfer.copy?.trim()) return [];
+        const names = list(needing.map((m) => enumLabel('mechanism', m).toLowerCase()));
+        return [
+          {
+            message: `The transfer \`${transfer.id}\` relies on ${names} but does not say how to obtain a copy of them`,
+            path: ['transfers', 'items', i],
+            hint: `Add \`copy\` to the transfer \`${transfer.id}\`: how people can obtain a copy of the ${names} (for example by writing to the privacy contact), or where they are published.`,
+          },
+        ];
+      }),
+  },
+  {
+    id: 'gdpr-retention',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'Every data category states how long it is kept',
+    explanation:
+      'People must be told the period for which their personal data will be stored or, if that is not possible, the criteria used to determine it. A general statement that data is kept “as long as necessary” does not meet this; the period or criteria must be given for each kind of data.',
+    reference: 'GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a)',
+    fix: 'Add `retention` to the category: a `period` (`30 days`, `2 years`) and/or the `criteria` that decide it (`as long as your account is open`).',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      policy.collection.categories.flatMap((category, i): Finding[] =>
+        category.retention?.period || category.retention?.criteria?.trim()
+          ? []
+          : [{ message: `The data category \`${category.id}\` does not state how long it is kept`, path: ['collection', 'categories', i] }],
+      ),
+  },
+  {
+    id: 'gdpr-rights',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'The policy states the rights of access, rectification, erasure, restriction, objection and portability',
+    explanation:
+      'People must be told that they have the rights to request access to their data (Art. 15), its rectification (Art. 16) or erasure (Art. 17), the restriction of its processing (Art. 18), to object to it (Art. 21) and to data portability (Art. 20). Where data is processed on the basis of legitimate interests or a public task, Art. 21(4) requires the right to object to be brought to people’s attention explicitly and separately.',
+    reference: 'GDPR Art. 13(2)(b), 14(2)(c), 15 to 18, 20 and 21',
+    fix: 'Add to `rights.items` a right of each missing `type`, with a `description` of what it allows and how to exercise it.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) => {
+      const missing = dataSubjectRights.filter((type) => !hasRight(policy, type));
+      if (!missing.length) return [];
+      return [
+        {
+          message: policy.rights ? `The policy does not state ${list(missing.map(theRight), 'or')}` : 'The policy has no `rights` section: it does not tell people of their rights over their data',
+          path: rightsPath,
+          hint: `Add to \`rights.items\` a right of each missing \`type\` (${list(missing.map((t) => `\`${t}\``))}), with a \`description\` of what it allows and how to exercise it.`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'gdpr-withdraw-consent',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'Where a purpose relies on consent, the policy states the right to withdraw it',
+    explanation:
+      'Where processing is based on consent (Art. 6(1)(a) or 9(2)(a)), people must be told that they can withdraw their consent at any time, without affecting the lawfulness of the processing before the withdrawal. Withdrawing must be as easy as giving consent (Art. 7(3)), so the policy should also say how to do it.',
+    reference: 'GDPR Art. 7(3), 13(2)(c), 14(2)(d)',
+    fix: 'Add to `rights.items` a right with `type: withdraw-consent` that says consent can be withdrawn at any time and how.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) => {
+      const consent = policy.purposes.items.filter((p) => p.legalBasis === 'consent').map((p) => `\`${p.id}\``);
+      if (!consent.length || hasRight(policy, 'withdraw-consent')) return [];
+      return [
+        {
+          message: `The ${consent.length === 1 ? 'purpose' : 'purposes'} ${list(consent)} ${consent.length === 1 ? 'relies' : 'rely'} on consent, but the policy does not state the right to withdraw it (\`withdraw-consent\`)`,
+          path: rightsPath,
+        },
+      ];
+    },
+  },
+  {
+    id: 'gdpr-complaint',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'The policy states the right to complain to a supervisory authority',
+    explanation:
+      'People must be told that they may lodge a complaint with a supervisory authority (Art. 77), in particular in the country where they live or work or where the alleged infringement took place; in the UK that is the Information Commissioner’s Office. The controller may ask to be contacted first, but not make that a condition.',
+    reference: 'GDPR Art. 13(2)(d), 14(2)(e), 77',
+    fix: 'Add to `rights.items` a right with `type: complaint`, or a contact with role `supervisory-authority` (the authority’s name and how to reach it).',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      hasRight(policy, 'complaint') || policy.contacts.items.some((c) => c.role === 'supervisory-authority')
+        ? []
+        : [{ message: 'The policy does not state the right to complain to a supervisory authority: no right has `type: complaint` and no contact has role `supervisory-authority`', path: rightsPath }],
+  },
+  {
+    id: 'gdpr-obligation',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'The policy says whether people must provide their data, and what happens if they do not',
+    explanation:
+      'When data is collected from the person it concerns, including data observed automatically, they must be told whether providing it is a statutory or contractual requirement or needed to enter into a contract, whether they are obliged to provide it, and the possible consequences of not doing so. Data obtained only from third parties or public sources (Art. 14) does not need this statement.',
+    reference: 'GDPR Art. 13(2)(e)',
+    fix: 'Add `collection.obligation`: whether providing the data is required by law or by contract or is voluntary, and what happens if people do not provide it.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) => {
+      if (policy.collection.obligation?.trim()) return [];
+      // Categories without a `source` are taken as collected from the person: the controller has to say otherwise.
+      const direct = policy.collection.categories.filter((c) => c.source !== 'third-party' && c.source !== 'public').map((c) => `\`${c.id}\``);
+      if (!direct.length) return [];
+      return [
+        {
+          message: `The policy does not say whether people are obliged to provide the data collected from them (${list(direct.slice(0, 3))}${direct.length > 3 ? ` and ${direct.length - 3} more` : ''}), or what happens if they do not`,
+          path: ['collection'],
+        },
+      ];
+    },
+  },
+  {
+    id: 'gdpr-automated-decisions',
+    pack: 'gdpr',
+    severity: 'warning',
+    title: 'The policy says whether decisions are made by automated means',
+    explanation:
+      'Where decisions with legal or similarly significant effects are made solely by automated means, including profiling (Art. 22), people must be told of it, with meaningful information about the logic involved and its significance and envisaged consequences for them. Silence is lawful only if no such decisions are made; saying so explicitly removes the doubt, and is what the EDPB transparency guidelines expect.',
+    reference: 'GDPR Art. 13(2)(f), 14(2)(g), 22(1) and (4); Article 29 Working Party Guidelines on transparency (WP260 rev.01), Annex',
+    fix: 'Add `purposes.automatedDecisions`: `used: false` with a statement that no such decisions are made, or `used: true` with the logic involved and its consequences.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      policy.purposes.automatedDecisions ? [] : [{ message: 'The policy does not say whether decisions with legal or similarly significant effects are made by automated means, including profiling', path: ['purposes'] }],
+  },
+  {
+    id: 'gdpr-access-free',
+    pack: 'gdpr',
+    severity: 'error',
+    title: 'The right of access is free of charge',
+    explanation:
+      'Information and action on requests under Art. 15 to 22 must be provided free of charge. A controller may charge a reasonable fee only for further copies (Art. 15(3)) or for requests that are manifestly unfounded or excessive (Art. 12(5)(a)); a fee for every access request, such as the £10 of the UK Data Protection Act 1998, has been unlawful since 25 May 2018.',
+    reference: 'GDPR Art. 12(5), 15(3)',
+    fix: 'Remove the `fee` from the right of access. If a fee may be charged for further copies or for manifestly unfounded or excessive requests, say so in the right’s `description` instead.',
+    appliesFrom: gdprDate,
+    check: ({ policy }) =>
+      (policy.rights?.items ?? []).flatMap((right, i): Finding[] =>
+        right.type === 'access' && right.fee && right.fee.amount > 0
+          ? [{ message: `The right of access \`${right.id}\` charges a fee of ${right.fee.amount} ${right.fee.currency}; access requests must be answered free of charge`, path: ['rights', 'items', i, 'fee'] }]
+          : [],
+      ),
+  },
+];

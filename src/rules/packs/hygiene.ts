@@ -3,7 +3,7 @@ import { eachString } from '../../model/fields.js';
 import type { Policy } from '../../model/policy.generated.js';
 import type { Finding, Rule } from '../types.js';
 
-/** Text with nothing to read: only whitespace, punctuation or symbols (`.`, `-`, `TBD` is not). */
+/** Text with nothing to read: only whitespace, punctuation or symbols (`.` or `-`; `TBD` is text). */
 const blank = /^[\s\p{P}\p{S}]*$/u;
 
 /** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
@@ -28,7 +28,14 @@ function referencedContacts(policy: Policy): Set<string> {
 /** How an empty prose field is named in a message: a custom section by its id, other fields by their path. */
 function describeField(policy: Policy, path: readonly (string | number)[]): string {
   if (path[0] === 'sections' && typeof path[1] === 'number' && path[2] === 'body') return `The custom section \`${policy.sections?.[path[1]]?.id ?? path[1]}\` has no text: its \`body\``;
-  return `\`${formatPath(path)}\``;
+  return `The field \`${formatPath(path)}\` has no text: it`;
+}
+
+/** The hint for a contact nothing references, by its role. */
+function contactHint(id: string, role: string): string {
+  if (role === 'dpo') return `Add \`contact: ${id}\` to the rights people exercise through the data protection officer. Keep the contact: GDPR Art. 13(1)(b) requires the officer's contact details.`;
+  if (role === 'supervisory-authority') return `Add \`contact: ${id}\` to the \`complaint\` right, which tells people they can complain to the authority.`;
+  return `Add \`contact: ${id}\` to the right or the marketing opt-out it is for, or remove the contact if it is no longer used.`;
 }
 
 const policyc = 'policyc document hygiene';
@@ -40,11 +47,14 @@ export const hygieneRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every data category is used by a purpose',
     explanation:
-      'Personal data may be collected only for specified purposes and only as far as they need it. A category of data that no purpose lists is either collected without a stated purpose, or described in the policy although it is no longer collected; either way the policy does not tell people why that data is processed.',
+      'Personal data may be collected only for specified purposes and only as far as they need it. A category of data that no purpose lists is either collected without a stated purpose, or described in the policy although it is no longer collected; either way the policy does not tell people why that data is processed. The rule judges a policy once its purposes list their data; until then `hygiene-purpose-without-data` reports the missing mapping.',
     reference: 'GDPR Art. 5(1)(b) and (c), 13(1)(c), 14(1)(c)',
     fix: 'List the category in the `categories` of each purpose that uses it, or remove the category if the data is no longer collected.',
     check: ({ policy }) => {
       const used = new Set(policy.purposes.items.flatMap((p) => p.categories ?? []));
+      // A policy whose purposes list no data at all does not map data to purposes:
+      // `hygiene-purpose-without-data` says so once per purpose, and no category can be judged unused.
+      if (!used.size) return [];
       return policy.collection.categories.flatMap((category, i): Finding[] =>
         used.has(category.id)
           ? []
@@ -90,7 +100,7 @@ export const hygieneRules: readonly Rule[] = [
               {
                 message: `The contact \`${contact.id}\` is not referenced from the marketing opt-out or any right`,
                 path: ['contacts', 'items', i],
-                hint: `Add \`contact: ${contact.id}\` to the right or the marketing opt-out it is for, or remove the contact if it is no longer used.`,
+                hint: contactHint(contact.id, contact.role),
               },
             ],
       );
@@ -122,7 +132,7 @@ export const hygieneRules: readonly Rule[] = [
     title: 'A version does not take effect before the version it replaces',
     explanation:
       'Versions of a policy follow each other in time: each applies from its effective date until the next one does. A version dated before the one it replaces makes the history say that the older text applied after the newer one, so nobody can tell which terms applied on a given day.',
-    reference: `${policyc}; GDPR Art. 5(2)`,
+    reference: `${policyc} (version history)`,
     fix: 'Set `effective` to a date on or after the previous version’s effective date.',
     check: ({ policy, previous }) => {
       if (!previous || policy.effective >= previous.policy.effective) return [];
@@ -149,12 +159,12 @@ export const hygieneRules: readonly Rule[] = [
       if (days >= settings.noticeDays) return [];
       const material = changes.changes.filter((c) => c.material);
       const when = days > 0 ? `${days} day${days === 1 ? '' : 's'} after` : days === 0 ? 'on the day of' : `${-days} day${days === -1 ? '' : 's'} before`;
-      const listed = material.slice(0, 3).map((c) => c.summary).join(' ');
+      const listed = material.slice(0, 3).map((c) => c.summary).join(' ') + (material.length > 3 ? ` And ${material.length - 3} more.` : '');
       return [
         {
           message: `Version \`${policy.version}\` makes ${material.length} material change${material.length === 1 ? '' : 's'} but takes effect ${when} its release on ${release.released}; people need ${settings.noticeDays} days' notice`,
           path: ['effective'],
-          hint: `Set \`effective\` to ${addDays(release.released, settings.noticeDays)} or later. ${listed}${material.length > 3 ? ` And ${material.length - 3} more.` : ''}`,
+          hint: `Set \`effective\` to ${addDays(release.released, settings.noticeDays)} or later, ${settings.noticeDays} days after the release, so people are told before ${material.length === 1 ? 'the change applies' : 'the changes apply'}. ${material.length === 1 ? 'The material change' : 'The material changes'}: ${listed}`,
         },
       ];
     },
