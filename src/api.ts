@@ -18,7 +18,7 @@ import type { Policy } from './model/policy.generated.js';
 import { loadConfig, materialityOverrides } from './config.js';
 import { renderNotification, type Notification } from './notify/notification.js';
 import { sendNotification } from './notify/mail.js';
-import { compileSite, type VersionedDocument } from './render/site.js';
+import { compileSite, type SiteFiles, type VersionedDocument } from './render/site.js';
 import { createRenderer } from './render/templates.js';
 import { resolve, type PolicyModel } from './resolve/resolve.js';
 import { judgeDocument } from './rules/judge.js';
@@ -181,16 +181,22 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The outcome of `compile`: the site's files, unless an error prevented them. */
+export interface CompileResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  files?: SiteFiles;
+}
+
 /**
- * Validate the project and compile it into the output folder. Writes
- * nothing when any document, history or template has an error; otherwise
- * replaces the output folder atomically.
+ * Validate the project and compile the site in memory: every file of it, or
+ * the diagnostics that prevented it (a document, history, config or
+ * template error). `build` writes the result; `serve` serves it.
  */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export async function compile(options: Omit<BuildOptions, 'out'> = {}): Promise<CompileResult> {
   const cwd = options.cwd ?? process.cwd();
-  const out = path.resolve(cwd, options.out ?? 'dist');
   const checked = await validate(options);
-  const done = (diagnostics: Diagnostic[], written: string[] = []) => ({ diagnostics, sources: checked.sources, written, out });
+  const done = (diagnostics: Diagnostic[], files?: SiteFiles): CompileResult => ({ diagnostics: sortDiagnostics(diagnostics), sources: checked.sources, ...(files ? { files } : {}) });
   if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
   const overrideDir = path.resolve(cwd, options.templates ?? 'templates');
   const overrides = existsSync(overrideDir) ? [overrideDir] : [];
@@ -199,10 +205,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {
       hint: 'Name an existing folder with `--templates DIR`, or leave the option out to use the built-in templates.',
     });
-    return done(sortDiagnostics([...checked.diagnostics, missing]));
+    return done([...checked.diagnostics, missing]);
   }
   const { config, diagnostics: configProblems } = await loadConfig(cwd);
-  if (configProblems.length) return done(sortDiagnostics([...checked.diagnostics, ...configProblems]));
+  if (configProblems.length) return done([...checked.diagnostics, ...configProblems]);
   const renderer = createRenderer(await readTemplates(overrides, cwd));
   const baseUrl = options.baseUrl ?? config.baseUrl;
   const site = compileSite(checked.documents, renderer, {
@@ -211,10 +217,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...(baseUrl ? { baseUrl } : {}),
     materiality: materialityOverrides(config),
   });
-  const diagnostics = sortDiagnostics([...checked.diagnostics, ...site.diagnostics]);
-  if (hasErrors(diagnostics)) return done(diagnostics);
-  await writeSite(out, site.files);
-  return done(diagnostics, [...site.files.keys()].sort());
+  const diagnostics = [...checked.diagnostics, ...site.diagnostics];
+  return hasErrors(diagnostics) ? done(diagnostics) : done(diagnostics, site.files);
+}
+
+/**
+ * Validate the project and compile it into the output folder. Writes
+ * nothing when any document, history or template has an error; otherwise
+ * replaces the output folder atomically.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const out = path.resolve(cwd, options.out ?? 'dist');
+  const compiled = await compile(options);
+  const result = { diagnostics: compiled.diagnostics, sources: compiled.sources, written: [] as string[], out };
+  if (!compiled.files) return result;
+  await writeSite(out, compiled.files);
+  return { ...result, written: [...compiled.files.keys()].sort() };
 }
 
 /** Options of `release`. */

@@ -5,7 +5,7 @@ import { schemaVersion } from '../model/schema.js';
 import { resolve, type PolicyModel } from '../resolve/resolve.js';
 import { matchesSchema } from '../validate/schema-rules.js';
 import { validateFile } from '../validate/validate.js';
-import { compareVersions, entryHash, sha256, type Manifest, type ReleaseEntry } from './manifest.js';
+import { compareVersions, entryHash, type Manifest, type ReleaseEntry } from './manifest.js';
 import { migrate } from './migrate.js';
 
 /** The release history of one document as read from `policy/history/<id>/`. */

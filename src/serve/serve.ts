@@ -5,16 +5,13 @@
  * only; `watch` writes it with `build()`. Both rebuild one at a time, after
  * changes have settled for ~100 ms.
  */
-import { existsSync, readdirSync, statSync, watch as watchFs, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch as watchFs, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import { build, today, validate, type BuildOptions } from '../api.js';
-import { configFileName, loadConfig, materialityOverrides } from '../config.js';
-import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
-import { readTemplates } from '../load/read-templates.js';
-import { compileSite } from '../render/site.js';
-import { createRenderer } from '../render/templates.js';
+import { build, compile, type BuildOptions } from '../api.js';
+import { configFileName } from '../config.js';
+import { diagnostic, fileStart, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatPretty } from '../report.js';
 
 /** Options of `serve`: those of `build` (except `out`), and where to listen. */
@@ -197,31 +194,8 @@ export async function watch(options: WatchOptions = {}, log: (line: string) => v
 
 /** Validate and compile the site without writing it: the files, or the diagnostics that prevented them. */
 export async function compileInMemory(options: Omit<BuildOptions, 'out'> & { cwd: string }): Promise<{ diagnostics: Diagnostic[]; files?: Map<string, string> }> {
-  const { cwd } = options;
-  const checked = await validate(options);
-  if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics };
-  const overrideDir = path.resolve(cwd, options.templates ?? 'templates');
-  const overrides = existsSync(overrideDir) ? [overrideDir] : [];
-  if (options.templates !== undefined && overrides.length === 0) {
-    const shown = path.relative(cwd, overrideDir) || overrideDir;
-    const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {
-      hint: 'Name an existing folder with `--templates DIR`, or leave the option out to use the built-in templates.',
-    });
-    return { diagnostics: sortDiagnostics([...checked.diagnostics, missing]) };
-  }
-  const { config, diagnostics: configProblems } = await loadConfig(cwd);
-  if (configProblems.length) return { diagnostics: sortDiagnostics([...checked.diagnostics, ...configProblems]) };
-  const renderer = createRenderer(await readTemplates(overrides, cwd));
-  const baseUrl = options.baseUrl ?? config.baseUrl;
-  const site = compileSite(checked.documents, renderer, {
-    date: options.date ?? today(),
-    drafts: options.drafts ?? false,
-    ...(baseUrl ? { baseUrl } : {}),
-    materiality: materialityOverrides(config),
-  });
-  const diagnostics = sortDiagnostics([...checked.diagnostics, ...site.diagnostics]);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, files: site.files };
+  const { diagnostics, files } = await compile(options);
+  return files ? { diagnostics, files } : { diagnostics };
 }
 
 function crashed(cwd: string, error: unknown): Diagnostic {

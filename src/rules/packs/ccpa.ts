@@ -1,5 +1,6 @@
 import { enumLabel } from '../../model/labels.js';
 import type { Policy } from '../../model/policy.generated.js';
+import { hasRight, list, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
 /** The CCPA took effect on 1 January 2020. */
@@ -7,7 +8,6 @@ const ccpaDate = '2020-01-01';
 /** The CPRA amendments (sharing, sensitive personal information, retention, correction, limitation) took effect on 1 January 2023. */
 const cpraDate = '2023-01-01';
 
-type RightType = NonNullable<Policy['rights']>['items'][number]['type'];
 type Category = Policy['collection']['categories'][number];
 
 /** The rights a CCPA privacy policy describes from 2020 (Cal. Civ. Code § 1798.130(a)(5)(A)). */
@@ -42,22 +42,6 @@ const statutoryTerms: readonly RegExp[] = [
   /contents of .*(mail|messages)/i,
   /genetic|\bhealth\b|sex life|sexual orientation|citizenship|immigration status|neural data/i,
 ];
-
-/** "a", "a and b", "a, b and c" (or "a, b or c"). */
-function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-/** "the right to know (`know`)". */
-function theRight(type: RightType): string {
-  const label = enumLabel('right', type);
-  return `the ${label.charAt(0).toLowerCase()}${label.slice(1)} (\`${type}\`)`;
-}
-
-function hasRight(policy: Policy, type: RightType): boolean {
-  return (policy.rights?.items ?? []).some((r) => r.type === type);
-}
 
 function eachCategory(policy: Policy, check: (category: Category, index: number) => Finding[]): Finding[] {
   return policy.collection.categories.flatMap((category, index) => check(category, index));

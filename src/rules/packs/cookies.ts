@@ -1,5 +1,5 @@
 import type { Cookie, Policy } from '../../model/policy.generated.js';
-import type { Finding, Rule } from '../types.js';
+import type { Rule } from '../types.js';
 
 /** Planet49 (CJEU C-673/17, 1 October 2019): consent to cookies must be given actively. */
 const planet49 = '2019-10-01';

@@ -1,11 +1,11 @@
 import { enumLabel } from '../../model/labels.js';
 import type { Policy } from '../../model/policy.generated.js';
+import { hasRight, list, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
 /** The GDPR applies from 25 May 2018 (Art. 99(2)); the UK GDPR continues it. */
 const gdprDate = '2018-05-25';
 
-type RightType = NonNullable<Policy['rights']>['items'][number]['type'];
 type ContactRole = Policy['contacts']['items'][number]['role'];
 
 /** The rights whose existence Art. 13(2)(b) and 14(2)(c) require a policy to state. */
@@ -16,22 +16,6 @@ const controllerRoles: readonly ContactRole[] = ['general', 'privacy', 'dpo'];
 
 /** Transfer safeguards under Art. 46 and 47 of which Art. 13(1)(f) requires the means to obtain a copy. */
 const copyableSafeguards = ['standard-contractual-clauses', 'binding-corporate-rules'] as const;
-
-/** "a", "a and b", "a, b and c" (or "a, b or c"). */
-function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-
-/** "the right of access (`access`)": a right type as a lawyer reads it, with the value to write. */
-function theRight(type: RightType): string {
-  const label = enumLabel('right', type);
-  return `the ${label.charAt(0).toLowerCase()}${label.slice(1)} (\`${type}\`)`;
-}
-
-function hasRight(policy: Policy, type: RightType): boolean {
-  return (policy.rights?.items ?? []).some((r) => r.type === type);
-}
 
 /** A contact gives at least one way to reach it. */
 function reachable(contact: Policy['contacts']['items'][number]): boolean {

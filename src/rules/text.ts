@@ -1,0 +1,22 @@
+import { enumLabel } from '../model/labels.js';
+import type { Policy } from '../model/policy.generated.js';
+
+/** A type of right, as the schema names them (`access`, `know`, ...). */
+export type RightType = NonNullable<Policy['rights']>['items'][number]['type'];
+
+/** "a", "a and b", "a, b and c" (or "a, b or c"). */
+export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** "the right of access (`access`)": a right type as a lawyer reads it, with the value to write. */
+export function theRight(type: RightType): string {
+  const label = enumLabel('right', type);
+  return `the ${label.charAt(0).toLowerCase()}${label.slice(1)} (\`${type}\`)`;
+}
+
+/** Whether the policy grants a right of this type. */
+export function hasRight(policy: Policy, type: RightType): boolean {
+  return (policy.rights?.items ?? []).some((r) => r.type === type);
+}
