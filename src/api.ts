@@ -11,7 +11,7 @@ import { serialiseManifest } from './history/manifest.js';
 import { planRelease, type BumpOption, type ReleasePlan } from './history/release.js';
 import { verifyHistory, type HistoryFiles, type Release } from './history/verify.js';
 import { defaultParseSettings, parse, type ParsedFile } from './load/parse.js';
-import { listPolicyFiles, readSourceFile } from './load/read.js';
+import { listPolicyFiles, listTranslationFiles, readSourceFile } from './load/read.js';
 import { historyRoot, readHistories } from './load/read-history.js';
 import { readTemplates } from './load/read-templates.js';
 import type { Policy } from './model/policy.generated.js';
@@ -22,6 +22,8 @@ import { compileSite, type SiteFiles, type VersionedDocument } from './render/si
 import { createRenderer } from './render/templates.js';
 import { resolve, type PolicyModel } from './resolve/resolve.js';
 import { judgeDocument } from './rules/judge.js';
+import { translatePolicy } from './translate/translation.js';
+import { validateTranslation } from './translate/validate.js';
 import { validateFile, validateFiles } from './validate/validate.js';
 
 const run = promisify(execFile);
@@ -42,6 +44,8 @@ export interface ProjectOptions {
 export interface Project {
   files: ParsedFile[];
   histories: HistoryFiles[];
+  /** Translation files (`policy/<id>.<locale>.yaml`), parsed. */
+  translations: ParsedFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -62,7 +66,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
         hint: 'Run policyc from your project folder, or name the folder with `--policy DIR`.',
       }),
     );
-    return { files: [], histories: [], diagnostics };
+    return { files: [], histories: [], translations: [], diagnostics };
   } else {
     paths = await listPolicyFiles(policyDir);
     if (paths.length === 0) {
@@ -82,7 +86,11 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     files.push(parse(await readSourceFile(file, maxBytes, display(file)), settings));
   }
   const histories = options.files?.length ? [] : await readHistories(policyDir, display, settings);
-  return { files, histories, diagnostics };
+  const translations: ParsedFile[] = [];
+  if (!options.files?.length && existsSync(policyDir)) {
+    for (const file of await listTranslationFiles(policyDir)) translations.push(parse(await readSourceFile(file, maxBytes, display(file)), settings));
+  }
+  return { files, histories, translations, diagnostics };
 }
 
 /** The outcome of `validate`. */
@@ -125,7 +133,18 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
     doc.releases = verified.releases;
     byId.set(history.id, doc);
   }
-  const sources = new Map(project.files.map((f) => [f.path, f.text]));
+  for (const file of project.translations) {
+    const checked = validateTranslation(file, [...byId.values()]);
+    diagnostics.push(...checked.diagnostics);
+    if (!checked.translation || !checked.model) continue;
+    const doc = byId.get(checked.translation.translates)!;
+    (doc.translations ??= []).push({
+      locale: checked.translation.locale,
+      version: checked.model.policy.version,
+      model: resolve(translatePolicy(checked.model.policy, checked.translation), file.path),
+    });
+  }
+  const sources = new Map([...project.files, ...project.translations].map((f) => [f.path, f.text]));
   for (const history of project.histories) {
     if (history.manifestText !== undefined) sources.set(history.manifestPath, history.manifestText);
     for (const { parsed } of history.snapshots.values()) sources.set(parsed.path, parsed.text);

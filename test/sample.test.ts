@@ -10,13 +10,19 @@ const goldenDir = path.join(root, 'test/golden/sample');
 // Built as of a fixed date, while 1.0.0 is in effect and 2.0.0 is announced.
 const date = '2026-11-29';
 const siteFiles = [
+  'assets/fragment.css',
   'assets/policy.css',
   'index.html',
   'privacy/CHANGELOG.md',
   'privacy/changelog/index.html',
   'privacy/changes.json',
   'privacy/compare/1.0.0...2.0.0/index.html',
+  'privacy/cookies.html',
+  'privacy/cookies.json',
   'privacy/feed.xml',
+  'privacy/fr/v/2.0.0/index.html',
+  'privacy/fr/v/2.0.0/index.md',
+  'privacy/fragment.html',
   'privacy/index.html',
   'privacy/index.md',
   'privacy/notify/1.0.0...2.0.0/email.eml',
@@ -24,6 +30,8 @@ const siteFiles = [
   'privacy/notify/1.0.0...2.0.0/email.txt',
   'privacy/notify/1.0.0...2.0.0/subject.txt',
   'privacy/policy.json',
+  'privacy/policy.jsonld',
+  'privacy/summary.html',
   'privacy/v/1.0.0/index.html',
   'privacy/v/1.0.0/index.md',
   'privacy/v/2.0.0/index.html',

@@ -114,7 +114,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         baseUrl: options['base-url'],
         strict: options.strict === 'true',
       });
-      report(result.diagnostics, result.sources);
+      // A successful build lists warnings as a count: `validate` is where they are read.
+      const warningsOnly = !hasErrors(result.diagnostics) && format === 'pretty';
+      if (warningsOnly && result.diagnostics.length) {
+        io.stderr.write(`⚠ ${result.diagnostics.length} ${result.diagnostics.length === 1 ? 'warning' : 'warnings'}: run \`policyc validate\` to read them\n`);
+      } else report(result.diagnostics, result.sources);
       if (hasErrors(result.diagnostics)) {
         io.stderr.write(`policyc: build failed; nothing was written to ${shown(result.out)}\n`);
         return 1;

@@ -2,11 +2,23 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from './parse.js';
 
-/** The policy documents of a folder: its `*.yaml` and `*.yml` files, sorted by name (sub-folders are not documents). */
+/** A translation's file name: `<id>.<locale>.yaml` (a document id has no dots). */
+const translationName = /^[^.]+\.[^.]+\.ya?ml$/;
+
+/** The policy documents of a folder: its `<id>.yaml` files, sorted by name (translations and sub-folders are not documents). */
 export async function listPolicyFiles(policyDir: string): Promise<string[]> {
   const entries = await readdir(policyDir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !translationName.test(e.name))
+    .map((e) => path.join(policyDir, e.name))
+    .sort();
+}
+
+/** The translations in a policy folder: its `<id>.<locale>.yaml` files, sorted by name. */
+export async function listTranslationFiles(policyDir: string): Promise<string[]> {
+  const entries = await readdir(policyDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && translationName.test(e.name))
     .map((e) => path.join(policyDir, e.name))
     .sort();
 }

@@ -8,6 +8,8 @@ import type { PolicyModel } from '../resolve/resolve.js';
 import { escapeHtml, proseToHtml, proseToMarkdown, proseToPlainText } from './prose.js';
 import { redline, wordsToHtml, type RedlineBlock } from './redline.js';
 import type { Renderer } from './templates.js';
+import { cookieTable, fragmentCss, renderFragment, renderSummary } from './extras.js';
+import { jsonLdScript, policyJsonLd } from './jsonld.js';
 import { formatDate } from './view-model.js';
 
 /** The files of a built site, by their path relative to the output folder. */
@@ -18,6 +20,8 @@ export interface VersionedDocument {
   id: string;
   working?: PolicyModel;
   releases: Release[];
+  /** Valid translations: the version each renders, in its locale. */
+  translations?: { locale: string; version: string; model: PolicyModel }[];
 }
 
 /** What the site is built for. */
@@ -47,23 +51,48 @@ export function compileSite(documents: readonly VersionedDocument[], renderer: R
   const files: SiteFiles = new Map();
   const listed: PolicyModel[] = [];
   for (const doc of documents) {
-    const shown = doc.releases.length ? compileVersioned(doc, renderer, settings, files) : doc.working && compileUnreleased(doc.working, renderer, files);
+    const shown = doc.releases.length ? compileVersioned(doc, renderer, settings, files) : doc.working && compileUnreleased(doc.working, renderer, settings, files);
     if (shown) listed.push(shown);
   }
   const index = renderer.renderIndex(listed);
   if (index !== undefined) files.set('index.html', index);
   for (const [name, content] of renderer.assets) files.set(`assets/${name}`, content);
+  // The embeddable fragment's stylesheet, every rule scoped under .policyc-policy.
+  if (!files.has('assets/fragment.css')) files.set('assets/fragment.css', fragmentCss);
   return { files, diagnostics: [...renderer.diagnostics] };
 }
 
-function compileUnreleased(model: PolicyModel, renderer: Renderer, files: SiteFiles): PolicyModel | undefined {
-  const page = renderer.renderPolicy(model, { root: '' });
+function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: SiteSettings, files: SiteFiles): PolicyModel | undefined {
+  const baseUrl = ensureSlash(settings.baseUrl ?? model.policy.controller.website?.url ?? 'https://example.invalid/');
+  const jsonLd = publishExtras(model, renderer, files, baseUrl);
+  const page = renderer.renderPolicy(model, { root: '', jsonLd });
   if (!page) return undefined;
   const id = model.policy.id;
   files.set(`${id}/index.html`, page.html);
   files.set(`${id}/index.md`, page.markdown);
   files.set(`${id}/policy.json`, policyJson(model));
   return model;
+}
+
+/**
+ * The machine-readable and embeddable forms of the version in effect: the
+ * summary notice, the fragment, the cookie table (HTML and JSON) and the
+ * JSON-LD (written as policy.jsonld, and returned for the page's head).
+ */
+function publishExtras(model: PolicyModel, renderer: Renderer, files: SiteFiles, baseUrl: string): Handlebars.SafeString {
+  const id = model.policy.id;
+  const summary = renderSummary(model, renderer, { root: '' });
+  if (summary !== undefined) files.set(`${id}/summary.html`, summary);
+  const fragment = renderFragment(model, renderer, { stylesheet: `${baseUrl}assets/fragment.css` });
+  if (fragment !== undefined) files.set(`${id}/fragment.html`, fragment);
+  const cookies = cookieTable(model, renderer);
+  if (cookies) {
+    files.set(`${id}/cookies.html`, cookies.html);
+    files.set(`${id}/cookies.json`, cookies.json);
+  }
+  const ld = policyJsonLd(model, { url: `${baseUrl}${id}/index.html`, messages: renderer.messages(model.policy.locale) });
+  files.set(`${id}/policy.jsonld`, `${JSON.stringify(ld, null, 2)}\n`);
+  return new Handlebars.SafeString(jsonLdScript(ld));
 }
 
 function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: SiteSettings, files: SiteFiles): PolicyModel | undefined {
@@ -86,7 +115,9 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   const baseUrl = ensureSlash(settings.baseUrl ?? latest.model.policy.controller.website?.url ?? 'https://example.invalid/');
 
   /** The version bar of a page: where this version stands, links to its neighbours, any upcoming version. */
-  const versionInfo = (i: number, root: string, isIndex: boolean) => {
+  const versionInfo = (i: number, root: string, isIndex: boolean, lang: string = locale) => {
+    const t = renderer.messages(lang);
+    const date = (iso: string) => formatDate(iso, lang);
     const r = releases[i]!;
     const next = releases[i + 1];
     const previous = releases[i - 1];
@@ -127,8 +158,19 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     };
   };
 
+  const translations = doc.translations ?? [];
+  /** The languages a version is published in, for hreflang links and the language switcher, as seen from a page `at` (a path from dist/<id>/). */
+  const alternates = (i: number, at: string, isIndex: boolean, lang: string) => {
+    const version = releases[i]!.entry.version;
+    const up = at ? at.split('/').filter(Boolean).map(() => '../').join('') : '';
+    const target = (prefix: string) => `${up}${prefix}${isIndex ? 'index.html' : `v/${version}/index.html`}`;
+    const all = [{ locale, href: target('') }, ...translations.filter((tr) => tr.version === version).map((tr) => ({ locale: tr.locale, href: target(`${tr.locale}/`) }))];
+    return all.length < 2 ? [] : all.map((a) => ({ lang: a.locale, href: a.href, mdHref: a.href.replace(/\.html$/, '.md'), label: languageName(a.locale), current: a.locale === lang }));
+  };
+
   const current = releases[currentIndex]!;
-  const page = renderer.renderPolicy(current.model, { root: '', release: versionInfo(currentIndex, '', true) });
+  const jsonLd = publishExtras(current.model, renderer, files, baseUrl);
+  const page = renderer.renderPolicy(current.model, { root: '', release: versionInfo(currentIndex, '', true), alternates: alternates(currentIndex, '', true, locale), jsonLd });
   if (page) {
     files.set(`${id}/index.html`, page.html);
     files.set(`${id}/index.md`, page.markdown);
@@ -137,7 +179,7 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
 
   const markdownOf = new Map<number, string>();
   releases.forEach((r, i) => {
-    const versionPage = renderer.renderPolicy(r.model, { root: '../../', release: versionInfo(i, '../../', false) });
+    const versionPage = renderer.renderPolicy(r.model, { root: '../../', release: versionInfo(i, '../../', false), alternates: alternates(i, `v/${r.entry.version}`, false, locale) });
     if (!versionPage) return;
     files.set(`${id}/v/${r.entry.version}/index.html`, versionPage.html);
     files.set(`${id}/v/${r.entry.version}/index.md`, versionPage.markdown);
@@ -145,6 +187,25 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     const bare = renderer.renderPolicy(r.model, { root: '../../' });
     if (bare) markdownOf.set(i, bare.markdown);
   });
+
+  // Each translation renders the version it names, at <locale>/v/<version>/, and at <locale>/ when that version is the one in effect.
+  for (const tr of translations) {
+    const i = releases.findIndex((r) => r.entry.version === tr.version);
+    if (i < 0) continue;
+    const at = `${tr.locale}/v/${tr.version}`;
+    const versionPage = renderer.renderPolicy(tr.model, { root: '../../../', release: versionInfo(i, '../../../', false, tr.locale), alternates: alternates(i, at, false, tr.locale) });
+    if (versionPage) {
+      files.set(`${id}/${at}/index.html`, versionPage.html);
+      files.set(`${id}/${at}/index.md`, versionPage.markdown);
+    }
+    if (i === currentIndex) {
+      const indexPage = renderer.renderPolicy(tr.model, { root: '../', release: versionInfo(i, '../', true, tr.locale), alternates: alternates(i, tr.locale, true, tr.locale) });
+      if (indexPage) {
+        files.set(`${id}/${tr.locale}/index.html`, indexPage.html);
+        files.set(`${id}/${tr.locale}/index.md`, indexPage.markdown);
+      }
+    }
+  }
 
   const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
   const summaryOf = (set: ChangeSet | undefined) => {
@@ -370,6 +431,18 @@ function redlineHtml(blocks: readonly RedlineBlock[]): string {
   }
   if (inList) out.push('</ul>');
   return out.join('\n');
+}
+
+/** A language's name in that language ("français", "English"), for the language switcher. */
+function languageName(locale: string): string {
+  // The language alone ("English", not "British English"): a reader picks a language, not a region.
+  const language = locale.split('-')[0] ?? locale;
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? locale;
+    return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+  } catch {
+    return locale;
+  }
 }
 
 /** A version's anchor: `v-2-0-0` (dots are not valid in every id-consuming tool). */

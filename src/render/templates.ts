@@ -42,6 +42,10 @@ export interface PageContext {
   release?: unknown;
   /** The draft banner and the changes since the latest release. */
   draft?: unknown;
+  /** The page in other languages: `{lang, href, label, current}` for hreflang links and the language switcher. */
+  alternates?: unknown[];
+  /** The policy's facts as a JSON-LD `<script>` element for the page's head (already escaped). */
+  jsonLd?: unknown;
 }
 
 /**
@@ -114,6 +118,8 @@ export function createRenderer(templates: TemplateSet): Renderer {
     root: context.root,
     release: context.release,
     draft: context.draft,
+    alternates: context.alternates ?? [],
+    jsonLd: context.jsonLd,
   });
 
   return {

@@ -4,6 +4,7 @@ import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { findPair, formatPath, placeOfKey, placeOfNode, placeOfPath, pointerSegments } from '../load/positions.js';
 import { policySchema, resolveRef, type SchemaNode } from '../model/schema.js';
+import { translationSchema } from '../translate/schema.js';
 import { closest } from './suggest.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
@@ -36,9 +37,20 @@ export interface PositionedData {
   lineCounter: LineCounter;
 }
 
-/** Check a document against the policy JSON Schema and report every violation at its node. */
-export function validateSchema(input: PositionedData): Diagnostic[] {
-  const validate = validator();
+let translationCompiled: ValidateFunction | undefined;
+
+/** The translation-file validator (its schema derived from the policy schema), compiled once. */
+export function translationValidator(): ValidateFunction {
+  if (!translationCompiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    addFormats(ajv, ['date', 'email', 'uri']);
+    translationCompiled = ajv.compile(translationSchema());
+  }
+  return translationCompiled;
+}
+
+/** Check a document against the policy JSON Schema (or another validator) and report every violation at its node. */
+export function validateSchema(input: PositionedData, validate: ValidateFunction = validator()): Diagnostic[] {
   if (validate(input.data)) return [];
   const errors = relevantErrors(validate.errors ?? []);
   return errors.map((error) => schemaDiagnostic(input, error));

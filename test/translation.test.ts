@@ -1,0 +1,94 @@
+// Translations: policy/<id>.<locale>.yaml holds only the translated text, keyed by the source's ids.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { translationSchema } from '../src/translate/schema.js';
+import { build, validate, type Diagnostic } from '../src/index.js';
+import { root } from './support/fixtures.js';
+import { copySample, tempDir } from './support/project.js';
+
+const fr = (dir: string) => path.join(dir, 'policy/privacy.fr.yaml');
+const edit = (file: string, from: string, to: string) => {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`edit did not apply: ${from}`);
+  writeFileSync(file, text.replace(from, to));
+};
+const translationDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.file === 'policy/privacy.fr.yaml');
+
+describe('translations', () => {
+  it('the sample’s French translation of 2.0.0 is complete and valid', async () => {
+    const { diagnostics, documents } = await validate({ cwd: root, date: '2026-11-29' });
+    expect(translationDiagnostics(diagnostics)).toEqual([]);
+    const translated = documents[0]!.translations!;
+    expect(translated.map((t) => [t.locale, t.version])).toEqual([['fr', '2.0.0']]);
+    expect(translated[0]!.model.policy.title).toBe('Politique de confidentialité et de cookies');
+    // Structure stays with the source: ids, cookie names, addresses.
+    expect(translated[0]!.model.policy.cookies!.items.map((c) => c.name)).toContain('_fbp');
+    expect(translated[0]!.model.policy.locale).toBe('fr');
+  });
+
+  it('schema/translation.schema.json is the one derived from the policy schema (run `node scripts/generate-translation-schema.mjs`)', () => {
+    expect(JSON.parse(readFileSync(path.join(root, 'schema/translation.schema.json'), 'utf8'))).toEqual(translationSchema());
+  });
+
+  it('a missing field fails validation at the line of its entity', async () => {
+    const dir = copySample();
+    const text = readFileSync(fr(dir), 'utf8');
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l === '    fbp:');
+    // Drop the purpose of the cookie fbp.
+    const purpose = lines.findIndex((l, i) => i > start && l.startsWith('      purpose:'));
+    lines.splice(purpose, 1);
+    writeFileSync(fr(dir), lines.join('\n'));
+    const found = translationDiagnostics((await validate({ cwd: dir })).diagnostics);
+    expect(found.map((d) => [d.ruleId, d.line, d.severity])).toEqual([['translation-missing', start + 1, 'error']]);
+    expect(found[0]).toMatchObject({ message: 'The translation lacks `cookies.items.fbp.purpose`' });
+    const out = path.join(tempDir(), 'dist');
+    expect((await build({ cwd: dir, out })).written).toEqual([]);
+  });
+
+  it('a field the source lacks is an error at its key', async () => {
+    const dir = copySample();
+    edit(fr(dir), '    fbp:\n', '    fbq:\n      purpose: Rien\n    fbp:\n');
+    const found = translationDiagnostics((await validate({ cwd: dir })).diagnostics);
+    expect(found.map((d) => d.ruleId)).toEqual(['translation-extra']);
+    expect(found[0]!.message).toBe('`cookies.items.fbq.purpose` is not a text of privacy 2.0.0');
+  });
+
+  it('text changed in the working document since the translated version is a warning naming the field', async () => {
+    const dir = copySample();
+    edit(path.join(dir, 'policy/privacy.yaml'), 'Enables us to measure and improve our advertising on Facebook and Instagram', 'Enables us to measure our advertising on Facebook');
+    const found = translationDiagnostics((await validate({ cwd: dir })).diagnostics);
+    expect(found.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
+      ['translation-stale', 'warning', '`cookies.items.fbp.purpose` translates the text of 2.0.0, which the working document has changed'],
+    ]);
+  });
+
+  it('names an unknown document, an unknown version, and a misnamed file', async () => {
+    const dir = copySample();
+    edit(fr(dir), 'source: 2.0.0', 'source: 9.9.9');
+    expect(translationDiagnostics((await validate({ cwd: dir })).diagnostics).map((d) => d.ruleId)).toEqual(['translation-unknown-source']);
+    edit(fr(dir), 'source: 9.9.9', 'source: 2.0.0');
+    edit(fr(dir), 'translates: privacy', 'translates: cookies');
+    const found = (await validate({ cwd: dir })).diagnostics.filter((d) => d.ruleId.startsWith('translation-'));
+    expect(found.map((d) => d.ruleId).sort()).toEqual(['translation-filename', 'translation-unknown-document']);
+  });
+
+  it('builds the French pages with hreflang alternates and a language switcher both ways', async () => {
+    const out = path.join(tempDir(), 'dist');
+    await build({ cwd: root, out, date: '2027-02-01' });
+    const english = readFileSync(path.join(out, 'privacy/index.html'), 'utf8');
+    const french = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
+    expect(english).toContain('<link rel="alternate" hreflang="fr" href="fr/index.html">');
+    expect(english).toContain('<a href="fr/index.html" hreflang="fr" lang="fr">Français</a>');
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<link rel="alternate" hreflang="en-GB" href="../index.html">');
+    expect(french).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
+    expect(french).toContain('1 janvier 2027');
+    expect(readFileSync(path.join(out, 'privacy/fr/v/2.0.0/index.md'), 'utf8')).toMatch(/^# Politique de confidentialité et de cookies\n/);
+    // Every text of the French file appears on the French page (structure comes from the source).
+    const translation = parseYaml(readFileSync(path.join(root, 'policy/privacy.fr.yaml'), 'utf8')) as { title: string };
+    expect(french).toContain(translation.title);
+  });
+});
