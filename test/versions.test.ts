@@ -65,7 +65,11 @@ describe('the changelog', () => {
     expect(json[0]!.changes!.material).toBe(true);
     expect(json[0]!.changes!.changes.map((c) => c.rule)).toContain('transfer-changed');
     expect(json[1]!.changes).toBeNull();
-    expect(read('privacy/changelog/index.html')).toContain('<span class="badge">Material</span>');
+    const changelog = read('privacy/changelog/index.html');
+    expect(changelog).toContain('<span class="badge">Material</span>');
+    // The change lists are markup, not escaped source.
+    expect(changelog).toContain('<ul class="changes material">');
+    expect(changelog).not.toContain('&lt;ul');
   });
 
   it('has a redline of the whole policy with insertions and deletions marked', async () => {
@@ -73,7 +77,7 @@ describe('the changelog', () => {
     const redline = read('privacy/compare/1.0.0...2.0.0/index.html');
     expect(redline).toContain('<h3 class="changed"><del>SmartFocus US, Inc. Complies with the U.S.-EU Safe Harbor Framework</del><ins>International Transfers</ins></h3>');
     expect(redline).toContain('<li class="changed"><del>trackdiscovery.net</del><ins>_fbp</ins> · <del>Lead Forensics </del><ins>Meta </ins>·');
-    expect(redline).toContain('<p class="legend">Inserted text is underlined and marked “inserted”; deleted text is struck through and marked “deleted”.</p>');
+    expect(redline).toContain('<p class="legend">Inserted text is underlined and shown as [+ … +]; deleted text is struck through and shown as [− … −].</p>');
   });
 });
 

@@ -255,7 +255,8 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     assets: '../../assets/',
     root: '../',
     heading: fill(str(t.changelog?.title), { title }),
-    entries: entries.map((e) => ({ ...e, ...htmlChanges(e), href: `../${e.href}`, compareHref: e.compareHref && `../${e.compareHref}` })),
+    // The change lists are HTML built here from escaped parts: hand them over as safe, or Handlebars escapes them again.
+    entries: entries.map((e) => ({ ...e, changesHtml: new Handlebars.SafeString(htmlChanges(e).changesHtml), href: `../${e.href}`, compareHref: e.compareHref && `../${e.compareHref}` })),
   });
   if (changelogHtml !== undefined) files.set(`${id}/changelog/index.html`, changelogHtml);
   const changelogMd = renderer.render('changelog.md.hbs', {
