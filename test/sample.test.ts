@@ -20,6 +20,7 @@ const siteFiles = [
   'privacy/cookies.html',
   'privacy/cookies.json',
   'privacy/feed.xml',
+  'privacy/fr/index.html',
   'privacy/fr/v/2.0.0/index.html',
   'privacy/fr/v/2.0.0/index.md',
   'privacy/fragment.html',

@@ -75,6 +75,24 @@ describe('translations', () => {
     expect(found.map((d) => d.ruleId).sort()).toEqual(['translation-filename', 'translation-unknown-document']);
   });
 
+  it('says, in French, when the version in effect exists in English only', async () => {
+    const out = path.join(tempDir(), 'dist');
+    await build({ cwd: root, out, date: '2026-12-01' });
+    const page = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais. <a href="../index.html" hreflang="en-GB">La lire en anglais</a>');
+    expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a>');
+  });
+
+  it('formats durations in the reader’s language', async () => {
+    const out = path.join(tempDir(), 'dist');
+    await build({ cwd: root, out, date: '2027-02-01' });
+    // French puts a no-break space between a number and its unit.
+    const french = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8').replace(/\u00a0/g, ' ');
+    expect(french).toContain('Persistant (2 ans)');
+    expect(french).toContain('(90 jours)');
+  });
+
   it('builds the French pages with hreflang alternates and a language switcher both ways', async () => {
     const out = path.join(tempDir(), 'dist');
     await build({ cwd: root, out, date: '2027-02-01' });

@@ -207,6 +207,29 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     }
   }
 
+  // A language whose translation does not cover the version in effect still gets <locale>/index.html:
+  // a page in that language saying so, linking to the version in effect and to the versions it has.
+  for (const lang of [...new Set(translations.map((tr) => tr.locale))]) {
+    if (files.has(`${id}/${lang}/index.html`)) continue;
+    const tl = renderer.messages(lang);
+    const translatedTitle = proseToPlainText(translations.find((tr) => tr.locale === lang)!.model.policy.title, 'text');
+    const sourceLanguage = languageName(locale, lang, false);
+    const fillIn = (template: unknown, values: Record<string, string>) => fill(typeof template === 'string' ? template : '', values);
+    const html = renderer.render('untranslated.html.hbs', {
+      lang,
+      t: tl,
+      assets: '../../assets/',
+      heading: translatedTitle,
+      message: fillIn(tl.versions?.untranslated, { version: current.entry.version, language: sourceLanguage }),
+      original: { href: '../index.html', lang: locale, label: fillIn(tl.versions?.readOriginal, { language: sourceLanguage }) },
+      alternates: [{ lang: locale, href: '../index.html' }],
+      translated: translations
+        .filter((tr) => tr.locale === lang)
+        .map((tr) => ({ version: tr.version, href: `v/${tr.version}/index.html`, effective: { iso: tr.model.policy.effective, display: formatDate(tr.model.policy.effective, lang) } })),
+    });
+    if (html !== undefined) files.set(`${id}/${lang}/index.html`, html);
+  }
+
   const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
   const summaryOf = (set: ChangeSet | undefined) => {
     if (!set) return str(t.versions?.initial);
@@ -434,13 +457,14 @@ function redlineHtml(blocks: readonly RedlineBlock[]): string {
   return out.join('\n');
 }
 
-/** A language's name in that language ("français", "English"), for the language switcher. */
-function languageName(locale: string): string {
+/** A language's name in that language ("Français", "English") for the language switcher, or in another (`anglais`). */
+function languageName(locale: string, inLanguage?: string, capitalised = true): string {
   // The language alone ("English", not "British English"): a reader picks a language, not a region.
   const language = locale.split('-')[0] ?? locale;
+  const reader = inLanguage ?? language;
   try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? locale;
-    return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+    const name = new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? locale;
+    return capitalised ? name.charAt(0).toLocaleUpperCase(reader) + name.slice(1) : name;
   } catch {
     return locale;
   }

@@ -151,7 +151,7 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
             ...display.categories[i],
             anchor: `category-${cat.id}`,
             sourceLabel: label('source', cat.source),
-            retention: cat.retention ? plain([cat.retention.period, proseToPlainText(cat.retention.criteria ?? '', 'text')].filter(Boolean).join(', ')) : undefined,
+            retention: cat.retention ? plain([cat.retention.period && formatDuration(cat.retention.period, locale), proseToPlainText(cat.retention.criteria ?? '', 'text')].filter(Boolean).join(', ')) : undefined,
           })),
         };
       case 'purposes':
@@ -188,7 +188,7 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
             anchor: `cookie-${cookie.id}`,
             providerLabel: cookie.provider ? display.items[i].provider : label('party', 'first'),
             lifetimeLabel: label('lifetime', cookie.lifetime),
-            durationLabel: cookie.duration ? plain(cookie.duration) : undefined,
+            durationLabel: cookie.duration ? plain(formatDuration(cookie.duration, locale)) : undefined,
             categoryLabel: label('cookieCategory', cookie.category),
           })),
         };
@@ -264,6 +264,13 @@ function mentions(text: string | undefined, url: string): boolean {
 /** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
+export function formatDuration(duration: string, locale: string): string {
+  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
+  if (!match) return duration;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1]));
 }
 
 /** Format an amount of money for a locale, without decimals when it is whole ("£10"). */
