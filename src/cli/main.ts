@@ -84,27 +84,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return hasErrors(result.diagnostics) ? 1 : 0;
     }
     case 'build': {
-      if (options.watch === 'true') {
-        const watcher = await watch(
-          {
-            cwd: io.cwd,
-            policy: options.policy,
-            out: options.out,
-            templates: options.templates,
-            date: options.date,
-            drafts: options.drafts === 'true',
-            baseUrl: options['base-url'],
-            strict: options.strict === 'true',
-            color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
-          },
-          (line) => io.stdout.write(`${line}\n`),
-        );
-        io.stdout.write('watching policy/, templates/ and policyc.config.json; Ctrl-C stops\n');
-        await untilAborted(io.signal);
-        await watcher.close();
-        return watcher.state().ok ? 0 : 1;
-      }
-      const result = await build({
+      const settings = {
         cwd: io.cwd,
         policy: options.policy,
         out: options.out,
@@ -113,7 +93,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         drafts: options.drafts === 'true',
         baseUrl: options['base-url'],
         strict: options.strict === 'true',
-      });
+      };
+      if (options.watch === 'true') {
+        const watcher = await watch({ ...settings, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }, (line) => io.stdout.write(`${line}\n`));
+        io.stdout.write('watching policy/, templates/ and policyc.config.json; Ctrl-C stops\n');
+        await untilAborted(io.signal);
+        await watcher.close();
+        return watcher.state().ok ? 0 : 1;
+      }
+      const result = await build(settings);
       // A successful build lists warnings as a count: `validate` is where they are read.
       const warningsOnly = !hasErrors(result.diagnostics) && format === 'pretty';
       if (warningsOnly && result.diagnostics.length) {
