@@ -15,11 +15,11 @@ import { listPolicyFiles, listTranslationFiles, readSourceFile } from './load/re
 import { historyRoot, readHistories } from './load/read-history.js';
 import { readTemplates } from './load/read-templates.js';
 import type { Policy } from './model/policy.generated.js';
-import { loadConfig, materialityOverrides } from './config.js';
+import { loadConfig, materialityOverrides, type Config } from './config.js';
 import { renderNotification, type Notification } from './notify/notification.js';
 import { sendNotification } from './notify/mail.js';
 import { compileSite, type SiteFiles, type VersionedDocument } from './render/site.js';
-import { createRenderer } from './render/templates.js';
+import { createRenderer, type Renderer } from './render/templates.js';
 import { resolve, type PolicyModel } from './resolve/resolve.js';
 import { judgeDocument } from './rules/judge.js';
 import { translatePolicy } from './translate/translation.js';
@@ -102,6 +102,8 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
   /** The text of each file read, by its display path (for code frames). */
   sources: Map<string, string>;
+  /** The project's `policyc.config.json`, read once here for every command (empty when absent or invalid: see `diagnostics`). */
+  config: Config;
 }
 
 /** Options of `validate`. */
@@ -153,9 +155,10 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
   if (!options.noRules) {
     for (const doc of documents) {
       const parsed = doc.working && project.files.find((f) => f.path === doc.working!.file);
+      const history = project.histories.find((h) => h.id === doc.id);
       diagnostics.push(
         ...judgeDocument(
-          { ...(doc.working && parsed ? { working: { model: doc.working, parsed } } : {}), releases: doc.releases, ...(project.histories.find((h) => h.id === doc.id) ? { history: project.histories.find((h) => h.id === doc.id)! } : {}) },
+          { ...(doc.working && parsed ? { working: { model: doc.working, parsed } } : {}), releases: doc.releases, ...(history ? { history } : {}) },
           {
             today: options.date ?? today(),
             ...(config.rules ? { severities: config.rules } : {}),
@@ -167,7 +170,7 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
       );
     }
   }
-  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources };
+  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources, config };
 }
 
 /** Options of `build`. */
@@ -217,18 +220,10 @@ export async function compile(options: Omit<BuildOptions, 'out'> = {}): Promise<
   const checked = await validate(options);
   const done = (diagnostics: Diagnostic[], files?: SiteFiles): CompileResult => ({ diagnostics: sortDiagnostics(diagnostics), sources: checked.sources, ...(files ? { files } : {}) });
   if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
-  const overrideDir = path.resolve(cwd, options.templates ?? 'templates');
-  const overrides = existsSync(overrideDir) ? [overrideDir] : [];
-  if (options.templates !== undefined && overrides.length === 0) {
-    const shown = path.relative(cwd, overrideDir) || overrideDir;
-    const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {
-      hint: 'Name an existing folder with `--templates DIR`, or leave the option out to use the built-in templates.',
-    });
-    return done([...checked.diagnostics, missing]);
-  }
-  const { config, diagnostics: configProblems } = await loadConfig(cwd);
-  if (configProblems.length) return done([...checked.diagnostics, ...configProblems]);
-  const renderer = createRenderer(await readTemplates(overrides, cwd));
+  const { config } = checked;
+  const templates = await loadRenderer(cwd, options.templates);
+  if (templates.missing) return done([...checked.diagnostics, templates.missing]);
+  const { renderer } = templates;
   const baseUrl = options.baseUrl ?? config.baseUrl;
   const site = compileSite(checked.documents, renderer, {
     date: options.date ?? today(),
@@ -238,6 +233,23 @@ export async function compile(options: Omit<BuildOptions, 'out'> = {}): Promise<
   });
   const diagnostics = [...checked.diagnostics, ...site.diagnostics];
   return hasErrors(diagnostics) ? done(diagnostics) : done(diagnostics, site.files);
+}
+
+/**
+ * The renderer for a project: the built-in templates overlaid with the
+ * templates folder (`templates/` when it exists, or the one named). A named
+ * folder that does not exist is reported in `missing`.
+ */
+async function loadRenderer(cwd: string, templates: string | undefined): Promise<{ renderer: Renderer; missing?: Diagnostic }> {
+  const overrideDir = path.resolve(cwd, templates ?? 'templates');
+  const overrides = existsSync(overrideDir) ? [overrideDir] : [];
+  const renderer = createRenderer(await readTemplates(overrides, cwd));
+  if (templates === undefined || overrides.length) return { renderer };
+  const shown = path.relative(cwd, overrideDir) || overrideDir;
+  const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {
+    hint: 'Name an existing folder with `--templates DIR`, or leave the option out to use the built-in templates.',
+  });
+  return { renderer, missing };
 }
 
 /**
@@ -308,10 +320,8 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   const historyDir = path.join(historyRoot(policyDir), doc.id);
   const manifestFile = path.join(historyDir, 'manifest.json');
   const manifest = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : undefined;
-  const { config, diagnostics: configProblems } = await loadConfig(cwd);
-  if (configProblems.length) return done([...checked.diagnostics, ...configProblems]);
   const planned = planRelease({
-    materiality: materialityOverrides(config),
+    materiality: materialityOverrides(checked.config),
     working,
     text: parsed.text,
     yaml: parsed.yaml!,
@@ -381,7 +391,7 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const checked = await validate({ ...options, files: undefined, noRules: true });
   const sources = checked.sources;
   const failWith = (diagnostics: Diagnostic[]) => ({ diagnostics: sortDiagnostics(diagnostics), sources });
-  const historyErrors = checked.diagnostics.filter((d) => d.severity === 'error' && d.source === 'history');
+  const historyErrors = checked.diagnostics.filter((d) => d.severity === 'error' && (d.source === 'history' || d.source === 'config'));
   if (historyErrors.length) return failWith(historyErrors);
   const docs = checked.documents.filter((d) => !options.document || d.id === options.document);
   if (docs.length !== 1) {
@@ -414,9 +424,7 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const to = await side(options.to, 'working');
   const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
   if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
-  const { config, diagnostics: configProblems } = await loadConfig(cwd);
-  if (configProblems.length) return failWith(configProblems);
-  return { diagnostics: [], sources, changes: diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(config)) };
+  return { diagnostics: [], sources, changes: diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config)) };
 }
 
 async function readPolicyFile(file: string, shown: string, label: string): Promise<{ label: string; policy: Policy } | Diagnostic[]> {
@@ -500,7 +508,7 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
     written: [],
     ...rest,
   });
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error' && d.source === 'history');
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error' && (d.source === 'history' || d.source === 'config'));
   if (errors.length) return done(errors);
   const docs = checked.documents.filter((d) => d.releases.length && (!options.document || d.id === options.document));
   const problem = (ruleId: string, message: string, hint: string) => done([diagnostic(options.policy ?? 'policy', fileStart, ruleId, 'notify', message, { hint })]);
@@ -513,10 +521,8 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
     const known = doc.releases.map((r) => r.entry.version).join(', ');
     return problem('notify-unknown-version', `Cannot announce ${options.from ?? '(previous)'} to ${options.to ?? '(newest)'}: both must be released versions, the second after the first`, `Released versions: ${known}.`);
   }
-  const { config, diagnostics: configProblems } = await loadConfig(cwd);
-  if (configProblems.length) return done(configProblems);
-  const overrideDir = path.resolve(cwd, options.templates ?? 'templates');
-  const renderer = createRenderer(await readTemplates(existsSync(overrideDir) ? [overrideDir] : [], cwd));
+  const { config } = checked;
+  const { renderer } = await loadRenderer(cwd, options.templates);
   const baseUrl = (options.baseUrl ?? config.baseUrl ?? to.model.policy.controller.website?.url ?? 'https://example.invalid/').replace(/\/?$/, '/');
   const pair = `${from.entry.version}...${to.entry.version}`;
   const notification = renderNotification(

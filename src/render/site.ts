@@ -183,9 +183,9 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     if (!versionPage) return;
     files.set(`${id}/v/${r.entry.version}/index.html`, versionPage.html);
     files.set(`${id}/v/${r.entry.version}/index.md`, versionPage.markdown);
-    // The redline compares the pages without their version bars, which always differ.
-    const bare = renderer.renderPolicy(r.model, { root: '../../' });
-    if (bare) markdownOf.set(i, bare.markdown);
+    // The redline compares the pages without their version bars, which always differ; only their Markdown is needed.
+    const bare = renderer.renderMarkdown(r.model, { root: '../../' });
+    if (bare !== undefined) markdownOf.set(i, bare);
   });
 
   // Each translation renders the version it names, at <locale>/v/<version>/, and at <locale>/ when that version is the one in effect.

@@ -20,6 +20,8 @@ export interface RenderedPolicy {
 export interface Renderer {
   /** Render a policy's page as HTML and Markdown; undefined when a template fails (see `diagnostics`). */
   renderPolicy(model: PolicyModel, context?: PageContext): RenderedPolicy | undefined;
+  /** Render a policy's page as Markdown only (for comparing versions, where the HTML is not needed). */
+  renderMarkdown(model: PolicyModel, context?: PageContext): string | undefined;
   /** Render the site's index of documents. */
   renderIndex(models: readonly PolicyModel[]): string | undefined;
   /** Render any template by name (`changelog.html.hbs`); undefined when it fails (see `diagnostics`). */
@@ -122,6 +124,11 @@ export function createRenderer(templates: TemplateSet): Renderer {
     jsonLd: context.jsonLd,
   });
 
+  const renderMarkdown = (model: PolicyModel, context: PageContext = { root: '' }): string | undefined => {
+    const markdown = run('page.md.hbs', view(model, markdownFormat, context));
+    return markdown === undefined ? undefined : normaliseMarkdown(markdown);
+  };
+
   return {
     diagnostics,
     assets,
@@ -129,10 +136,11 @@ export function createRenderer(templates: TemplateSet): Renderer {
     messages: (locale) => messagesFor(locale, messages),
     renderPolicy(model, context = { root: '' }) {
       const page = run('page.html.hbs', view(model, htmlOut, context));
-      const markdown = run('page.md.hbs', view(model, markdownFormat, context));
+      const markdown = renderMarkdown(model, context);
       if (page === undefined || markdown === undefined) return undefined;
-      return { html: page, markdown: normaliseMarkdown(markdown) };
+      return { html: page, markdown };
     },
+    renderMarkdown,
     renderIndex(models) {
       const locale = models[0]?.policy.locale ?? 'en';
       const t = messagesFor(locale, messages);
