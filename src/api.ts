@@ -1,21 +1,24 @@
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { diffPolicies } from './diff/diff.js';
 import type { ChangeSet } from './diff/types.js';
-import { writeSite } from './emit/write-site.js';
-import { serialiseManifest } from './history/manifest.js';
+import { OutputLockedError, writeSite } from './emit/write-site.js';
+import { serialiseManifest, type Manifest } from './history/manifest.js';
+import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from './history/release-translations.js';
 import { planRelease, type BumpOption, type ReleasePlan } from './history/release.js';
 import { verifyHistory, type HistoryFiles, type Release } from './history/verify.js';
 import { defaultParseSettings, parse, type ParsedFile } from './load/parse.js';
+import { placeOfKey } from './load/positions.js';
 import { listPolicyFiles, listTranslationFiles, readSourceFile } from './load/read.js';
-import { historyRoot, readHistories } from './load/read-history.js';
+import { historyRoot, pendingSuffix, readHistories } from './load/read-history.js';
 import { readTemplates } from './load/read-templates.js';
 import type { Policy } from './model/policy.generated.js';
 import { loadConfig, materialityOverrides, type Config } from './config.js';
+import { announcement, notificationFiles } from './notify/announcement.js';
 import { renderNotification, type Notification } from './notify/notification.js';
 import { sendNotification } from './notify/mail.js';
 import { compileSite, type SiteFiles, type VersionedDocument } from './render/site.js';
@@ -128,22 +131,55 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
   diagnostics.push(...configProblems);
   const byId = new Map<string, VersionedDocument>();
   for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });
+  const frozenFiles = new Map<string, { path: string; text: string }>();
   for (const history of project.histories) {
     const verified = verifyHistory(history);
     diagnostics.push(...verified.diagnostics);
     const doc = byId.get(history.id) ?? { id: history.id, releases: [] };
     doc.releases = verified.releases;
     byId.set(history.id, doc);
+    for (const frozen of verified.translations) {
+      const checked = validateTranslation(frozen.parsed, [doc], { frozen: true });
+      diagnostics.push(...checked.diagnostics);
+      const { translation, model } = checked;
+      if (!translation || !model) continue;
+      if (translation.translates !== doc.id || translation.locale !== frozen.entry.locale || translation.source !== frozen.entry.version) {
+        diagnostics.push(
+          diagnostic(frozen.parsed.path, fileStart, 'history-snapshot-invalid', 'history', `The frozen translation \`${frozen.entry.file}\` does not say what the manifest records (${doc.id}, ${frozen.entry.locale}, ${frozen.entry.version})`, {
+            hint: 'Released versions are immutable: restore the file from git (`git checkout -- <file>`).',
+          }),
+        );
+        continue;
+      }
+      frozenFiles.set(`${doc.id}/${translation.locale}/${translation.source}`, { path: frozen.parsed.path, text: frozen.parsed.text });
+      (doc.translations ??= []).push({ locale: translation.locale, version: translation.source, model: resolve(translatePolicy(model.policy, translation), frozen.parsed.path), file: frozen.parsed.path, frozen: true });
+    }
   }
   for (const file of project.translations) {
     const checked = validateTranslation(file, [...byId.values()]);
     diagnostics.push(...checked.diagnostics);
     if (!checked.translation || !checked.model) continue;
-    const doc = byId.get(checked.translation.translates)!;
+    const { translation } = checked;
+    const doc = byId.get(translation.translates)!;
+    (doc.workingTranslations ??= []).push({ locale: translation.locale, version: translation.source, file: file.path });
+    const frozen = frozenFiles.get(`${translation.translates}/${translation.locale}/${translation.source}`);
+    if (frozen !== undefined) {
+      // The frozen translation is what was published: the working file may equal it, never replace it.
+      if (frozen.text !== file.text) {
+        diagnostics.push(
+          diagnostic(file.path, placeOfKey(file.yaml!, file.lineCounter, ['source']), 'translation-frozen', 'translation', `The ${translation.locale} translation of ${translation.source} was frozen when it was released, and this file differs from it`, {
+            hint: `Released text is never changed. To translate the next version, set \`version:\` in the document to it and \`source:\` here to the same; to undo the edit, copy \`${frozen.path}\` back.`,
+          }),
+        );
+      }
+      continue;
+    }
     (doc.translations ??= []).push({
-      locale: checked.translation.locale,
+      locale: translation.locale,
       version: checked.model.policy.version,
-      model: resolve(translatePolicy(checked.model.policy, checked.translation), file.path),
+      model: resolve(translatePolicy(checked.model.policy, translation), file.path),
+      file: file.path,
+      frozen: false,
     });
   }
   const sources = new Map([...project.files, ...project.translations].map((f) => [f.path, f.text]));
@@ -263,7 +299,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = await compile(options);
   const result = { diagnostics: compiled.diagnostics, sources: compiled.sources, written: [] as string[], out };
   if (!compiled.files) return result;
-  await writeSite(out, compiled.files);
+  try {
+    await writeSite(out, compiled.files);
+  } catch (error) {
+    if (!(error instanceof OutputLockedError)) throw error;
+    const shown = path.relative(cwd, error.lockFile) || error.lockFile;
+    const locked = diagnostic(shown, fileStart, 'build-locked', 'build', `Another policyc (process ${error.pid}) is writing \`${path.relative(cwd, out) || out}\`; nothing was written`, {
+      hint: `Wait for it to finish and build again. If no policyc is running, delete \`${shown}\`.`,
+    });
+    return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, locked]) };
+  }
   return { ...result, written: [...compiled.files.keys()].sort() };
 }
 
@@ -277,14 +322,18 @@ export interface ReleaseOptions extends ProjectOptions {
   effective?: string;
   /** Today's date, recorded as the release date (default: the clock's). */
   today?: string;
+  /** Release even when a translation leaves a material change untranslated (that locale then lacks the new version). */
+  allowUntranslated?: boolean;
 }
 
 /** The outcome of `release`. */
 export interface ReleaseResult {
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
-  /** The release written, when there was one. */
+  /** The release written, when the document was released. */
   plan?: ReleasePlan;
+  /** What happened to the translations: those frozen into the history, and the locales left without the new version. */
+  translations?: TranslationReleasePlan;
   /** Files written, relative to `cwd`. */
   written: string[];
 }
@@ -293,16 +342,18 @@ export interface ReleaseResult {
  * Freeze the working document as a new version: validate, compare with the
  * latest release, choose and check the version, then write the snapshot
  * (never over an existing file), the manifest entry, and the working
- * document's new version and effective date.
+ * document's new version and effective date. Translations are frozen with
+ * it (see `planTranslationRelease`); when the document has not changed, a
+ * release freezes the translations finished since their version was released.
  */
 export async function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const cwd = options.cwd ?? process.cwd();
   const checked = await validate({ ...options, files: undefined });
-  const done = (diagnostics: Diagnostic[], plan?: ReleasePlan, written: string[] = []) => ({
+  const done = (diagnostics: Diagnostic[], plans: { plan?: ReleasePlan; translations?: TranslationReleasePlan } = {}, written: string[] = []): ReleaseResult => ({
     diagnostics: sortDiagnostics(diagnostics),
     sources: checked.sources,
     written,
-    ...(plan ? { plan } : {}),
+    ...plans,
   });
   if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
   const candidates = checked.documents.filter((d) => d.working && (!options.document || d.id === options.document));
@@ -315,11 +366,14 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   }
   const doc = candidates[0]!;
   const working = doc.working!;
+  const maxBytes = options.maxBytes ?? defaultParseSettings.maxBytes;
+  const reparse = async (file: string) => parse(await readSourceFile(path.resolve(cwd, file), maxBytes, file));
+  const parsed = await reparse(working.file);
   const policyDir = path.resolve(cwd, options.policy ?? 'policy');
-  const parsed = parse(await readSourceFile(path.resolve(cwd, working.file), options.maxBytes ?? defaultParseSettings.maxBytes, working.file));
   const historyDir = path.join(historyRoot(policyDir), doc.id);
   const manifestFile = path.join(historyDir, 'manifest.json');
-  const manifest = existsSync(manifestFile) ? JSON.parse(await readFile(manifestFile, 'utf8')) : undefined;
+  const manifest = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest) : undefined;
+  const date = options.today ?? today();
   const planned = planRelease({
     materiality: materialityOverrides(checked.config),
     working,
@@ -330,35 +384,74 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     manifest,
     ...(options.bump ? { bump: options.bump } : {}),
     ...(options.effective ? { effective: options.effective } : {}),
-    today: options.today ?? today(),
+    today: date,
   });
-  if ('diagnostics' in planned) return done([...checked.diagnostics, ...planned.diagnostics]);
-  const { plan } = planned;
-  await mkdir(historyDir, { recursive: true });
-  const snapshotFile = path.join(historyDir, plan.entry.file);
-  // The snapshot is written beside its final name and linked into place:
-  // link() fails rather than replace an existing file, so no release is ever overwritten.
-  const staged = `${snapshotFile}.tmp-${process.pid}`;
-  await writeFile(staged, plan.snapshot, { flag: 'wx' });
-  try {
-    await link(staged, snapshotFile);
-  } catch (error) {
-    await rm(staged, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      return done([
-        ...checked.diagnostics,
-        diagnostic(path.relative(cwd, snapshotFile), fileStart, 'release-version-exists', 'release', `Version ${plan.version} is already released`, {
-          hint: 'Released versions are never overwritten: choose a higher version.',
-        }),
-      ]);
-    }
-    throw error;
+  // With nothing changed in the document, the release may still freeze translations.
+  const unchanged = 'diagnostics' in planned && planned.diagnostics.every((d) => d.ruleId === 'release-no-changes');
+  if ('diagnostics' in planned && !unchanged) return done([...checked.diagnostics, ...planned.diagnostics]);
+  const plan = 'plan' in planned ? planned.plan : undefined;
+
+  const workingTranslations: WorkingTranslation[] = [];
+  for (const t of doc.workingTranslations ?? []) {
+    const file = await reparse(t.file);
+    const sourceModel = doc.releases.find((r) => r.entry.version === t.version)?.model ?? working;
+    workingTranslations.push({ ...t, text: file.text, yaml: file.yaml!, lineCounter: file.lineCounter, sourceModel });
   }
-  await rm(staged, { force: true });
-  await replaceFile(manifestFile, serialiseManifest(plan.manifest));
-  await replaceFile(path.resolve(cwd, working.file), plan.working);
-  const written = [snapshotFile, manifestFile, path.resolve(cwd, working.file)].map((f) => path.relative(cwd, f));
-  return done(checked.diagnostics, plan, written);
+  const translationPlanned = planTranslationRelease({
+    document: doc.id,
+    working: workingTranslations,
+    frozen: manifest?.translations ?? [],
+    released: doc.releases.map((r) => r.entry.version),
+    ...(plan ? { newVersion: { version: plan.version, model: working, file: working.file, ...(plan.changes ? { changes: plan.changes } : {}) } } : {}),
+    today: date,
+    ...(options.allowUntranslated ? { allowUntranslated: true } : {}),
+  });
+  if ('diagnostics' in translationPlanned) return done([...checked.diagnostics, ...translationPlanned.diagnostics]);
+  const translations = translationPlanned.plan;
+  if (!plan && translations.freezes.length === 0) return done([...checked.diagnostics, ...('diagnostics' in planned ? planned.diagnostics : [])]);
+
+  const nextManifest: Manifest = { ...(plan?.manifest ?? manifest!), ...(translations.entries.length ? { translations: translations.entries } : {}) };
+  const snapshots = [...(plan ? [{ file: plan.entry.file, text: plan.snapshot, what: `Version ${plan.version}` }] : []), ...translations.freezes.map((f) => ({ file: f.entry.file, text: f.snapshot, what: `The ${f.entry.locale} translation of ${f.entry.version}` }))];
+  await mkdir(historyDir, { recursive: true });
+  await settleHistory(historyDir, manifest);
+  const existing = snapshots.find((snapshot) => existsSync(path.join(historyDir, snapshot.file)));
+  if (existing) {
+    return done([
+      ...checked.diagnostics,
+      diagnostic(path.relative(cwd, path.join(historyDir, existing.file)), fileStart, 'release-version-exists', 'release', `${existing.what} is already released`, {
+        hint: 'Released versions are never overwritten: choose a higher version.',
+      }),
+    ]);
+  }
+  // Write-ahead: the snapshots go in as `.pending` files, the manifest's replacement is the commit, then they take their names.
+  // Killed before the commit, the pending files are ignored and removed by the next release; killed after it, readers take
+  // them as the snapshots the manifest records and the next release renames them. Either way snapshot and entry go together.
+  for (const snapshot of snapshots) await writeFile(path.join(historyDir, `${snapshot.file}${pendingSuffix}`), snapshot.text, { flag: 'wx' });
+  await replaceFile(manifestFile, serialiseManifest(nextManifest));
+  await settleHistory(historyDir, nextManifest);
+  const rewritten = [...(plan ? [{ file: working.file, text: plan.working }] : []), ...translations.freezes.flatMap((f) => (f.working ? [f.working] : []))];
+  for (const r of rewritten) await replaceFile(path.resolve(cwd, r.file), r.text);
+  const written = [...snapshots.map((s) => path.join(historyDir, s.file)), manifestFile, ...rewritten.map((r) => path.resolve(cwd, r.file))].map((f) => path.relative(cwd, f));
+  return done(checked.diagnostics, { ...(plan ? { plan } : {}), translations }, written);
+}
+
+/**
+ * Finish or undo what an interrupted release left in a history folder:
+ * pending snapshots the manifest records take their names (link() never
+ * replaces a file), others are removed, as are half-written temporary files.
+ */
+async function settleHistory(historyDir: string, manifest: Manifest | undefined): Promise<void> {
+  const recorded = new Set([...(manifest?.releases ?? []), ...(manifest?.translations ?? [])].map((e) => e.file));
+  for (const name of await readdir(historyDir)) {
+    const file = path.join(historyDir, name);
+    if (name.endsWith(pendingSuffix)) {
+      const final = name.slice(0, -pendingSuffix.length);
+      if (recorded.has(final) && !existsSync(path.join(historyDir, final))) await link(file, path.join(historyDir, final));
+      await rm(file, { force: true });
+    } else if (/\.tmp-\d+$/.test(name)) {
+      await rm(file, { force: true });
+    }
+  }
 }
 
 /** Write a file by writing a sibling and renaming it over the original, so readers never see half of it. */
@@ -487,6 +580,8 @@ export interface NotifyOptions extends ProjectOptions {
   baseUrl?: string;
   /** Folder whose files override the built-in templates (default: `templates`, when it exists). */
   templates?: string;
+  /** The readers' language: the document's own locale (default) or one the announced version is translated into. */
+  locale?: string;
 }
 
 /** The outcome of `notify`. */
@@ -524,34 +619,24 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
   const { config } = checked;
   const { renderer } = await loadRenderer(cwd, options.templates);
   const baseUrl = (options.baseUrl ?? config.baseUrl ?? to.model.policy.controller.website?.url ?? 'https://example.invalid/').replace(/\/?$/, '/');
-  const pair = `${from.entry.version}...${to.entry.version}`;
-  const notification = renderNotification(
-    {
-      model: to.model,
-      previous: { version: from.entry.version, effective: from.entry.effective },
-      next: { version: to.entry.version, effective: to.entry.effective },
-      changes: diffPolicies(from.model.policy, to.model.policy, undefined, materialityOverrides(config)),
-      links: {
-        policy: `${baseUrl}${doc.id}/v/${to.entry.version}/index.html`,
-        redline: `${baseUrl}${doc.id}/compare/${pair}/index.html`,
-        changelog: `${baseUrl}${doc.id}/changelog/index.html`,
-      },
-      ...(config.mail ? { headers: config.mail } : {}),
-    },
-    renderer,
-  );
+  const locale = options.locale ?? to.model.policy.locale;
+  const input = announcement(doc, { from, to }, diffPolicies(from.model.policy, to.model.policy, undefined, materialityOverrides(config)), {
+    locale,
+    messages: renderer.messages(locale),
+    baseUrl,
+    ...(config.mail ? { headers: config.mail } : {}),
+  });
+  if (!input) {
+    const locales = [`\`${to.model.policy.locale}\` (the document’s own)`, ...(doc.translations ?? []).filter((tr) => tr.version === to.entry.version).map((tr) => `\`${tr.locale}\``)];
+    return problem('notify-unknown-locale', `Version ${to.entry.version} has no translation into \`${locale}\` to announce it in`, `Locales of ${to.entry.version}: ${locales.join(', ')}.`);
+  }
+  const notification = renderNotification(input, renderer);
   if (!notification) return done(renderer.diagnostics);
   const written: string[] = [];
   if (options.out) {
     const out = path.resolve(cwd, options.out);
     await mkdir(out, { recursive: true });
-    const files: [string, string][] = [
-      ['subject.txt', `${notification.subject}\n`],
-      ['email.html', notification.html],
-      ['email.txt', notification.text],
-      ['email.eml', notification.eml],
-    ];
-    for (const [name, content] of files) {
+    for (const [name, content] of notificationFiles(notification)) {
       await replaceFile(path.join(out, name), content);
       written.push(path.relative(cwd, path.join(out, name)));
     }

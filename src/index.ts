@@ -36,6 +36,8 @@ export type { HistoryFiles } from './history/verify.js';
 export { renderNotification } from './notify/notification.js';
 export type { Notification, NotificationInput } from './notify/notification.js';
 export { sendNotification } from './notify/mail.js';
+export { localizeChanges } from './render/localize-changes.js';
+export type { LocalizeSettings, LocalizedSide } from './render/localize-changes.js';
 export { redline } from './render/redline.js';
 export type { RedlineBlock } from './render/redline.js';
 export { compareText, hasErrors, sortDiagnostics } from './diagnostic.js';

@@ -100,7 +100,10 @@ describe('policyc release', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('manage and improve the Website', 'manage and improve our Website'));
     const first = await policyc(['release', '--effective', '2027-02-01'], dir);
     expect(first.stderr).not.toMatch(/ {2}error {2}/);
-    expect(first.stdout).toMatch(/^✔ released privacy 2\.0\.1, effective 2027-02-01 \(1 changes?, 0 material\)\n {2}wrote policy\/history\/privacy\/2\.0\.1\.yaml\n/);
+    // The French translation does not cover the reworded text: an editorial change, so the release goes ahead without French.
+    expect(first.stdout).toMatch(
+      /^✔ released privacy 2\.0\.1, effective 2027-02-01 \(1 change, 0 material\)\n⚠ fr: not translated, so 2\.0\.1 is not published in fr \(editorial changes only\)\n {2}wrote policy\/history\/privacy\/2\.0\.1\.yaml\n/,
+    );
     const second = await policyc(['release', '--effective', '2027-03-01'], dir);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('Nothing changed since 2.0.1  release-no-changes');
@@ -154,6 +157,37 @@ describe('policyc notify', () => {
       expect(mail.html).toContain('_fbp');
       expect(mail.text!.indexOf('_fbp')).toBeLessThan(mail.text!.indexOf('Rewords the introduction'));
     });
+  });
+
+  it('writes it in a language the newest version is translated into with --locale', async () => {
+    const out = path.join(tempDir(), 'mail');
+    const r = await policyc(['notify', '--locale', 'fr', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const subject = 'Modifications de notre Politique de confidentialité et de cookies\u00a0: version 2.0.0, en vigueur le 1 janvier 2027';
+    expect(r.stdout.split('\n')[0]).toBe(`✔ ${subject}`);
+    expect(readFileSync(path.join(out, 'subject.txt'), 'utf8')).toBe(`${subject}\n`);
+    const html = readFileSync(path.join(out, 'email.html'), 'utf8');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Ajoute le cookie «\u00a0_fbp\u00a0», déposé par un tiers.');
+    expect(html).toContain('https://smartfocus.com/policies/privacy/fr/v/2.0.0/index.html');
+    expect(html).toContain('https://smartfocus.com/policies/privacy/fr/changelog/index.html');
+  });
+
+  it('refuses a language the announced version is not translated into, naming those it is', async () => {
+    const out = path.join(tempDir(), 'mail');
+    const r = await policyc(['notify', '--locale', 'de', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('notify-unknown-locale');
+    expect(r.stderr).toContain('Version 2.0.0 has no translation into `de`');
+    expect(r.stderr).toContain('Locales of 2.0.0: `en-GB` (the document’s own), `fr`.');
+  });
+
+  it('refuses a --locale that is not a language tag', async () => {
+    const r = await policyc(['notify', '--locale', 'fr_FR', '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`--locale` must be a language tag such as fr or en-GB, not `fr_FR`');
   });
 
   it('needs somewhere to put the e-mail', async () => {

@@ -20,6 +20,7 @@ import { formatChanges } from '../src/diff/format.js';
 import type { ChangeSet } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { matchesSchema } from '../src/validate/schema-rules.js';
+import { engineRuleIds } from './support/diff-rules.js';
 import { expectGolden, root } from './support/fixtures.js';
 
 const fixturesDir = path.join(root, 'test/diff-fixtures');
@@ -27,20 +28,6 @@ const cases = readdirSync(fixturesDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
   .sort();
-
-/**
- * Every rule id the engine can produce, read off its source: each
- * `rule: 'id'`, and both ids of `rule: test ? 'a' : 'b'`.
- */
-function engineRuleIds(): Set<string> {
-  const source = readFileSync(path.join(root, 'src/diff/diff.ts'), 'utf8');
-  const ids = new Set<string>();
-  for (const m of source.matchAll(/rule: (?:[^,{}]*?\? )?'([a-z]+(?:-[a-z]+)*)'(?: : '([a-z]+(?:-[a-z]+)*)')?/g)) {
-    ids.add(m[1]!);
-    if (m[2]) ids.add(m[2]);
-  }
-  return ids;
-}
 
 const ruleIds = engineRuleIds();
 

@@ -4,16 +4,12 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { translationSchema } from '../src/translate/schema.js';
-import { build, validate, type Diagnostic } from '../src/index.js';
+import { build, release, validate, type Diagnostic } from '../src/index.js';
 import { root } from './support/fixtures.js';
-import { copySample, tempDir } from './support/project.js';
+import { copySample, editFile, tempDir } from './support/project.js';
 
 const fr = (dir: string) => path.join(dir, 'policy/privacy.fr.yaml');
-const edit = (file: string, from: string, to: string) => {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`edit did not apply: ${from}`);
-  writeFileSync(file, text.replace(from, to));
-};
+const edit = editFile;
 const translationDiagnostics = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.file === 'policy/privacy.fr.yaml');
 
 describe('translations', () => {
@@ -75,12 +71,31 @@ describe('translations', () => {
     expect(found.map((d) => d.ruleId).sort()).toEqual(['translation-filename', 'translation-unknown-document']);
   });
 
-  it('says, in French, when the version in effect exists in English only', async () => {
+  it('shows the coming French version in full, saying first that the version in effect exists in English only', async () => {
     const out = path.join(tempDir(), 'dist');
     await build({ cwd: root, out, date: '2026-12-01' });
     const page = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
     expect(page).toContain('<html lang="fr">');
-    expect(page).toContain('La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais. <a href="../index.html" hreflang="en-GB">La lire en anglais</a>');
+    expect(page).toContain('<p class="in-effect-notice"><strong>La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.</strong> <a href="../index.html" hreflang="en-GB">La lire en anglais</a></p>');
+    expect(page).toContain('<p class="version-status">Cette version entrera en vigueur le 1 janvier 2027.</p>');
+    expect(page).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
+    // Links stay in French where a French page exists, and say so where they lead to the original.
+    expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a></li>');
+    expect(page).toContain('<li><a href="../v/1.0.0/index.html" rel="prev" hreflang="en-GB">Version précédente (1.0.0)</a></li>');
+    expect(readFileSync(path.join(out, 'privacy/fr/index.md'), 'utf8')).toContain('> **La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.** [La lire en anglais](../index.md)');
+  });
+
+  it('says, in French, when only versions older than the one in effect are translated', async () => {
+    const dir = copySample();
+    const out = path.join(dir, 'dist');
+    // A 2.1.0 the French translation does not cover, in effect at the build date.
+    edit(path.join(dir, 'policy/privacy.yaml'), 'version: 2.0.0', 'version: 2.1.0');
+    edit(path.join(dir, 'policy/privacy.yaml'), 'manage and improve the Website', 'manage and improve our Website');
+    const released = await release({ cwd: dir, effective: '2027-03-01', today: '2026-12-01' });
+    expect(released.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    await build({ cwd: dir, out, date: '2027-04-01' });
+    const page = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
+    expect(page).toContain('La version 2.1.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais. <a href="../index.html" hreflang="en-GB">La lire en anglais</a>');
     expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a>');
   });
 

@@ -132,6 +132,8 @@ describe('every generated page is valid HTML', () => {
     await build({ cwd: root, out, date: '2026-12-31', drafts: true });
     const pages = allFiles(out).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(8);
+    // Every language's pages: the translated versions list, changelog and e-mail too.
+    expect(pages).toEqual(expect.arrayContaining(['privacy/fr/versions/index.html', 'privacy/fr/changelog/index.html', 'privacy/fr/notify/1.0.0...2.0.0/email.html']));
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     // E-mail clients ignore <style> and stylesheets: inline styles are the only way, so that one rule is off for e-mail.
     const mail = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off' } });

@@ -77,11 +77,12 @@ export const commands: readonly Command[] = [
   },
   {
     name: 'release',
-    summary: 'freeze the working document as a new version in policy/history/',
-    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--policy DIR] [--format pretty|json|sarif|github]',
+    summary: 'freeze the working document as a new version, with its translations, in policy/history/',
+    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github]',
     flags: [
       { name: 'bump', value: 'LEVEL', choices: ['auto', 'patch', 'minor', 'major'], default: 'auto', description: 'how to choose the version: auto takes the smallest bump the changes allow' },
       { name: 'effective', value: 'YYYY-MM-DD', pattern: isoDate, description: "the date the new version takes effect (default: the document's effective)" },
+      { name: 'allow-untranslated', description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version' },
       policyFlag,
       formatFlag,
     ],
@@ -106,11 +107,17 @@ export const commands: readonly Command[] = [
   {
     name: 'notify',
     summary: 'write the notification e-mail for a change between two versions, and optionally send it',
-    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--base-url URL] [--document ID] [--policy DIR]',
+    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR]',
     flags: [
       { name: 'out', value: 'DIR', description: 'folder to write subject.txt, email.html, email.txt and email.eml into' },
       { name: 'send', value: 'URL', pattern: { test: /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, form: 'smtp://HOST:PORT' }, description: 'send it through this SMTP server' },
       { name: 'to', value: 'ADDRESS', description: 'the recipient when sending' },
+      {
+        name: 'locale',
+        value: 'LOCALE',
+        pattern: { test: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, form: 'a language tag such as fr or en-GB' },
+        description: "the readers' language: the document's own (default) or one the announced version is translated into",
+      },
       baseUrlFlag,
       documentFlag,
       policyFlag,

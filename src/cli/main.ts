@@ -121,18 +121,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         document: positionals[0],
         bump: options.bump as BumpOption | undefined,
         effective: options.effective,
+        allowUntranslated: options['allow-untranslated'] === 'true',
       });
       report(result.diagnostics, result.sources);
-      if (!result.plan) {
+      const { plan, translations } = result;
+      if (!plan && !translations?.freezes.length) {
         io.stderr.write('policyc: nothing was released\n');
         return 1;
       }
-      const { plan } = result;
-      const material = plan.changes ? plan.changes.changes.filter((c) => c.material).length : 0;
-      io.stdout.write(
-        `✔ released ${plan.manifest.document} ${plan.version}, effective ${plan.entry.effective}${plan.changes ? ` (${plan.changes.changes.length} changes, ${material} material)` : ' (first release)'}\n` +
-          result.written.map((f) => `  wrote ${f}\n`).join(''),
-      );
+      const material = plan?.changes ? plan.changes.changes.filter((c) => c.material).length : 0;
+      const lines = [
+        ...(plan ? [`✔ released ${plan.manifest.document} ${plan.version}, effective ${plan.entry.effective}${plan.changes ? ` (${plan.changes.changes.length} ${plan.changes.changes.length === 1 ? 'change' : 'changes'}, ${material} material)` : ' (first release)'}`] : []),
+        ...(translations?.freezes ?? []).map((f) => `✔ froze the ${f.entry.locale} translation of ${f.entry.version}`),
+        ...(translations?.untranslated ?? []).map((u) => `⚠ ${u.locale}: not translated, so ${plan?.version ?? 'the new version'} is not published in ${u.locale}${u.material ? ' (material changes, --allow-untranslated)' : ' (editorial changes only)'}`),
+      ];
+      io.stdout.write(`${lines.join('\n')}\n${result.written.map((f) => `  wrote ${f}\n`).join('')}`);
       return 0;
     }
     case 'diff': {
@@ -159,6 +162,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         send: options.send,
         recipient: options.to,
         baseUrl: options['base-url'],
+        locale: options.locale,
       });
       report(result.diagnostics, result.sources);
       if (!result.notification || hasErrors(result.diagnostics)) return 1;

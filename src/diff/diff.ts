@@ -127,6 +127,18 @@ export function diffPolicies(
   };
 }
 
+/**
+ * The entity a change is about, as it stands in a version of the policy (a
+ * list entity by its id, or a singleton such as `marketing`); undefined when
+ * that version lacks it.
+ */
+export function entityAt(policy: Policy, entity: EntityKind, id: string): Record<string, unknown> | undefined {
+  const singleton = singletons.find((s) => s.entity === entity && s.id === id);
+  if (singleton) return objectAt(policy, singleton.path);
+  const list = lists.find((l) => l.entity === entity);
+  return list && listAt(policy, list.path).find((e) => e.id === id);
+}
+
 /** The field-level differences of two objects, nested objects flattened to dotted paths, lists compared as wholes. */
 function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, schemaPath: readonly string[], prefix = ''): FieldChange[] {
   const out: FieldChange[] = [];

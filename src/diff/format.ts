@@ -1,4 +1,4 @@
-import { changesToHtml } from '../render/site.js';
+import { changesToHtml } from '../render/change-lists.js';
 import { escapeHtml, proseToMarkdown, proseToPlainText } from '../render/prose.js';
 import type { Change, ChangeSet } from './types.js';
 

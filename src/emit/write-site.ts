@@ -1,35 +1,105 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Another process holds the output folder's lock. */
+export class OutputLockedError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(`Another policyc (process ${pid}) is writing this output folder`);
+  }
+}
 
 /**
  * Write a site atomically: every file goes into a fresh folder beside
  * `outDir`, which then replaces `outDir` by rename. A failure before the swap
  * leaves the previous `outDir` untouched; files that no longer belong are gone.
+ * A lock beside the folder keeps two builds from interleaving; a build killed
+ * between the two renames of the swap is repaired by the next one.
  */
 export async function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
-  const staging = path.join(parent, `.${base}.tmp-${process.pid}`);
-  const retired = path.join(parent, `.${base}.old-${process.pid}`);
   await mkdir(parent, { recursive: true });
-  await rm(staging, { recursive: true, force: true });
+  const release = await lock(path.join(parent, `.${base}.lock`));
   try {
-    for (const [name, content] of files) {
-      const file = path.join(staging, name);
-      if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${name}`);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
+    await recover(parent, base);
+    const staging = path.join(parent, `.${base}.tmp-${process.pid}`);
+    const retired = path.join(parent, `.${base}.old-${process.pid}`);
+    try {
+      for (const [name, content] of files) {
+        const file = path.join(staging, name);
+        if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${name}`);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, content);
+      }
+      await mkdir(staging, { recursive: true });
+      const hadPrevious = await exists(target);
+      if (hadPrevious) await rename(target, retired);
+      await rename(staging, target);
+      if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
     }
-    await mkdir(staging, { recursive: true });
-    const hadPrevious = await exists(target);
-    if (hadPrevious) await rename(target, retired);
-    await rename(staging, target);
-    if (hadPrevious) await rm(retired, { recursive: true, force: true });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+  } finally {
+    await release();
   }
+}
+
+/**
+ * Take the lock file (its content: our pid), or fail with `OutputLockedError`
+ * while its owner lives. A lock left by a killed process is taken over.
+ */
+async function lock(lockFile: string): Promise<() => Promise<void>> {
+  // The lock appears whole: our pid is written to a file of our own, then linked to the lock's name (link() never replaces a file).
+  const mine = `${lockFile}.${process.pid}`;
+  await writeFile(mine, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await link(mine, lockFile);
+        return () => rm(lockFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const owner = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) throw new OutputLockedError(lockFile, owner);
+      // The owner is gone (killed): take its lock over, once.
+      if (attempt > 0) throw new OutputLockedError(lockFile, owner);
+      await rm(lockFile, { force: true });
+    }
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Repair what a killed build left beside the output folder (we hold the
+ * lock, so nobody else is writing): killed between the swap's two renames,
+ * the output folder is missing and the retired tree is the last complete one,
+ * so it goes back; every other leftover is deleted.
+ */
+async function recover(parent: string, base: string): Promise<void> {
+  const names = await readdir(parent);
+  const deadOwner = (prefix: string) => (name: string) => name.startsWith(prefix) && !alive(Number(name.slice(prefix.length)));
+  const leftovers = names.filter((name) => name.startsWith(`.${base}.tmp-`) || name.startsWith(`.${base}.old-`) || deadOwner(`.${base}.lock.`)(name));
+  const retired = leftovers.filter((name) => name.startsWith(`.${base}.old-`));
+  if (retired.length && !(await exists(path.join(parent, base)))) {
+    await rename(path.join(parent, retired[0]!), path.join(parent, base));
+  }
+  await Promise.all(leftovers.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
 }
 
 async function exists(file: string): Promise<boolean> {

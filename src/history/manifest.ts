@@ -17,10 +17,27 @@ export interface ReleaseEntry {
   previous: string | null;
 }
 
+/** A translation frozen into the history: the translated text of one released version, in one locale. */
+export interface TranslationEntry {
+  locale: string;
+  /** The released version it translates. */
+  version: string;
+  /** The date it was frozen (YYYY-MM-DD): the version's release, or later for a translation that came after. */
+  released: string;
+  /** The snapshot's file name, beside the manifest (`2.0.0.fr.yaml`). */
+  file: string;
+  /** SHA-256 of the snapshot's bytes (hex). */
+  sha256: string;
+  /** SHA-256 of the previous translation entry (hex, of its canonical JSON); null for the first. */
+  previous: string | null;
+}
+
 /** The release history of one document: `policy/history/<id>/manifest.json`. */
 export interface Manifest {
   document: string;
   releases: ReleaseEntry[];
+  /** Frozen translations, in the order they were frozen (absent until the first). */
+  translations?: TranslationEntry[];
 }
 
 /** SHA-256 of bytes or text, in hex. */
@@ -41,7 +58,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The hash that chains an entry to the next one. */
-export function entryHash(entry: ReleaseEntry): string {
+export function entryHash(entry: ReleaseEntry | TranslationEntry): string {
   return sha256(canonicalJson(entry));
 }
 

@@ -92,7 +92,7 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
       ['effective'],
     );
   }
-  const text = setScalars(input, { version, effective });
+  const text = setTopLevelScalars(input.text, input.yaml, { version, effective });
   const file = `${version}.yaml`;
   const entry: ReleaseEntry = {
     version,
@@ -107,15 +107,15 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
   return { plan: { version, entry, snapshot: text, manifest, working: text, ...(changes ? { changes } : {}) } };
 }
 
-/** Replace top-level scalar values in the YAML text, leaving every other byte (comments, layout) as it was. */
-function setScalars(input: ReleaseInput, values: Record<string, string>): string {
+/** Replace top-level scalar values in a YAML text, leaving every other byte (comments, layout) as it was. */
+export function setTopLevelScalars(text: string, yaml: Document, values: Record<string, string>): string {
   const edits: { start: number; end: number; value: string }[] = [];
   for (const [key, value] of Object.entries(values)) {
-    const node = input.yaml.get(key, true) as { range?: [number, number, number] } | undefined;
+    const node = yaml.get(key, true) as { range?: [number, number, number] } | undefined;
     if (!node?.range) throw new Error(`The document has no \`${key}\` to set`);
     edits.push({ start: node.range[0], end: node.range[1], value });
   }
-  let text = input.text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.value + text.slice(edit.end);
-  return text;
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.value + out.slice(edit.end);
+  return out;
 }

@@ -5,7 +5,7 @@ import { schemaVersion } from '../model/schema.js';
 import { resolve, type PolicyModel } from '../resolve/resolve.js';
 import { matchesSchema } from '../validate/schema-rules.js';
 import { validateFile } from '../validate/validate.js';
-import { compareVersions, entryHash, type Manifest, type ReleaseEntry } from './manifest.js';
+import { compareVersions, entryHash, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
 import { migrate } from './migrate.js';
 
 /** The release history of one document as read from `policy/history/<id>/`. */
@@ -28,12 +28,18 @@ export interface Release {
   model: PolicyModel;
 }
 
+/** A frozen translation whose bytes match the manifest: its entry and its parsed snapshot (checked as a translation by the caller). */
+export interface FrozenTranslationFile {
+  entry: TranslationEntry;
+  parsed: ParsedFile;
+}
+
 /**
  * Check a document's history is intact (every snapshot matches its recorded
  * hash, each entry chains to the one before, versions and dates go forward,
  * nothing unrecorded lies beside them) and resolve each release.
  */
-export function verifyHistory(files: HistoryFiles): { releases: Release[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
+export function verifyHistory(files: HistoryFiles): { releases: Release[]; translations: FrozenTranslationFile[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (file: string, ruleId: string, message: string, hint: string, line = 1) =>
     diagnostics.push(diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, ruleId, 'history', message, { hint }));
@@ -43,18 +49,19 @@ export function verifyHistory(files: HistoryFiles): { releases: Release[]; manif
     for (const name of files.snapshots.keys()) {
       fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in any manifest`, 'Snapshots are written by `policyc release` only: remove the file, or restore `manifest.json` from git.');
     }
-    return { releases: [], diagnostics };
+    return { releases: [], translations: [], diagnostics };
   }
   let manifest: Manifest;
   try {
     manifest = JSON.parse(files.manifestText) as Manifest;
     if (!Array.isArray(manifest.releases)) throw new Error('`releases` is not a list');
+    if (manifest.translations !== undefined && !Array.isArray(manifest.translations)) throw new Error('`translations` is not a list');
   } catch (error) {
     fail(files.manifestPath, 'history-manifest-invalid', `The release manifest cannot be read: ${error instanceof Error ? error.message : String(error)}`, untouched);
-    return { releases: [], diagnostics };
+    return { releases: [], translations: [], diagnostics };
   }
-  const lineOf = (version: string) => {
-    const index = files.manifestText!.indexOf(`"version": "${version}"`);
+  const lineOf = (needle: string) => {
+    const index = files.manifestText!.indexOf(needle);
     return index < 0 ? 1 : files.manifestText!.slice(0, index).split('\n').length;
   };
 
@@ -63,7 +70,7 @@ export function verifyHistory(files: HistoryFiles): { releases: Release[]; manif
   const recorded = new Set<string>();
   for (const entry of manifest.releases) {
     recorded.add(entry.file);
-    const line = lineOf(entry.version);
+    const line = lineOf(`"version": "${entry.version}"`);
     const expectedPrevious = previous ? entryHash(previous) : null;
     if (entry.previous !== expectedPrevious) {
       fail(files.manifestPath, 'history-chain-broken', `The entry for ${entry.version} does not chain to the entry before it: the manifest was edited`, untouched, line);
@@ -85,12 +92,36 @@ export function verifyHistory(files: HistoryFiles): { releases: Release[]; manif
     const model = releaseModel(snapshot.parsed, entry, fail);
     if (model) releases.push({ entry, model });
   }
+  const translations: FrozenTranslationFile[] = [];
+  let previousTranslation: TranslationEntry | undefined;
+  for (const entry of manifest.translations ?? []) {
+    recorded.add(entry.file);
+    const line = lineOf(`"file": "${entry.file}"`);
+    if (entry.previous !== (previousTranslation ? entryHash(previousTranslation) : null)) {
+      fail(files.manifestPath, 'history-chain-broken', `The entry for the ${entry.locale} translation of ${entry.version} does not chain to the translation entry before it: the manifest was edited`, untouched, line);
+    }
+    previousTranslation = entry;
+    if (!manifest.releases.some((r) => r.version === entry.version)) {
+      fail(files.manifestPath, 'history-translation-orphan', `The ${entry.locale} translation \`${entry.file}\` translates ${entry.version}, which is not released`, untouched, line);
+      continue;
+    }
+    const snapshot = files.snapshots.get(entry.file);
+    if (!snapshot) {
+      fail(files.manifestPath, 'history-snapshot-missing', `The ${entry.locale} translation of ${entry.version} (\`${entry.file}\`) is missing`, untouched, line);
+      continue;
+    }
+    if (snapshot.sha256 !== entry.sha256) {
+      fail(`${files.dir}/${entry.file}`, 'history-snapshot-modified', `The ${entry.locale} translation of ${entry.version} was changed after it was frozen: its hash no longer matches the manifest`, untouched);
+      continue;
+    }
+    translations.push({ entry, parsed: snapshot.parsed });
+  }
   for (const name of files.snapshots.keys()) {
     if (!recorded.has(name)) {
       fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in the manifest`, 'Snapshots are written by `policyc release` only: remove the file.');
     }
   }
-  return { releases, manifest, diagnostics };
+  return { releases, translations, manifest, diagnostics };
 }
 
 function releaseModel(parsed: ParsedFile, entry: ReleaseEntry, fail: (file: string, ruleId: string, message: string, hint: string) => void): PolicyModel | undefined {

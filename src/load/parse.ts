@@ -1,4 +1,5 @@
-import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, isMap, LineCounter, Parser, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
+import type { CST } from 'yaml';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
 import { placeOfNode, placeOfRange } from './positions.js';
 
@@ -29,9 +30,11 @@ export interface ParseSettings {
   maxBytes: number;
   /** Most alias nodes resolved before giving up (default: 100), against "billion laughs" files. */
   maxAliasCount: number;
+  /** Deepest nesting of collections accepted (default: 64; the schema needs about 6). */
+  maxDepth: number;
 }
 
-export const defaultParseSettings: ParseSettings = { maxBytes: 5 * 1024 * 1024, maxAliasCount: 100 };
+export const defaultParseSettings: ParseSettings = { maxBytes: 5 * 1024 * 1024, maxAliasCount: 100, maxDepth: 64 };
 
 const yamlRuleIds: Record<string, string> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
@@ -81,7 +84,18 @@ export function parse(file: SourceFile, settings: ParseSettings = defaultParseSe
     return fail('file-empty', 'File is empty', 'Write the policy document here, or remove the file.');
   }
 
-  const doc = parseDocument(decoded, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  // The concrete syntax tree is built without recursion; composing it recurses once per level, so depth is checked in between.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(decoded)];
+  const deepest = deepestNesting(tokens, settings.maxDepth);
+  if (deepest !== undefined) {
+    return fail(
+      'yaml-too-deep',
+      `Collections nest more than ${settings.maxDepth} levels deep here`,
+      'A policy document nests a few levels at most: check for runaway brackets or `- - -`, or a file that is not a policy.',
+      placeOfRange(lineCounter, deepest, deepest + 1),
+    );
+  }
+  const doc = composeDocument(tokens, decoded);
   result.yaml = doc;
   // After the first real syntax error the parser's later errors are mostly
   // echoes of it; duplicate keys are independent, so all of them are kept.
@@ -121,6 +135,34 @@ export function parse(file: SourceFile, settings: ParseSettings = defaultParseSe
     throw error;
   }
   return result;
+}
+
+/** `parseDocument` of the yaml package, from tokens already parsed: the first document, and an error when there are more. */
+function composeDocument(tokens: CST.Token[], source: string): Document {
+  let doc: Document | undefined;
+  for (const next of new Composer({ uniqueKeys: true, version: '1.2' }).compose(tokens, true, source.length)) {
+    if (!doc) doc = next as Document;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** The offset where collections first nest deeper than `max`, walking the syntax tree with a stack of our own (no recursion). */
+function deepestNesting(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: { token: CST.Token | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push({ token: token.value, depth });
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > max) return token.offset;
+      for (const item of token.items) stack.push({ token: 'key' in item ? item.key ?? undefined : undefined, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function yamlDiagnostic(path: string, text: string, lineCounter: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {

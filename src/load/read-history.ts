@@ -10,6 +10,9 @@ export function historyRoot(policyDir: string): string {
   return path.join(policyDir, 'history');
 }
 
+/** The suffix of a snapshot written by a release that has not yet recorded it in the manifest. */
+export const pendingSuffix = '.pending';
+
 /** Read every document history under `policy/history/<id>/`: the manifest and each snapshot, parsed and hashed. */
 export async function readHistories(policyDir: string, display: (file: string) => string, settings: ParseSettings): Promise<HistoryFiles[]> {
   const root = historyRoot(policyDir);
@@ -21,10 +24,13 @@ export async function readHistories(policyDir: string, display: (file: string) =
     const manifestFile = path.join(dir, 'manifest.json');
     const history: HistoryFiles = { id: entry.name, dir: display(dir), manifestPath: display(manifestFile), snapshots: new Map() };
     if (existsSync(manifestFile)) history.manifestText = await readFile(manifestFile, 'utf8');
-    for (const name of (await readdir(dir)).sort()) {
-      if (!/\.ya?ml$/.test(name)) continue;
-      const bytes = await readFile(path.join(dir, name));
-      const parsed = parse({ path: display(path.join(dir, name)), bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
+    const names = await readdir(dir);
+    for (const file of names.sort()) {
+      // A pending snapshot is one a release was writing when it was interrupted: it counts only once the manifest records it.
+      const name = file.endsWith(pendingSuffix) ? file.slice(0, -pendingSuffix.length) : file;
+      if (!/\.ya?ml$/.test(name) || (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))) continue;
+      const bytes = await readFile(path.join(dir, file));
+      const parsed = parse({ path: display(path.join(dir, file)), bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
       history.snapshots.set(name, { parsed, sha256: sha256(bytes) });
     }
     out.push(history);

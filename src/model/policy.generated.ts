@@ -121,6 +121,8 @@ export interface Policy {
   /**
    * Legal regimes the document is written for; compliance rules are chosen by them.
    *
+   * @maxItems 5000
+   *
    * Items: A jurisdiction: `eu` (GDPR), `uk` (UK GDPR), `ch` (Swiss FADP), `us-ca` (CCPA/CPRA), `us` (US federal).
    */
   jurisdictions?: ('eu' | 'uk' | 'ch' | 'us-ca' | 'us')[];
@@ -131,6 +133,8 @@ export interface Policy {
   introduction?: string;
   /**
    * Related documents the policy refers to, such as the Terms of Use.
+   *
+   * @maxItems 5000
    */
   related?: RelatedDocument[];
   collection: Collection;
@@ -145,6 +149,8 @@ export interface Policy {
   contacts: Contacts;
   /**
    * Free Markdown sections for what the model does not cover, each placed after a named section.
+   *
+   * @maxItems 5000
    */
   sections?: CustomSection[];
   /**
@@ -240,6 +246,7 @@ export interface Collection {
    * The situations in which data is collected.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   contexts: [CollectionContext, ...CollectionContext[]];
   /**
@@ -250,6 +257,7 @@ export interface Collection {
    * The categories of personal data collected.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   categories: [DataCategory, ...DataCategory[]];
   /**
@@ -274,6 +282,8 @@ export interface CollectionContext {
   description: string;
   /**
    * Ids of the data categories collected in this situation.
+   *
+   * @maxItems 5000
    */
   categories?: IdRef[];
 }
@@ -345,6 +355,7 @@ export interface Purposes {
    * The purposes, each with the data it uses and its legal basis.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   items: [Purpose, ...Purpose[]];
   /**
@@ -378,6 +389,8 @@ export interface Purpose {
   description: string;
   /**
    * Ids of the data categories this purpose uses.
+   *
+   * @maxItems 5000
    */
   categories?: IdRef[];
   legalBasis?: LegalBasis;
@@ -405,6 +418,7 @@ export interface Sharing {
    * The recipients of personal data, each with when it is shared.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   recipients: [Recipient, ...Recipient[]];
   /**
@@ -458,10 +472,14 @@ export interface Recipient {
   purpose?: string;
   /**
    * Examples of recipients in this category.
+   *
+   * @maxItems 5000
    */
   examples?: Text[];
   /**
    * Ids of the data categories this recipient receives (all, when absent).
+   *
+   * @maxItems 5000
    */
   categories?: IdRef[];
 }
@@ -551,6 +569,7 @@ export interface Cookies {
    * Every cookie the website sets or lets others set.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   items: [Cookie, ...Cookie[]];
   /**
@@ -617,6 +636,7 @@ export interface Transfers {
    * Each transfer outside the origin area, with its safeguards.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   items: [Transfer, ...Transfer[]];
 }
@@ -643,6 +663,7 @@ export interface Transfer {
    * The legal safeguards the transfer relies on.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   mechanisms: [TransferMechanism, ...TransferMechanism[]];
   /**
@@ -686,6 +707,7 @@ export interface Certifications {
    * The seals and certifications held.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   items: [Certification, ...Certification[]];
 }
@@ -756,6 +778,7 @@ export interface Rights {
    * Each right, and how to exercise it.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   items: [Right, ...Right[]];
 }
@@ -837,6 +860,8 @@ export interface Changes {
   /**
    * The channels through which people are told of changes.
    *
+   * @maxItems 5000
+   *
    * Items: A channel.
    */
   channels?: ('email' | 'website' | 'in-product')[];
@@ -860,6 +885,7 @@ export interface Contacts {
    * The contacts, one per role.
    *
    * @minItems 1
+   * @maxItems 5000
    */
   items: [Contact, ...Contact[]];
 }

@@ -7,6 +7,7 @@ import * as qp from 'nodemailer/lib/qp';
 import type { Change, ChangeSet } from '../diff/types.js';
 import type { Contact } from '../model/policy.generated.js';
 import { escapeHtml, proseToHtml, proseToPlainText } from '../render/prose.js';
+import { fill } from '../render/messages.js';
 import type { Renderer } from '../render/templates.js';
 import { formatDate } from '../render/view-model.js';
 import type { PolicyModel } from '../resolve/resolve.js';
@@ -279,7 +280,7 @@ export function renderNotification(input: NotificationInput, renderer: Pick<Rend
   const htmlOut = renderer.render('email.html.hbs', view('html'));
   if (subjectOut === undefined || textOut === undefined || htmlOut === undefined) return undefined;
 
-  const subject = subjectOut.replace(/\s+/g, ' ').trim();
+  const subject = subjectOut.replace(breakingSpace, ' ').trim();
   const text = wrapText(normaliseText(textOut), textWidth);
   const html = htmlOut.replace(/\r\n?/g, '\n');
   const eml = composeEml(notificationMailOptions(input, { subject, text, html }));
@@ -296,11 +297,6 @@ function senderContact(contacts: readonly Contact[]): (Contact & { email: string
   return withEmail[0];
 }
 
-/** Replace `{name}` placeholders; unknown ones are left as written. */
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 /** E-mail clients ignore stylesheets, so sanitized summary HTML gets its styles inline (its text is escaped, so every `<` is a tag). */
 function styleInline(html: string): string {
   return html.replace(/<code>/g, `<code style="${codeStyle}">`).replace(/<a /g, `<a style="${linkStyle}" `);
@@ -314,11 +310,15 @@ function normaliseText(text: string): string {
 
 const columns = (s: string): number => [...s].length;
 
+// White space a line may break at: not the no-break spaces French puts inside « » and before : ; ? !
+const breakingSpace = /[^\S\u00a0\u202f]+/g;
+
 /**
  * Wrap every line at `width` columns at word boundaries. A list item (`- `,
  * `* `, `1. ` after any indentation) continues under its text (a hanging
  * indent); other lines continue at their own indentation. A word longer than
- * the line (a URL) is never broken: it gets a line of its own.
+ * the line (a URL) is never broken: it gets a line of its own, and nor is a
+ * no-break space.
  */
 export function wrapText(text: string, width: number): string {
   const out: string[] = [];
@@ -330,7 +330,7 @@ export function wrapText(text: string, width: number): string {
     const lead = /^(\s*)((?:[-*•]|\d+[.)])\s+)?/.exec(line)!;
     const first = lead[0];
     const hanging = ' '.repeat(columns(first));
-    const words = line.slice(first.length).split(/\s+/).filter(Boolean);
+    const words = line.slice(first.length).split(breakingSpace).filter(Boolean);
     let current = first;
     let empty = true;
     for (const word of words) {

@@ -16,3 +16,22 @@ export function messagesFor(locale: string, available: ReadonlyMap<string, Messa
   if (!found) throw new Error('No messages for the locale and no English fallback (templates/locales/en.json)');
   return found;
 }
+
+/** Replace `{name}` placeholders; unknown ones are left as written. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * A counted message in a locale's grammar, with `{count}` filled: `forms` is
+ * an object of plural forms (`{"one": "{count} change", "other": "{count}
+ * changes"}`), picked by an exact `=N` form first, then the locale's plural
+ * category (`Intl.PluralRules`: `zero`, `one`, `two`, `few`, `many`), then
+ * `other`. A plain string serves every count.
+ */
+export function plural(forms: unknown, count: number, locale: string): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const byForm = (typeof forms === 'object' && forms !== null ? forms : {}) as Record<string, unknown>;
+  const chosen = text(forms) ?? text(byForm[`=${count}`]) ?? text(byForm[new Intl.PluralRules(locale).select(count)]) ?? text(byForm.other) ?? '';
+  return fill(chosen, { count: new Intl.NumberFormat(locale).format(count) });
+}

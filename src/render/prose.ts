@@ -172,5 +172,6 @@ export function proseToPlainText(text: string, kind: ProseKind): string {
     if (node.type === 'text' || node.type === 'inlineCode') out += (node as PhrasingContent & { value: string }).value;
     else if (node.type === 'paragraph' && out) out += ' ';
   });
-  return out.replace(/\s+/g, ' ').trim();
+  // No-break spaces stay: French puts them inside « » and before : ; ? ! so that no line breaks there.
+  return out.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 }

@@ -1,16 +1,23 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
-import type { Change, ChangeSet, FieldChange } from '../diff/types.js';
+import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
+import { announcement, notificationFiles } from '../notify/announcement.js';
 import { renderNotification } from '../notify/notification.js';
 import type { PolicyModel } from '../resolve/resolve.js';
-import { escapeHtml, proseToHtml, proseToMarkdown, proseToPlainText } from './prose.js';
+import { changeGroups, changeHeadings, changesToHtml, changesToMarkdown } from './change-lists.js';
+import { cookieTable, fragmentCss, renderFragment, renderSummary } from './extras.js';
+import { changelogEntries, countSummary, historyPages, type HistoryLanguage, type Status } from './history-pages.js';
+import { jsonLdScript, policyJsonLd } from './jsonld.js';
+import { changesIn, languageAlternates, languageName, translatedLocales, translationOf } from './languages.js';
+import { fill } from './messages.js';
+import { escapeHtml, proseToPlainText } from './prose.js';
 import { redline, wordsToHtml, type RedlineBlock } from './redline.js';
 import type { Renderer } from './templates.js';
-import { cookieTable, fragmentCss, renderFragment, renderSummary } from './extras.js';
-import { jsonLdScript, policyJsonLd } from './jsonld.js';
 import { formatDate } from './view-model.js';
+
+export { changesToHtml, changesToMarkdown } from './change-lists.js';
 
 /** The files of a built site, by their path relative to the output folder. */
 export type SiteFiles = Map<string, string>;
@@ -21,7 +28,22 @@ export interface VersionedDocument {
   working?: PolicyModel;
   releases: Release[];
   /** Valid translations: the version each renders, in its locale. */
-  translations?: { locale: string; version: string; model: PolicyModel }[];
+  translations?: PublishedTranslation[];
+  /** The valid working translation files (`policy/<id>.<locale>.yaml`), with the version each names: what `release` freezes. */
+  workingTranslations?: { locale: string; version: string; file: string }[];
+}
+
+/** A valid translation of one version: frozen in the history, or the working translation file. */
+export interface PublishedTranslation {
+  locale: string;
+  /** The version it translates. */
+  version: string;
+  /** The version's model with its texts translated. */
+  model: PolicyModel;
+  /** Display path of the file it was read from. */
+  file?: string;
+  /** Whether it was frozen into the history (else it is the working translation file). */
+  frozen?: boolean;
 }
 
 /** What the site is built for. */
@@ -35,9 +57,6 @@ export interface SiteSettings {
   /** The project's materiality overrides. */
   materiality?: MaterialityOverrides;
 }
-
-/** Where a version stands on the build date. */
-type Status = 'current' | 'upcoming' | 'superseded';
 
 /**
  * Render every document into the site's files. For a document with
@@ -101,20 +120,20 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   const latest = releases[releases.length - 1]!;
   const t = renderer.messages(latest.model.policy.locale);
   const locale = latest.model.policy.locale;
-  const date = (iso: string) => formatDate(iso, locale);
   const status = (i: number): Status => {
     if (settings.date < releases[i]!.entry.effective) return 'upcoming';
     const next = releases[i + 1];
     return next && settings.date >= next.entry.effective ? 'superseded' : 'current';
   };
-  const currentIndex = Math.max(0, releases.map((_, i) => status(i)).lastIndexOf('current'));
+  const statuses = releases.map((_, i) => status(i));
+  const currentIndex = Math.max(0, statuses.lastIndexOf('current'));
   const changeSets = releases.map((r, i) => (i === 0 ? undefined : diffPolicies(releases[i - 1]!.model.policy, r.model.policy, undefined, settings.materiality)));
   const title = proseToPlainText(latest.model.policy.title, 'text');
-  const fill = (template: string | undefined, values: Record<string, string>) =>
-    (template ?? '').replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
   const baseUrl = ensureSlash(settings.baseUrl ?? latest.model.policy.controller.website?.url ?? 'https://example.invalid/');
+  const translations = doc.translations ?? [];
+  const locales = translatedLocales(doc);
 
-  /** The version bar of a page: where this version stands, links to its neighbours, any upcoming version. */
+  /** The version bar of a page: where this version stands, links to its neighbours, any upcoming version, the versions list and changelog in the page's language. */
   const versionInfo = (i: number, root: string, isIndex: boolean, lang: string = locale) => {
     const t = renderer.messages(lang);
     const date = (iso: string) => formatDate(iso, lang);
@@ -122,8 +141,13 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     const next = releases[i + 1];
     const previous = releases[i - 1];
     const range = next ? `${t.versions?.from ?? 'from'} ${date(r.entry.effective)} ${t.versions?.until ?? 'until'} ${date(next.entry.effective)}` : `${t.versions?.from ?? 'from'} ${date(r.entry.effective)}`;
-    const s = status(i);
-    const upcoming = releases.slice(i + 1).filter((_, k) => status(i + 1 + k) === 'upcoming');
+    const s = statuses[i]!;
+    const upcoming = releases.slice(i + 1).filter((_, k) => statuses[i + 1 + k] === 'upcoming');
+    // A translation's pages are in its folder, one level below dist/<id>/: its versions list and changelog are one level less up.
+    const own = lang === locale ? root : root.replace(/^\.\.\//, '');
+    // Another version's page in the page's language when it is translated, else in the original.
+    const translated = (version: string) => lang === locale || translations.some((tr) => tr.locale === lang && tr.version === version);
+    const versionHref = (version: string, file = 'index.html') => `${translated(version) ? own : root}v/${version}/${file}`;
     return {
       version: r.entry.version,
       status: s,
@@ -136,36 +160,36 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
             : fill(str(t.versions?.thisVersion), { version: r.entry.version, range }),
       upcoming: upcoming.map((u) => ({
         text: fill(str(t.versions?.upcomingNotice), { version: u.entry.version, effective: date(u.entry.effective) }),
-        href: `${root}v/${u.entry.version}/index.html`,
-        mdHref: `${root}v/${u.entry.version}/index.md`,
+        href: versionHref(u.entry.version),
+        mdHref: versionHref(u.entry.version, 'index.md'),
       })),
       links: {
-        versions: `${root}versions/index.html`,
-        changelog: `${root}changelog/index.html`,
-        previous: previous ? `${root}v/${previous.entry.version}/index.html` : undefined,
-        next: next ? `${root}v/${next.entry.version}/index.html` : undefined,
+        versions: `${own}versions/index.html`,
+        changelog: `${own}changelog/index.html`,
+        previous: previous ? versionHref(previous.entry.version) : undefined,
+        next: next ? versionHref(next.entry.version) : undefined,
         compare: previous ? `${root}compare/${previous.entry.version}...${r.entry.version}/index.html` : undefined,
-        permalink: isIndex ? `${root}v/${r.entry.version}/index.html` : undefined,
+        permalink: isIndex ? versionHref(r.entry.version) : undefined,
       },
       mdLinks: {
-        versions: `${root}versions/index.html`,
-        changelog: `${root}CHANGELOG.md`,
-        previous: previous ? `${root}v/${previous.entry.version}/index.md` : undefined,
-        next: next ? `${root}v/${next.entry.version}/index.md` : undefined,
+        versions: `${own}versions/index.html`,
+        changelog: `${own}CHANGELOG.md`,
+        previous: previous ? versionHref(previous.entry.version, 'index.md') : undefined,
+        next: next ? versionHref(next.entry.version, 'index.md') : undefined,
       },
       previousVersion: previous?.entry.version,
       nextVersion: next?.entry.version,
+      // The language of a neighbour shown in the original, for its link's hreflang.
+      previousLang: previous && !translated(previous.entry.version) ? locale : undefined,
+      nextLang: next && !translated(next.entry.version) ? locale : undefined,
     };
   };
 
-  const translations = doc.translations ?? [];
   /** The languages a version is published in, for hreflang links and the language switcher, as seen from a page `at` (a path from dist/<id>/). */
   const alternates = (i: number, at: string, isIndex: boolean, lang: string) => {
     const version = releases[i]!.entry.version;
-    const up = at ? at.split('/').filter(Boolean).map(() => '../').join('') : '';
-    const target = (prefix: string) => `${up}${prefix}${isIndex ? 'index.html' : `v/${version}/index.html`}`;
-    const all = [{ locale, href: target('') }, ...translations.filter((tr) => tr.version === version).map((tr) => ({ locale: tr.locale, href: target(`${tr.locale}/`) }))];
-    return all.length < 2 ? [] : all.map((a) => ({ lang: a.locale, href: a.href, mdHref: a.href.replace(/\.html$/, '.md'), label: languageName(a.locale), current: a.locale === lang }));
+    const languages = [{ lang: locale, dir: '' }, ...translations.filter((tr) => tr.version === version).map((tr) => ({ lang: tr.locale, dir: `${tr.locale}/` }))];
+    return languageAlternates(at, isIndex ? 'index.html' : `v/${version}/index.html`, languages, lang);
   };
 
   const current = releases[currentIndex]!;
@@ -207,21 +231,41 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     }
   }
 
-  // A language whose translation does not cover the version in effect still gets <locale>/index.html:
-  // a page in that language saying so, linking to the version in effect and to the versions it has.
-  for (const lang of [...new Set(translations.map((tr) => tr.locale))]) {
+  // A language whose translation does not cover the version in effect still gets <locale>/index.html. When a coming
+  // version is translated, it is that version in full, saying first that the one in effect exists in the original only;
+  // otherwise a page in that language saying so, linking to the version in effect and to the versions it has.
+  for (const lang of locales) {
     if (files.has(`${id}/${lang}/index.html`)) continue;
     const tl = renderer.messages(lang);
-    const translatedTitle = proseToPlainText(translations.find((tr) => tr.locale === lang)!.model.policy.title, 'text');
     const sourceLanguage = languageName(locale, lang, false);
-    const fillIn = (template: unknown, values: Record<string, string>) => fill(typeof template === 'string' ? template : '', values);
+    const inEffect = {
+      text: fill(str(tl.versions?.untranslated), { version: current.entry.version, language: sourceLanguage }),
+      href: '../index.html',
+      mdHref: '../index.md',
+      lang: locale,
+      label: fill(str(tl.versions?.readOriginal), { language: sourceLanguage }),
+    };
+    const coming = translations
+      .filter((tr) => tr.locale === lang)
+      .map((tr) => ({ tr, i: releases.findIndex((r) => r.entry.version === tr.version) }))
+      .filter(({ i }) => i > currentIndex && statuses[i] === 'upcoming')
+      .sort((a, b) => a.i - b.i)[0];
+    if (coming) {
+      const indexPage = renderer.renderPolicy(coming.tr.model, { root: '../', release: { ...versionInfo(coming.i, '../', true, lang), inEffect }, alternates: alternates(coming.i, lang, true, lang) });
+      if (indexPage) {
+        files.set(`${id}/${lang}/index.html`, indexPage.html);
+        files.set(`${id}/${lang}/index.md`, indexPage.markdown);
+        continue;
+      }
+    }
+    const translatedTitle = proseToPlainText(translations.find((tr) => tr.locale === lang)!.model.policy.title, 'text');
     const html = renderer.render('untranslated.html.hbs', {
       lang,
       t: tl,
       assets: '../../assets/',
       heading: translatedTitle,
-      message: fillIn(tl.versions?.untranslated, { version: current.entry.version, language: sourceLanguage }),
-      original: { href: '../index.html', lang: locale, label: fillIn(tl.versions?.readOriginal, { language: sourceLanguage }) },
+      message: inEffect.text,
+      original: { href: inEffect.href, lang: locale, label: inEffect.label },
       alternates: [{ lang: locale, href: '../index.html' }],
       translated: translations
         .filter((tr) => tr.locale === lang)
@@ -230,64 +274,10 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     if (html !== undefined) files.set(`${id}/${lang}/index.html`, html);
   }
 
-  const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
-  const summaryOf = (set: ChangeSet | undefined) => {
-    if (!set) return str(t.versions?.initial);
-    const material = set.changes.filter((c) => c.material).length;
-    return `${set.changes.length} ${set.changes.length === 1 ? 'change' : 'changes'}, ${material} material`;
-  };
-  const versionRows = releases
-    .map((r, i) => ({
-      version: r.entry.version,
-      anchor: versionAnchor(r.entry.version),
-      href: `../v/${r.entry.version}/index.html`,
-      effective: { iso: r.entry.effective, display: date(r.entry.effective) },
-      until: releases[i + 1] ? { iso: releases[i + 1]!.entry.effective, display: date(releases[i + 1]!.entry.effective) } : undefined,
-      status: status(i),
-      statusLabel: str(t.versions?.[status(i)]),
-      summary: summaryOf(changeSets[i]),
-      changelogHref: changeSets[i] ? `../changelog/index.html#${versionAnchor(r.entry.version)}` : undefined,
-    }))
-    .reverse();
-  const versionsPage = renderer.render('versions.html.hbs', {
-    ...common,
-    assets: '../../assets/',
-    root: '../',
-    heading: fill(str(t.versions?.title), { title }),
-    versions: versionRows,
-  });
-  if (versionsPage !== undefined) files.set(`${id}/versions/index.html`, versionsPage);
-
-  const entries = releases
-    .map((r, i) => ({ r, i, set: changeSets[i] }))
-    .reverse()
-    .map(({ r, i, set }) => ({
-      version: r.entry.version,
-      anchor: versionAnchor(r.entry.version),
-      effective: { iso: r.entry.effective, display: date(r.entry.effective) },
-      released: r.entry.released,
-      previous: releases[i - 1]?.entry.version,
-      href: `v/${r.entry.version}/index.html`,
-      compareHref: set ? `compare/${releases[i - 1]!.entry.version}...${r.entry.version}/index.html` : undefined,
-      initial: !set,
-      material: set?.material ?? false,
-      ...changeViews(set),
-    }));
-  const changelogHtml = renderer.render('changelog.html.hbs', {
-    ...common,
-    assets: '../../assets/',
-    root: '../',
-    heading: fill(str(t.changelog?.title), { title }),
-    // The change lists are HTML built here from escaped parts: hand them over as safe, or Handlebars escapes them again.
-    entries: entries.map((e) => ({ ...e, changesHtml: new Handlebars.SafeString(htmlChanges(e).changesHtml), href: `../${e.href}`, compareHref: e.compareHref && `../${e.compareHref}` })),
-  });
-  if (changelogHtml !== undefined) files.set(`${id}/changelog/index.html`, changelogHtml);
-  const changelogMd = renderer.render('changelog.md.hbs', {
-    ...common,
-    heading: fill(str(t.changelog?.title), { title }),
-    entries: entries.map((e) => ({ ...e, ...markdownChanges(e), href: e.href.replace(/index\.html$/, 'index.md') })),
-  });
-  if (changelogMd !== undefined) files.set(`${id}/CHANGELOG.md`, changelogMd);
+  // The versions list and changelog in the source's language and in each language the document is translated into.
+  const languages = [locale, ...locales].map((lang) => ({ lang, dir: lang === locale ? '' : `${lang}/` }));
+  const histories = languages.map(({ lang }) => historyIn(lang, doc, { statuses, changeSets, title, languages }, renderer));
+  for (const history of histories) for (const [file, content] of historyPages(history, renderer)) files.set(`${id}/${file}`, content);
   files.set(
     `${id}/changes.json`,
     `${JSON.stringify(
@@ -299,6 +289,7 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     )}\n`,
   );
 
+  const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
   releases.forEach((r, i) => {
     if (i === 0) return;
     const from = releases[i - 1]!;
@@ -324,54 +315,30 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     alternate: `${baseUrl}${id}/index.html`,
     updated: `${latest.entry.effective}T00:00:00Z`,
     author: proseToPlainText(latest.model.policy.controller.name, 'text'),
-    entries: entries.map((e) => ({
+    entries: changelogEntries(histories[0]!).map((e) => ({
       id: tagUri(baseUrl, releases[0]!.entry.effective, `${id}/${e.version}`),
       title: `${title} ${e.version}`,
       link: `${baseUrl}${id}/${e.href}`,
       updated: `${e.effective.iso}T00:00:00Z`,
-      summary: e.initial ? str(t.versions?.initial) : `${summaryOf(changeSets[releases.findIndex((r) => r.entry.version === e.version)])}. ${fill(str(t.email?.intro), { version: e.version, title, effective: e.effective.display, previous: e.previous ?? '' })}`,
-      content: new Handlebars.SafeString(escapeHtml(htmlChanges(e).changesHtml)),
+      summary: e.initial ? str(t.versions?.initial) : `${countSummary(changeSets[releases.findIndex((r) => r.entry.version === e.version)], t, locale)}. ${fill(str(t.email?.intro), { version: e.version, title, effective: e.effective.display, previous: e.previous ?? '' })}`,
+      content: new Handlebars.SafeString(escapeHtml(changesToHtml(e, 3, changeHeadings(t)))),
     })),
   });
   if (feed !== undefined) files.set(`${id}/feed.xml`, feed);
 
-  if (releases.length > 1) {
-    const previous = releases[releases.length - 2]!;
-    const set = changeSets[releases.length - 1]!;
-    const pair = `${previous.entry.version}...${latest.entry.version}`;
-    const mail = renderNotification(
-      {
-        model: latest.model,
-        previous: { version: previous.entry.version, effective: previous.entry.effective },
-        next: { version: latest.entry.version, effective: latest.entry.effective },
-        changes: set,
-        links: {
-          policy: `${baseUrl}${id}/v/${latest.entry.version}/index.html`,
-          redline: `${baseUrl}${id}/compare/${pair}/index.html`,
-          changelog: `${baseUrl}${id}/changelog/index.html`,
-        },
-      },
-      renderer,
-    );
-    if (mail) {
-      files.set(`${id}/notify/${pair}/subject.txt`, `${mail.subject}\n`);
-      files.set(`${id}/notify/${pair}/email.html`, mail.html);
-      files.set(`${id}/notify/${pair}/email.txt`, mail.text);
-      files.set(`${id}/notify/${pair}/email.eml`, mail.eml);
-    }
-  }
+  for (const [file, content] of notificationsOf(doc, changeSets[releases.length - 1], [locale, ...locales], { baseUrl, renderer })) files.set(`${id}/${file}`, content);
 
   if (settings.drafts && doc.working) {
     const draftChanges = diffPolicies(latest.model.policy, doc.working.policy, { from: latest.entry.version, to: 'draft' }, settings.materiality);
     if (draftChanges.changes.length) {
-      const views = htmlChanges(changeViews(draftChanges));
+      const groups = changeGroups(draftChanges);
       const draft = renderer.renderPolicy(doc.working, {
         root: '../',
         draft: {
           banner: fill(str(t.versions?.draftBanner), { version: latest.entry.version }),
           heading: fill(str(t.versions?.changes), { version: latest.entry.version }),
-          changes: new Handlebars.SafeString(views.changesHtml),
-          changesMarkdown: markdownChanges(changeViews(draftChanges)).changesMarkdown,
+          changes: new Handlebars.SafeString(changesToHtml(groups, 3, changeHeadings(t))),
+          changesMarkdown: changesToMarkdown(groups, changeHeadings(t)),
         },
       });
       if (draft) {
@@ -383,54 +350,55 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   return current.model;
 }
 
-/** Changes split for display: material first. */
-function changeViews(set: ChangeSet | undefined): { materialChanges: Change[]; editorialChanges: Change[] } {
+/**
+ * What the versions list and changelog of one language show: the changes
+ * told in it, its title (of the newest version translated into it), and
+ * each version's page in it, else in the source's language.
+ */
+function historyIn(
+  lang: string,
+  doc: VersionedDocument,
+  source: { statuses: Status[]; changeSets: (ChangeSet | undefined)[]; title: string; languages: HistoryLanguage['languages'] },
+  renderer: Renderer,
+): HistoryLanguage {
+  const { releases } = doc;
+  const own = lang === releases[releases.length - 1]!.model.policy.locale;
+  const translated = releases.map((r) => (own ? undefined : translationOf(doc, lang, r.entry.version)));
+  const newest = translated.filter((model) => model !== undefined).pop();
+  const messages = renderer.messages(lang);
   return {
-    materialChanges: set?.changes.filter((c) => c.material) ?? [],
-    editorialChanges: set?.changes.filter((c) => !c.material) ?? [],
+    id: doc.id,
+    releases,
+    statuses: source.statuses,
+    changeSets: own ? source.changeSets : source.changeSets.map((set, i) => set && changesIn(lang, set, { from: releases[i - 1]!, to: releases[i]! }, doc, messages)),
+    lang,
+    dir: own ? '' : `${lang}/`,
+    title: newest ? proseToPlainText(newest.policy.title, 'text') : source.title,
+    pages: releases.map((r, i) =>
+      own ? { path: `v/${r.entry.version}/index.html` } : translated[i] ? { path: `${lang}/v/${r.entry.version}/index.html` } : { path: `v/${r.entry.version}/index.html`, lang: r.model.policy.locale },
+    ),
+    languages: source.languages,
   };
 }
 
-/** A change set as HTML lists: summaries, rule ids, and the word-level detail of each changed field. */
-export function changesToHtml(groups: { materialChanges: Change[]; editorialChanges: Change[] }, headingLevel = 3): string {
-  const list = (changes: Change[], heading: string, className: string) =>
-    changes.length
-      ? `<h${headingLevel}>${escapeHtml(heading)}</h${headingLevel}>\n<ul class="changes ${className}">\n${changes.map((c) => `<li>${changeHtml(c)}</li>`).join('\n')}\n</ul>\n`
-      : '';
-  return list(groups.materialChanges, 'Material changes', 'material') + list(groups.editorialChanges, 'Editorial changes', 'editorial');
-}
-
-function changeHtml(change: Change): string {
-  const detail = (change.fields ?? []).filter((f) => f.words || isScalar(f.before) || isScalar(f.after));
-  const fields = detail.length
-    ? `\n<ul class="fields">${detail.map((f) => `<li><code>${escapeHtml(f.field)}</code>: ${fieldHtml(f)}</li>`).join('')}</ul>`
-    : '';
-  return `${proseToHtml(change.summary, 'text')} <span class="rule">(${escapeHtml(change.rule)})</span>${fields}`;
-}
-
-function fieldHtml(f: FieldChange): string {
-  if (f.words) return wordsToHtml(f.words, escapeHtml);
-  const show = (v: unknown) => escapeHtml(Array.isArray(v) ? v.join(', ') : String(v));
-  return `${f.before !== undefined ? `<del>${show(f.before)}</del>` : ''}${f.before !== undefined && f.after !== undefined ? ' → ' : ''}${f.after !== undefined ? `<ins>${show(f.after)}</ins>` : ''}`;
-}
-
-function htmlChanges(groups: { materialChanges: Change[]; editorialChanges: Change[] }) {
-  return { changesHtml: changesToHtml(groups) };
-}
-
-/** A change set as Markdown lists, material first, for CHANGELOG.md and pull requests. */
-export function changesToMarkdown(groups: { materialChanges: Change[]; editorialChanges: Change[] }): string {
-  const list = (changes: Change[], heading: string) =>
-    changes.length ? `#### ${heading}\n\n${changes.map((c) => `- ${proseToMarkdown(c.summary, 'text')} (\`${c.rule}\`)`).join('\n')}\n\n` : '';
-  return list(groups.materialChanges, 'Material changes') + list(groups.editorialChanges, 'Editorial changes');
-}
-
-function markdownChanges(groups: { materialChanges: Change[]; editorialChanges: Change[] }) {
-  return { changesMarkdown: changesToMarkdown(groups) };
-}
-
-function isScalar(v: unknown): boolean {
-  return v !== undefined && (typeof v !== 'object' || Array.isArray(v));
+/**
+ * The notification e-mail for the newest change, in each language whose
+ * translations cover the newest version, by path from `dist/<id>/`:
+ * `notify/<from>...<to>/` for the source's language, `<locale>/notify/...`
+ * for a translation. None before a second release.
+ */
+function notificationsOf(doc: VersionedDocument, changes: ChangeSet | undefined, langs: readonly string[], settings: { baseUrl: string; renderer: Renderer }): [string, string][] {
+  const { releases } = doc;
+  if (releases.length < 2 || !changes) return [];
+  const pair = { from: releases[releases.length - 2]!, to: releases[releases.length - 1]! };
+  const source = pair.to.model.policy.locale;
+  return langs.flatMap((lang) => {
+    const input = announcement(doc, pair, changes, { locale: lang, messages: settings.renderer.messages(lang), baseUrl: settings.baseUrl });
+    const mail = input && renderNotification(input, settings.renderer);
+    if (!mail) return [];
+    const dir = `${lang === source ? '' : `${lang}/`}notify/${pair.from.entry.version}...${pair.to.entry.version}/`;
+    return notificationFiles(mail).map(([name, content]): [string, string] => [`${dir}${name}`, content]);
+  });
 }
 
 /** The redline as HTML blocks: headings one level down (the page has its own h1), list items grouped into lists. */
@@ -455,24 +423,6 @@ function redlineHtml(blocks: readonly RedlineBlock[]): string {
   }
   if (inList) out.push('</ul>');
   return out.join('\n');
-}
-
-/** A language's name in that language ("Français", "English") for the language switcher, or in another (`anglais`). */
-function languageName(locale: string, inLanguage?: string, capitalised = true): string {
-  // The language alone ("English", not "British English"): a reader picks a language, not a region.
-  const language = locale.split('-')[0] ?? locale;
-  const reader = inLanguage ?? language;
-  try {
-    const name = new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? locale;
-    return capitalised ? name.charAt(0).toLocaleUpperCase(reader) + name.slice(1) : name;
-  } catch {
-    return locale;
-  }
-}
-
-/** A version's anchor: `v-2-0-0` (dots are not valid in every id-consuming tool). */
-function versionAnchor(version: string): string {
-  return `v-${version.replace(/\./g, '-')}`;
 }
 
 function policyJson(model: PolicyModel): string {

@@ -82,3 +82,28 @@ export function translatePolicy(policy: Policy, translation: Translation): Polic
   }
   return { ...(copy as unknown as Policy), locale: translation.locale };
 }
+
+/** A text that differs between two versions of a document: changed, new (no `before`) or gone (no `after`), by its translation key. */
+export interface TextChange {
+  key: string[];
+  before?: string;
+  after?: string;
+}
+
+/**
+ * The translatable texts that differ between two versions: what a
+ * translation of `from` must retranslate to serve `to` as well. Empty when
+ * a translation of one is a translation of the other.
+ */
+export function changedTexts(from: Policy, to: Policy): TextChange[] {
+  const before = new Map(translatableFields(from).map((f) => [f.key.join('.'), f]));
+  const out: TextChange[] = [];
+  for (const field of translatableFields(to)) {
+    const name = field.key.join('.');
+    const then = before.get(name);
+    before.delete(name);
+    if (then?.value !== field.value) out.push({ key: field.key, ...(then ? { before: then.value } : {}), after: field.value });
+  }
+  for (const gone of before.values()) out.push({ key: gone.key, before: gone.value });
+  return out;
+}

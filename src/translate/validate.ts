@@ -4,7 +4,7 @@ import type { ParsedFile } from '../load/parse.js';
 import { locate, placeOfKey } from '../load/positions.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { translationValidator, validateSchema } from '../validate/schema-rules.js';
-import { translatableFields, translationLeaves, type Translation } from './translation.js';
+import { changedTexts, translatableFields, translationLeaves, type Translation } from './translation.js';
 
 /** The document a translation translates: its working model and its releases. */
 export interface TranslationSource {
@@ -28,7 +28,7 @@ export interface CheckedTranslation {
  * (errors), and that the text it translates has not changed in the working
  * document since (warnings, naming each field).
  */
-export function validateTranslation(parsed: ParsedFile, sources: readonly TranslationSource[]): CheckedTranslation {
+export function validateTranslation(parsed: ParsedFile, sources: readonly TranslationSource[], options: { frozen?: boolean } = {}): CheckedTranslation {
   const out: CheckedTranslation = { file: parsed.path, diagnostics: [...parsed.diagnostics] };
   if (!parsed.yaml || !parsed.data) return out;
   const input = { path: parsed.path, text: parsed.text, data: parsed.data, yaml: parsed.yaml, lineCounter: parsed.lineCounter };
@@ -41,7 +41,8 @@ export function validateTranslation(parsed: ParsedFile, sources: readonly Transl
 
   const base = parsed.path.replace(/\\/g, '/').split('/').pop() ?? parsed.path;
   const expected = `${translation.translates}.${translation.locale}.yaml`;
-  if (base !== expected && base !== expected.replace(/\.yaml$/, '.yml')) {
+  // A frozen translation is named after its version (`2.0.0.fr.yaml`) and checked against the manifest instead.
+  if (!options.frozen && base !== expected && base !== expected.replace(/\.yaml$/, '.yml')) {
     report(['locale'], 'translation-filename', `A translation of \`${translation.translates}\` into \`${translation.locale}\` must be named \`${expected}\`, not \`${base}\``, `Rename the file to \`${expected}\`.`);
   }
   const source = sources.find((s) => s.id === translation.translates);
@@ -72,18 +73,18 @@ export function validateTranslation(parsed: ParsedFile, sources: readonly Transl
     if (wanted.has(key)) continue;
     report(leaf.key, 'translation-extra', `\`${key}\` is not a text of ${translation.translates} ${translation.source}`, 'Remove it, or check the id: entities are keyed by their `id` in the source document.');
   }
-  // Text the working document changed (or added) since the translated version.
+  // Text the working document changed (or added) since the translated version. A frozen translation is history: never stale.
   const working = source.working;
-  if (working && working !== model) {
-    const now = new Map(translatableFields(working.policy).map((f) => [f.key.join('.'), f]));
-    for (const [key, field] of now) {
-      const then = wanted.get(key);
-      if (then?.value === field.value) continue;
+  if (working && working !== model && !options.frozen) {
+    for (const change of changedTexts(model.policy, working.policy)) {
+      if (change.after === undefined) continue;
+      const key = change.key.join('.');
+      const translated = change.before !== undefined && given.has(key);
       report(
-        then && given.has(key) ? then.key : key.split('.').slice(0, -1),
+        translated ? change.key : change.key.slice(0, -1),
         'translation-stale',
-        then ? `\`${key}\` translates the text of ${translation.source}, which the working document has changed` : `\`${key}\` is new in the working document and not translated`,
-        `Update the translation, then set \`source\` to the version it matches. The ${working.policy.locale} text is now “${preview(field.value)}”.`,
+        change.before !== undefined ? `\`${key}\` translates the text of ${translation.source}, which the working document has changed` : `\`${key}\` is new in the working document and not translated`,
+        `Update the translation, then set \`source\` to the version it matches. The ${working.policy.locale} text is now “${preview(change.after)}”.`,
         'warning',
       );
     }

@@ -154,9 +154,12 @@ describe('accessibility (axe-core)', () => {
     ['later', 'privacy/v/1.0.0/index.html'],
     ['now', 'privacy/versions/index.html'],
     ['now', 'privacy/changelog/index.html'],
+    ['now', 'privacy/fr/versions/index.html'],
+    ['now', 'privacy/fr/changelog/index.html'],
     ['now', 'privacy/compare/1.0.0...2.0.0/index.html'],
     ['draft', 'privacy/draft/index.html'],
     ['now', 'privacy/notify/1.0.0...2.0.0/email.html'],
+    ['now', 'privacy/fr/notify/1.0.0...2.0.0/email.html'],
   ];
 
   it('finds no serious or critical violation on any kind of page', { timeout: 60_000 }, async () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from './fixtures.js';
@@ -27,4 +27,11 @@ export function snapshotTree(dir: string): Map<string, string> {
   };
   walk('');
   return out;
+}
+
+/** Replace text in a file, failing loudly when the text is not there (so a test never edits nothing). */
+export function editFile(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`edit did not apply: ${from}`);
+  writeFileSync(file, text.replace(from, to));
 }

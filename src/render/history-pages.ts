@@ -1,0 +1,178 @@
+import { posix } from 'node:path';
+import Handlebars from 'handlebars';
+import type { ChangeSet } from '../diff/types.js';
+import type { Release } from '../history/verify.js';
+import { changeGroups, changeHeadings, type ChangeGroups, changesToHtml, changesToMarkdown } from './change-lists.js';
+import { languageAlternates, languageName } from './languages.js';
+import { fill, plural, type Messages } from './messages.js';
+import type { Renderer } from './templates.js';
+import { formatDate } from './view-model.js';
+import { escapeMarkdown, normaliseMarkdown } from './prose.js';
+
+/** Where a version stands on the build date. */
+export type Status = 'current' | 'upcoming' | 'superseded';
+
+/** A version's page, as the versions list and changelog of one language link to it. */
+export interface VersionPage {
+  /** Path from `dist/<id>/` (`v/1.0.0/index.html`, `fr/v/2.0.0/index.html`). */
+  path: string;
+  /** The page's language, when it is not the list's (a version not translated into it). */
+  lang?: string;
+}
+
+/** Everything the versions list and the changelog of one language need. */
+export interface HistoryLanguage {
+  id: string;
+  releases: readonly Release[];
+  /** Where each release stands on the build date. */
+  statuses: readonly Status[];
+  /** Each release's changes from the one before (undefined for the first), told in `lang`. */
+  changeSets: readonly (ChangeSet | undefined)[];
+  /** The language of the pages. */
+  lang: string;
+  /** The language's folder under `dist/<id>/`: `''` for the source's language, `fr/` for a translation. */
+  dir: string;
+  /** The document's title in that language, as plain text. */
+  title: string;
+  /** Each release's page in that language, else in the source's. */
+  pages: readonly VersionPage[];
+  /** Every language the versions list and changelog are published in, for hreflang links and the language switcher. */
+  languages: readonly { lang: string; dir: string }[];
+}
+
+/** A changelog entry: one release and its changes, with links from `dist/<id>/`. */
+export interface ChangelogEntry extends ChangeGroups {
+  version: string;
+  anchor: string;
+  effective: { iso: string; display: string };
+  released: string;
+  previous?: string;
+  href: string;
+  /** The linked page's language and its name in the changelog's language, when it is not the changelog's. */
+  hreflang?: string;
+  language?: string;
+  compareHref?: string;
+  initial: boolean;
+  material: boolean;
+}
+
+/**
+ * The versions list (`<dir>versions/index.html`), the changelog
+ * (`<dir>changelog/index.html`) and `<dir>CHANGELOG.md` of one language, by
+ * their paths from `dist/<id>/`. Pages that fail to render are left out (the
+ * renderer records why).
+ */
+export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string, string> {
+  const t = renderer.messages(h.lang);
+  // From <dir>versions/ or <dir>changelog/ up to dist/<id>/.
+  const up = '../'.repeat(depth(h.dir) + 1);
+  const common = { lang: h.lang, t, title: h.title, id: h.id, assets: `${up}../assets/`, root: '../', feed: `${up}feed.xml` };
+  const headings = changeHeadings(t);
+  const entries = changelogEntries(h);
+  const files = new Map<string, string>();
+  const put = (file: string, content: string | undefined) => content !== undefined && files.set(`${h.dir}${file}`, content);
+  /** Render `<folder>.html.hbs` into <dir><folder>/index.html, with the page's languages and its links made relative to it. */
+  const htmlPage = (folder: 'versions' | 'changelog', data: (link: (target: string) => string) => Record<string, unknown>) =>
+    put(
+      `${folder}/index.html`,
+      renderer.render(`${folder}.html.hbs`, {
+        ...common,
+        alternates: languageAlternates(`${h.dir}${folder}`, `${folder}/index.html`, h.languages, h.lang),
+        ...data((target) => posix.relative(`${h.dir}${folder}`, target)),
+      }),
+    );
+
+  htmlPage('versions', (link) => ({
+    heading: fill(str(t.versions?.title), { title: h.title }),
+    versions: versionRows(h, t).map((row) => ({ ...row, href: link(row.href) })),
+  }));
+  htmlPage('changelog', (link) => ({
+    heading: fill(str(t.changelog?.title), { title: h.title }),
+    // The change lists are HTML built from escaped parts: hand them over as safe, or Handlebars escapes them again.
+    entries: entries.map((e) => ({ ...e, changesHtml: new Handlebars.SafeString(changesToHtml(e, 3, headings)), href: link(e.href), compareHref: e.compareHref && link(e.compareHref) })),
+  }));
+  put(
+    'CHANGELOG.md',
+    renderer.render('changelog.md.hbs', {
+      ...common,
+      // Markdown templates print values as they are: the title is escaped for Markdown here.
+      heading: fill(str(t.changelog?.title), { title: normaliseMarkdown(escapeMarkdown(h.title)).trim() }),
+      entries: entries.map((e) => ({ ...e, changesMarkdown: changesToMarkdown(e, headings), href: posix.relative(h.dir, e.href.replace(/index\.html$/, 'index.md')) })),
+    }),
+  );
+  return files;
+}
+
+/** The versions list's rows, newest first, with links from `dist/<id>/`. */
+function versionRows(h: HistoryLanguage, t: Messages) {
+  const date = (iso: string) => ({ iso, display: formatDate(iso, h.lang) });
+  return h.releases
+    .map((r, i) => {
+      const anchor = versionAnchor(r.entry.version);
+      const next = h.releases[i + 1];
+      return {
+        version: r.entry.version,
+        anchor,
+        href: h.pages[i]!.path,
+        ...languageMark(h.pages[i]!, h.lang),
+        effective: date(r.entry.effective),
+        until: next ? date(next.entry.effective) : undefined,
+        status: h.statuses[i]!,
+        statusLabel: str(t.versions?.[h.statuses[i]!]),
+        summary: countSummary(h.changeSets[i], t, h.lang),
+        changelogHref: h.changeSets[i] ? `../changelog/index.html#${anchor}` : undefined,
+      };
+    })
+    .reverse();
+}
+
+/** The changelog's entries, newest first, with links from `dist/<id>/`. */
+export function changelogEntries(h: HistoryLanguage): ChangelogEntry[] {
+  return h.releases
+    .map((r, i) => {
+      const set = h.changeSets[i];
+      const previous = h.releases[i - 1]?.entry.version;
+      return {
+        version: r.entry.version,
+        anchor: versionAnchor(r.entry.version),
+        effective: { iso: r.entry.effective, display: formatDate(r.entry.effective, h.lang) },
+        released: r.entry.released,
+        previous,
+        href: h.pages[i]!.path,
+        ...languageMark(h.pages[i]!, h.lang),
+        compareHref: set && previous ? `compare/${previous}...${r.entry.version}/index.html` : undefined,
+        initial: !set,
+        material: set?.material ?? false,
+        ...changeGroups(set),
+      };
+    })
+    .reverse();
+}
+
+/** "48 changes, 4 material" in a language's words (`changelog.changeCount`, `materialCount`, `counts`); the initial text for the first version. */
+export function countSummary(set: ChangeSet | undefined, t: Messages, lang: string): string {
+  if (!set) return str(t.versions?.initial);
+  const material = set.changes.filter((c) => c.material).length;
+  return fill(str(t.changelog?.counts) || '{changes}, {material}', {
+    changes: plural(t.changelog?.changeCount, set.changes.length, lang),
+    material: plural(t.changelog?.materialCount, material, lang),
+  });
+}
+
+/** How a list marks a link to a page in another language: `hreflang`, and the language's name in the list's language ("anglais"). */
+function languageMark(page: VersionPage, lang: string): { hreflang?: string; language?: string } {
+  return page.lang && page.lang !== lang ? { hreflang: page.lang, language: languageName(page.lang, lang, false) } : {};
+}
+
+/** A version's anchor: `v-2-0-0` (dots are not valid in every id-consuming tool). */
+export function versionAnchor(version: string): string {
+  return `v-${version.replace(/\./g, '-')}`;
+}
+
+function depth(dir: string): number {
+  return dir.split('/').filter(Boolean).length;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,129 @@
+import { entityAt } from '../diff/diff.js';
+import type { Change, ChangeSet, EntityKind, FieldChange } from '../diff/types.js';
+import { wordDiff } from '../diff/words.js';
+import type { Policy } from '../model/policy.generated.js';
+import { fill, type Messages } from './messages.js';
+import { escapeMarkdown, proseToPlainText } from './prose.js';
+
+/** One side of a change set: the version's source policy, and its translation into the target language when it has one. */
+export interface LocalizedSide {
+  source: Policy;
+  translated?: Policy;
+}
+
+/** What a change set is translated with: the target language's messages and the two versions compared. */
+export interface LocalizeSettings {
+  /** The target locale (BCP 47), for capitalisation. */
+  locale: string;
+  /** The target language's messages: `diff.rules`, `diff.entity`, `diff.entities`, and `headings` and `enums` for names. */
+  messages: Messages;
+  from: LocalizedSide;
+  to: LocalizedSide;
+}
+
+/**
+ * A change set told in another language. Each change's summary becomes the
+ * sentence of its rule in `diff.rules` (`<rule>.<type>`, such as
+ * `contact-detail.added`, when the language has one, else `<rule>`), with
+ * `{entity}` (the entity kind's noun, `diff.entity`), `{entities}` (its
+ * plural, `diff.entities`) and `{name}` filled in. The name is the entity's
+ * label as plain text, from the version concerned (the new one for additions
+ * and changes, the old one for removals) in its translation when it has one,
+ * else in the source. A rule the language lacks keeps its source summary.
+ *
+ * Field detail is in the language of the versions compared, so it is kept
+ * only as word-level edits between the two translations, when both versions
+ * have one; every other detail is dropped.
+ */
+export function localizeChanges(set: ChangeSet, settings: LocalizeSettings): ChangeSet {
+  return { ...set, changes: set.changes.map((change) => localizeChange(change, settings)) };
+}
+
+function localizeChange(change: Change, settings: LocalizeSettings): Change {
+  const diff = group(settings.messages.diff);
+  const rules = group(diff.rules);
+  const template = text(rules[`${change.rule}.${change.type}`]) ?? text(rules[change.rule]);
+  const { fields: _sourceFields, ...rest } = change;
+  const fields = translatedFields(change, settings);
+  const summary =
+    template === undefined
+      ? change.summary
+      : capitalise(
+          fill(template, {
+            entity: text(group(diff.entity)[change.entity]) ?? change.entity,
+            entities: text(group(diff.entities)[change.entity]) ?? change.entity,
+            name: escapeMarkdown(nameOf(change, change.type === 'removed' ? settings.from : settings.to, settings.messages)),
+          }),
+          settings.locale,
+        );
+  return { ...rest, summary, ...(fields.length ? { fields } : {}) };
+}
+
+/** The field that names each kind of entity (a transfer and the built-in sections are named otherwise). */
+const nameField: Partial<Record<EntityKind, string>> = {
+  document: 'title',
+  controller: 'name',
+  related: 'title',
+  context: 'description',
+  category: 'label',
+  purpose: 'description',
+  recipient: 'name',
+  cookie: 'name',
+  certification: 'name',
+  right: 'title',
+  contact: 'name',
+  section: 'title',
+  marketing: 'title',
+  'cookie-policy': 'title',
+  changes: 'title',
+};
+
+/** How a change names its entity, as plain text in the side's translation, else its source; the id when the side lacks the entity. */
+export function nameOf(change: Pick<Change, 'entity' | 'id'>, side: LocalizedSide, messages: Messages): string {
+  const entity = (side.translated && entityAt(side.translated, change.entity, change.id)) ?? entityAt(side.source, change.entity, change.id);
+  if (!entity) return change.id;
+  const plain = (value: unknown) => (typeof value === 'string' && value ? proseToPlainText(value, 'text') : undefined);
+  const field = nameField[change.entity];
+  const named = field ? plain(entity[field]) : undefined;
+  if (named) return named;
+  switch (change.entity) {
+    case 'transfer':
+      return `${plain(entity.recipient) ?? change.id} (${plain(entity.destination) ?? ''})`;
+    case 'right':
+      return messages.enums.right?.[String(entity.type)] ?? String(entity.type);
+    case 'contact':
+      return messages.enums.role?.[String(entity.role)] ?? String(entity.role);
+    default:
+      // The built-in sections without a title of their own: the locale's heading.
+      return messages.headings[change.id] ?? change.id;
+  }
+}
+
+/** Word-level edits of the change's text fields, between the two translations; none unless both versions are translated. */
+function translatedFields(change: Change, settings: LocalizeSettings): FieldChange[] {
+  const before = settings.from.translated && entityAt(settings.from.translated, change.entity, change.id);
+  const after = settings.to.translated && entityAt(settings.to.translated, change.entity, change.id);
+  if (!before || !after) return [];
+  return (change.fields ?? []).flatMap((f) => {
+    const a = f.words && valueAt(before, f.field);
+    const b = f.words && valueAt(after, f.field);
+    return typeof a === 'string' && typeof b === 'string' && a !== b ? [{ field: f.field, before: a, after: b, words: wordDiff(a, b) }] : [];
+  });
+}
+
+/** The value at a dotted field path (`fee.amount`) of an entity. */
+function valueAt(entity: Record<string, unknown>, field: string): unknown {
+  return field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), entity);
+}
+
+function group(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function capitalise(sentence: string, locale: string): string {
+  return sentence.charAt(0).toLocaleUpperCase(locale) + sentence.slice(1);
+}
