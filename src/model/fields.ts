@@ -19,9 +19,17 @@ const kindOfDefinition: Record<string, StringKind> = {
   Email: 'literal',
 };
 
+const kinds = new WeakMap<SchemaNode, StringKind>();
+
 /** The kind of a string whose schema is `node`. */
 export function stringKind(node: SchemaNode | undefined): StringKind {
   if (!node) return 'plain';
+  let kind = kinds.get(node);
+  if (kind === undefined) kinds.set(node, (kind = kindOf(node)));
+  return kind;
+}
+
+function kindOf(node: SchemaNode): StringKind {
   const { node: resolved, refs } = resolveRef(node);
   for (const name of refs) {
     const kind = kindOfDefinition[name];

@@ -25,8 +25,19 @@ export const schemaVersion = 2;
 
 export type { Policy };
 
-/** Follow `$ref`s to the definition they name, collecting the names passed on the way. */
+// Resolutions by root and node: walks over a document resolve the same few schema nodes for every value.
+const resolved = new WeakMap<SchemaNode, WeakMap<SchemaNode, { node: SchemaNode; refs: string[] }>>();
+
+/** Follow `$ref`s to the definition they name, collecting the names passed on the way. The result is shared: do not mutate it. */
 export function resolveRef(node: SchemaNode, root: SchemaNode = policySchema): { node: SchemaNode; refs: string[] } {
+  let byNode = resolved.get(root);
+  if (!byNode) resolved.set(root, (byNode = new WeakMap()));
+  let result = byNode.get(node);
+  if (!result) byNode.set(node, (result = followRefs(node, root)));
+  return result;
+}
+
+function followRefs(node: SchemaNode, root: SchemaNode): { node: SchemaNode; refs: string[] } {
   const refs: string[] = [];
   let current = node;
   while (current.$ref) {

@@ -160,9 +160,47 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$"']/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 }
 
-/** Parse and re-serialise a whole Markdown page, so output is normalised whatever the template wrote. */
+const normalisedSections = new Map<string, string>();
+
+/**
+ * Parse and re-serialise a whole Markdown page, so output is normalised
+ * whatever the template wrote. Done one section at a time (split before each
+ * ATX heading outside code fences, where CommonMark ends every open block
+ * anyway), each distinct section once: versions of a policy share most of
+ * their sections, and parsing whole pages dominated multi-version builds.
+ */
 export function normaliseMarkdown(markdown: string): string {
-  return String(markdownNormaliser.processSync(markdown));
+  return markdownSections(markdown)
+    .map((section) => {
+      let normal = normalisedSections.get(section);
+      if (normal === undefined) {
+        normal = String(markdownNormaliser.processSync(section));
+        // Bounded, for long-running `serve` and `build --watch`: a fresh start costs only speed.
+        if (normalisedSections.size >= 20_000) normalisedSections.clear();
+        normalisedSections.set(section, normal);
+      }
+      return normal;
+    })
+    .filter((normal) => normal !== '')
+    .join('\n');
+}
+
+/** A Markdown page cut before each ATX heading that is not inside a fenced code block. */
+function markdownSections(markdown: string): string[] {
+  const sections: string[] = [];
+  let current: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
+    if (fence === undefined && /^#{1,6}(?: |$)/.test(line) && current.some((l) => l.trim() !== '')) {
+      sections.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+  }
+  sections.push(current.join('\n'));
+  return sections;
 }
 
 /** The plain text of a prose field (for a page description, say). */

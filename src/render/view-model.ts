@@ -261,16 +261,27 @@ function mentions(text: string | undefined, url: string): boolean {
   return text.includes(bare(url));
 }
 
+// Building an Intl formatter costs far more than formatting: formatted values are kept, by locale and value.
+const formatted = new Map<string, string>();
+function remembered(key: string, format: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(key, (value = format()));
+  }
+  return value;
+}
+
 /** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return remembered(`date\0${locale}\0${iso}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)));
 }
 
 /** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
 export function formatDuration(duration: string, locale: string): string {
   const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
   if (!match) return duration;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1]));
+  return remembered(`duration\0${locale}\0${duration}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])));
 }
 
 /** Format an amount of money for a locale, without decimals when it is whole ("£10"). */

@@ -19,14 +19,7 @@ export function validateProse(input: PositionedData): Diagnostic[] {
     const segments = path.map(String);
     const at = (point: UnistPoint | undefined) =>
       placeInScalar(input.yaml, input.lineCounter, input.text, segments, point) ?? placeOfPath(input.yaml, input.lineCounter, segments);
-    let rawHtml: UnistPoint | undefined | null = null;
-    const unsafe: { url: string; point: UnistPoint | undefined }[] = [];
-    visit(parseMarkdown(value), (node) => {
-      if (node.type === 'html' && rawHtml === null) rawHtml = node.position?.start;
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim())) {
-        unsafe.push({ url: node.url, point: node.position?.start });
-      }
-    });
+    const { rawHtml, unsafe } = findingsOf(value);
     if (rawHtml !== null) {
       out.push(
         diagnostic(input.path, at(rawHtml), 'prose-raw-html', 'prose', `Raw HTML in \`${formatPath(path)}\` is not published`, {
@@ -49,6 +42,39 @@ export function validateProse(input: PositionedData): Diagnostic[] {
     }
   });
   return out;
+}
+
+/** What a prose text will lose on output: where its first raw HTML is, and its links with unsafe targets. */
+interface ProseFindings {
+  rawHtml: UnistPoint | undefined | null;
+  unsafe: { url: string; point: UnistPoint | undefined }[];
+}
+
+const none: ProseFindings = { rawHtml: null, unsafe: [] };
+const findings = new Map<string, ProseFindings>();
+
+/**
+ * The findings of one text, parsed once however many versions and documents
+ * share it. Text without `<`, `](` or `]:` can hold neither raw HTML nor a
+ * link with a target of its own (bare URLs are always http, https or mailto),
+ * so it is not parsed at all.
+ */
+function findingsOf(value: string): ProseFindings {
+  if (!/<|\]\(|\]:/.test(value)) return none;
+  let found = findings.get(value);
+  if (!found) {
+    const result: ProseFindings = { rawHtml: null, unsafe: [] };
+    visit(parseMarkdown(value), (node) => {
+      if (node.type === 'html' && result.rawHtml === null) result.rawHtml = node.position?.start;
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim())) {
+        result.unsafe.push({ url: node.url, point: node.position?.start });
+      }
+    });
+    // Bounded, for long-running `serve` and `build --watch`.
+    if (findings.size >= 20_000) findings.clear();
+    findings.set(value, (found = result));
+  }
+  return found;
 }
 
 /**
