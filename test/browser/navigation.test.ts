@@ -1,27 +1,21 @@
 // In a real browser: the table of contents scrolls to each section, and the
 // version links (upcoming notice, previous/next, redline) and the language
 // switcher lead where they say.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites, desktop, launchChromium, openTab, phone, reset, serveStatic, visit, type DomWindow, type SiteName, type Sites, type StaticServer, type Tab } from './support.js';
+import { desktop, phone, reset, startSession, visit, type DomWindow, type Session, type SiteName, type StaticServer, type Tab } from './support.js';
 
-let sites: Sites;
+let session: Session;
 let server: StaticServer;
-let browser: Browser;
 let tab: Tab;
 
 beforeAll(async () => {
-  sites = await buildSites();
-  server = await serveStatic(sites.dir);
-  browser = await launchChromium();
-  tab = await openTab(browser);
+  session = await startSession();
+  ({ server, tab } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await tab?.close();
-  await browser?.close();
-  await server?.close();
-  sites?.remove();
+  await session?.close();
 });
 
 /** The version number a policy page shows in its header. */

@@ -1,50 +1,42 @@
 // Every generated page in a real browser: no script or resource errors, no
 // sideways scrolling on a phone, navigation hidden in print, and no serious
 // accessibility violation (axe-core).
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allPages,
   axeVersion,
-  buildSites,
   desktop,
   horizontalOverflow,
-  launchChromium,
-  openTab,
   phone,
   reset,
   runAxe,
-  serveStatic,
+  startSession,
   visit,
   writeReport,
   type DomWindow,
   type Finding,
   type PageKind,
+  type Session,
   type SitePage,
   type Sites,
   type StaticServer,
   type Tab,
 } from './support.js';
 
+let session: Session;
 let sites: Sites;
 let server: StaticServer;
-let browser: Browser;
 let tab: Tab;
 let pages: SitePage[];
 
 beforeAll(async () => {
-  sites = await buildSites();
-  server = await serveStatic(sites.dir);
-  browser = await launchChromium();
-  tab = await openTab(browser);
+  session = await startSession();
+  ({ sites, server, tab } = session);
   pages = allPages(sites);
 }, 60_000);
 
 afterAll(async () => {
-  await tab?.close();
-  await browser?.close();
-  await server?.close();
-  sites?.remove();
+  await session?.close();
 });
 
 const label = (p: SitePage) => `${p.site}/${p.path}`;

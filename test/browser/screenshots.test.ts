@@ -2,30 +2,24 @@
 // look at: test-output/screenshots/<site>--<page>--<width>.png (git-ignored).
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites, desktop, launchChromium, openTab, outputDir, phone, reset, serveStatic, visit, type SiteName, type Sites, type StaticServer, type Tab } from './support.js';
+import { desktop, outputDir, phone, reset, startSession, visit, type Session, type SiteName, type Sites, type StaticServer, type Tab } from './support.js';
 
+let session: Session;
 let sites: Sites;
 let server: StaticServer;
-let browser: Browser;
 let tab: Tab;
 const dir = path.join(outputDir, 'screenshots');
 
 beforeAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  sites = await buildSites();
-  server = await serveStatic(sites.dir);
-  browser = await launchChromium();
-  tab = await openTab(browser);
+  session = await startSession();
+  ({ sites, server, tab } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await tab?.close();
-  await browser?.close();
-  await server?.close();
-  sites?.remove();
+  await session?.close();
 });
 
 const mainPages: [SiteName, string][] = [

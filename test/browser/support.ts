@@ -356,3 +356,32 @@ export function writeReport(name: string, data: unknown): string {
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
   return file;
 }
+
+// ---------------------------------------------------------------- a test file's session
+
+/** What a browser test file works with: the sample's sites, served, and one tab of Chromium. */
+export interface Session {
+  sites: Sites;
+  server: StaticServer;
+  tab: Tab;
+  close(): Promise<void>;
+}
+
+/** Build the sites, serve them on 127.0.0.1 and open a tab in Chromium; `close` undoes all of it. */
+export async function startSession(): Promise<Session> {
+  const sites = await buildSites();
+  const server = await serveStatic(sites.dir);
+  const browser = await launchChromium();
+  const tab = await openTab(browser);
+  return {
+    sites,
+    server,
+    tab,
+    close: async () => {
+      await tab.close();
+      await browser.close();
+      await server.close();
+      sites.remove();
+    },
+  };
+}
