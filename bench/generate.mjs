@@ -29,6 +29,8 @@ const generatorSources = ['generate.mjs', 'prng.mjs', 'text.mjs', 'translation.m
 export const sizes = {
   large: { cookies: 1000, categories: 200, purposes: 200, sections: 100, versions: 100, locales: 2 },
   'large-50': { cookies: 1000, categories: 200, purposes: 200, sections: 100, versions: 50, locales: 2 },
+  // For quick measurements while working on the build: the large project's shape with 10 versions.
+  medium: { cookies: 1000, categories: 200, purposes: 200, sections: 100, versions: 10, locales: 2 },
   tiny: { cookies: 12, categories: 6, purposes: 6, sections: 4, versions: 4, locales: 1 },
 };
 

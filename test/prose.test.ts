@@ -1,6 +1,7 @@
 // Prose fields go through unified: Markdown in, sanitized HTML and normalised Markdown out.
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, normaliseMarkdown, proseToHtml, proseToMarkdown, proseToPlainText } from '../src/render/prose.js';
+import fc from 'fast-check';
+import { escapeMarkdown, normaliseMarkdown, normaliseMarkdownWhole, proseToHtml, proseToMarkdown, proseToPlainText } from '../src/render/prose.js';
 
 describe('prose to HTML', () => {
   it('renders Markdown blocks and inline text', () => {
@@ -48,5 +49,50 @@ describe('prose to Markdown', () => {
 
   it('gives the plain text of a field', () => {
     expect(proseToPlainText('**Bold** and [link](https://x.example)', 'text')).toBe('Bold and link');
+  });
+});
+
+describe('Markdown page normalisation', () => {
+  // Pages are normalised a section at a time and tables a row at a time, each distinct piece once (for speed):
+  // whatever the page, the result must be what parsing and re-serialising it in one go gives.
+  const cell = fc.stringMatching(/^[a-z0-9 |\\`*_.:-]{0,12}$/);
+  const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);
+  const table = fc
+    .record({ width: fc.integer({ min: 1, max: 4 }), align: fc.constantFrom('---', ':--', ':-:', '--:'), rows: fc.array(row, { maxLength: 6 }), bare: fc.boolean() })
+    .map(({ width, align, rows, bare }) => {
+      const header = `| ${Array.from({ length: width }, (_, i) => `h${i}`).join(' | ')} |`;
+      const delimiter = `|${Array.from({ length: width }, () => ` ${align} `).join('|')}|`;
+      // Some rows without their leading pipe: still rows when they follow one, but not taken for rows by the shortcut.
+      return [header, delimiter, ...rows.map((r) => (bare ? r.slice(1) : r))].join('\n');
+    });
+  const block = fc.oneof(
+    table,
+    fc.stringMatching(/^[a-z |*_`-]{1,30}$/),
+    fc.constantFrom('- one\n- two', '1. first', '```\n| not | a |\n|---|---|\n| table |\n```', '> quoted', '    indented', '***'),
+  );
+  const separator = fc.constantFrom('\n\n', '\n', '\n\n\n');
+  const section = fc.array(fc.tuple(block, separator), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([b, s]) => b + s).join(''));
+
+  it('normalises tables row by row exactly as a whole parse does', () => {
+    fc.assert(
+      fc.property(section, (markdown) => {
+        expect(normaliseMarkdown(markdown)).toBe(normaliseMarkdownWhole(markdown));
+      }),
+      { seed: 20261129, numRuns: 500 },
+    );
+  });
+
+  it('normalises a page section by section exactly as a whole parse does', () => {
+    const page = fc.array(fc.tuple(fc.constantFrom('# Title', '## Part', '### Sub'), section), { minLength: 1, maxLength: 4 }).map((parts) => parts.map(([h, s]) => `${h}\n\n${s}`).join('\n'));
+    fc.assert(
+      fc.property(page, (markdown) => {
+        expect(normaliseMarkdown(markdown)).toBe(normaliseMarkdownWhole(markdown));
+      }),
+      { seed: 20261129, numRuns: 300 },
+    );
+  });
+
+  it('writes tables unaligned, so that a row never changes because of another', () => {
+    expect(normaliseMarkdown('| name | duration |\n| --- | --- |\n| a | 1 year |\n| a-much-longer-name | session |\n')).toBe('| name | duration |\n| - | - |\n| a | 1 year |\n| a-much-longer-name | session |\n');
   });
 });

@@ -49,8 +49,10 @@ export function escapeHtml(text: string): string {
 }
 // Fields and whole pages are serialised with the same settings, so both print alike.
 const markdownSettings = { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, listItemIndent: 'one' } as const;
-const toMarkdown = unified().use(remarkGfm).use(remarkStringify, markdownSettings).freeze();
-const markdownNormaliser = unified().use(remarkParse).use(remarkGfm).use(remarkStringify, markdownSettings).freeze();
+// Tables unaligned: a row's text then never depends on the widths of the others (a one-cookie change is a one-line change).
+const gfmSettings = { tablePipeAlign: false } as const;
+const toMarkdown = unified().use(remarkGfm, gfmSettings).use(remarkStringify, markdownSettings).freeze();
+const markdownNormaliser = unified().use(remarkParse).use(remarkGfm, gfmSettings).use(remarkStringify, markdownSettings).freeze();
 
 const parsed = new Map<string, MdastRoot>();
 const renderedHtml = new Map<string, string>();
@@ -160,29 +162,118 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$"']/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 }
 
-const normalisedSections = new Map<string, string>();
+const normalisedPieces = new Map<string, string>();
+
+/** Normalise a piece of Markdown once per distinct key (what it is and its text) (bounded, for long-running `serve` and `build --watch`: a fresh start costs only speed). */
+function normalisedOnce(key: string, normalise: () => string): string {
+  let normal = normalisedPieces.get(key);
+  if (normal === undefined) {
+    normal = normalise();
+    if (normalisedPieces.size >= 50_000) normalisedPieces.clear();
+    normalisedPieces.set(key, normal);
+  }
+  return normal;
+}
+
+/** Parse and re-serialise Markdown in one go: the reference every shortcut below must equal (tests compare them). */
+export function normaliseMarkdownWhole(markdown: string): string {
+  return String(markdownNormaliser.processSync(markdown));
+}
 
 /**
  * Parse and re-serialise a whole Markdown page, so output is normalised
  * whatever the template wrote. Done one section at a time (split before each
  * ATX heading outside code fences, where CommonMark ends every open block
- * anyway), each distinct section once: versions of a policy share most of
- * their sections, and parsing whole pages dominated multi-version builds.
+ * anyway), each distinct section once, and a table one row at a time:
+ * versions of a policy share most of their sections and most rows of their
+ * tables, and parsing whole pages (a 1,000-cookie table took half a second)
+ * dominated multi-version builds. Tables are written unaligned, so that a
+ * row's text never depends on the other rows.
  */
 export function normaliseMarkdown(markdown: string): string {
   return markdownSections(markdown)
-    .map((section) => {
-      let normal = normalisedSections.get(section);
-      if (normal === undefined) {
-        normal = String(markdownNormaliser.processSync(section));
-        // Bounded, for long-running `serve` and `build --watch`: a fresh start costs only speed.
-        if (normalisedSections.size >= 20_000) normalisedSections.clear();
-        normalisedSections.set(section, normal);
-      }
-      return normal;
-    })
+    .map((section) => normalisedOnce(`section\0${section}`, () => normaliseSection(section)))
     .filter((normal) => normal !== '')
     .join('\n');
+}
+
+/** A section: the text around its tables normalised as it is, each table row by row; the whole section when a table's end is unclear. */
+function normaliseSection(section: string): string {
+  const pieces = tablePieces(section);
+  if (!pieces) return normaliseMarkdownWhole(section);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const normal = typeof piece === 'string' ? normalisedOnce(`text\0${piece}`, () => normaliseMarkdownWhole(piece)) : normaliseTable(piece);
+    if (normal === undefined) return normaliseMarkdownWhole(section);
+    if (normal.trim() !== '') out.push(normal.replace(/\n+$/, ''));
+  }
+  return out.length ? `${out.join('\n\n')}\n` : '';
+}
+
+interface TableLines {
+  header: string;
+  delimiter: string;
+  rows: string[];
+}
+
+const delimiterRow = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * A section cut into text and the tables that start at the left margin after
+ * a blank line and end at a blank line or the section's end. Undefined when
+ * there is no such table, or when a line might continue one (a table's end
+ * must be certain for its rows to be normalised alone).
+ */
+function tablePieces(section: string): (string | TableLines)[] | undefined {
+  const lines = section.split('\n');
+  const pieces: (string | TableLines)[] = [];
+  let text: string[] = [];
+  let fence: string | undefined;
+  let found = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
+    const startsTable = fence === undefined && line.startsWith('|') && delimiterRow.test(lines[i + 1] ?? '') && (i === 0 || lines[i - 1]!.trim() === '');
+    if (!startsTable) {
+      text.push(line);
+      continue;
+    }
+    let end = i + 2;
+    while (end < lines.length && lines[end]!.startsWith('|')) end++;
+    if (end < lines.length && lines[end]!.trim() !== '') return undefined;
+    pieces.push(text.join('\n'), { header: line, delimiter: lines[i + 1]!, rows: lines.slice(i + 2, end) });
+    text = [];
+    found = true;
+    i = end - 1;
+  }
+  pieces.push(text.join('\n'));
+  return found ? pieces : undefined;
+}
+
+/** A table normalised row by row (each distinct row once); undefined when a row is not exactly one row of the header's width. */
+function normaliseTable({ header, delimiter, rows }: TableLines): string | undefined {
+  const head = normalisedOnce(`table\0${header}\n${delimiter}`, () => normaliseTableLines(`${header}\n${delimiter}`, 0) ?? '\0');
+  if (head === '\0') return undefined;
+  const out = [head];
+  for (const row of rows) {
+    const normal = normalisedOnce(`row\0${header}\n${delimiter}\n${row}`, () => normaliseTableLines(`${header}\n${delimiter}\n${row}`, 1) ?? '\0');
+    if (normal === '\0') return undefined;
+    out.push(normal);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Normalise a table of a header and `bodyRows` rows: the header and delimiter lines when `bodyRows` is 0, else the body row's line; undefined when it does not parse as such a table. */
+function normaliseTableLines(markdown: string, bodyRows: 0 | 1): string | undefined {
+  const tree = markdownNormaliser.runSync(markdownNormaliser.parse(markdown)) as MdastRoot;
+  const table = tree.children[0];
+  if (tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== 1 + bodyRows) return undefined;
+  const width = table.children[0]!.children.length;
+  if (table.children.some((row) => row.children.length !== width)) return undefined;
+  const lines = markdownNormaliser.stringify(tree).replace(/\n$/, '').split('\n');
+  if (lines.length !== 2 + bodyRows) return undefined;
+  return bodyRows ? lines[2] : `${lines[0]}\n${lines[1]}`;
 }
 
 /** A Markdown page cut before each ATX heading that is not inside a fenced code block. */

@@ -23,7 +23,8 @@ function lines(markdown: string): Line[] {
   const out: Line[] = [];
   for (const raw of markdown.split('\n')) {
     const line = raw.trim();
-    if (!line || /^\|?\s*:?-{3,}/.test(line) || /^-{3,}$/.test(line)) continue;
+    // Blank lines, table delimiter rows (`| - | :-: |`) and thematic breaks carry no words.
+    if (!line || /^\|(\s*:?-+:?\s*\|)+$/.test(line) || /^-{3,}$/.test(line)) continue;
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       out.push({ kind: 'heading', level: heading[1]!.length, text: plain(heading[2]!) });
