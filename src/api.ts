@@ -3,10 +3,11 @@ import { existsSync, statSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { diskCache, type Cache } from './cache/cache.js';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { diffPolicies } from './diff/diff.js';
 import type { ChangeSet } from './diff/types.js';
-import { OutputLockedError, writeSite } from './emit/write-site.js';
+import { OutputLockedError, stageSite, type StagedSite } from './emit/write-site.js';
 import { serialiseManifest, type Manifest } from './history/manifest.js';
 import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from './history/release-translations.js';
 import { planRelease, type BumpOption, type ReleasePlan } from './history/release.js';
@@ -21,7 +22,7 @@ import { loadConfig, materialityOverrides, type Config } from './config.js';
 import { announcement, notificationFiles } from './notify/announcement.js';
 import { renderNotification, type Notification } from './notify/notification.js';
 import { sendNotification } from './notify/mail.js';
-import { compileSite, type SiteFiles, type VersionedDocument } from './render/site.js';
+import { compileSite, type SiteFiles, type SiteOutput, type VersionedDocument } from './render/site.js';
 import { createRenderer, type Renderer } from './render/templates.js';
 import { resolve, type PolicyModel } from './resolve/resolve.js';
 import { judgeDocument } from './rules/judge.js';
@@ -41,6 +42,14 @@ export interface ProjectOptions {
   cwd?: string;
   /** Largest policy file accepted, in bytes (default: 5 MiB). */
   maxBytes?: number;
+  /**
+   * Where what is derived from released versions is kept between runs (their
+   * checked data, change sets, pages), so that unchanged versions are not
+   * checked and rendered again: a folder (`build` defaults to
+   * `.policyc-cache`), a `Cache`, or `false` for none. A hit is
+   * byte-identical to computing afresh.
+   */
+  cache?: string | Cache | false;
 }
 
 /** A loaded project: its parsed working documents, their histories, and problems finding them. */
@@ -107,6 +116,8 @@ export interface ValidateResult {
   sources: Map<string, string>;
   /** The project's `policyc.config.json`, read once here for every command (empty when absent or invalid: see `diagnostics`). */
   config: Config;
+  /** The cache used, for the stages after validation. */
+  cache?: Cache;
 }
 
 /** Options of `validate`. */
@@ -132,8 +143,9 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
   const byId = new Map<string, VersionedDocument>();
   for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });
   const frozenFiles = new Map<string, { path: string; text: string }>();
+  const cache = openCache(options.cache, options.cwd);
   for (const history of project.histories) {
-    const verified = verifyHistory(history);
+    const verified = verifyHistory(history, { ...(cache ? { cache } : {}) });
     diagnostics.push(...verified.diagnostics);
     const doc = byId.get(history.id) ?? { id: history.id, releases: [] };
     doc.releases = verified.releases;
@@ -185,7 +197,6 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
   const sources = new Map([...project.files, ...project.translations].map((f) => [f.path, f.text]));
   for (const history of project.histories) {
     if (history.manifestText !== undefined) sources.set(history.manifestPath, history.manifestText);
-    for (const { parsed } of history.snapshots.values()) sources.set(parsed.path, parsed.text);
   }
   const documents = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (!options.noRules) {
@@ -201,13 +212,28 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
             ...(options.strict ? { strict: true } : {}),
             ...(config.noticeDays !== undefined ? { noticeDays: config.noticeDays } : {}),
             materiality: materialityOverrides(config),
+            ...(cache ? { cache } : {}),
           },
         ),
       );
     }
   }
-  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources, config };
+  // Snapshots are many and large: their text is kept only where a diagnostic needs it for a code frame.
+  const named = new Set(diagnostics.map((d) => d.file));
+  for (const history of project.histories) {
+    for (const snapshot of history.snapshots.values()) if (named.has(snapshot.path)) sources.set(snapshot.path, snapshot.parse().text);
+  }
+  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources, config, ...(cache ? { cache } : {}) };
 }
+
+/** The cache an option names: a folder (relative to `cwd`), a given cache, or none. */
+function openCache(option: ProjectOptions['cache'], cwd = process.cwd()): Cache | undefined {
+  if (option === undefined || option === false) return undefined;
+  return typeof option === 'string' ? diskCache(path.resolve(cwd, option)) : option;
+}
+
+/** The cache folder the CLI uses unless told otherwise (`--cache DIR`, `--no-cache`). */
+export const defaultCacheDir = '.policyc-cache';
 
 /** Options of `build`. */
 export interface BuildOptions extends ValidateOptions {
@@ -252,23 +278,46 @@ export interface CompileResult {
  * template error). `build` writes the result; `serve` serves it.
  */
 export async function compile(options: Omit<BuildOptions, 'out'> = {}): Promise<CompileResult> {
+  const prepared = await prepareSite(options);
+  const done = (diagnostics: Diagnostic[], files?: SiteFiles): CompileResult => ({ diagnostics: sortDiagnostics(diagnostics), sources: prepared.sources, ...(files ? { files } : {}) });
+  if (!prepared.compile) return done(prepared.diagnostics);
+  const site = prepared.compile(new Map());
+  return hasErrors(site.diagnostics) ? done(site.diagnostics) : done(site.diagnostics, site.files);
+}
+
+/** A validated project with its templates, ready to compile into an output; or the diagnostics that prevent it. */
+interface PreparedSite {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  /** Compile every file into `output`; the diagnostics returned include validation's. */
+  compile?: <T extends SiteOutput>(output: T) => { files: T; diagnostics: Diagnostic[] };
+}
+
+async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<PreparedSite> {
   const cwd = options.cwd ?? process.cwd();
   const checked = await validate(options);
-  const done = (diagnostics: Diagnostic[], files?: SiteFiles): CompileResult => ({ diagnostics: sortDiagnostics(diagnostics), sources: checked.sources, ...(files ? { files } : {}) });
-  if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
+  const { sources } = checked;
+  if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, sources };
   const { config } = checked;
   const templates = await loadRenderer(cwd, options.templates);
-  if (templates.missing) return done([...checked.diagnostics, templates.missing]);
+  if (templates.missing) return { diagnostics: [...checked.diagnostics, templates.missing], sources };
   const { renderer } = templates;
   const baseUrl = options.baseUrl ?? config.baseUrl;
-  const site = compileSite(checked.documents, renderer, {
+  const settings = {
     date: options.date ?? today(),
     drafts: options.drafts ?? false,
     ...(baseUrl ? { baseUrl } : {}),
     materiality: materialityOverrides(config),
-  });
-  const diagnostics = [...checked.diagnostics, ...site.diagnostics];
-  return hasErrors(diagnostics) ? done(diagnostics) : done(diagnostics, site.files);
+    ...(checked.cache ? { cache: checked.cache } : {}),
+  };
+  return {
+    diagnostics: checked.diagnostics,
+    sources,
+    compile: (output) => {
+      const site = compileSite(checked.documents, renderer, settings, output);
+      return { files: site.files, diagnostics: [...checked.diagnostics, ...site.diagnostics] };
+    },
+  };
 }
 
 /**
@@ -296,11 +345,12 @@ async function loadRenderer(cwd: string, templates: string | undefined): Promise
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = path.resolve(cwd, options.out ?? 'dist');
-  const compiled = await compile(options);
-  const result = { diagnostics: compiled.diagnostics, sources: compiled.sources, written: [] as string[], out };
-  if (!compiled.files) return result;
+  const prepared = await prepareSite(options);
+  const result = { diagnostics: sortDiagnostics(prepared.diagnostics), sources: prepared.sources, written: [] as string[], out };
+  if (!prepared.compile) return result;
+  let staged: StagedSite;
   try {
-    await writeSite(out, compiled.files);
+    staged = await stageSite(out);
   } catch (error) {
     if (!(error instanceof OutputLockedError)) throw error;
     const shown = path.relative(cwd, error.lockFile) || error.lockFile;
@@ -309,7 +359,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, locked]) };
   }
-  return { ...result, written: [...compiled.files.keys()].sort() };
+  // Pages go to the staging folder as they are rendered; the output folder is replaced only when all are there.
+  let site: { files: StagedSite; diagnostics: Diagnostic[] };
+  try {
+    site = prepared.compile(staged);
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+  if (hasErrors(site.diagnostics)) {
+    await staged.abort();
+    return { ...result, diagnostics: sortDiagnostics(site.diagnostics) };
+  }
+  await staged.commit();
+  // Entries no build has used for a while go, so the cache folder does not grow without end.
+  if (typeof options.cache === 'string') diskCache(path.resolve(cwd, options.cache)).prune();
+  return { ...result, diagnostics: sortDiagnostics(site.diagnostics), written: [...staged.keys()].sort() };
 }
 
 /** Options of `release`. */

@@ -65,10 +65,27 @@ describe('Markdown page normalisation', () => {
       // Some rows without their leading pipe: still rows when they follow one, but not taken for rows by the shortcut.
       return [header, delimiter, ...rows.map((r) => (bare ? r.slice(1) : r))].join('\n');
     });
+  // Lists of one-line items are normalised item by item; items that are not one paragraph must fall back.
+  const list = fc.array(fc.stringMatching(/^[a-z *_`#>|1.-]{1,16}$/), { minLength: 1, maxLength: 5 }).map((items) => items.map((item) => `- ${item}`).join('\n'));
   const block = fc.oneof(
     table,
+    list,
     fc.stringMatching(/^[a-z |*_`-]{1,30}$/),
-    fc.constantFrom('- one\n- two', '1. first', '```\n| not | a |\n|---|---|\n| table |\n```', '> quoted', '    indented', '***'),
+    fc.constantFrom(
+      '- one\n- two',
+      '1. first',
+      '```\n| not | a |\n|---|---|\n| table |\n```',
+      '> quoted',
+      '    indented',
+      '***',
+      '- - -',
+      '+ plus',
+      '- a\n\n- loose',
+      '- a\n\n  continued',
+      '[ref]: https://example.com',
+      'see [it][ref]',
+      '<!--\n\n- hidden\n\n-->',
+    ),
   );
   const separator = fc.constantFrom('\n\n', '\n', '\n\n\n');
   const section = fc.array(fc.tuple(block, separator), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([b, s]) => b + s).join(''));

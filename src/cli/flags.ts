@@ -33,6 +33,11 @@ const formatFlag: Flag = {
   default: 'pretty',
   description: 'how diagnostics are printed: pretty, json, sarif (code scanning) or github (workflow annotations)',
 };
+// What released versions derive to (checked data, change sets, pages) is kept between runs; see the README's Performance.
+const cacheFlags: readonly Flag[] = [
+  { name: 'cache', value: 'DIR', default: '.policyc-cache', description: 'folder where checked versions and rendered pages are kept between runs' },
+  { name: 'no-cache', description: 'neither read nor write the cache' },
+];
 const strictFlag: Flag = { name: 'strict', description: 'treat warnings as errors' };
 const isoDate = { test: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, form: 'a date in the form YYYY-MM-DD' };
 const documentFlag: Flag = { name: 'document', value: 'ID', description: 'the document, when the policy folder has several' };
@@ -48,12 +53,13 @@ export const commands: readonly Command[] = [
   {
     name: 'validate',
     summary: 'check policy documents and their release history; report every problem at file:line:column',
-    usage: 'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [FILE...]',
+    usage: 'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [--cache DIR | --no-cache] [FILE...]',
     flags: [
       policyFlag,
       formatFlag,
       strictFlag,
       { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'the date of the check, for rules about staleness' },
+      ...cacheFlags,
     ],
     positionals: 'FILE... check only these files (default: every .yaml document in the policy folder, and its history)',
     example: 'policyc validate --format json policy/privacy.yaml',
@@ -61,7 +67,7 @@ export const commands: readonly Command[] = [
   {
     name: 'build',
     summary: 'validate, then compile every document and version into the website',
-    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--watch] [--format pretty|json|sarif|github]',
+    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--watch] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
     flags: [
       policyFlag,
       { name: 'out', value: 'DIR', default: 'dist', description: 'output folder, replaced atomically' },
@@ -72,19 +78,21 @@ export const commands: readonly Command[] = [
       strictFlag,
       { name: 'watch', description: 'keep running and rebuild on every change to the policy, templates or config' },
       formatFlag,
+      ...cacheFlags,
     ],
     example: 'policyc build --out public --date 2027-01-01',
   },
   {
     name: 'release',
     summary: 'freeze the working document as a new version, with its translations, in policy/history/',
-    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github]',
+    usage: 'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
     flags: [
       { name: 'bump', value: 'LEVEL', choices: ['auto', 'patch', 'minor', 'major'], default: 'auto', description: 'how to choose the version: auto takes the smallest bump the changes allow' },
       { name: 'effective', value: 'YYYY-MM-DD', pattern: isoDate, description: "the date the new version takes effect (default: the document's effective)" },
       { name: 'allow-untranslated', description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version' },
       policyFlag,
       formatFlag,
+      ...cacheFlags,
     ],
     positionals: 'ID the document to release (default: the only one)',
     maxPositionals: 1,
@@ -93,12 +101,13 @@ export const commands: readonly Command[] = [
   {
     name: 'diff',
     summary: 'explain what changed between two versions, and whether it is material',
-    usage: 'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--document ID] [--policy DIR]',
+    usage: 'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
     flags: [
       { name: 'format', value: 'FORMAT', choices: ['text', 'md', 'json', 'html'], default: 'text', description: 'text, md (a pull-request comment), json or html' },
       { name: 'exit-code', description: 'exit 1 when there are material changes (for CI gates)' },
       documentFlag,
       policyFlag,
+      ...cacheFlags,
     ],
     positionals: 'FROM TO each a released version (1.0.0), a file, or git:REV (the working document at a git revision); default: the latest release against the working document',
     maxPositionals: 2,
@@ -107,7 +116,7 @@ export const commands: readonly Command[] = [
   {
     name: 'notify',
     summary: 'write the notification e-mail for a change between two versions, and optionally send it',
-    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR]',
+    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
     flags: [
       { name: 'out', value: 'DIR', description: 'folder to write subject.txt, email.html, email.txt and email.eml into' },
       { name: 'send', value: 'URL', pattern: { test: /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, form: 'smtp://HOST:PORT' }, description: 'send it through this SMTP server' },
@@ -121,6 +130,7 @@ export const commands: readonly Command[] = [
       baseUrlFlag,
       documentFlag,
       policyFlag,
+      ...cacheFlags,
     ],
     positionals: 'FROM TO released versions (default: the two newest)',
     maxPositionals: 2,
@@ -138,7 +148,7 @@ export const commands: readonly Command[] = [
   {
     name: 'serve',
     summary: 'preview the site on 127.0.0.1, rebuilt on every change, with problems shown in the page',
-    usage: 'policyc serve [--port N] [--policy DIR] [--templates DIR] [--date YYYY-MM-DD] [--no-drafts] [--base-url URL]',
+    usage: 'policyc serve [--port N] [--policy DIR] [--templates DIR] [--date YYYY-MM-DD] [--no-drafts] [--base-url URL] [--cache DIR | --no-cache]',
     flags: [
       { name: 'port', value: 'N', pattern: { test: /^\d{1,5}$/, form: 'a port number' }, default: '4000', description: 'the port to listen on (0: any free port)' },
       policyFlag,
@@ -146,6 +156,7 @@ export const commands: readonly Command[] = [
       { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'preview the site as of this date' },
       { name: 'no-drafts', description: 'do not show the working document at <id>/draft/ (shown by default while previewing)' },
       baseUrlFlag,
+      ...cacheFlags,
     ],
     example: 'policyc serve --port 4000',
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, diff, notify, release, validate } from '../api.js';
+import { build, defaultCacheDir, diff, notify, release, validate } from '../api.js';
 import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatChanges, type ChangeFormat } from '../diff/format.js';
 import type { BumpOption } from '../history/release.js';
@@ -71,9 +71,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     else if (text) stream.write(text);
   };
 
+  // The cache is on unless `--no-cache`: a hit is byte-identical to computing afresh.
+  const cache: string | false = options['no-cache'] === 'true' ? false : (options.cache ?? defaultCacheDir);
+
   switch (command.name) {
     case 'validate': {
-      const result = await validate({ cwd: io.cwd, policy: options.policy, files: positionals, date: options.date, strict: options.strict === 'true' });
+      const result = await validate({ cwd: io.cwd, cache, policy: options.policy, files: positionals, date: options.date, strict: options.strict === 'true' });
       report(result.diagnostics, result.sources, io.stdout);
       if (format === 'pretty' && !hasErrors(result.diagnostics)) {
         const versions = result.documents.reduce((n, d) => n + d.releases.length, 0);
@@ -86,6 +89,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'build': {
       const settings = {
         cwd: io.cwd,
+        cache,
         policy: options.policy,
         out: options.out,
         templates: options.templates,
@@ -117,6 +121,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'release': {
       const result = await release({
         cwd: io.cwd,
+        cache,
         policy: options.policy,
         document: positionals[0],
         bump: options.bump as BumpOption | undefined,
@@ -139,7 +144,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     case 'diff': {
-      const result = await diff({ cwd: io.cwd, policy: options.policy, document: options.document, from: positionals[0], to: positionals[1] });
+      const result = await diff({ cwd: io.cwd, cache, policy: options.policy, document: options.document, from: positionals[0], to: positionals[1] });
       if (!result.changes) {
         io.stderr.write(formatDiagnostics(result.diagnostics, 'pretty', { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, sources: result.sources }));
         return 1;
@@ -154,6 +159,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       const result = await notify({
         cwd: io.cwd,
+        cache,
         policy: options.policy,
         document: options.document,
         from: positionals.length === 2 ? positionals[0] : undefined,
@@ -185,6 +191,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         preview = await serve(
           {
             cwd: io.cwd,
+            cache,
             policy: options.policy,
             templates: options.templates,
             date: options.date,

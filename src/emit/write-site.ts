@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,42 +12,93 @@ export class OutputLockedError extends Error {
   }
 }
 
+/** A new output tree being written beside the output folder, which it replaces on `commit`. */
+export interface StagedSite {
+  /** Write one file of the new tree (synchronously: pages are written as they are rendered, never all held in memory). */
+  set(name: string, content: string | Uint8Array): void;
+  /** Whether the new tree has the file. */
+  has(name: string): boolean;
+  /** The files written so far, in the order written. */
+  keys(): IterableIterator<string>;
+  /** Replace the output folder with the new tree, atomically, and release the lock. */
+  commit(): Promise<void>;
+  /** Drop the new tree, leaving the output folder as it was, and release the lock. */
+  abort(): Promise<void>;
+}
+
 /**
- * Write a site atomically: every file goes into a fresh folder beside
- * `outDir`, which then replaces `outDir` by rename. A failure before the swap
- * leaves the previous `outDir` untouched; files that no longer belong are gone.
- * A lock beside the folder keeps two builds from interleaving; a build killed
- * between the two renames of the swap is repaired by the next one.
+ * Start writing a site atomically: files go into a fresh folder beside
+ * `outDir`, which then replaces `outDir` by rename. Until `commit`, the
+ * previous `outDir` is untouched; files that no longer belong are gone after.
+ * A lock beside the folder keeps two builds from interleaving (taken here,
+ * released by `commit` or `abort`); a build killed between the two renames of
+ * the swap is repaired by the next one.
  */
-export async function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+export async function stageSite(outDir: string): Promise<StagedSite> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
   await mkdir(parent, { recursive: true });
   const release = await lock(path.join(parent, `.${base}.lock`));
+  const staging = path.join(parent, `.${base}.tmp-${process.pid}`);
+  const retired = path.join(parent, `.${base}.old-${process.pid}`);
   try {
     await recover(parent, base);
-    const staging = path.join(parent, `.${base}.tmp-${process.pid}`);
-    const retired = path.join(parent, `.${base}.old-${process.pid}`);
-    try {
-      for (const [name, content] of files) {
-        const file = path.join(staging, name);
-        if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${name}`);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, content);
-      }
-      await mkdir(staging, { recursive: true });
-      const hadPrevious = await exists(target);
-      if (hadPrevious) await rename(target, retired);
-      await rename(staging, target);
-      if (hadPrevious) await rm(retired, { recursive: true, force: true });
-    } catch (error) {
-      await rm(staging, { recursive: true, force: true });
-      throw error;
-    }
-  } finally {
+    await mkdir(staging, { recursive: true });
+  } catch (error) {
     await release();
+    throw error;
   }
+  const written = new Set<string>();
+  const folders = new Set<string>([staging]);
+  const abort = async () => {
+    try {
+      await rm(staging, { recursive: true, force: true });
+    } finally {
+      await release();
+    }
+  };
+  return {
+    set(name, content) {
+      const file = path.join(staging, name);
+      if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write outside the output folder: ${name}`);
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, content);
+      written.add(name);
+    },
+    has: (name) => written.has(name),
+    keys: () => written.keys(),
+    async commit() {
+      try {
+        const hadPrevious = await exists(target);
+        if (hadPrevious) await rename(target, retired);
+        await rename(staging, target);
+        if (hadPrevious) await rm(retired, { recursive: true, force: true });
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      } finally {
+        await release();
+      }
+    },
+    abort,
+  };
+}
+
+/** Write a whole site atomically (see `stageSite`). */
+export async function writeSite(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  const site = await stageSite(outDir);
+  try {
+    for (const [name, content] of files) site.set(name, content);
+  } catch (error) {
+    await site.abort();
+    throw error;
+  }
+  await site.commit();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cacheKey, type Cache } from '../cache/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { ParsedFile } from '../load/parse.js';
 import type { Policy } from '../model/policy.generated.js';
@@ -16,10 +17,21 @@ export interface HistoryFiles {
   manifestPath: string;
   /** The manifest's text; absent when there is no manifest. */
   manifestText?: string;
-  /** Snapshot files by name, parsed, with their bytes' hash. */
-  snapshots: Map<string, { parsed: ParsedFile; sha256: string }>;
+  /** Snapshot files by name. */
+  snapshots: Map<string, SnapshotFile>;
   /** Display path of the folder. */
   dir: string;
+}
+
+/** A snapshot file as read: its bytes and their hash, parsed on demand. */
+export interface SnapshotFile {
+  /** Display path. */
+  path: string;
+  bytes: Uint8Array;
+  /** SHA-256 of the bytes (hex). */
+  sha256: string;
+  /** Parse the file (anew on each call). */
+  parse(): ParsedFile;
 }
 
 /** A released version: its manifest entry and its resolved model (migrated to the current format). */
@@ -39,7 +51,7 @@ export interface FrozenTranslationFile {
  * hash, each entry chains to the one before, versions and dates go forward,
  * nothing unrecorded lies beside them) and resolve each release.
  */
-export function verifyHistory(files: HistoryFiles): { releases: Release[]; translations: FrozenTranslationFile[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
+export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } = {}): { releases: Release[]; translations: FrozenTranslationFile[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (file: string, ruleId: string, message: string, hint: string, line = 1) =>
     diagnostics.push(diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, ruleId, 'history', message, { hint }));
@@ -89,7 +101,7 @@ export function verifyHistory(files: HistoryFiles): { releases: Release[]; trans
       fail(file, 'history-snapshot-modified', `The snapshot of ${entry.version} was changed after its release: its hash no longer matches the manifest`, untouched);
       continue;
     }
-    const model = releaseModel(snapshot.parsed, entry, fail);
+    const model = releaseModel(snapshot, entry, fail, settings.cache);
     if (model) releases.push({ entry, model });
   }
   const translations: FrozenTranslationFile[] = [];
@@ -114,7 +126,7 @@ export function verifyHistory(files: HistoryFiles): { releases: Release[]; trans
       fail(`${files.dir}/${entry.file}`, 'history-snapshot-modified', `The ${entry.locale} translation of ${entry.version} was changed after it was frozen: its hash no longer matches the manifest`, untouched);
       continue;
     }
-    translations.push({ entry, parsed: snapshot.parsed });
+    translations.push({ entry, parsed: snapshot.parse() });
   }
   for (const name of files.snapshots.keys()) {
     if (!recorded.has(name)) {
@@ -124,7 +136,16 @@ export function verifyHistory(files: HistoryFiles): { releases: Release[]; trans
   return { releases, translations, manifest, diagnostics };
 }
 
-function releaseModel(parsed: ParsedFile, entry: ReleaseEntry, fail: (file: string, ruleId: string, message: string, hint: string) => void): PolicyModel | undefined {
+/**
+ * The model of a released version. A snapshot is checked in full once: the
+ * data it checked out to is cached under its bytes' hash, and a later run
+ * reads that instead of parsing and checking the snapshot again.
+ */
+function releaseModel(snapshot: SnapshotFile, entry: ReleaseEntry, fail: (file: string, ruleId: string, message: string, hint: string) => void, cache?: Cache): PolicyModel | undefined {
+  const key = () => cacheKey('snapshot', entry.sha256, entry.schemaVersion, entry.version);
+  const verified = cache?.get(key());
+  if (verified !== undefined) return resolve(JSON.parse(verified) as Policy, snapshot.path);
+  const parsed = snapshot.parse();
   const invalid = (detail: string) =>
     fail(parsed.path, 'history-snapshot-invalid', `The snapshot of ${entry.version} cannot be read as a policy: ${detail}`, 'This is a problem in policyc (a missing migration) or a damaged history: restore the file from git.');
   if (!parsed.data || parsed.diagnostics.some((d) => d.severity === 'error')) {
@@ -153,5 +174,6 @@ function releaseModel(parsed: ParsedFile, entry: ReleaseEntry, fail: (file: stri
     invalid(`it says version ${String((data as { version?: unknown }).version)}, the manifest ${entry.version}`);
     return undefined;
   }
+  cache?.set(key(), JSON.stringify(data));
   return resolve(data as unknown as Policy, parsed.path);
 }

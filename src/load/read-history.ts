@@ -30,8 +30,10 @@ export async function readHistories(policyDir: string, display: (file: string) =
       const name = file.endsWith(pendingSuffix) ? file.slice(0, -pendingSuffix.length) : file;
       if (!/\.ya?ml$/.test(name) || (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))) continue;
       const bytes = await readFile(path.join(dir, file));
-      const parsed = parse({ path: display(path.join(dir, file)), bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
-      history.snapshots.set(name, { parsed, sha256: sha256(bytes) });
+      const shown = display(path.join(dir, file));
+      // Parsed only when needed (a snapshot verified before comes from the cache), and anew each time: YAML trees are large.
+      const parseSnapshot = () => parse({ path: shown, bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
+      history.snapshots.set(name, { path: shown, bytes, sha256: sha256(bytes), parse: parseSnapshot });
     }
     out.push(history);
   }

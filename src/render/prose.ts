@@ -163,6 +163,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 const normalisedPieces = new Map<string, string>();
+/** A line starting a link definition or a raw HTML block. */
+const crossesBlocks = /^ {0,3}(<[!?a-zA-Z/]|\[[^\]]*\]:)/m;
 
 /** Normalise a piece of Markdown once per distinct key (what it is and its text) (bounded, for long-running `serve` and `build --watch`: a fresh start costs only speed). */
 function normalisedOnce(key: string, normalise: () => string): string {
@@ -187,23 +189,27 @@ export function normaliseMarkdownWhole(markdown: string): string {
  * anyway), each distinct section once, and a table one row at a time:
  * versions of a policy share most of their sections and most rows of their
  * tables, and parsing whole pages (a 1,000-cookie table took half a second)
- * dominated multi-version builds. Tables are written unaligned, so that a
- * row's text never depends on the other rows.
+ * dominated multi-version builds. Lists of one-line items go item by item
+ * in the same way. Tables are written unaligned, so that a row's text never
+ * depends on the other rows.
  */
 export function normaliseMarkdown(markdown: string): string {
+  // A link definition or a raw HTML block may reach across sections: such a page is parsed whole.
+  if (crossesBlocks.test(markdown)) return normaliseMarkdownWhole(markdown);
   return markdownSections(markdown)
     .map((section) => normalisedOnce(`section\0${section}`, () => normaliseSection(section)))
     .filter((normal) => normal !== '')
     .join('\n');
 }
 
-/** A section: the text around its tables normalised as it is, each table row by row; the whole section when a table's end is unclear. */
+/** A section: its paragraphs each normalised alone, its tables and simple lists row by row and item by item; the whole section when a block's extent is unclear. */
 function normaliseSection(section: string): string {
-  const pieces = tablePieces(section);
+  const pieces = blockPieces(section);
   if (!pieces) return normaliseMarkdownWhole(section);
   const out: string[] = [];
   for (const piece of pieces) {
-    const normal = typeof piece === 'string' ? normalisedOnce(`text\0${piece}`, () => normaliseMarkdownWhole(piece)) : normaliseTable(piece);
+    const normal =
+      typeof piece === 'string' ? normalisedOnce(`text\0${piece}`, () => normaliseMarkdownWhole(piece)) : 'items' in piece ? normaliseList(piece.items) : normaliseTable(piece);
     if (normal === undefined) return normaliseMarkdownWhole(section);
     if (normal.trim() !== '') out.push(normal.replace(/\n+$/, ''));
   }
@@ -217,38 +223,80 @@ interface TableLines {
 }
 
 const delimiterRow = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A line that may open a list item, or continue one (indented). */
+const listish = /^(\s|[-*+](\s|$)|\d{1,9}[.)](\s|$))/;
 
 /**
- * A section cut into text and the tables that start at the left margin after
- * a blank line and end at a blank line or the section's end. Undefined when
- * there is no such table, or when a line might continue one (a table's end
- * must be certain for its rows to be normalised alone).
+ * A section cut into text (cut again before each paragraph that starts at the
+ * margin after a blank line), tables and simple lists (one `- ` item per
+ * line), each starting at the left margin after a blank line and ending at a
+ * blank line or the section's end. Undefined when there is none, or when a block's
+ * extent is not certain (a line might continue it, a list might go on after
+ * a blank line): then the section is normalised whole.
  */
-function tablePieces(section: string): (string | TableLines)[] | undefined {
+function blockPieces(section: string): (string | TableLines | { items: string[] })[] | undefined {
   const lines = section.split('\n');
-  const pieces: (string | TableLines)[] = [];
+  const pieces: (string | TableLines | { items: string[] })[] = [];
   let text: string[] = [];
   let fence: string | undefined;
   let found = false;
+  const blankBefore = (i: number) => i === 0 || lines[i - 1]!.trim() === '';
+  const nonBlank = (from: number) => {
+    for (let k = from; k < lines.length; k++) if (lines[k]!.trim() !== '') return lines[k];
+    return undefined;
+  };
+  // Whether the block before line i (back to the blank lines before it) is or ends a list: a list after it would continue it.
+  const afterList = (i: number) => {
+    let k = i - 1;
+    while (k >= 0 && lines[k]!.trim() === '') k--;
+    for (; k >= 0 && lines[k]!.trim() !== ''; k--) if (listish.test(lines[k]!)) return true;
+    return false;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
-    const startsTable = fence === undefined && line.startsWith('|') && delimiterRow.test(lines[i + 1] ?? '') && (i === 0 || lines[i - 1]!.trim() === '');
-    if (!startsTable) {
+    fence = nextFence(line, fence);
+    const startsTable = fence === undefined && line.startsWith('|') && delimiterRow.test(lines[i + 1] ?? '') && blankBefore(i);
+    const startsList = fence === undefined && /^- \S/.test(line) && blankBefore(i) && !afterList(i);
+    if (!startsTable && !startsList) {
+      // A paragraph starting at the margin after a blank line ends whatever came before: it can be normalised alone.
+      if (fence === undefined && i > 0 && blankBefore(i) && /^([A-Za-z\\]|\d(?!\d{0,8}[.)]))/.test(line) && text.some((l) => l.trim() !== '')) {
+        pieces.push(text.join('\n'));
+        text = [];
+        found = true;
+      }
       text.push(line);
       continue;
     }
-    let end = i + 2;
-    while (end < lines.length && lines[end]!.startsWith('|')) end++;
+    let end = startsTable ? i + 2 : i + 1;
+    while (end < lines.length && (startsTable ? lines[end]!.startsWith('|') : /^- \S/.test(lines[end]!))) end++;
     if (end < lines.length && lines[end]!.trim() !== '') return undefined;
-    pieces.push(text.join('\n'), { header: line, delimiter: lines[i + 1]!, rows: lines.slice(i + 2, end) });
+    // A list goes on after blank lines when an item or an indented line follows.
+    if (startsList && listish.test(nonBlank(end) ?? '')) return undefined;
+    pieces.push(text.join('\n'), startsTable ? { header: line, delimiter: lines[i + 1]!, rows: lines.slice(i + 2, end) } : { items: lines.slice(i, end) });
     text = [];
     found = true;
     i = end - 1;
   }
   pieces.push(text.join('\n'));
   return found ? pieces : undefined;
+}
+
+/** A tight list normalised item by item (each distinct item once); undefined when an item is not one line of one paragraph. */
+function normaliseList(items: readonly string[]): string | undefined {
+  const out: string[] = [];
+  for (const item of items) {
+    const normal = normalisedOnce(`item\0${item}`, () => {
+      const tree = markdownNormaliser.runSync(markdownNormaliser.parse(item)) as MdastRoot;
+      const list = tree.children[0];
+      const only = tree.children.length === 1 && list?.type === 'list' && !list.ordered && list.children.length === 1 ? list.children[0] : undefined;
+      if (only?.children.length !== 1 || only.children[0]!.type !== 'paragraph') return '\0';
+      const line = markdownNormaliser.stringify(tree).replace(/\n$/, '');
+      return line.includes('\n') ? '\0' : line;
+    });
+    if (normal === '\0') return undefined;
+    out.push(normal);
+  }
+  return `${out.join('\n')}\n`;
 }
 
 /** A table normalised row by row (each distinct row once); undefined when a row is not exactly one row of the header's width. */
@@ -276,14 +324,20 @@ function normaliseTableLines(markdown: string, bodyRows: 0 | 1): string | undefi
   return bodyRows ? lines[2] : `${lines[0]}\n${lines[1]}`;
 }
 
+/** The code fence open after `line`, given the one open before it (CommonMark: a closing fence has the opening's character, at least its length, and nothing after it). */
+function nextFence(line: string, fence: string | undefined): string | undefined {
+  if (fence === undefined) return /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(line)?.[1];
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+  return close && close[0] === fence[0] && close.length >= fence.length ? undefined : fence;
+}
+
 /** A Markdown page cut before each ATX heading that is not inside a fenced code block. */
 function markdownSections(markdown: string): string[] {
   const sections: string[] = [];
   let current: string[] = [];
   let fence: string | undefined;
   for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
+    fence = nextFence(line, fence);
     if (fence === undefined && /^#{1,6}(?: |$)/.test(line) && current.some((l) => l.trim() !== '')) {
       sections.push(current.join('\n'));
       current = [];
@@ -296,6 +350,21 @@ function markdownSections(markdown: string): string[] {
 
 /** The plain text of a prose field (for a page description, say). */
 export function proseToPlainText(text: string, kind: ProseKind): string {
+  const key = `${kind}\0${text}`;
+  let plain = plainTexts.get(key);
+  if (plain === undefined) {
+    plain = plainTextOf(text, kind);
+    // Bounded, like the other memos, for long-running `serve`.
+    if (plainTexts.size >= 50_000) plainTexts.clear();
+    plainTexts.set(key, plain);
+  }
+  return plain;
+}
+
+// Redlines take the plain text of every line of two pages, and pages every section title: each distinct text once.
+const plainTexts = new Map<string, string>();
+
+function plainTextOf(text: string, kind: ProseKind): string {
   let out = '';
   visit(parseProse(text, kind), (node) => {
     if (node.type === 'text' || node.type === 'inlineCode') out += (node as PhrasingContent & { value: string }).value;

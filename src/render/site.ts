@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
+import { cached, cachedJson, cacheKey, type Cache } from '../cache/cache.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet } from '../diff/types.js';
+import { releaseChanges } from '../history/release-changes.js';
 import type { Release } from '../history/verify.js';
 import { announcement, notificationFiles } from '../notify/announcement.js';
 import { renderNotification } from '../notify/notification.js';
@@ -14,13 +17,19 @@ import { changesIn, languageAlternates, languageName, translatedLocales, transla
 import { fill } from './messages.js';
 import { escapeHtml, proseToPlainText } from './prose.js';
 import { redline, wordsToHtml, type RedlineBlock } from './redline.js';
-import type { Renderer } from './templates.js';
+import type { PageContext, RenderedPolicy, Renderer } from './templates.js';
 import { formatDate } from './view-model.js';
 
 export { changesToHtml, changesToMarkdown } from './change-lists.js';
 
 /** The files of a built site, by their path relative to the output folder. */
 export type SiteFiles = Map<string, string>;
+
+/** Where a site's files go as they are rendered: a `SiteFiles` map, or a staged output folder (see `stageSite`). */
+export interface SiteOutput {
+  set(name: string, content: string): unknown;
+  has(name: string): boolean;
+}
 
 /** A document with its working model (when valid) and its released versions, oldest first. */
 export interface VersionedDocument {
@@ -56,6 +65,8 @@ export interface SiteSettings {
   baseUrl?: string;
   /** The project's materiality overrides. */
   materiality?: MaterialityOverrides;
+  /** Pages of released versions rendered by earlier builds, by what they were rendered from. */
+  cache?: Cache;
 }
 
 /**
@@ -66,8 +77,12 @@ export interface SiteSettings {
  * pair at `compare/<from>...<to>/`, an Atom feed, and the notification e-mail
  * for the newest change. A document never released is published as it is.
  */
-export function compileSite(documents: readonly VersionedDocument[], renderer: Renderer, settings: SiteSettings): { files: SiteFiles; diagnostics: Diagnostic[] } {
-  const files: SiteFiles = new Map();
+export function compileSite<T extends SiteOutput = SiteFiles>(
+  documents: readonly VersionedDocument[],
+  renderer: Renderer,
+  settings: SiteSettings,
+  files: T = new Map() as SiteOutput as T,
+): { files: T; diagnostics: Diagnostic[] } {
   const listed: PolicyModel[] = [];
   for (const doc of documents) {
     const shown = doc.releases.length ? compileVersioned(doc, renderer, settings, files) : doc.working && compileUnreleased(doc.working, renderer, settings, files);
@@ -81,7 +96,7 @@ export function compileSite(documents: readonly VersionedDocument[], renderer: R
   return { files, diagnostics: [...renderer.diagnostics] };
 }
 
-function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: SiteSettings, files: SiteFiles): PolicyModel | undefined {
+function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: SiteSettings, files: SiteOutput): PolicyModel | undefined {
   const baseUrl = ensureSlash(settings.baseUrl ?? model.policy.controller.website?.url ?? 'https://example.invalid/');
   const jsonLd = publishExtras(model, renderer, files, baseUrl);
   const page = renderer.renderPolicy(model, { root: '', jsonLd });
@@ -98,23 +113,29 @@ function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: Sit
  * summary notice, the fragment, the cookie table (HTML and JSON) and the
  * JSON-LD (written as policy.jsonld, and returned for the page's head).
  */
-function publishExtras(model: PolicyModel, renderer: Renderer, files: SiteFiles, baseUrl: string): Handlebars.SafeString {
+function publishExtras(model: PolicyModel, renderer: Renderer, files: SiteOutput, baseUrl: string, cache?: { cache: Cache | undefined; digest: string }): Handlebars.SafeString {
   const id = model.policy.id;
-  const summary = renderSummary(model, renderer, { root: '' });
-  if (summary !== undefined) files.set(`${id}/summary.html`, summary);
-  const fragment = renderFragment(model, renderer, { stylesheet: `${baseUrl}assets/fragment.css` });
-  if (fragment !== undefined) files.set(`${id}/fragment.html`, fragment);
-  const cookies = cookieTable(model, renderer);
-  if (cookies) {
-    files.set(`${id}/cookies.html`, cookies.html);
-    files.set(`${id}/cookies.json`, cookies.json);
-  }
-  const ld = policyJsonLd(model, { url: `${baseUrl}${id}/index.html`, messages: renderer.messages(model.policy.locale) });
-  files.set(`${id}/policy.jsonld`, `${JSON.stringify(ld, null, 2)}\n`);
-  return new Handlebars.SafeString(jsonLdScript(ld));
+  const render = () => {
+    const out: Record<string, string> = {};
+    const summary = renderSummary(model, renderer, { root: '' });
+    if (summary !== undefined) out[`${id}/summary.html`] = summary;
+    const fragment = renderFragment(model, renderer, { stylesheet: `${baseUrl}assets/fragment.css` });
+    if (fragment !== undefined) out[`${id}/fragment.html`] = fragment;
+    const cookies = cookieTable(model, renderer);
+    if (cookies) {
+      out[`${id}/cookies.html`] = cookies.html;
+      out[`${id}/cookies.json`] = cookies.json;
+    }
+    const ld = policyJsonLd(model, { url: `${baseUrl}${id}/index.html`, messages: renderer.messages(model.policy.locale) });
+    out[`${id}/policy.jsonld`] = `${JSON.stringify(ld, null, 2)}\n`;
+    return { files: out, script: jsonLdScript(ld) };
+  };
+  const extras = cache ? cachedJson(cache.cache, () => cacheKey('extras', renderer.digest, cache.digest, baseUrl), render)! : render();
+  for (const [file, content] of Object.entries(extras.files)) files.set(file, content);
+  return new Handlebars.SafeString(extras.script);
 }
 
-function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: SiteSettings, files: SiteFiles): PolicyModel | undefined {
+function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: SiteSettings, files: SiteOutput): PolicyModel | undefined {
   const releases = doc.releases;
   const id = doc.id;
   const latest = releases[releases.length - 1]!;
@@ -127,7 +148,22 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   };
   const statuses = releases.map((_, i) => status(i));
   const currentIndex = Math.max(0, statuses.lastIndexOf('current'));
-  const changeSets = releases.map((r, i) => (i === 0 ? undefined : diffPolicies(releases[i - 1]!.model.policy, r.model.policy, undefined, settings.materiality)));
+  const changeSets = releases.map((r, i) => (i === 0 ? undefined : releaseChanges(releases[i - 1]!, r, settings.materiality, settings.cache)));
+  // A released version's page is a function of its snapshot, the templates and where the page sits: cached under all three.
+  const policyPage = (model: PolicyModel, digest: () => string, context: PageContext): RenderedPolicy | undefined => {
+    // Stored as the HTML's length, a newline, the HTML and the Markdown: pages are large, and JSON would escape every quote and newline.
+    const stored = cached(settings.cache, () => cacheKey('policy-page', renderer.digest, digest(), context), () => {
+      const page = renderer.renderPolicy(model, context);
+      return page && `${page.html.length}\n${page.html}${page.markdown}`;
+    });
+    if (stored === undefined) return undefined;
+    const newline = stored.indexOf('\n');
+    const end = newline + 1 + Number(stored.slice(0, newline));
+    return { html: stored.slice(newline + 1, end), markdown: stored.slice(end) };
+  };
+  const versionPage = (i: number, context: PageContext) => policyPage(releases[i]!.model, () => releases[i]!.entry.sha256, context);
+  // A translated model has no file of its own to hash: its content is its identity.
+  const translationPage = (tr: PublishedTranslation, context: PageContext) => policyPage(tr.model, () => contentDigest(tr.model), context);
   const title = proseToPlainText(latest.model.policy.title, 'text');
   const baseUrl = ensureSlash(settings.baseUrl ?? latest.model.policy.controller.website?.url ?? 'https://example.invalid/');
   const translations = doc.translations ?? [];
@@ -142,7 +178,8 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     const previous = releases[i - 1];
     const range = next ? `${t.versions?.from ?? 'from'} ${date(r.entry.effective)} ${t.versions?.until ?? 'until'} ${date(next.entry.effective)}` : `${t.versions?.from ?? 'from'} ${date(r.entry.effective)}`;
     const s = statuses[i]!;
-    const upcoming = releases.slice(i + 1).filter((_, k) => statuses[i + 1 + k] === 'upcoming');
+    // The versions still to come, announced on the current version and on those to come; a superseded version's page points to its successor only (so a new release leaves old pages as they were).
+    const upcoming = s === 'superseded' ? [] : releases.slice(i + 1).filter((_, k) => statuses[i + 1 + k] === 'upcoming');
     // A translation's pages are in its folder, one level below dist/<id>/: its versions list and changelog are one level less up.
     const own = lang === locale ? root : root.replace(/^\.\.\//, '');
     // Another version's page in the page's language when it is translated, else in the original.
@@ -193,23 +230,19 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   };
 
   const current = releases[currentIndex]!;
-  const jsonLd = publishExtras(current.model, renderer, files, baseUrl);
-  const page = renderer.renderPolicy(current.model, { root: '', release: versionInfo(currentIndex, '', true), alternates: alternates(currentIndex, '', true, locale), jsonLd });
+  const jsonLd = publishExtras(current.model, renderer, files, baseUrl, { cache: settings.cache, digest: current.entry.sha256 });
+  const page = versionPage(currentIndex, { root: '', release: versionInfo(currentIndex, '', true), alternates: alternates(currentIndex, '', true, locale), jsonLd });
   if (page) {
     files.set(`${id}/index.html`, page.html);
     files.set(`${id}/index.md`, page.markdown);
   }
   files.set(`${id}/policy.json`, policyJson(current.model));
 
-  const markdownOf = new Map<number, string>();
   releases.forEach((r, i) => {
-    const versionPage = renderer.renderPolicy(r.model, { root: '../../', release: versionInfo(i, '../../', false), alternates: alternates(i, `v/${r.entry.version}`, false, locale) });
-    if (!versionPage) return;
-    files.set(`${id}/v/${r.entry.version}/index.html`, versionPage.html);
-    files.set(`${id}/v/${r.entry.version}/index.md`, versionPage.markdown);
-    // The redline compares the pages without their version bars, which always differ; only their Markdown is needed.
-    const bare = renderer.renderMarkdown(r.model, { root: '../../' });
-    if (bare !== undefined) markdownOf.set(i, bare);
+    const page = versionPage(i, { root: '../../', release: versionInfo(i, '../../', false), alternates: alternates(i, `v/${r.entry.version}`, false, locale) });
+    if (!page) return;
+    files.set(`${id}/v/${r.entry.version}/index.html`, page.html);
+    files.set(`${id}/v/${r.entry.version}/index.md`, page.markdown);
   });
 
   // Each translation renders the version it names, at <locale>/v/<version>/, and at <locale>/ when that version is the one in effect.
@@ -217,13 +250,13 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
     const i = releases.findIndex((r) => r.entry.version === tr.version);
     if (i < 0) continue;
     const at = `${tr.locale}/v/${tr.version}`;
-    const versionPage = renderer.renderPolicy(tr.model, { root: '../../../', release: versionInfo(i, '../../../', false, tr.locale), alternates: alternates(i, at, false, tr.locale) });
+    const versionPage = translationPage(tr, { root: '../../../', release: versionInfo(i, '../../../', false, tr.locale), alternates: alternates(i, at, false, tr.locale) });
     if (versionPage) {
       files.set(`${id}/${at}/index.html`, versionPage.html);
       files.set(`${id}/${at}/index.md`, versionPage.markdown);
     }
     if (i === currentIndex) {
-      const indexPage = renderer.renderPolicy(tr.model, { root: '../', release: versionInfo(i, '../', true, tr.locale), alternates: alternates(i, tr.locale, true, tr.locale) });
+      const indexPage = translationPage(tr, { root: '../', release: versionInfo(i, '../', true, tr.locale), alternates: alternates(i, tr.locale, true, tr.locale) });
       if (indexPage) {
         files.set(`${id}/${tr.locale}/index.html`, indexPage.html);
         files.set(`${id}/${tr.locale}/index.md`, indexPage.markdown);
@@ -251,7 +284,7 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
       .filter(({ i }) => i > currentIndex && statuses[i] === 'upcoming')
       .sort((a, b) => a.i - b.i)[0];
     if (coming) {
-      const indexPage = renderer.renderPolicy(coming.tr.model, { root: '../', release: { ...versionInfo(coming.i, '../', true, lang), inEffect }, alternates: alternates(coming.i, lang, true, lang) });
+      const indexPage = translationPage(coming.tr, { root: '../', release: { ...versionInfo(coming.i, '../', true, lang), inEffect }, alternates: alternates(coming.i, lang, true, lang) });
       if (indexPage) {
         files.set(`${id}/${lang}/index.html`, indexPage.html);
         files.set(`${id}/${lang}/index.md`, indexPage.markdown);
@@ -290,22 +323,35 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   );
 
   const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
+  // The redline compares the pages without their version bars, which always differ; only their Markdown is needed, and only for pairs not cached.
+  const bare = new Map<number, string | undefined>();
+  const bareMarkdown = (i: number) => {
+    if (!bare.has(i)) bare.set(i, renderer.renderMarkdown(releases[i]!.model, { root: '../../' }));
+    return bare.get(i);
+  };
   releases.forEach((r, i) => {
     if (i === 0) return;
     const from = releases[i - 1]!;
-    const before = markdownOf.get(i - 1);
-    const after = markdownOf.get(i);
-    if (before === undefined || after === undefined) return;
-    const compare = renderer.render('compare.html.hbs', {
+    const data = {
       ...common,
       assets: '../../../assets/',
       root: '../../',
       heading: fill(str(t.compare?.title), { title, from: from.entry.version, to: r.entry.version }),
       from: { version: from.entry.version, href: `../../v/${from.entry.version}/index.html` },
       to: { version: r.entry.version, href: `../../v/${r.entry.version}/index.html` },
-      body: new Handlebars.SafeString(redlineHtml(redline(before, after))),
-    });
+    };
+    const compare = cached(
+      settings.cache,
+      () => cacheKey('compare-page', renderer.digest, from.entry.sha256, r.entry.sha256, data),
+      () => {
+        const before = bareMarkdown(i - 1);
+        const after = bareMarkdown(i);
+        if (before === undefined || after === undefined) return undefined;
+        return renderer.render('compare.html.hbs', { ...data, body: new Handlebars.SafeString(redlineHtml(redline(before, after))) });
+      },
+    );
     if (compare !== undefined) files.set(`${id}/compare/${from.entry.version}...${r.entry.version}/index.html`, compare);
+    bare.delete(i - 1);
   });
 
   const feed = renderer.render('feed.xml.hbs', {
@@ -423,6 +469,11 @@ function redlineHtml(blocks: readonly RedlineBlock[]): string {
   }
   if (inList) out.push('</ul>');
   return out.join('\n');
+}
+
+/** A hash of a model's content. */
+function contentDigest(model: PolicyModel): string {
+  return createHash('sha256').update(JSON.stringify(model.policy)).digest('hex');
 }
 
 function policyJson(model: PolicyModel): string {

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { messagesFor, type Messages } from './messages.js';
 import { normaliseMarkdown } from './prose.js';
-import { formatDate, htmlFormat, markdownFormat, pageView, type OutputFormat } from './view-model.js';
+import { formatDate, htmlFormat, markdownFormat, pageView, type OutputFormat, type PageView } from './view-model.js';
 
 /** Template files by their path relative to the templates folder (`page.html.hbs`, `partials/cookies.md.hbs`, `assets/policy.css`, `locales/en.json`), with the folder each came from. */
 export interface TemplateSet {
@@ -32,6 +33,8 @@ export interface Renderer {
   assets: Map<string, string>;
   /** Problems with the templates themselves, found while compiling or rendering. */
   diagnostics: Diagnostic[];
+  /** A hash of every template, partial, locale file and asset: what a cached page rendered with them is keyed by. */
+  digest: string;
 }
 
 type Template = (data: unknown) => string;
@@ -115,8 +118,18 @@ export function createRenderer(templates: TemplateSet): Renderer {
       return undefined;
     }
   };
+  // A version's page and its bare Markdown (for redlines) share one view of the model per format and place.
+  const views = new WeakMap<PolicyModel, Map<string, PageView>>();
+  const viewOf = (model: PolicyModel, format: OutputFormat, assets: string) => {
+    let byFormat = views.get(model);
+    if (!byFormat) views.set(model, (byFormat = new Map()));
+    const key = `${format.name}\0${assets}`;
+    let found = byFormat.get(key);
+    if (!found) byFormat.set(key, (found = pageView(model, messagesFor(model.policy.locale, messages), format, { assets })));
+    return found;
+  };
   const view = (model: PolicyModel, format: OutputFormat, context: PageContext) => ({
-    ...pageView(model, messagesFor(model.policy.locale, messages), format, { assets: `${context.root}../assets/` }),
+    ...viewOf(model, format, `${context.root}../assets/`),
     root: context.root,
     release: context.release,
     draft: context.draft,
@@ -129,9 +142,13 @@ export function createRenderer(templates: TemplateSet): Renderer {
     return markdown === undefined ? undefined : normaliseMarkdown(markdown);
   };
 
+  const digest = createHash('sha256');
+  for (const name of [...templates.files.keys()].sort()) digest.update(`${name}\0${templates.files.get(name)!.content}\0`);
+
   return {
     diagnostics,
     assets,
+    digest: digest.digest('hex'),
     render: run,
     messages: (locale) => messagesFor(locale, messages),
     renderPolicy(model, context = { root: '' }) {

@@ -31,11 +31,12 @@ export interface RuleRunSettings {
   cap?: 'warning';
 }
 
-/** Where findings are placed: the file and its YAML tree. */
+/** Where findings are placed: the file and its YAML tree (or how to get it: a snapshot is parsed only when a finding needs a position). */
 export interface RuleTarget {
   file: string;
   yaml?: Document;
   lineCounter?: LineCounter;
+  tree?: () => { yaml?: Document; lineCounter?: LineCounter };
 }
 
 /** The rules that judge a version: its declared jurisdictions' packs plus the universal ones, in force on its date. */
@@ -51,6 +52,8 @@ export function applicableRules(context: RuleContext, rules: readonly Rule[] = a
  */
 export function runRules(context: RuleContext, target: RuleTarget, settings: RuleRunSettings = {}, rules: readonly Rule[] = allRules): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let tree: { yaml?: Document; lineCounter?: LineCounter } | undefined = target.yaml ? target : undefined;
+  const treeOf = () => (tree ??= target.tree?.() ?? {});
   for (const rule of applicableRules(context, rules)) {
     const setting = settings.severities?.[rule.id];
     if (setting === 'off') continue;
@@ -58,7 +61,7 @@ export function runRules(context: RuleContext, target: RuleTarget, settings: Rul
     if (settings.strict && severity === 'warning') severity = 'error';
     if (settings.cap === 'warning') severity = 'warning';
     for (const finding of rule.check(context)) {
-      const place = placeOf(target, finding.path.map(String));
+      const place = placeOf(treeOf(), finding.path.map(String));
       out.push(diagnostic(target.file, place, rule.id, `rules:${rule.pack}`, finding.message, { hint: finding.hint ?? rule.fix, severity }));
     }
   }
@@ -66,7 +69,7 @@ export function runRules(context: RuleContext, target: RuleTarget, settings: Rul
 }
 
 /** The whole entity: from its first line to its last, so an editor highlights all of it. */
-function placeOf(target: RuleTarget, path: string[]) {
+function placeOf(target: { yaml?: Document; lineCounter?: LineCounter }, path: string[]) {
   const { yaml, lineCounter } = target;
   if (!yaml || !lineCounter) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   const found = locate(yaml, path);

@@ -1,6 +1,8 @@
+import type { Cache } from '../cache/cache.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import { sha256 } from '../history/manifest.js';
+import { releaseChanges } from '../history/release-changes.js';
 import type { HistoryFiles, Release } from '../history/verify.js';
 import type { ParsedFile } from '../load/parse.js';
 import type { PolicyModel } from '../resolve/resolve.js';
@@ -22,6 +24,8 @@ export interface JudgeSettings {
   strict?: boolean;
   noticeDays?: number;
   materiality?: MaterialityOverrides;
+  /** Where change sets between releases are kept across runs. */
+  cache?: Cache;
 }
 
 /**
@@ -44,16 +48,16 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
       date: model.policy.effective,
       today: settings.today,
       settings: ruleSettings,
-      ...(previous ? { previous: { policy: previous.model.policy, entry: previous.entry }, changes: diffPolicies(previous.model.policy, model.policy, undefined, settings.materiality) } : {}),
+      ...(previous ? { previous: { policy: previous.model.policy, entry: previous.entry }, changes: released ? releaseChanges(previous, releases[index]!, settings.materiality, settings.cache) : diffPolicies(previous.model.policy, model.policy, undefined, settings.materiality) } : {}),
       ...(released ? { release: releases[index]!.entry } : {}),
       ...(index < releases.length - 1 ? { superseded: true } : {}),
     };
   };
   releases.forEach((release, i) => {
     if (workingIsLatest && i === releases.length - 1) return;
-    const snapshot = doc.history?.snapshots.get(release.entry.file)?.parsed;
+    const snapshot = doc.history?.snapshots.get(release.entry.file);
     out.push(
-      ...runRules(contextOf(release.model, i, true), { file: release.model.file, ...(snapshot?.yaml ? { yaml: snapshot.yaml, lineCounter: snapshot.lineCounter } : {}) }, {
+      ...runRules(contextOf(release.model, i, true), { file: release.model.file, ...(snapshot ? { tree: () => snapshot.parse() } : {}) }, {
         ...(settings.severities ? { severities: settings.severities } : {}),
         cap: 'warning',
       }),

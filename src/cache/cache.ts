@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A content-addressed store of what a build derives from its inputs: a
+ * verified snapshot's data, a change set, a rendered page. A key is the hash
+ * of everything the value depends on (see `cacheKey`), so a hit is exactly
+ * what computing the value again would give, and a changed input is a new key
+ * rather than a stale hit. Values are strings; a missing or damaged entry is a
+ * miss, never an error.
+ */
+export interface Cache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** What a cache did in one run, for `--verbose` and the tests. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  writes: number;
+}
+
+/**
+ * The identity of the running policyc: its version, every file of its code
+ * (so an edited checkout never reuses what an older one built), its schema,
+ * and the Node.js and ICU versions (dates and lists are formatted with Intl).
+ * Templates and locale files are keyed separately, by the renderer's digest.
+ */
+export function toolDigest(): string {
+  if (digest === undefined) {
+    const hash = createHash('sha256');
+    hash.update(`policyc-cache/1\0${process.version}\0${process.versions.icu ?? ''}\0`);
+    for (const file of [...codeFiles(codeRoot), path.join(codeRoot, '../package.json'), path.join(codeRoot, '../schema/policy.schema.json')]) {
+      hash.update(`${path.relative(codeRoot, file)}\0`);
+      hash.update(readFileSync(file));
+      hash.update('\0');
+    }
+    digest = hash.digest('hex');
+  }
+  return digest;
+}
+
+let digest: string | undefined;
+/** lib/ when running compiled, src/ under the tests. */
+const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function codeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return codeFiles(file);
+      return /\.(m?js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [file] : [];
+    });
+}
+
+/** The key of a value: the hash of what it is and everything it is computed from (JSON-serialisable parts), with the tool's identity. */
+export function cacheKey(kind: string, ...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([kind, toolDigest(), ...parts])).digest('hex');
+}
+
+/** A value from the cache, or computed and stored: `undefined` results are not stored. */
+export function cached(cache: Cache | undefined, key: () => string, compute: () => string | undefined): string | undefined {
+  if (!cache) return compute();
+  const k = key();
+  const hit = cache.get(k);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (value !== undefined) cache.set(k, value);
+  return value;
+}
+
+/** A JSON value from the cache, or computed and stored. */
+export function cachedJson<T>(cache: Cache | undefined, key: () => string, compute: () => T | undefined): T | undefined {
+  if (!cache) return compute();
+  const text = cached(cache, key, () => {
+    const value = compute();
+    return value === undefined ? undefined : JSON.stringify(value);
+  });
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/** A cache held in memory (for `serve`, which rebuilds in one process, and for tests). */
+export function memoryCache(): Cache & { stats: CacheStats; entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  const stats = { hits: 0, misses: 0, writes: 0 };
+  return {
+    entries,
+    stats,
+    get(key) {
+      const value = entries.get(key);
+      if (value === undefined) stats.misses++;
+      else stats.hits++;
+      return value;
+    },
+    set(key, value) {
+      stats.writes++;
+      entries.set(key, value);
+    },
+  };
+}
+
+const header = 'policyc-cache/1 ';
+/** Entries no build has used for this long are deleted by `prune`. */
+const maxIdleMs = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * A cache in a folder (`.policyc-cache/` by default): one file per entry,
+ * `<2 hex>/<key>`, written whole (a temporary file renamed into place), its
+ * first line recording the value's length so that a damaged file reads as a
+ * miss. Reading an entry marks it used; `prune` deletes entries unused for 14 days.
+ */
+export function diskCache(dir: string): Cache & { stats: CacheStats; prune(now?: number): number } {
+  const stats = { hits: 0, misses: 0, writes: 0 };
+  const fileOf = (key: string) => path.join(dir, key.slice(0, 2), key);
+  let broken = false;
+  return {
+    stats,
+    get(key) {
+      const file = fileOf(key);
+      let value: string | undefined;
+      try {
+        const text = readFileSync(file, 'utf8');
+        const newline = text.indexOf('\n');
+        const length = Number(text.slice(header.length, newline));
+        if (text.startsWith(header) && newline > 0 && text.length - newline - 1 === length) {
+          value = text.slice(newline + 1);
+          const now = new Date();
+          utimesSync(file, now, now);
+        }
+      } catch {
+        value = undefined;
+      }
+      if (value === undefined) stats.misses++;
+      else stats.hits++;
+      return value;
+    },
+    set(key, value) {
+      // A cache that cannot be written (a read-only checkout, a full disk) only costs speed.
+      if (broken) return;
+      const file = fileOf(key);
+      const temporary = `${file}.tmp-${process.pid}`;
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(temporary, `${header}${value.length}\n${value}`);
+        renameSync(temporary, file);
+        stats.writes++;
+      } catch {
+        broken = true;
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // Nothing was written.
+        }
+      }
+    },
+    prune(now = Date.now()) {
+      let removed = 0;
+      let buckets: string[];
+      try {
+        buckets = readdirSync(dir);
+      } catch {
+        return 0;
+      }
+      for (const bucket of buckets) {
+        const folder = path.join(dir, bucket);
+        let names: string[];
+        try {
+          names = readdirSync(folder);
+        } catch {
+          continue;
+        }
+        for (const name of names) {
+          const file = path.join(folder, name);
+          try {
+            // Temporary files of a killed build, and entries idle for too long.
+            const idle = now - statSync(file).mtimeMs;
+            if (name.includes('.tmp-') ? idle > 60 * 60 * 1000 : idle > maxIdleMs) {
+              rmSync(file, { force: true });
+              removed++;
+            }
+          } catch {
+            // Gone already: another build pruned it.
+          }
+        }
+      }
+      return removed;
+    },
+  };
+}
