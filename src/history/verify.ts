@@ -6,7 +6,7 @@ import { schemaVersion } from '../model/schema.js';
 import { resolve, type PolicyModel } from '../resolve/resolve.js';
 import { matchesSchema } from '../validate/schema-rules.js';
 import { validateFile } from '../validate/validate.js';
-import { compareVersions, entryHash, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
+import { compareVersions, entryHash, sha256, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
 import { migrate } from './migrate.js';
 
 /** The release history of one document as read from `policy/history/<id>/`. */
@@ -23,15 +23,16 @@ export interface HistoryFiles {
   dir: string;
 }
 
-/** A snapshot file as read: its bytes and their hash, parsed on demand. */
+/** A snapshot file: the hash of its bytes as read, and how to read and parse it when needed. */
 export interface SnapshotFile {
   /** Display path. */
   path: string;
-  bytes: Uint8Array;
   /** SHA-256 of the bytes (hex). */
   sha256: string;
-  /** Parse the file (anew on each call). */
-  parse(): ParsedFile;
+  /** Read the bytes (again). */
+  read(): Uint8Array;
+  /** Parse the bytes given, or the file as it is now. */
+  parse(bytes?: Uint8Array): ParsedFile;
 }
 
 /** A released version: its manifest entry and its resolved model (migrated to the current format). */
@@ -78,6 +79,8 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
   };
 
   const releases: Release[] = [];
+  // Consecutive versions share most of their content: each version's data reuses the objects of the one before where they are equal.
+  let previousData: unknown;
   let previous: ReleaseEntry | undefined;
   const recorded = new Set<string>();
   for (const entry of manifest.releases) {
@@ -101,8 +104,11 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
       fail(file, 'history-snapshot-modified', `The snapshot of ${entry.version} was changed after its release: its hash no longer matches the manifest`, untouched);
       continue;
     }
-    const model = releaseModel(snapshot, entry, fail, settings.cache);
-    if (model) releases.push({ entry, model });
+    const released = releaseModel(snapshot, entry, fail, settings.cache, previousData);
+    if (released) {
+      releases.push({ entry, model: resolve(released as Policy, snapshot.path) });
+      previousData = released;
+    }
   }
   const translations: FrozenTranslationFile[] = [];
   let previousTranslation: TranslationEntry | undefined;
@@ -137,15 +143,26 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
 }
 
 /**
- * The model of a released version. A snapshot is checked in full once: the
+ * The data of a released version (migrated and checked). A snapshot is checked in full once: the
  * data it checked out to is cached under its bytes' hash, and a later run
  * reads that instead of parsing and checking the snapshot again.
  */
-function releaseModel(snapshot: SnapshotFile, entry: ReleaseEntry, fail: (file: string, ruleId: string, message: string, hint: string) => void, cache?: Cache): PolicyModel | undefined {
+function releaseModel(
+  snapshot: SnapshotFile,
+  entry: ReleaseEntry,
+  fail: (file: string, ruleId: string, message: string, hint: string) => void,
+  cache: Cache | undefined,
+  previous: unknown,
+): unknown {
   const key = () => cacheKey('snapshot', entry.sha256, entry.schemaVersion, entry.version);
   const verified = cache?.get(key());
-  if (verified !== undefined) return resolve(JSON.parse(verified) as Policy, snapshot.path);
-  const parsed = snapshot.parse();
+  if (verified !== undefined) return shareUnchanged(previous, JSON.parse(verified));
+  const bytes = snapshot.read();
+  if (sha256(bytes) !== entry.sha256) {
+    fail(snapshot.path, 'history-snapshot-modified', `The snapshot of ${entry.version} was changed while it was being read`, 'Run the command again once nothing is writing the history.');
+    return undefined;
+  }
+  const parsed = snapshot.parse(bytes);
   const invalid = (detail: string) =>
     fail(parsed.path, 'history-snapshot-invalid', `The snapshot of ${entry.version} cannot be read as a policy: ${detail}`, 'This is a problem in policyc (a missing migration) or a damaged history: restore the file from git.');
   if (!parsed.data || parsed.diagnostics.some((d) => d.severity === 'error')) {
@@ -174,6 +191,36 @@ function releaseModel(snapshot: SnapshotFile, entry: ReleaseEntry, fail: (file: 
     invalid(`it says version ${String((data as { version?: unknown }).version)}, the manifest ${entry.version}`);
     return undefined;
   }
-  cache?.set(key(), JSON.stringify(data));
-  return resolve(data as unknown as Policy, parsed.path);
+  // Read back from JSON, as a cache hit is: the same model either way, and no string of it keeps the snapshot's whole text alive.
+  const json = JSON.stringify(data);
+  cache?.set(key(), json);
+  return shareUnchanged(previous, JSON.parse(json));
+}
+
+/**
+ * `next`, with every part equal to the same part of `previous` (same keys in
+ * the same order, same values) replaced by that part, so that versions hold
+ * one copy of what they share. List items are matched by `id` where they
+ * have one, else by position.
+ */
+export function shareUnchanged(previous: unknown, next: unknown): unknown {
+  if (previous === next || typeof next !== 'object' || next === null || typeof previous !== 'object' || previous === null) return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(previous)) return next;
+    const byId = new Map<unknown, unknown>();
+    for (const item of previous) if (item && typeof item === 'object' && 'id' in item) byId.set((item as { id: unknown }).id, item);
+    const shared = next.map((item, i) => shareUnchanged(item && typeof item === 'object' && 'id' in item ? byId.get((item as { id: unknown }).id) : previous[i], item));
+    return shared.length === previous.length && shared.every((item, i) => item === previous[i]) ? previous : shared;
+  }
+  if (Array.isArray(previous)) return next;
+  const before = previous as Record<string, unknown>;
+  const keys = Object.keys(next);
+  const shared: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = shareUnchanged(before[key], (next as Record<string, unknown>)[key]);
+    // A key named `__proto__` is data here, not the prototype.
+    Object.defineProperty(shared, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  const beforeKeys = Object.keys(before);
+  return beforeKeys.length === keys.length && keys.every((key, i) => beforeKeys[i] === key && shared[key] === before[key]) ? previous : shared;
 }

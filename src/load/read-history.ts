@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../history/manifest.js';
@@ -29,11 +29,12 @@ export async function readHistories(policyDir: string, display: (file: string) =
       // A pending snapshot is one a release was writing when it was interrupted: it counts only once the manifest records it.
       const name = file.endsWith(pendingSuffix) ? file.slice(0, -pendingSuffix.length) : file;
       if (!/\.ya?ml$/.test(name) || (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))) continue;
-      const bytes = await readFile(path.join(dir, file));
-      const shown = display(path.join(dir, file));
-      // Parsed only when needed (a snapshot verified before comes from the cache), and anew each time: YAML trees are large.
-      const parseSnapshot = () => parse({ path: shown, bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
-      history.snapshots.set(name, { path: shown, bytes, sha256: sha256(bytes), parse: parseSnapshot });
+      const absolute = path.join(dir, file);
+      const shown = display(absolute);
+      // Only the hash is kept: a snapshot verified before comes from the cache, and one that is parsed is read again then (snapshots are many and large).
+      const read = () => readFileSync(absolute);
+      const parseSnapshot = (bytes: Uint8Array = read()) => parse({ path: shown, bytes, size: bytes.length }, { ...settings, maxBytes: Math.max(settings.maxBytes, bytes.length) });
+      history.snapshots.set(name, { path: shown, sha256: sha256(await readFile(absolute)), read, parse: parseSnapshot });
     }
     out.push(history);
   }

@@ -8,6 +8,7 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { RecentMemo } from './memo.js';
 
 /** `prose`: block Markdown (paragraphs, lists); `text`: one line of inline Markdown. */
 export type ProseKind = 'prose' | 'text';
@@ -54,9 +55,11 @@ const gfmSettings = { tablePipeAlign: false } as const;
 const toMarkdown = unified().use(remarkGfm, gfmSettings).use(remarkStringify, markdownSettings).freeze();
 const markdownNormaliser = unified().use(remarkParse).use(remarkGfm, gfmSettings).use(remarkStringify, markdownSettings).freeze();
 
-const parsed = new Map<string, MdastRoot>();
-const renderedHtml = new Map<string, string>();
-const renderedMarkdown = new Map<string, string>();
+// Each distinct text is parsed and rendered once while it is in use (see RecentMemo: memory stays bounded however many
+// versions). Sizes in characters: a generation holds at least a large document's texts; a tree weighs about ten times its text.
+const parsed = new RecentMemo<MdastRoot>(4_000_000);
+const renderedHtml = new RecentMemo<string>(8_000_000);
+const renderedMarkdown = new RecentMemo<string>(8_000_000);
 
 /** Parse Markdown as written, raw HTML and all: for checks that report what will be dropped. */
 export function parseMarkdown(text: string): MdastRoot {
@@ -76,7 +79,8 @@ export function parseProse(text: string, kind: ProseKind, headingBase = defaultH
   const key = `${kind}\0${headingBase}\0${text}`;
   let tree = parsed.get(key);
   if (!tree) {
-    tree = parser.parse(text);
+    // The tree's strings are cut from the text: parse a copy of its own, in case the text was cut from a whole page.
+    tree = parser.parse(`${text} `.slice(0, -1));
     if (kind === 'text') {
       const only = tree.children.length === 1 ? tree.children[0] : undefined;
       if (only?.type !== 'paragraph') {
@@ -162,16 +166,15 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$"']/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 }
 
-const normalisedPieces = new Map<string, string>();
+const normalisedPieces = new RecentMemo<string>(8_000_000);
 /** A line starting a link definition or a raw HTML block. */
 const crossesBlocks = /^ {0,3}(<[!?a-zA-Z/]|\[[^\]]*\]:)/m;
 
-/** Normalise a piece of Markdown once per distinct key (what it is and its text) (bounded, for long-running `serve` and `build --watch`: a fresh start costs only speed). */
+/** Normalise a piece of Markdown once per distinct key (what it is and its text) while it is in use. */
 function normalisedOnce(key: string, normalise: () => string): string {
   let normal = normalisedPieces.get(key);
   if (normal === undefined) {
     normal = normalise();
-    if (normalisedPieces.size >= 50_000) normalisedPieces.clear();
     normalisedPieces.set(key, normal);
   }
   return normal;
@@ -354,15 +357,13 @@ export function proseToPlainText(text: string, kind: ProseKind): string {
   let plain = plainTexts.get(key);
   if (plain === undefined) {
     plain = plainTextOf(text, kind);
-    // Bounded, like the other memos, for long-running `serve`.
-    if (plainTexts.size >= 50_000) plainTexts.clear();
     plainTexts.set(key, plain);
   }
   return plain;
 }
 
 // Redlines take the plain text of every line of two pages, and pages every section title: each distinct text once.
-const plainTexts = new Map<string, string>();
+const plainTexts = new RecentMemo<string>(4_000_000);
 
 function plainTextOf(text: string, kind: ProseKind): string {
   let out = '';

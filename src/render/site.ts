@@ -238,11 +238,47 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
   }
   files.set(`${id}/policy.json`, policyJson(current.model));
 
+  const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
+  // The redline compares the pages without their version bars, which always differ; only their Markdown is needed, and only for pairs not cached.
+  const bare = new Map<number, string | undefined>();
+  const bareMarkdown = (i: number) => {
+    if (!bare.has(i)) bare.set(i, renderer.renderMarkdown(releases[i]!.model, { root: '../../' }));
+    return bare.get(i);
+  };
+  /** The redline of version i against the one before it. */
+  const comparePage = (i: number) => {
+    const r = releases[i]!;
+    const from = releases[i - 1]!;
+    const data = {
+      ...common,
+      assets: '../../../assets/',
+      root: '../../',
+      heading: fill(str(t.compare?.title), { title, from: from.entry.version, to: r.entry.version }),
+      from: { version: from.entry.version, href: `../../v/${from.entry.version}/index.html` },
+      to: { version: r.entry.version, href: `../../v/${r.entry.version}/index.html` },
+    };
+    const compare = cached(
+      settings.cache,
+      () => cacheKey('compare-page', renderer.digest, from.entry.sha256, r.entry.sha256, data),
+      () => {
+        const before = bareMarkdown(i - 1);
+        const after = bareMarkdown(i);
+        if (before === undefined || after === undefined) return undefined;
+        return renderer.render('compare.html.hbs', { ...data, body: new Handlebars.SafeString(redlineHtml(redline(before, after))) });
+      },
+    );
+    if (compare !== undefined) files.set(`${id}/compare/${from.entry.version}...${r.entry.version}/index.html`, compare);
+    bare.delete(i - 1);
+  };
+
+  // One version at a time, its page then its redline: what is rendered for a version is dropped before the next.
   releases.forEach((r, i) => {
     const page = versionPage(i, { root: '../../', release: versionInfo(i, '../../', false), alternates: alternates(i, `v/${r.entry.version}`, false, locale) });
-    if (!page) return;
-    files.set(`${id}/v/${r.entry.version}/index.html`, page.html);
-    files.set(`${id}/v/${r.entry.version}/index.md`, page.markdown);
+    if (page) {
+      files.set(`${id}/v/${r.entry.version}/index.html`, page.html);
+      files.set(`${id}/v/${r.entry.version}/index.md`, page.markdown);
+    }
+    if (i > 0) comparePage(i);
   });
 
   // Each translation renders the version it names, at <locale>/v/<version>/, and at <locale>/ when that version is the one in effect.
@@ -321,38 +357,6 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
       2,
     )}\n`,
   );
-
-  const common = { lang: locale, t, title, id, assets: '', controller: latest.model.policy.controller };
-  // The redline compares the pages without their version bars, which always differ; only their Markdown is needed, and only for pairs not cached.
-  const bare = new Map<number, string | undefined>();
-  const bareMarkdown = (i: number) => {
-    if (!bare.has(i)) bare.set(i, renderer.renderMarkdown(releases[i]!.model, { root: '../../' }));
-    return bare.get(i);
-  };
-  releases.forEach((r, i) => {
-    if (i === 0) return;
-    const from = releases[i - 1]!;
-    const data = {
-      ...common,
-      assets: '../../../assets/',
-      root: '../../',
-      heading: fill(str(t.compare?.title), { title, from: from.entry.version, to: r.entry.version }),
-      from: { version: from.entry.version, href: `../../v/${from.entry.version}/index.html` },
-      to: { version: r.entry.version, href: `../../v/${r.entry.version}/index.html` },
-    };
-    const compare = cached(
-      settings.cache,
-      () => cacheKey('compare-page', renderer.digest, from.entry.sha256, r.entry.sha256, data),
-      () => {
-        const before = bareMarkdown(i - 1);
-        const after = bareMarkdown(i);
-        if (before === undefined || after === undefined) return undefined;
-        return renderer.render('compare.html.hbs', { ...data, body: new Handlebars.SafeString(redlineHtml(redline(before, after))) });
-      },
-    );
-    if (compare !== undefined) files.set(`${id}/compare/${from.entry.version}...${r.entry.version}/index.html`, compare);
-    bare.delete(i - 1);
-  });
 
   const feed = renderer.render('feed.xml.hbs', {
     ...common,

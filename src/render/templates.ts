@@ -118,14 +118,14 @@ export function createRenderer(templates: TemplateSet): Renderer {
       return undefined;
     }
   };
-  // A version's page and its bare Markdown (for redlines) share one view of the model per format and place.
-  const views = new WeakMap<PolicyModel, Map<string, PageView>>();
+  // A version's page and its bare Markdown (for its redline), rendered one after the other, share the model's views;
+  // only the last model's are kept (views are as large as the document, and a build renders versions one at a time).
+  let views: { model: PolicyModel; byKey: Map<string, PageView> } | undefined;
   const viewOf = (model: PolicyModel, format: OutputFormat, assets: string) => {
-    let byFormat = views.get(model);
-    if (!byFormat) views.set(model, (byFormat = new Map()));
+    if (views?.model !== model) views = { model, byKey: new Map() };
     const key = `${format.name}\0${assets}`;
-    let found = byFormat.get(key);
-    if (!found) byFormat.set(key, (found = pageView(model, messagesFor(model.policy.locale, messages), format, { assets })));
+    let found = views.byKey.get(key);
+    if (!found) views.byKey.set(key, (found = pageView(model, messagesFor(model.policy.locale, messages), format, { assets })));
     return found;
   };
   const view = (model: PolicyModel, format: OutputFormat, context: PageContext) => ({
