@@ -5,16 +5,16 @@
 export const figures = [
   { key: 'node-e-0', label: 'node -e 0', baseline: 'node -e 0' },
   { key: 'version', label: 'policyc --version (cold process)' },
-  { key: 'validate-sample', label: 'policyc validate, sample (cold process)' },
-  { key: 'build-sample', label: 'policyc build, sample (cold process)' },
+  { key: 'validate-sample', label: 'policyc validate, sample (cold process, cache as the warm-up left it)' },
+  { key: 'build-sample', label: 'policyc build, sample (cold process, empty cache)' },
   { key: 'pandoc-sample', label: 'pandoc, sample .md pages (a process per page)', baseline: 'pandoc' },
   { key: 'yaml-floor-large', label: 'YAML + I/O floor, large (one process)', baseline: 'the floor' },
-  { key: 'build-large', label: 'policyc build, large, 100 versions, empty output', baseline: 'the full build' },
-  { key: 'build-large-50', label: 'policyc build, large, 50 versions, empty output', baseline: 'the 50-version build' },
+  { key: 'build-large', label: 'policyc build, large, 100 versions, empty output and cache', baseline: 'the full build' },
+  { key: 'build-large-50', label: 'policyc build, large, 50 versions, empty output and cache', baseline: 'the 50-version build' },
   { key: 'rebuild-large', label: 'policyc build, large, after releasing 1 more version' },
   { key: 'diff-large', label: 'diffPolicies of the 2 newest large versions (in-process)' },
   { key: 'validate-large', label: 'validate one large version (in-process)' },
-  { key: 'diff-command-large', label: 'policyc diff of the 2 newest large versions (cold process)' },
+  { key: 'diff-command-large', label: 'policyc diff of the 2 newest large versions (cold process, warm cache)' },
 ];
 
 export const figureKeys = figures.map((f) => f.key);

@@ -70,17 +70,24 @@ async function processFigure(settings, args, cwd, setup) {
   return { ...summary, command: commandLine(args) };
 }
 
-/** A `policyc build` of a project into a fresh, empty output folder: the whole site is written. */
+/** Where a build figure keeps its cache: emptied before each run, so that every run renders everything. */
+const cacheDir = (key) => path.join(runsDir, key, 'cache');
+
+/** A `policyc build` of a project into a fresh, empty output folder with an empty cache: the whole site is rendered and written. */
 function buildFigure(settings, key, project) {
   const out = outDir(key);
-  return processFigure(settings, [bin, 'build', '--out', out, '--date', project.meta.buildDate], project.project, async () => rmSync(out, { recursive: true, force: true }));
+  const cache = cacheDir(key);
+  return processFigure(settings, [bin, 'build', '--out', out, '--cache', cache, '--date', project.meta.buildDate], project.project, async () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
 }
 
 /**
  * A build after one more release: a fresh copy of the large project with its
  * next edit (the document and its translations) released with `policyc
- * release`, and a copy of the full build's output, built again into that
- * output. Only the build is timed.
+ * release`, and copies of the full build's cache and output, built again
+ * into that output with that cache. Only the build is timed.
  */
 function rebuildFigure(ctx) {
   const dir = path.join(runsDir, 'rebuild-large');
@@ -92,10 +99,12 @@ function rebuildFigure(ctx) {
     const { id, next } = large.meta;
     copyFileSync(path.join(large.dir, next.file), path.join(project, 'policy', `${id}.yaml`));
     for (const [locale, file] of Object.entries(next.translations)) copyFileSync(path.join(large.dir, file), path.join(project, 'policy', `${id}.${locale}.yaml`));
-    await runProcess(node, [bin, 'release', '--effective', large.meta.next.effective], { cwd: project });
+    // The cache and output of the full build, as a project that has just been built has them.
+    cpSync(cacheDir('build-large'), path.join(dir, 'cache'), { recursive: true });
     cpSync(outDir('build-large'), path.join(dir, 'out'), { recursive: true });
+    await runProcess(node, [bin, 'release', '--effective', large.meta.next.effective, '--cache', path.join(dir, 'cache')], { cwd: project });
   };
-  return processFigure(mode.slow, [bin, 'build', '--out', path.join(dir, 'out'), '--date', large.meta.buildDate], project, setup);
+  return processFigure(mode.slow, [bin, 'build', '--out', path.join(dir, 'out'), '--cache', path.join(dir, 'cache'), '--date', large.meta.buildDate], project, setup);
 }
 
 /** An in-process measurement, run by probe.mjs in a process of its own. */

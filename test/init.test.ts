@@ -49,7 +49,7 @@ describe('policyc init', () => {
       if (cookie.lifetime === 'persistent') expect(cookie.duration, cookie.id).toBeTruthy();
     }
     expect(JSON.parse(readFileSync(path.join(dir, 'policyc.config.json'), 'utf8'))).toEqual({ baseUrl: 'https://www.example.com/legal/' });
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('dist/\nnode_modules/\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('dist/\nnode_modules/\n.policyc-cache/\n');
 
     const checked = await validate({ cwd: dir });
     expect(formatPretty(checked.diagnostics)).toBe('');
@@ -118,7 +118,7 @@ describe('policyc init', () => {
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# Our website\n');
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe('{"name":"site"}\n');
     expect(readFileSync(path.join(dir, '.github/workflows/policy.yml'), 'utf8')).toBe('name: mine\n');
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\ndist/\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\ndist/\n.policyc-cache/\n');
   });
 
   it('writes a workflow that validates and comments the diff on pull requests, and builds on main', async () => {

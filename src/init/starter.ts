@@ -336,7 +336,7 @@ jobs:
 `;
 
 /** The lines `.gitignore` must hold. */
-export const starterGitignoreLines = ['dist/', 'node_modules/'];
+export const starterGitignoreLines = ['dist/', 'node_modules/', '.policyc-cache/'];
 
 /** `package.json` for a repository that has none: policyc as a development dependency, and scripts for each step. */
 export function starterPackageJson(policycVersion: string): string {
