@@ -28,24 +28,54 @@ export interface CacheStats {
  * (so an edited checkout never reuses what an older one built), its schema,
  * and the Node.js and ICU versions (dates and lists are formatted with Intl).
  * Templates and locale files are keyed separately, by the renderer's digest.
+ * Hashing the code costs a cold start tens of milliseconds, so `npm run
+ * prepare` records it (`recordToolDigest`); the record is used while no file of
+ * the code is newer than it.
  */
 export function toolDigest(): string {
   if (digest === undefined) {
-    const hash = createHash('sha256');
-    hash.update(`policyc-cache/1\0${process.version}\0${process.versions.icu ?? ''}\0`);
-    for (const file of [...codeFiles(codeRoot), path.join(codeRoot, '../package.json'), path.join(codeRoot, '../schema/policy.schema.json')]) {
-      hash.update(`${path.relative(codeRoot, file)}\0`);
-      hash.update(readFileSync(file));
-      hash.update('\0');
+    try {
+      const record = JSON.parse(readFileSync(digestRecord, 'utf8')) as { digest: string; files: string[]; newest: number; runtime: string };
+      // tsc and the bundler rewrite every file they emit, so a rebuilt lib/ always has a file newer than the record says.
+      const newest = Math.max(...record.files.map((file) => statSync(path.join(codeRoot, file)).mtimeMs));
+      if (typeof record.digest === 'string' && newest === record.newest && record.runtime === runtime()) digest = record.digest;
+    } catch {
+      // No record (the tests run src/), an unreadable one, or a file gone: hash the code.
     }
-    digest = hash.digest('hex');
+    digest ??= computeToolDigest(codeFiles(codeRoot));
   }
   return digest;
 }
 
+/** Write the record `toolDigest` reads (run by `npm run prepare`, after every file of lib/ is written). */
+export function recordToolDigest(): string {
+  const files = codeFiles(codeRoot);
+  const record = {
+    digest: computeToolDigest(files),
+    files: files.map((file) => path.relative(codeRoot, file)),
+    newest: Math.max(...files.map((file) => statSync(file).mtimeMs)),
+    runtime: runtime(),
+  };
+  writeFileSync(digestRecord, `${JSON.stringify(record)}\n`);
+  return record.digest;
+}
+
+function computeToolDigest(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  hash.update(`policyc-cache/1\0${runtime()}\0`);
+  for (const file of [...files, path.join(codeRoot, '../package.json'), path.join(codeRoot, '../schema/policy.schema.json')]) {
+    hash.update(`${path.relative(codeRoot, file)}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+const runtime = () => `${process.version}\0${process.versions.icu ?? ''}`;
 let digest: string | undefined;
 /** lib/ when running compiled, src/ under the tests. */
 const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const digestRecord = path.join(codeRoot, 'tool-digest.json');
 
 function codeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })

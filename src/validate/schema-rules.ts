@@ -1,5 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as addFormatsModule from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { findPair, formatPath, placeOfKey, placeOfNode, placeOfPath, pointerSegments } from '../load/positions.js';
@@ -7,19 +7,68 @@ import { policySchema, resolveRef, type SchemaNode } from '../model/schema.js';
 import { translationSchema } from '../translate/schema.js';
 import { closest } from './suggest.js';
 
-// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
-const addFormats = addFormatsModule.default as unknown as typeof addFormatsModule.default.default;
+/** How both schemas are compiled; scripts/standalone-schemas.mjs generates the standalone validators with the same. */
+const ajvOptions = { allErrors: true, strict: true, verbose: true } as const;
+const formats = ['date', 'email', 'uri'] as const;
 
-let compiled: ValidateFunction | undefined;
+/**
+ * Makes ajv instances with policyc's options and formats (`extra`: what
+ * generating standalone code adds, `code.source`). ajv is imported only when
+ * a schema has to be compiled: loading it is a noticeable part of a cold start.
+ */
+export async function ajvFactory(): Promise<(extra?: Options) => Ajv2020> {
+  const [{ Ajv2020 }, addFormatsModule] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+  // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
+  const addFormats = addFormatsModule.default as unknown as typeof addFormatsModule.default.default;
+  return (extra = {}) => {
+    const ajv = new Ajv2020({ ...ajvOptions, ...extra });
+    addFormats(ajv, [...formats]);
+    return ajv;
+  };
+}
 
-/** The policy validator, compiled once and reused for every document. */
+/** What a validator is compiled from: the schema and the options. A generated validator is used only under the key it was generated for. */
+export function validatorKey(schema: SchemaNode): string {
+  return createHash('sha256').update(JSON.stringify({ ajvOptions, formats, schema })).digest('hex');
+}
+
+type SchemaName = 'policy' | 'translation';
+
+/** The schemas validated against: the policy's, and the translation files' (derived from it). */
+const schemas: Record<SchemaName, SchemaNode> = { policy: policySchema, translation: translationSchema() };
+
+/**
+ * The validators `npm run prepare` generated as code (lib/validate/schema.standalone.js,
+ * by scripts/standalone-schemas.mjs): compiling the schemas with ajv is a large
+ * part of a cold start, and the generated code is the same ajv would compile.
+ * The path is written from the parent folder so that it resolves the same from
+ * lib/cli/main.bundle.js. Each is used only while its key matches its schema
+ * (not stale); missing (under the tests, or after a tsc-only build), stale or
+ * unloadable, ajv compiles the schema at run time as before.
+ */
+type Generated = Partial<Record<SchemaName, { key: string; validate: ValidateFunction }>>;
+const generated: Generated = await import(new URL('../validate/schema.standalone.js', import.meta.url).href).then(
+  (module: { validators?: Generated }) => module.validators ?? {},
+  () => ({}),
+);
+const ready: Partial<Record<SchemaName, ValidateFunction>> = {};
+for (const name of ['policy', 'translation'] as const) {
+  const candidate = generated[name];
+  if (candidate && candidate.key === validatorKey(schemas[name])) ready[name] = candidate.validate;
+}
+// ajv only when a schema is left to compile.
+const newAjv = ready.policy && ready.translation ? undefined : await ajvFactory();
+
+const loaded: Partial<Record<SchemaName, ValidateFunction>> = {};
+
+/** A schema's validator, loaded once and reused for every document: the generated one, else compiled now. */
+function load(name: SchemaName): ValidateFunction {
+  return (loaded[name] ??= ready[name] ?? newAjv!().compile(schemas[name]));
+}
+
+/** The policy validator. */
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    addFormats(ajv, ['date', 'email', 'uri']);
-    compiled = ajv.compile(policySchema);
-  }
-  return compiled;
+  return load('policy');
 }
 
 /** Whether a value has the shape the policy schema describes (no positions, no messages: for tests and tools). */
@@ -37,16 +86,9 @@ export interface PositionedData {
   lineCounter: LineCounter;
 }
 
-let translationCompiled: ValidateFunction | undefined;
-
-/** The translation-file validator (its schema derived from the policy schema), compiled once. */
+/** The translation-file validator (its schema derived from the policy schema). */
 export function translationValidator(): ValidateFunction {
-  if (!translationCompiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    addFormats(ajv, ['date', 'email', 'uri']);
-    translationCompiled = ajv.compile(translationSchema());
-  }
-  return translationCompiled;
+  return load('translation');
 }
 
 /** Check a document against the policy JSON Schema (or another validator) and report every violation at its node. */
