@@ -285,7 +285,7 @@ async function main() {
   const library = { ...gitState(), lib: libraryBefore, libAfter: libraryHash() };
   const notes = [
     ...(library.lib !== library.libAfter ? ['lib/ was recompiled during the run: the figures mix two versions of policyc.'] : []),
-    'policyc has no build cache: "empty cache" builds write into an output folder that does not exist yet.',
+    'Builds "with an empty cache" get a fresh cache folder (`--cache`) and output folder on every run; the rebuild starts from a copy of the full build\'s.',
     'Peak memory is the largest maximum resident set size of the measured processes (for in-process figures, of the probe process, which also loads the inputs).',
     'Targets are judged on wall time; CPU time (user + system, median) and its ratio are shown too, as they change less when the machine is busy.',
     ...(measured['pandoc-sample'].skipped ? ['pandoc is not on PATH: the "faster than pandoc" target is not judged.'] : []),
