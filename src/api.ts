@@ -438,6 +438,8 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   const historyDir = path.join(historyRoot(policyDir), doc.id);
   const manifestFile = path.join(historyDir, 'manifest.json');
   const manifest = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest) : undefined;
+  // First finish or undo what an interrupted release left (pending snapshots), whatever this release then does or refuses.
+  if (existsSync(historyDir)) await settleHistory(historyDir, manifest);
   const date = options.today ?? today();
   const planned = planRelease({
     materiality: materialityOverrides(checked.config),
@@ -478,7 +480,6 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   const nextManifest: Manifest = { ...(plan?.manifest ?? manifest!), ...(translations.entries.length ? { translations: translations.entries } : {}) };
   const snapshots = [...(plan ? [{ file: plan.entry.file, text: plan.snapshot, what: `Version ${plan.version}` }] : []), ...translations.freezes.map((f) => ({ file: f.entry.file, text: f.snapshot, what: `The ${f.entry.locale} translation of ${f.entry.version}` }))];
   await mkdir(historyDir, { recursive: true });
-  await settleHistory(historyDir, manifest);
   const existing = snapshots.find((snapshot) => existsSync(path.join(historyDir, snapshot.file)));
   if (existing) {
     return done([

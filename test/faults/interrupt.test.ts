@@ -122,6 +122,21 @@ describe('a release killed at random moments', () => {
     }
     expect(outcomes).toContain('not released');
   }, 900_000);
+
+  it('finishes a release killed between its manifest and its snapshots\' names, even when the next one has nothing to release', async () => {
+    // The one gap the random kills above hit only now and then: the manifest records 2.1.0, its snapshots are still `.pending`.
+    const dir = copySample();
+    const working = path.join(dir, 'policy/privacy.yaml');
+    writeFileSync(working, readFileSync(working, 'utf8').replace('version: 2.0.0', 'version: 2.1.0').replace('effective: 2027-01-01', 'effective: 2027-06-01').replace('duration: 90 days', 'duration: 180 days'));
+    expect((await release({ cwd: dir, effective: '2027-06-01' })).plan?.version).toBe('2.1.0');
+    const history = path.join(dir, 'policy/history/privacy');
+    for (const name of ['2.1.0.yaml', '2.1.0.fr.yaml']) cpSync(path.join(history, name), path.join(history, `${name}.pending`));
+    for (const name of ['2.1.0.yaml', '2.1.0.fr.yaml']) rmSync(path.join(history, name));
+    const again = await release({ cwd: dir, effective: '2027-06-01' });
+    expect(again.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['release-no-changes']);
+    expect(readdirSync(history).sort()).toEqual(['1.0.0.yaml', '2.0.0.fr.yaml', '2.0.0.yaml', '2.1.0.fr.yaml', '2.1.0.yaml', 'manifest.json']);
+    expect((await validate({ cwd: dir, noRules: true })).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('two builds at once', () => {
