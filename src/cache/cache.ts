@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256 } from '../history/manifest.js';
 
 /**
  * A content-addressed store of what a build derives from its inputs: a
@@ -89,7 +90,7 @@ function codeFiles(dir: string): string[] {
 
 /** The key of a value: the hash of what it is and everything it is computed from (JSON-serialisable parts), with the tool's identity. */
 export function cacheKey(kind: string, ...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([kind, toolDigest(), ...parts])).digest('hex');
+  return sha256(JSON.stringify([kind, toolDigest(), ...parts]));
 }
 
 /** A value from the cache, or computed and stored: `undefined` results are not stored. */

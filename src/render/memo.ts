@@ -30,7 +30,15 @@ export class RecentMemo<V> {
       this.size = 0;
     }
     this.size += key.length + (typeof value === 'string' ? value.length : 0);
-    // A key cut from a larger string (a line of a page) would keep all of it alive: store a copy of its own.
-    this.newer.set(`${key} `.slice(0, -1), value);
+    this.newer.set(ownCopy(key), value);
   }
+}
+
+/**
+ * The same text in a string of its own. V8 keeps a string cut from a larger
+ * one (a line of a whole page) as a view of it, so keeping the piece keeps all
+ * of it alive; slicing a fresh concatenation copies the text instead.
+ */
+export function ownCopy(text: string): string {
+  return `${text} `.slice(0, -1);
 }

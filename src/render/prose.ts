@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { RecentMemo } from './memo.js';
+import { ownCopy, RecentMemo } from './memo.js';
 
 /** `prose`: block Markdown (paragraphs, lists); `text`: one line of inline Markdown. */
 export type ProseKind = 'prose' | 'text';
@@ -80,7 +80,7 @@ export function parseProse(text: string, kind: ProseKind, headingBase = defaultH
   let tree = parsed.get(key);
   if (!tree) {
     // The tree's strings are cut from the text: parse a copy of its own, in case the text was cut from a whole page.
-    tree = parser.parse(`${text} `.slice(0, -1));
+    tree = parser.parse(ownCopy(text));
     if (kind === 'text') {
       const only = tree.children.length === 1 ? tree.children[0] : undefined;
       if (only?.type !== 'paragraph') {
@@ -286,43 +286,48 @@ function blockPieces(section: string): (string | TableLines | { items: string[] 
 
 /** A tight list normalised item by item (each distinct item once); undefined when an item is not one line of one paragraph. */
 function normaliseList(items: readonly string[]): string | undefined {
+  const out = normaliseEach('item', items, (item) => {
+    const { tree, lines } = reprint(item);
+    const list = tree.children[0];
+    const only = tree.children.length === 1 && list?.type === 'list' && !list.ordered && list.children.length === 1 ? list.children[0] : undefined;
+    return only?.children.length === 1 && only.children[0]!.type === 'paragraph' && lines.length === 1 ? lines[0] : undefined;
+  });
+  return out && `${out.join('\n')}\n`;
+}
+
+/** Lines normalised one at a time, each distinct one once; undefined when one cannot be normalised alone. */
+function normaliseEach(kind: string, lines: readonly string[], normalise: (line: string) => string | undefined): string[] | undefined {
   const out: string[] = [];
-  for (const item of items) {
-    const normal = normalisedOnce(`item\0${item}`, () => {
-      const tree = markdownNormaliser.runSync(markdownNormaliser.parse(item)) as MdastRoot;
-      const list = tree.children[0];
-      const only = tree.children.length === 1 && list?.type === 'list' && !list.ordered && list.children.length === 1 ? list.children[0] : undefined;
-      if (only?.children.length !== 1 || only.children[0]!.type !== 'paragraph') return '\0';
-      const line = markdownNormaliser.stringify(tree).replace(/\n$/, '');
-      return line.includes('\n') ? '\0' : line;
-    });
+  for (const line of lines) {
+    // '\0' marks a line that cannot be normalised alone (a memo holds no undefined).
+    const normal = normalisedOnce(`${kind}\0${line}`, () => normalise(line) ?? '\0');
     if (normal === '\0') return undefined;
     out.push(normal);
   }
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+/** Markdown parsed and printed with the page settings: the tree (to check what it is) and the printed lines. */
+function reprint(markdown: string): { tree: MdastRoot; lines: string[] } {
+  const tree = markdownNormaliser.runSync(markdownNormaliser.parse(markdown)) as MdastRoot;
+  return { tree, lines: markdownNormaliser.stringify(tree).replace(/\n$/, '').split('\n') };
 }
 
 /** A table normalised row by row (each distinct row once); undefined when a row is not exactly one row of the header's width. */
 function normaliseTable({ header, delimiter, rows }: TableLines): string | undefined {
-  const head = normalisedOnce(`table\0${header}\n${delimiter}`, () => normaliseTableLines(`${header}\n${delimiter}`, 0) ?? '\0');
-  if (head === '\0') return undefined;
-  const out = [head];
-  for (const row of rows) {
-    const normal = normalisedOnce(`row\0${header}\n${delimiter}\n${row}`, () => normaliseTableLines(`${header}\n${delimiter}\n${row}`, 1) ?? '\0');
-    if (normal === '\0') return undefined;
-    out.push(normal);
-  }
-  return `${out.join('\n')}\n`;
+  const head = `${header}\n${delimiter}`;
+  const out = normaliseEach('table', [head], (lines) => normaliseTableLines(lines, 0));
+  const body = out && normaliseEach(`row\0${head}`, rows, (row) => normaliseTableLines(`${head}\n${row}`, 1));
+  return body && `${[...out!, ...body].join('\n')}\n`;
 }
 
 /** Normalise a table of a header and `bodyRows` rows: the header and delimiter lines when `bodyRows` is 0, else the body row's line; undefined when it does not parse as such a table. */
 function normaliseTableLines(markdown: string, bodyRows: 0 | 1): string | undefined {
-  const tree = markdownNormaliser.runSync(markdownNormaliser.parse(markdown)) as MdastRoot;
+  const { tree, lines } = reprint(markdown);
   const table = tree.children[0];
   if (tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== 1 + bodyRows) return undefined;
   const width = table.children[0]!.children.length;
   if (table.children.some((row) => row.children.length !== width)) return undefined;
-  const lines = markdownNormaliser.stringify(tree).replace(/\n$/, '').split('\n');
   if (lines.length !== 2 + bodyRows) return undefined;
   return bodyRows ? lines[2] : `${lines[0]}\n${lines[1]}`;
 }

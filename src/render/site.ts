@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { cached, cachedJson, cacheKey, type Cache } from '../cache/cache.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet } from '../diff/types.js';
+import { sha256 } from '../history/manifest.js';
 import { releaseChanges } from '../history/release-changes.js';
 import type { Release } from '../history/verify.js';
 import { announcement, notificationFiles } from '../notify/announcement.js';
@@ -477,7 +477,7 @@ function redlineHtml(blocks: readonly RedlineBlock[]): string {
 
 /** A hash of a model's content. */
 function contentDigest(model: PolicyModel): string {
-  return createHash('sha256').update(JSON.stringify(model.policy)).digest('hex');
+  return sha256(JSON.stringify(model.policy));
 }
 
 function policyJson(model: PolicyModel): string {
