@@ -1,27 +1,32 @@
-import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { diskCache, type Cache } from './cache/cache.js';
+import { diskCache, type Cache, type DiskCache } from './cache/cache.js';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { diffPolicies } from './diff/diff.js';
-import type { ChangeSet } from './diff/types.js';
-import { OutputLockedError, stageSite, type StagedSite } from './emit/write-site.js';
+import type { ChangeSet, WeakenedGate } from './diff/types.js';
+import { checkAgainstBase } from './base-revision.js';
+import { outputFolderProblem, outputMarker, type ProtectedFolders } from './emit/output-folder.js';
+import { OutputLockedError, OutputRefusedError, stageSite, type StagedSite } from './emit/write-site.js';
 import { serialiseManifest, type Manifest } from './history/manifest.js';
+import { missingHistory } from './history/missing.js';
 import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from './history/release-translations.js';
 import { planRelease, type BumpOption, type ReleasePlan } from './history/release.js';
 import { verifyHistory, type HistoryFiles, type Release } from './history/verify.js';
 import { defaultParseSettings, parse, type ParsedFile } from './load/parse.js';
-import { placeOfKey } from './load/positions.js';
+import { placeOfKey, placeOfPath } from './load/positions.js';
 import { listPolicyFiles, listTranslationFiles, readSourceFile } from './load/read.js';
+import { leavesProject } from './load/inside-project.js';
+import { lstatOrUndefined } from './load/read-safely.js';
 import { historyRoot, pendingSuffix, readHistories } from './load/read-history.js';
+import { describeGitProblem, isGitProblem, openRevision } from './load/read-git.js';
 import { readTemplates } from './load/read-templates.js';
 import type { Policy } from './model/policy.generated.js';
-import { loadConfig, materialityOverrides, type Config } from './config.js';
+import { configFileName, loadConfig, materialityOverrides, type Config } from './config.js';
 import { announcement, notificationFiles } from './notify/announcement.js';
 import { renderNotification, type Notification } from './notify/notification.js';
 import { sendNotification } from './notify/mail.js';
+import { insecureSmtpProblem, readSmtpUrl, redactUrl, scrubCredentials, type SmtpServer } from './notify/smtp-url.js';
 import { compileSite, type SiteFiles, type SiteOutput, type VersionedDocument } from './render/site.js';
 import { createRenderer, type Renderer } from './render/templates.js';
 import { resolve, type PolicyModel } from './resolve/resolve.js';
@@ -29,8 +34,6 @@ import { judgeDocument } from './rules/judge.js';
 import { translatePolicy } from './translate/translation.js';
 import { validateTranslation } from './translate/validate.js';
 import { validateFile, validateFiles } from './validate/validate.js';
-
-const run = promisify(execFile);
 
 /** Where a project's files are. Relative paths are resolved against `cwd`. */
 export interface ProjectOptions {
@@ -45,9 +48,10 @@ export interface ProjectOptions {
   /**
    * Where what is derived from released versions is kept between runs (their
    * checked data, change sets, pages), so that unchanged versions are not
-   * checked and rendered again: a folder (`build` defaults to
-   * `.policyc-cache`), a `Cache`, or `false` for none. A hit is
-   * byte-identical to computing afresh.
+   * checked and rendered again: a folder (the CLI's default is
+   * `defaultCacheDir`), a `Cache`, or `false` for none. A hit is
+   * byte-identical to computing afresh; a folder's entries are
+   * authenticated, and a folder reached through a link is not used.
    */
   cache?: string | Cache | false;
 }
@@ -72,11 +76,25 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   let paths: string[];
   if (options.files?.length) {
     paths = options.files.map((f) => path.resolve(cwd, f));
-  } else if (!existsSync(policyDir) || !statSync(policyDir).isDirectory()) {
+  } else if (leavesProject(policyDir, cwd)) {
     diagnostics.push(
-      diagnostic(display(policyDir), fileStart, 'policy-folder-missing', 'load', `Policy folder \`${display(policyDir)}\` does not exist`, {
-        hint: 'Run policyc from your project folder, or name the folder with `--policy DIR`.',
+      diagnostic(display(policyDir), fileStart, 'policy-folder-outside', 'load', `Policy folder \`${display(policyDir)}\` is a symbolic link that leads out of the project: it was not read`, {
+        hint: 'Replace the link with the folder itself, or name a folder outside the project explicitly with `--policy DIR`.',
       }),
+    );
+    return { files: [], histories: [], translations: [], diagnostics };
+  } else if (!existsSync(policyDir) || !statSync(policyDir).isDirectory()) {
+    // A link to nothing is named as such: "does not exist" would send the reader looking for a folder that is there.
+    const dangling = lstatOrUndefined(policyDir)?.isSymbolicLink();
+    diagnostics.push(
+      diagnostic(
+        display(policyDir),
+        fileStart,
+        'policy-folder-missing',
+        'load',
+        dangling ? `Policy folder \`${display(policyDir)}\` is a symbolic link to a folder that does not exist` : `Policy folder \`${display(policyDir)}\` does not exist`,
+        { hint: dangling ? 'Point the link at the policy folder, or replace it with the folder itself.' : 'Run policyc from your project folder, or name the folder with `--policy DIR`.' },
+      ),
     );
     return { files: [], histories: [], translations: [], diagnostics };
   } else {
@@ -91,13 +109,16 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
   }
   const files: ParsedFile[] = [];
   for (const file of paths) {
-    if (!existsSync(file)) {
+    // lstat: a link to nothing is there (and reported by the reader as a link), not missing.
+    if (!lstatOrUndefined(file)) {
       diagnostics.push(diagnostic(display(file), fileStart, 'file-missing', 'load', `File \`${display(file)}\` does not exist`, { hint: 'Check the path.' }));
       continue;
     }
     files.push(parse(await readSourceFile(file, maxBytes, display(file)), settings));
   }
-  const histories = options.files?.length ? [] : await readHistories(policyDir, display, settings);
+  const history = options.files?.length ? { histories: [], diagnostics: [] } : await readHistories(policyDir, display, settings);
+  const { histories } = history;
+  diagnostics.push(...history.diagnostics);
   const translations: ParsedFile[] = [];
   if (!options.files?.length && existsSync(policyDir)) {
     for (const file of await listTranslationFiles(policyDir)) translations.push(parse(await readSourceFile(file, maxBytes, display(file)), settings));
@@ -118,6 +139,8 @@ export interface ValidateResult {
   config: Config;
   /** The cache used, for the stages after validation. */
   cache?: Cache;
+  /** With `base`: the checks the config loosens since the base revision. */
+  weakenedGates?: WeakenedGate[];
 }
 
 /** Options of `validate`. */
@@ -128,6 +151,12 @@ export interface ValidateOptions extends ProjectOptions {
   strict?: boolean;
   /** Skip the compliance rules (schema, reference and history checks only). */
   noRules?: boolean;
+  /**
+   * A git revision (a pull request's base, `origin/main`): the release
+   * history there must be a prefix of the history now, and config changes
+   * since then that loosen a check are reported. Read with git.
+   */
+  base?: string;
 }
 
 /**
@@ -136,19 +165,23 @@ export interface ValidateOptions extends ProjectOptions {
  */
 export async function validate(options: ValidateOptions = {}): Promise<ValidateResult> {
   const project = await loadProject(options);
-  const checked = validateFiles(project.files);
+  const { config, diagnostics: configProblems, text: configText } = await loadConfig(options.cwd ?? process.cwd());
+  // The config first: the hosts prose may show images from decide its warnings.
+  const checked = validateFiles(project.files, { imageHosts: config.images?.allowHosts ?? [] });
   const diagnostics = [...project.diagnostics, ...checked.diagnostics];
-  const { config, diagnostics: configProblems } = await loadConfig(options.cwd ?? process.cwd());
   diagnostics.push(...configProblems);
   const byId = new Map<string, VersionedDocument>();
   for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });
   const frozenFiles = new Map<string, { path: string; text: string }>();
   const cache = openCache(options.cache, options.cwd);
+  const manifests = new Map<string, Manifest | undefined>();
   for (const history of project.histories) {
     const verified = verifyHistory(history, { ...(cache ? { cache } : {}) });
     diagnostics.push(...verified.diagnostics);
     const doc = byId.get(history.id) ?? { id: history.id, releases: [] };
     doc.releases = verified.releases;
+    // An unreadable manifest is reported as such, not as a missing history.
+    if (history.manifestText === undefined || verified.manifest) manifests.set(history.id, verified.manifest);
     byId.set(history.id, doc);
     for (const frozen of verified.translations) {
       const checked = validateTranslation(frozen.parsed, [doc], { frozen: true });
@@ -166,6 +199,32 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
       frozenFiles.set(`${doc.id}/${translation.locale}/${translation.source}`, { path: frozen.parsed.path, text: frozen.parsed.text });
       (doc.translations ??= []).push({ locale: translation.locale, version: translation.source, model: resolve(translatePolicy(model.policy, translation), frozen.parsed.path), file: frozen.parsed.path, frozen: true });
     }
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const policyDir = path.resolve(cwd, options.policy ?? 'policy');
+  // The history is read only when the whole policy folder is: then a version its history cannot account for is an error.
+  if (!options.files?.length) {
+    for (const model of checked.models) {
+      const id = model.policy.id;
+      if (project.histories.some((h) => h.id === id) && !manifests.has(id)) continue;
+      const parsed = project.files.find((f) => f.path === model.file);
+      const place = parsed?.yaml ? placeOfPath(parsed.yaml, parsed.lineCounter, ['version']) : fileStart;
+      const historyDir = path.relative(cwd, path.join(historyRoot(policyDir), id)).split(path.sep).join('/');
+      diagnostics.push(...missingHistory({ id, version: model.policy.version, file: model.file }, manifests.get(id), place, historyDir));
+    }
+  }
+  let weakenedGates: WeakenedGate[] | undefined;
+  if (options.base !== undefined) {
+    const anchored = await checkAgainstBase({
+      cwd,
+      policyDir,
+      revision: options.base,
+      ...(options.files?.length ? {} : { histories: project.histories }),
+      ...(configProblems.length ? {} : { config }),
+      ...(configText !== undefined ? { configText } : {}),
+    });
+    diagnostics.push(...anchored.diagnostics);
+    weakenedGates = anchored.weakenedGates;
   }
   for (const file of project.translations) {
     const checked = validateTranslation(file, [...byId.values()]);
@@ -195,6 +254,8 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
     });
   }
   const sources = new Map([...project.files, ...project.translations].map((f) => [f.path, f.text]));
+  // Config problems are reported at their keys: the text gives them a code frame.
+  if (configText !== undefined) sources.set(configFileName, configText);
   for (const history of project.histories) {
     if (history.manifestText !== undefined) sources.set(history.manifestPath, history.manifestText);
   }
@@ -223,17 +284,21 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
   for (const history of project.histories) {
     for (const snapshot of history.snapshots.values()) if (named.has(snapshot.path)) sources.set(snapshot.path, snapshot.parse().text);
   }
-  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources, config, ...(cache ? { cache } : {}) };
+  // A cache found unsafe or without its key was not used: said once, as a warning.
+  diagnostics.push(...(cache?.diagnostics ?? []));
+  return { models: checked.models, documents, diagnostics: sortDiagnostics(diagnostics), sources, config, ...(cache ? { cache } : {}), ...(weakenedGates ? { weakenedGates } : {}) };
 }
 
 /** The cache an option names: a folder (relative to `cwd`), a given cache, or none. */
 function openCache(option: ProjectOptions['cache'], cwd = process.cwd()): Cache | undefined {
   if (option === undefined || option === false) return undefined;
-  return typeof option === 'string' ? diskCache(path.resolve(cwd, option)) : option;
+  if (typeof option !== 'string') return option;
+  const dir = path.resolve(cwd, option);
+  return diskCache(dir, { root: cwd, display: path.relative(cwd, dir) || dir });
 }
 
 /** The cache folder the CLI uses unless told otherwise (`--cache DIR`, `--no-cache`). */
-export const defaultCacheDir = '.policyc-cache';
+export const defaultCacheDir = 'node_modules/.cache/policyc';
 
 /** Options of `build`. */
 export interface BuildOptions extends ValidateOptions {
@@ -291,6 +356,8 @@ interface PreparedSite {
   sources: Map<string, string>;
   /** Compile every file into `output`; the diagnostics returned include validation's. */
   compile?: <T extends SiteOutput>(output: T) => { files: T; diagnostics: Diagnostic[] };
+  /** The cache validation opened, for `build` to prune. */
+  cache?: Cache;
 }
 
 async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<PreparedSite> {
@@ -299,7 +366,7 @@ async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<Prepared
   const { sources } = checked;
   if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, sources };
   const { config } = checked;
-  const templates = await loadRenderer(cwd, options.templates);
+  const templates = await loadRenderer(cwd, options.templates, config);
   if (templates.missing) return { diagnostics: [...checked.diagnostics, templates.missing], sources };
   const { renderer } = templates;
   const baseUrl = options.baseUrl ?? config.baseUrl;
@@ -315,8 +382,10 @@ async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<Prepared
     sources,
     compile: (output) => {
       const site = compileSite(checked.documents, renderer, settings, output);
-      return { files: site.files, diagnostics: [...checked.diagnostics, ...site.diagnostics] };
+      // A cache found unsafe while rendering says so too (sortDiagnostics drops the copy validation already reported).
+      return { files: site.files, diagnostics: [...checked.diagnostics, ...site.diagnostics, ...(checked.cache?.diagnostics ?? [])] };
     },
+    ...(checked.cache ? { cache: checked.cache } : {}),
   };
 }
 
@@ -325,16 +394,57 @@ async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<Prepared
  * templates folder (`templates/` when it exists, or the one named). A named
  * folder that does not exist is reported in `missing`.
  */
-async function loadRenderer(cwd: string, templates: string | undefined): Promise<{ renderer: Renderer; missing?: Diagnostic }> {
+async function loadRenderer(cwd: string, templates: string | undefined, config: Config): Promise<{ renderer: Renderer; missing?: Diagnostic }> {
   const overrideDir = path.resolve(cwd, templates ?? 'templates');
+  if (leavesProject(overrideDir, cwd)) {
+    const shown = path.relative(cwd, overrideDir);
+    const outside = diagnostic(shown, fileStart, 'templates-folder-outside', 'templates', `Templates folder \`${shown}\` is a symbolic link that leads out of the project: it was not read`, {
+      hint: 'Replace the link with the folder itself, or name a folder outside the project explicitly with `--templates DIR`.',
+    });
+    return { renderer: createRenderer(await readTemplates([], cwd), { imageHosts: config.images?.allowHosts ?? [] }), missing: outside };
+  }
   const overrides = existsSync(overrideDir) ? [overrideDir] : [];
-  const renderer = createRenderer(await readTemplates(overrides, cwd));
+  const renderer = createRenderer(await readTemplates(overrides, cwd), { imageHosts: config.images?.allowHosts ?? [] });
   if (templates === undefined || overrides.length) return { renderer };
   const shown = path.relative(cwd, overrideDir) || overrideDir;
   const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {
     hint: 'Name an existing folder with `--templates DIR`, or leave the option out to use the built-in templates.',
   });
   return { renderer, missing };
+}
+
+/** The folders a build's output must neither be, contain nor sit inside: the project's sources and cache. */
+function protectedFolders(options: BuildOptions): ProtectedFolders {
+  const cwd = options.cwd ?? process.cwd();
+  return {
+    cwd,
+    sources: [
+      { name: 'policy folder', dir: path.resolve(cwd, options.policy ?? 'policy') },
+      { name: 'templates folder', dir: path.resolve(cwd, options.templates ?? 'templates') },
+      ...(typeof options.cache === 'string' ? [{ name: 'cache folder', dir: path.resolve(cwd, options.cache) }] : []),
+    ],
+  };
+}
+
+function outputRefused(cwd: string, out: string, reason: string): Diagnostic {
+  const shown = path.relative(cwd, out) || '.';
+  return diagnostic(shown, fileStart, 'output-folder-refused', 'build', `Refusing to build into \`${shown}\`: ${reason}. A build deletes and replaces its output folder; nothing was written`, {
+    hint: `Name another folder with \`--out DIR\` (default \`dist\`). policyc replaces only a folder it built (it holds a \`${outputMarker}\` file), an empty folder, or a missing one.`,
+  });
+}
+
+/**
+ * Whether `build` would refuse its output folder (`output-folder-refused`, a
+ * usage error: the CLI exits 2): the project folder, the filesystem root, the
+ * home folder or a folder holding one of them; the policy, templates or
+ * cache folder, a folder holding one or inside one; a file; or a non-empty
+ * folder policyc did not build. Undefined when the folder may be replaced.
+ */
+export function checkOutputFolder(options: BuildOptions = {}): Diagnostic | undefined {
+  const cwd = options.cwd ?? process.cwd();
+  const out = path.resolve(cwd, options.out ?? 'dist');
+  const reason = outputFolderProblem(out, protectedFolders(options));
+  return reason ? outputRefused(cwd, out, reason) : undefined;
 }
 
 /**
@@ -345,17 +455,25 @@ async function loadRenderer(cwd: string, templates: string | undefined): Promise
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = path.resolve(cwd, options.out ?? 'dist');
+  // A wrong output folder is refused before anything else: the build would delete it.
+  const refused = checkOutputFolder(options);
+  if (refused) return { diagnostics: [refused], sources: new Map(), written: [], out };
   const prepared = await prepareSite(options);
   const result = { diagnostics: sortDiagnostics(prepared.diagnostics), sources: prepared.sources, written: [] as string[], out };
   if (!prepared.compile) return result;
   let staged: StagedSite;
   try {
-    staged = await stageSite(out);
+    staged = await stageSite(out, protectedFolders(options));
   } catch (error) {
+    if (error instanceof OutputRefusedError) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, outputRefused(cwd, out, error.reason)]) };
     if (!(error instanceof OutputLockedError)) throw error;
     const shown = path.relative(cwd, error.lockFile) || error.lockFile;
-    const locked = diagnostic(shown, fileStart, 'build-locked', 'build', `Another policyc (process ${error.pid}) is writing \`${path.relative(cwd, out) || out}\`; nothing was written`, {
-      hint: `Wait for it to finish and build again. If no policyc is running, delete \`${shown}\`.`,
+    const message =
+      error.pid === undefined
+        ? `\`${shown}\` is in the way of the lock for \`${path.relative(cwd, out) || out}\` and cannot be taken over; nothing was written`
+        : `Another policyc (process ${error.pid}) is writing \`${path.relative(cwd, out) || out}\`; nothing was written`;
+    const locked = diagnostic(shown, fileStart, 'build-locked', 'build', message, {
+      hint: error.pid === undefined ? `Delete \`${shown}\` and build again.` : `Wait for it to finish and build again. If no policyc is running, delete \`${shown}\`.`,
     });
     return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, locked]) };
   }
@@ -372,9 +490,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { ...result, diagnostics: sortDiagnostics(site.diagnostics) };
   }
   await staged.commit();
-  // Entries no build has used for a while go, so the cache folder does not grow without end.
-  if (typeof options.cache === 'string') diskCache(path.resolve(cwd, options.cache)).prune();
-  return { ...result, diagnostics: sortDiagnostics(site.diagnostics), written: [...staged.keys()].sort() };
+  // Entries no build has used for a while go, so the cache folder does not grow without end (only its own, verified entries).
+  if (typeof options.cache === 'string' && prepared.cache && 'prune' in prepared.cache) (prepared.cache as DiskCache).prune();
+  return { ...result, diagnostics: sortDiagnostics([...site.diagnostics, ...(prepared.cache?.diagnostics ?? [])]), written: [...staged.keys()].sort() };
 }
 
 /** Options of `release`. */
@@ -535,6 +653,13 @@ export interface DiffOptions extends ProjectOptions {
   to?: string;
   /** The document (default: the only one). */
   document?: string;
+  /**
+   * A git revision (a pull request's base): the history there must be a
+   * prefix of the history now, config changes since then that loosen a
+   * check are listed first in the change set (`weakenedGates`), and FROM
+   * defaults to `git:REV`.
+   */
+  base?: string;
 }
 
 /** The outcome of `diff`. */
@@ -579,11 +704,13 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
     }
     return readPolicyFile(path.resolve(cwd, ref), path.relative(cwd, path.resolve(cwd, ref)) || ref, ref);
   };
-  const from = await side(options.from, 'latest');
+  const from = await side(options.from ?? (options.base !== undefined ? `git:${options.base}` : undefined), 'latest');
   const to = await side(options.to, 'working');
   const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
   if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
-  return { diagnostics: [], sources, changes: diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config)) };
+  const changes = diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config));
+  // A loosened check heads the change set: it is what a reviewer must see first.
+  return { diagnostics: [], sources, changes: checked.weakenedGates?.length ? { weakenedGates: checked.weakenedGates, ...changes } : changes };
 }
 
 async function readPolicyFile(file: string, shown: string, label: string): Promise<{ label: string; policy: Policy } | Diagnostic[]> {
@@ -605,27 +732,14 @@ async function readGitRevision(revision: string, doc: VersionedDocument, cwd: st
   const file = doc.working?.file ?? `policy/${doc.id}.yaml`;
   const label = `git:${revision}`;
   const fail = (message: string, hint: string) => [diagnostic(file, fileStart, 'diff-git', 'diff', message, { hint })];
-  try {
-    await run('git', ['rev-parse', '--git-dir'], { cwd });
-  } catch {
-    return fail(`\`${label}\` needs a git repository, and ${cwd} is not in one`, 'Run policyc inside the repository, or compare a file or a released version instead.');
+  const opened = await openRevision(cwd, revision);
+  if (isGitProblem(opened)) {
+    const { message, hint } = describeGitProblem(opened, cwd);
+    return fail(message, `${hint} Or compare a file or a released version instead.`);
   }
-  try {
-    await run('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd });
-  } catch {
-    const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then((r) => r.stdout.trim() === 'true', () => false);
-    return fail(
-      `Git revision \`${revision}\` does not exist here${shallow ? ' (this is a shallow clone, which may lack it)' : ''}`,
-      shallow ? `Fetch it first: \`git fetch --unshallow\` or \`git fetch origin ${revision.replace(/^origin\//, '')}\`.` : 'Check the branch, tag or commit name (`git log --oneline`).',
-    );
-  }
-  let text: string;
-  try {
-    text = (await run('git', ['show', `${revision}:./${path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/')}`], { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
-  } catch {
-    return fail(`\`${file}\` does not exist at git revision \`${revision}\``, 'Compare with a revision that has the document.');
-  }
-  const bytes = Buffer.from(text);
+  // A path git cannot read at the revision (outside the repository) is as good as absent there.
+  const bytes = await opened.readFile(path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/')).catch(() => undefined);
+  if (!bytes) return fail(`\`${file}\` does not exist at git revision \`${revision}\``, 'Compare with a revision that has the document.');
   return checkedPolicy(parse({ path: `${label}:${file}`, bytes, size: bytes.length }), label);
 }
 
@@ -638,8 +752,14 @@ export interface NotifyOptions extends ProjectOptions {
   document?: string;
   /** Folder to write `subject.txt`, `email.html`, `email.txt` and `email.eml` into. */
   out?: string;
-  /** Send through this SMTP server (`smtp://HOST:PORT`). */
+  /**
+   * Send through this SMTP server: `smtps://[USER:PASSWORD@]HOST[:PORT]` (TLS)
+   * or `smtp://[USER:PASSWORD@]HOST[:PORT]` (STARTTLS, required unless the host
+   * is this machine or `insecureSmtp`). Messages never show the user or password.
+   */
   send?: string;
+  /** Allow plain SMTP to another machine (a relay that needs no password); a URL with a password is still refused. */
+  insecureSmtp?: boolean;
   /** The recipient when sending. */
   recipient?: string;
   /** Absolute URL where the site is published (default: config, else the controller's website). */
@@ -683,7 +803,8 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
     return problem('notify-unknown-version', `Cannot announce ${options.from ?? '(previous)'} to ${options.to ?? '(newest)'}: both must be released versions, the second after the first`, `Released versions: ${known}.`);
   }
   const { config } = checked;
-  const { renderer } = await loadRenderer(cwd, options.templates);
+  const { renderer, missing } = await loadRenderer(cwd, options.templates, config);
+  if (missing) return done([missing]);
   const baseUrl = (options.baseUrl ?? config.baseUrl ?? to.model.policy.controller.website?.url ?? 'https://example.invalid/').replace(/\/?$/, '/');
   const locale = options.locale ?? to.model.policy.locale;
   const input = announcement(doc, { from, to }, diffPolicies(from.model.policy, to.model.policy, undefined, materialityOverrides(config)), {
@@ -710,10 +831,23 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
   let sent: NotifyResult['sent'];
   if (options.send) {
     if (!options.recipient) return problem('notify-no-recipient', '`--send` needs a recipient', 'Add `--to ADDRESS`.');
+    // The URL may hold a password: every message shows it without.
+    const shown = redactUrl(options.send);
+    let server: SmtpServer;
     try {
-      sent = await sendNotification(notification, { smtp: options.send, to: options.recipient, ...(config.mail?.from ? { from: config.mail.from } : {}) });
+      server = readSmtpUrl(options.send);
     } catch (error) {
-      return done([diagnostic(options.send, fileStart, 'notify-send-failed', 'notify', `Sending through ${options.send} failed: ${error instanceof Error ? error.message : String(error)}`, { hint: 'Check that the SMTP server is running and accepts mail from this machine.' })], { notification, written });
+      return done([diagnostic(shown, fileStart, 'notify-send-failed', 'notify', error instanceof Error ? error.message : String(error), { hint: 'Give the server as `smtps://USER:PASSWORD@HOST:PORT` or `smtp://HOST:PORT`, the user and password %-encoded.' })], { notification, written });
+    }
+    const insecure = insecureSmtpProblem(server, options.insecureSmtp ?? false);
+    if (insecure) {
+      return done([diagnostic(shown, fileStart, 'notify-smtp-insecure', 'notify', insecure, { hint: 'Leave out `--insecure-smtp` (STARTTLS is then required), or use `smtps://`.' })], { notification, written });
+    }
+    try {
+      sent = await sendNotification(notification, { smtp: options.send, to: options.recipient, ...(options.insecureSmtp ? { insecure: true } : {}), ...(config.mail?.from ? { from: config.mail.from } : {}) });
+    } catch (error) {
+      const reason = scrubCredentials(error instanceof Error ? error.message : String(error), server.auth);
+      return done([diagnostic(shown, fileStart, 'notify-send-failed', 'notify', `Sending through ${shown} failed: ${reason}`, { hint: 'Check that the SMTP server is running, accepts mail from this machine, and that the user and password are right. A server other than this machine must offer TLS (`smtps://`, or STARTTLS).' })], { notification, written });
     }
   }
   return done([], { notification, written, ...(sent ? { sent } : {}) });

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, fileStart, type Diagnostic } from './diagnostic.js';
+import { readRegularFile } from './load/read-safely.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { diagnostic, fileStart, type Diagnostic, type Place } from './diagnostic.js';
+import { changeRuleIds, changeRules } from './diff/change-rules.js';
+import { placeOfKey } from './load/positions.js';
 import { allRules } from './rules/registry.js';
 import { closest } from './validate/suggest.js';
 
@@ -17,6 +19,8 @@ export interface Config {
   rules?: Record<string, 'error' | 'warn' | 'off'>;
   /** Days of notice a material change needs between release and effective date (default: 30). */
   noticeDays?: number;
+  /** Images in prose: `allowHosts`, the host names besides the site's own that images may be loaded from (others are dropped: they can track readers). */
+  images?: { allowHosts?: string[] };
 }
 
 /** The materiality overrides of a config, as the diff takes them. */
@@ -24,58 +28,139 @@ export function materialityOverrides(config: Config): Record<string, boolean> {
   return Object.fromEntries(Object.entries(config.materiality ?? {}).map(([rule, verdict]) => [rule, verdict === 'material']));
 }
 
+/** The largest configuration file read: a real one is a few hundred bytes. */
+const maxConfigBytes = 256 * 1024;
+
 /** The config file's name, looked up in the working directory. */
 export const configFileName = 'policyc.config.json';
 
-/** Read `policyc.config.json` when there is one; a malformed file is a diagnostic, not a crash. */
-export async function loadConfig(cwd: string): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
-  const file = path.join(cwd, configFileName);
-  if (!existsSync(file)) return { config: {}, diagnostics: [] };
-  const problem = (message: string) => ({
+/** Read `policyc.config.json` when there is one; a malformed file is a diagnostic, not a crash. `text` is the file as read. */
+export async function loadConfig(cwd: string): Promise<{ config: Config; diagnostics: Diagnostic[]; text?: string }> {
+  // Read as documents are: never through a link (a pull request could point it at /etc/passwd), never a special file, never huge.
+  const read = readRegularFile(path.join(cwd, configFileName), maxConfigBytes);
+  if (read.kind === 'missing') return { config: {}, diagnostics: [] };
+  if (read.kind !== 'file') {
+    const why = read.kind === 'too-large' ? `over the limit of ${maxConfigBytes / 1024} KiB` : `${read.what}: policyc reads only regular files, never through links`;
+    return {
+      config: {},
+      diagnostics: [
+        diagnostic(configFileName, fileStart, read.kind === 'too-large' ? 'file-too-large' : 'file-not-regular', 'config', `\`${configFileName}\` is ${why}; it was not read`, {
+          hint: 'Replace it with the configuration file itself.',
+        }),
+      ],
+    };
+  }
+  const text = read.bytes.toString('utf8');
+  return { ...parseConfig(text, configFileName), text };
+}
+
+/** The keys a config may have. */
+const configKeys = ['baseUrl', 'mail', 'materiality', 'rules', 'noticeDays', 'images'];
+
+/**
+ * Check the text of a config file: JSON, known keys only, and for
+ * `materiality` and `rules` only rule ids policyc has (a misspelt id would
+ * silently change nothing). A problem is reported at its key.
+ */
+export function parseConfig(text: string, file: string = configFileName): { config: Config; diagnostics: Diagnostic[] } {
+  const problem = (message: string, place: Place = fileStart) => ({
     config: {},
     diagnostics: [
-      diagnostic(configFileName, fileStart, 'config-invalid', 'config', message, {
-        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`) and `noticeDays`.',
+      diagnostic(file, place, 'config-invalid', 'config', message, {
+        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays` and `images` (`allowHosts`: host names).',
       }),
     ],
   });
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
-    return problem(`\`${configFileName}\` is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    return problem(`\`${configFileName}\` is not valid JSON: ${message}`, offset === undefined ? fileStart : placeOfOffset(text, Number(offset)));
   }
+  const at = (segments: readonly string[]) => configPlace(text, segments);
+  const duplicate = duplicateKey(text);
+  if (duplicate) return problem(`\`${configFileName}\` has the key \`${duplicate.key}\` twice: only the last would count`, duplicate.place);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return problem(`\`${configFileName}\` must hold a JSON object`);
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['$schema', 'baseUrl', 'mail', 'materiality', 'rules', 'noticeDays'].includes(key)) {
-      const guess = closest(key, ['baseUrl', 'mail', 'materiality', 'rules', 'noticeDays']);
-      return problem(`Unknown key \`${key}\` in \`${configFileName}\`${guess ? `; did you mean \`${guess}\`?` : ''}`);
+    if (key !== '$schema' && !configKeys.includes(key)) {
+      const guess = closest(key, configKeys);
+      return problem(`Unknown key \`${key}\` in \`${configFileName}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, at([key]));
     }
   }
   if (config.baseUrl !== undefined && (typeof config.baseUrl !== 'string' || !/^https?:\/\/\S+$/.test(config.baseUrl))) {
-    return problem('`baseUrl` must be an absolute http(s) URL');
+    return problem('`baseUrl` must be an absolute http(s) URL', at(['baseUrl']));
   }
   const mail = config.mail as Record<string, unknown> | undefined;
-  if (mail !== undefined && (typeof mail !== 'object' || Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string'))) {
-    return problem('`mail` may hold only `from` and `to`, as text');
+  if (mail !== undefined && (typeof mail !== 'object' || mail === null || Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string'))) {
+    return problem('`mail` may hold only `from` and `to`, as text', at(['mail']));
   }
   const materiality = config.materiality as Record<string, unknown> | undefined;
-  if (materiality !== undefined && (typeof materiality !== 'object' || Array.isArray(materiality) || Object.values(materiality).some((v) => v !== 'material' && v !== 'editorial'))) {
-    return problem('`materiality` maps rule ids to `material` or `editorial`');
+  if (materiality !== undefined) {
+    if (typeof materiality !== 'object' || materiality === null || Array.isArray(materiality)) return problem('`materiality` maps change rule ids to `material` or `editorial`', at(['materiality']));
+    for (const [id, verdict] of Object.entries(materiality)) {
+      if (!Object.hasOwn(changeRules, id)) {
+        const guess = closest(id, changeRuleIds);
+        return problem(`\`materiality\` names an unknown change rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (the README's Materiality rules lists them)`, at(['materiality', id]));
+      }
+      if (verdict !== 'material' && verdict !== 'editorial') return problem(`\`materiality.${id}\` must be \`material\` or \`editorial\`, not \`${String(verdict)}\``, at(['materiality', id]));
+    }
   }
   const rules = config.rules as Record<string, unknown> | undefined;
   if (rules !== undefined) {
-    if (typeof rules !== 'object' || Array.isArray(rules)) return problem('`rules` maps rule ids to `error`, `warn` or `off`');
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return problem('`rules` maps rule ids to `error`, `warn` or `off`', at(['rules']));
     const known = allRules.map((r) => r.id);
     for (const [id, level] of Object.entries(rules)) {
       if (!known.includes(id)) {
         const guess = closest(id, known);
-        return problem(`\`rules\` names an unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`policyc rules\` lists them)`);
+        return problem(`\`rules\` names an unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`policyc rules\` lists them)`, at(['rules', id]));
       }
-      if (level !== 'error' && level !== 'warn' && level !== 'off') return problem(`\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``);
+      if (level !== 'error' && level !== 'warn' && level !== 'off') return problem(`\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``, at(['rules', id]));
     }
   }
-  if (config.noticeDays !== undefined && (!Number.isInteger(config.noticeDays) || (config.noticeDays as number) < 0)) return problem('`noticeDays` must be a whole number of days');
+  if (config.noticeDays !== undefined && (!Number.isInteger(config.noticeDays) || (config.noticeDays as number) < 0)) return problem('`noticeDays` must be a whole number of days', at(['noticeDays']));
+  const images = imagesProblem(config.images);
+  if (images) return problem(images, at(['images']));
   return { config: config as Config, diagnostics: [] };
+}
+
+/** What is wrong with the `images` setting, if anything: `allowHosts` must list bare host names (no scheme, port or path), in lower case. */
+function imagesProblem(images: unknown): string | undefined {
+  if (images === undefined) return undefined;
+  const problem = '`images` may hold only `allowHosts`, a list of host names such as `cdn.example.com`';
+  if (!images || typeof images !== 'object' || Array.isArray(images)) return problem;
+  const { allowHosts, ...rest } = images as Record<string, unknown>;
+  if (Object.keys(rest).length || (allowHosts !== undefined && !Array.isArray(allowHosts))) return problem;
+  for (const host of (allowHosts ?? []) as unknown[]) {
+    if (typeof host !== 'string' || host.length > 253 || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) {
+      return `\`images.allowHosts\` lists ${typeof host === 'string' ? `\`${host.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')}\`` : 'a value'}, which is not a lower-case host name such as \`cdn.example.com\` (no scheme, port or path)`;
+    }
+  }
+  return undefined;
+}
+
+/** The place of a key of a config text (JSON read as YAML, its superset, for positions); the file start when it is not there. */
+export function configPlace(text: string, segments: readonly string[]): Place {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  return placeOfKey(doc, lineCounter, segments);
+}
+
+/** The first key that appears twice in one object of a config text. */
+function duplicateKey(text: string): { key: string; place: Place } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const error = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (!error) return undefined;
+  const key = /"((?:[^"\\]|\\.)*)"/.exec(text.slice(error.pos[0]))?.[1] ?? '';
+  return { key, place: placeOfOffset(text, error.pos[0]) };
+}
+
+/** The place of a character offset of a text. */
+function placeOfOffset(text: string, offset: number): Place {
+  const before = text.slice(0, offset).split('\n');
+  const point = { line: before.length, column: before[before.length - 1]!.length + 1 };
+  return { start: point, end: point };
 }

@@ -2,7 +2,7 @@
  * policyc: privacy policies as validated YAML, compiled to HTML and Markdown.
  * This module is the public API; the CLI is a thin shell over it.
  */
-export { build, diff, loadProject, notify, release, today, validate } from './api.js';
+export { build, checkOutputFolder, diff, loadProject, notify, release, today, validate } from './api.js';
 export type {
   BuildOptions,
   BuildResult,
@@ -15,15 +15,18 @@ export type {
   Release,
   ReleaseOptions,
   ReleaseResult,
+  ValidateOptions,
   ValidateResult,
   VersionedDocument,
 } from './api.js';
-export { loadConfig, configFileName } from './config.js';
+export { loadConfig, parseConfig, configFileName } from './config.js';
+export { weakenedGates } from './config-gates.js';
+export { changeRules } from './diff/change-rules.js';
 export type { Config } from './config.js';
 export { diffPolicies, days } from './diff/diff.js';
 export { formatChanges, changeFormats } from './diff/format.js';
 export type { ChangeFormat } from './diff/format.js';
-export type { Change, ChangeSet, EntityKind, FieldChange, WordPart } from './diff/types.js';
+export type { Change, ChangeSet, EntityKind, FieldChange, WeakenedGate, WordPart } from './diff/types.js';
 export { wordDiff } from './diff/words.js';
 export { bumpVersion, canonicalJson, compareVersions, entryHash, sha256 } from './history/manifest.js';
 export type { Manifest, ReleaseEntry } from './history/manifest.js';
@@ -43,6 +46,7 @@ export type { RedlineBlock } from './render/redline.js';
 export { compareText, hasErrors, sortDiagnostics } from './diagnostic.js';
 export type { Diagnostic, Place, Point, Severity } from './diagnostic.js';
 export { writeSite } from './emit/write-site.js';
+export { outputMarker } from './emit/output-folder.js';
 export { parse, defaultParseSettings } from './load/parse.js';
 export type { ParsedFile, ParseSettings, SourceFile } from './load/parse.js';
 export { readTemplates, builtinTemplatesDir } from './load/read-templates.js';

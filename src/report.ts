@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import { jsonWithoutControls, visibleControls, withoutWorkflowCommands } from './text/control.js';
 
 /** Options of the pretty reporter. */
 export interface PrettyOptions {
@@ -32,12 +33,14 @@ export function formatDiagnostics(
 
 /** Diagnostics as a JSON array, one object per diagnostic. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return `${JSON.stringify(diagnostics, null, 2)}\n`;
+  return `${jsonWithoutControls(JSON.stringify(diagnostics, null, 2))}\n`;
 }
 
 /**
  * Diagnostics for people: `file:line:col  severity  message  rule-id`, a code
- * frame of the offending line, the hint, and a summary line.
+ * frame of the offending line, the hint, and a summary line. What comes from
+ * input (file names, messages quoting values, hints, source lines) has its
+ * controls escaped, and no line of it can be a CI workflow command.
  */
 export function formatPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions = {}): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -45,11 +48,11 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
   const lines: string[] = [];
   for (const d of diagnostics) {
     lines.push(
-      `${paint('1', `${d.file}:${d.line}:${d.column}`)}  ${paint(severityColor[d.severity], d.severity)}  ${d.message}  ${paint('2', d.ruleId)}`,
+      `${paint('1', `${withoutWorkflowCommands(visibleControls(d.file, 'none'))}:${d.line}:${d.column}`)}  ${paint(severityColor[d.severity], d.severity)}  ${visibleControls(d.message)}  ${paint('2', d.ruleId)}`,
     );
     const frame = codeFrame(options.sources?.get(d.file), d, paint);
     if (frame) lines.push(frame);
-    if (d.hint) lines.push(`  ${paint('36', 'hint:')} ${d.hint}`);
+    if (d.hint) lines.push(`  ${paint('36', 'hint:')} ${visibleControls(d.hint)}`);
     lines.push('');
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -58,7 +61,7 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
     const summary = `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
     lines.push(paint(errors ? '31' : '33', `${errors ? '✖' : '⚠'} ${summary}`));
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return lines.length ? `${withoutWorkflowCommands(lines.join('\n'))}\n` : '';
 }
 
 function codeFrame(source: string | undefined, d: Diagnostic, paint: (code: string, text: string) => string): string | undefined {
@@ -76,9 +79,9 @@ function codeFrame(source: string | undefined, d: Diagnostic, paint: (code: stri
   return out.join('\n');
 }
 
-/** Show tabs as two spaces so the caret lines up, and cut very long lines. */
+/** Show tabs as two spaces so the caret lines up, controls as escapes, and cut very long lines. */
 function show(text: string): string {
-  const expanded = text.replace(/\t/g, '  ');
+  const expanded = visibleControls(text.replace(/\t/g, '  '), 'none');
   return expanded.length > 160 ? `${expanded.slice(0, 157)}...` : expanded;
 }
 
@@ -132,12 +135,18 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: { versi
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonWithoutControls(JSON.stringify(log, null, 2))}\n`;
 }
 
-/** Diagnostics as GitHub Actions workflow commands: annotations on the pull request's files. */
+/**
+ * Diagnostics as GitHub Actions workflow commands: annotations on the pull
+ * request's files. Data and properties are escaped as the runner decodes them
+ * (`%`, CR and LF in both; `:` and `,` in properties), after input's controls
+ * are made visible: an ESC would colour the log, and a CR is escaped before
+ * the runner could split a line at it.
+ */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
-  const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const data = (text: string) => visibleControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return diagnostics
     .map((d) => {

@@ -32,7 +32,7 @@ describe('build cache', () => {
     const date = generated.meta.buildDate;
     const plain = await build({ cwd, out: 'plain', date, cache: false });
     expect(plain.written.length).toBeGreaterThan(20);
-    expect(existsSync(path.join(cwd, '.policyc-cache'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
 
     const cold = diskCache(path.join(cwd, 'cache'));
     await build({ cwd, out: 'cold', date, cache: cold });
@@ -123,26 +123,28 @@ describe('build cache', () => {
   it('prunes entries no build has used for 14 days, and leftovers of killed builds', () => {
     const dir = tempDir('policyc-cache-prune-');
     const cache = diskCache(dir);
-    cache.set('aa01', 'old');
-    cache.set('aa02', 'recent');
-    writeFileSync(path.join(dir, 'aa', 'aa03.tmp-999'), 'half');
+    const [old, recent, killed] = ['01', '02', '03'].map((n) => `aa${n}${'0'.repeat(60)}`) as [string, string, string];
+    cache.set(old, 'old');
+    cache.set(recent, 'recent');
+    const leftover = `${killed}.tmp-999-0123abcd`;
+    writeFileSync(path.join(dir, 'aa', leftover), 'policyc-cache/2 half');
     const now = Date.now();
     const days = (n: number) => new Date(now - n * 24 * 60 * 60 * 1000);
-    utimesSync(path.join(dir, 'aa', 'aa01'), days(15), days(15));
-    utimesSync(path.join(dir, 'aa', 'aa02'), days(13), days(13));
-    utimesSync(path.join(dir, 'aa', 'aa03.tmp-999'), days(1), days(1));
+    utimesSync(path.join(dir, 'aa', old), days(15), days(15));
+    utimesSync(path.join(dir, 'aa', recent), days(13), days(13));
+    utimesSync(path.join(dir, 'aa', leftover), days(1), days(1));
     expect(cache.prune(now)).toBe(2);
-    expect(readdirSync(path.join(dir, 'aa'))).toEqual(['aa02']);
-    expect(diskCache(dir).get('aa02')).toBe('recent');
+    expect(readdirSync(path.join(dir, 'aa'))).toEqual([recent]);
+    expect(diskCache(dir).get(recent)).toBe('recent');
   });
 
-  it('is on by default in the CLI, in .policyc-cache, and off with --no-cache', async () => {
+  it('is on by default in the CLI, in node_modules/.cache/policyc, and off with --no-cache', async () => {
     const cwd = copySample();
     const bin = path.join(root, 'lib/cli/bin.js');
     await run(process.execPath, [bin, 'build', '--no-cache', '--date', '2027-01-01'], { cwd });
-    expect(existsSync(path.join(cwd, '.policyc-cache'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
     await run(process.execPath, [bin, 'build', '--date', '2027-01-01'], { cwd });
-    expect(readdirSync(path.join(cwd, '.policyc-cache')).length).toBeGreaterThan(0);
+    expect(readdirSync(path.join(cwd, 'node_modules/.cache/policyc')).length).toBeGreaterThan(0);
     const other = path.join(cwd, 'elsewhere');
     await run(process.execPath, [bin, 'validate', '--cache', other], { cwd });
     expect(readdirSync(other).length).toBeGreaterThan(0);

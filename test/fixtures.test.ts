@@ -35,7 +35,7 @@ describe('fixtures', async () => {
     }
     const site = compileSite(result.models.map((m) => ({ id: m.policy.id, working: m, releases: [] })), renderer, { date: "2026-01-01", drafts: false });
     expect(site.diagnostics).toEqual([]);
-    expectGolden(htmlFile, site.files.get('input/index.html')!);
-    expectGolden(mdFile, site.files.get('input/index.md')!);
+    expectGolden(htmlFile, site.files.get('input/index.html') as string);
+    expectGolden(mdFile, site.files.get('input/index.md') as string);
   });
 });

@@ -49,7 +49,7 @@ describe('policyc init', () => {
       if (cookie.lifetime === 'persistent') expect(cookie.duration, cookie.id).toBeTruthy();
     }
     expect(JSON.parse(readFileSync(path.join(dir, 'policyc.config.json'), 'utf8'))).toEqual({ baseUrl: 'https://www.example.com/legal/' });
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('dist/\nnode_modules/\n.policyc-cache/\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('dist/\n.dist.*\nnode_modules/\n');
 
     const checked = await validate({ cwd: dir });
     expect(formatPretty(checked.diagnostics)).toBe('');
@@ -118,7 +118,7 @@ describe('policyc init', () => {
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('# Our website\n');
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe('{"name":"site"}\n');
     expect(readFileSync(path.join(dir, '.github/workflows/policy.yml'), 'utf8')).toBe('name: mine\n');
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\ndist/\n.policyc-cache/\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\ndist/\n.dist.*\n');
   });
 
   it('writes a workflow that validates and comments the diff on pull requests, and builds on main', async () => {
@@ -132,10 +132,12 @@ describe('policyc init', () => {
     const check: Step[] = workflow.jobs.check.steps;
     const runs = check.map((s) => s.run ?? '');
     const at = (needle: string) => runs.findIndex((r) => r.includes(needle));
-    expect(at('npx policyc validate --format github')).toBeGreaterThan(-1);
-    expect(at('git fetch')).toBeGreaterThan(at('npx policyc validate'));
-    expect(at('npx policyc diff "git:origin/$BASE_REF" --format md')).toBeGreaterThan(at('git fetch'));
+    // Validate and diff are anchored in the base branch (--base), which is fetched first.
+    expect(at('git fetch')).toBeGreaterThan(-1);
+    expect(at('npx policyc validate --format github --base "origin/$BASE_REF"')).toBeGreaterThan(at('git fetch'));
+    expect(at('npx policyc diff --base "origin/$BASE_REF" --format md')).toBeGreaterThan(at('git fetch'));
     expect(at('gh pr comment')).toBeGreaterThan(at('npx policyc diff'));
+    expect(check[at('npx policyc validate')]!.env?.BASE_REF).toBe('${{ github.base_ref }}');
     expect(check[at('npx policyc diff')]!.env?.BASE_REF).toBe('${{ github.base_ref }}');
     expect(check[at('gh pr comment')]!.env?.GH_TOKEN).toBe('${{ github.token }}');
     expect(workflow.jobs.check.permissions['pull-requests']).toBe('write');

@@ -1,13 +1,21 @@
 // The change-notification e-mail: subject, HTML and text bodies, the MIME message, and sending it over real SMTP.
+import dns from 'node:dns';
+import net from 'node:net';
+import { networkInterfaces } from 'node:os';
+import tls from 'node:tls';
 import { HtmlValidate } from 'html-validate';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { withSmtpServer } from './support/smtp.js';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChangeSet } from '../src/diff/types.js';
 import { readTemplates } from '../src/load/read-templates.js';
 import type { Policy } from '../src/model/policy.generated.js';
-import { sendNotification } from '../src/notify/mail.js';
+import { sendNotification, transportOptions } from '../src/notify/mail.js';
+import { readSmtpUrl, redactUrl, scrubCredentials } from '../src/notify/smtp-url.js';
+import { notify } from '../src/api.js';
+import { main } from '../src/cli/main.js';
+import { copySample } from './support/project.js';
 import { composeEml, notificationMailOptions, renderNotification, wrapText, type Notification, type NotificationInput } from '../src/notify/notification.js';
 import { createRenderer, type Renderer } from '../src/render/templates.js';
 import { resolve } from '../src/resolve/resolve.js';
@@ -231,5 +239,167 @@ describe('sending over SMTP', () => {
 
   it('rejects a URL that is not SMTP', async () => {
     await expect(sendNotification(mail, { smtp: 'http://127.0.0.1:1', to: 'reader@example.com' })).rejects.toThrow(/Not an SMTP URL/);
+  });
+});
+
+// SMTP credentials: a user and password in the URL (or in $POLICYC_SMTP_URL, off the command line), never shown in a
+// message, and never sent to another machine without TLS.
+describe('sending with a password', () => {
+  const user = 'policyc';
+  const pass = 'hunter2/s3cret@x';
+  const inUrl = `${user}:${encodeURIComponent(pass)}`;
+  const recipient = 'legal@example.com';
+
+  /** Run the CLI in-process on a copy of the sample; what it printed, and its exit code. */
+  async function cli(argv: string[], env: Record<string, string> = {}) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(argv, { cwd: copySample(), env: { NO_COLOR: '1', ...env }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+    return { code, stdout, stderr };
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('logs in with the user and password of the URL', async () => {
+    await withSmtpServer(
+      async (server) => {
+        const result = await sendNotification(mail, { smtp: `smtp://${inUrl}@127.0.0.1:${server.port}`, to: recipient });
+        expect(result.accepted).toEqual([recipient]);
+        expect(server.logins).toEqual([{ user, pass }]);
+        expect(server.received).toHaveLength(1);
+      },
+      { auth: { user, pass } },
+    );
+  });
+
+  it('takes the URL from POLICYC_SMTP_URL when --to is given, and --send wins over it', async () => {
+    await withSmtpServer(
+      async (server) => {
+        const viaEnv = await cli(['notify', '--to', recipient], { POLICYC_SMTP_URL: `smtp://${inUrl}@127.0.0.1:${server.port}` });
+        expect(viaEnv.stderr).toBe('');
+        expect(viaEnv.code).toBe(0);
+        expect(viaEnv.stdout).toContain(`sent <`);
+        expect(server.logins).toEqual([{ user, pass }]);
+        expect(server.received.map((m) => m.to)).toEqual([[recipient]]);
+
+        // Port 9 (discard) would fail: the flag's server is the one used.
+        const flagWins = await cli(['notify', '--send', `smtp://${inUrl}@127.0.0.1:${server.port}`, '--to', recipient], { POLICYC_SMTP_URL: 'smtp://127.0.0.1:9' });
+        expect(flagWins.code).toBe(0);
+        expect(server.received).toHaveLength(2);
+      },
+      { auth: { user, pass } },
+    );
+    // Without --to the variable sends nothing; --to without any server is a usage error.
+    const noServer = await cli(['notify', '--to', recipient]);
+    expect(noServer.code).toBe(2);
+    expect(noServer.stderr).toContain('`--to` needs an SMTP server: `--send smtp://HOST:PORT`, or the POLICYC_SMTP_URL environment variable');
+  });
+
+  it('never prints the password: a refused login, a server that quotes it back, a malformed URL', async () => {
+    const wrong = 'Wr0ng-Passw0rd';
+    await withSmtpServer(
+      async (server) => {
+        const url = `smtp://${user}:${wrong}@127.0.0.1:${server.port}`;
+        // The API's message.
+        const error = await sendNotification(mail, { smtp: url, to: recipient }).then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+        expect(error?.message).toMatch(/^Invalid login: 535 /);
+        expect(error?.message).not.toContain(wrong);
+        expect(error?.message).toContain('***');
+        // The CLI's diagnostic, with the URL: `notify-send-failed`, the user and password shown as ***.
+        const r = await cli(['notify', '--send', url, '--to', recipient]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('notify-send-failed');
+        expect(r.stderr).toContain(`Sending through smtp://***@127.0.0.1:${server.port} failed: Invalid login: 535`);
+        expect(r.stdout + r.stderr).not.toContain(wrong);
+        expect(r.stdout + r.stderr).not.toContain(Buffer.from(`\0${user}\0${wrong}`).toString('base64'));
+        expect(server.logins).toEqual([
+          { user, pass: wrong },
+          { user, pass: wrong },
+        ]);
+        expect(server.received).toEqual([]);
+      },
+      { auth: { user, pass }, authFailure: (attempt) => `No such login ${attempt.user}:${attempt.pass} (${Buffer.from(`\0${attempt.user}\0${attempt.pass}`).toString('base64')})` },
+    );
+    // A value the flag refuses is not echoed with its password either.
+    const bad = await cli(['notify', '--send', `smtp://${user}:${wrong}@127.0.0.1:25/path`, '--to', recipient]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not `smtp://***@127.0.0.1:25/path`');
+    expect(bad.stderr).not.toContain(wrong);
+    expect(redactUrl(`smtps://${user}:p@ss/word@mail.example.com:465`)).toBe('smtps://***@mail.example.com:465');
+    expect(() => readSmtpUrl(`smtp://${user}:%E0%A4%A@mail.example.com`)).toThrow(/^Not an SMTP URL: smtp:\/\/\*\*\*@mail\.example\.com /);
+    expect(scrubCredentials(`535 ${pass} ${encodeURIComponent(pass)} ${Buffer.from(pass).toString('base64')}`, { user, pass })).toBe('535 *** *** ***');
+  });
+
+  it('requires TLS to any host but this machine: STARTTLS for smtp://, from the start for smtps://', () => {
+    const options = (url: string, insecure = false) => {
+      const { host, secure, ignoreTLS, requireTLS } = transportOptions(readSmtpUrl(url), insecure);
+      return { host, secure, ignoreTLS, requireTLS };
+    };
+    expect(options('smtp://mail.example.invalid:587')).toEqual({ host: 'mail.example.invalid', secure: false, ignoreTLS: false, requireTLS: true });
+    expect(options('smtps://mail.example.invalid')).toEqual({ host: 'mail.example.invalid', secure: true, ignoreTLS: false, requireTLS: false });
+    expect(options('smtp://mail.example.invalid', true)).toEqual({ host: 'mail.example.invalid', secure: false, ignoreTLS: false, requireTLS: false });
+    for (const local of ['smtp://127.0.0.1:2525', 'smtp://127.8.9.10', 'smtp://localhost:25', 'smtp://LOCALHOST', 'smtp://[::1]:25']) {
+      expect(options(local), local).toMatchObject({ ignoreTLS: true, requireTLS: false });
+    }
+    for (const remote of ['smtp://127.0.0.1.example.com', 'smtp://localhost.example.com', 'smtp://[::ffff:7f00:1]', 'smtp://10.0.0.1']) {
+      expect(options(remote), remote).toMatchObject({ ignoreTLS: false, requireTLS: true });
+    }
+  });
+
+  // A server (or someone in between) that does not offer STARTTLS gets neither the password nor the mail.
+  const outward = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  it.skipIf(!outward)('sends nothing to a server on another address that offers no TLS', async () => {
+    await withSmtpServer(
+      async (server) => {
+        const error = await sendNotification(mail, { smtp: `smtp://${inUrl}@${outward}:${server.port}`, to: recipient }).then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+        expect(error?.message).toMatch(/STARTTLS/);
+        expect(error?.message).not.toContain(pass);
+        expect(server.connections).toBe(1);
+        expect(server.logins).toEqual([]);
+        expect(server.received).toEqual([]);
+      },
+      { host: outward!, auth: { user, pass } },
+    );
+  });
+
+  it('refuses --insecure-smtp with a password for another host before touching the network', async () => {
+    // Every way out is watched, and fails at once, so that nothing leaves this machine even when something is called.
+    const blocked = (...args: unknown[]) => {
+      const callback = args.at(-1);
+      const error = Object.assign(new Error('blocked by the test'), { code: 'ENOTFOUND' });
+      if (typeof callback === 'function') process.nextTick(() => (callback as (e: Error) => void)(error));
+      else throw error;
+    };
+    const touched = [
+      vi.spyOn(dns, 'lookup').mockImplementation(blocked as typeof dns.lookup),
+      vi.spyOn(dns, 'resolve4').mockImplementation(blocked as typeof dns.resolve4),
+      vi.spyOn(dns, 'resolve6').mockImplementation(blocked as typeof dns.resolve6),
+      vi.spyOn(net, 'connect').mockImplementation(blocked as typeof net.connect),
+      vi.spyOn(net, 'createConnection').mockImplementation(blocked as typeof net.createConnection),
+      vi.spyOn(tls, 'connect').mockImplementation(blocked as typeof tls.connect),
+    ];
+    const url = `smtp://${inUrl}@mail.example.invalid:587`;
+    await expect(sendNotification(mail, { smtp: url, to: recipient, insecure: true })).rejects.toThrow(
+      '`--insecure-smtp` would send the SMTP password to mail.example.invalid unencrypted',
+    );
+    const result = await notify({ cwd: copySample(), send: url, recipient, insecureSmtp: true, cache: false });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.file, d.message])).toEqual([
+      ['notify-smtp-insecure', 'smtp://***@mail.example.invalid:587', '`--insecure-smtp` would send the SMTP password to mail.example.invalid unencrypted'],
+    ]);
+    expect(result.sent).toBeUndefined();
+    for (const spy of touched) expect(spy).not.toHaveBeenCalled();
+    // The watch works: the same server without --insecure-smtp is tried (STARTTLS required), and is seen trying.
+    await expect(sendNotification(mail, { smtp: url, to: recipient })).rejects.toThrow();
+    expect(touched.some((spy) => spy.mock.calls.length > 0)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { allRules } from '../src/rules/registry.js';
 import { root } from './support/fixtures.js';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-const sourceFiles = ['src/load/parse.ts', 'src/validate/schema-rules.ts', 'src/validate/reference-rules.ts', 'src/validate/prose-rules.ts', 'src/history/verify.ts', 'src/history/release.ts', 'src/api.ts', 'src/config.ts', 'src/render/templates.ts', 'src/diff/diff.ts', 'src/translate/validate.ts'];
+const sourceFiles = ['src/load/parse.ts', 'src/load/read-history.ts', 'src/load/read-templates.ts', 'src/validate/schema-rules.ts', 'src/validate/reference-rules.ts', 'src/validate/prose-rules.ts', 'src/history/verify.ts', 'src/history/release.ts', 'src/api.ts', 'src/config.ts', 'src/render/templates.ts', 'src/diff/diff.ts', 'src/translate/validate.ts', 'src/validate/text-rules.ts', 'src/history/base.ts', 'src/history/missing.ts', 'src/base-revision.ts', 'src/config-gates.ts', 'src/load/read-git.ts', 'src/cache/disk-cache.ts'];
 
 describe('README.md', () => {
   it('has the current compliance-rule reference (run `npm run docs`)', () => {
@@ -22,7 +22,7 @@ describe('README.md', () => {
     const ids = new Set<string>();
     for (const file of sourceFiles) {
       const text = readFileSync(path.join(root, file), 'utf8');
-      for (const m of text.matchAll(/(?:ruleId|rule):\s*'([a-z0-9-]+)'|'((?:schema|yaml|history|release|diff|notify|file|encoding|policy|template|templates|config|section|duplicate|unresolved|contact|document|prose|translation)-[a-z0-9-]+)'/g)) {
+      for (const m of text.matchAll(/(?:ruleId|rule):\s*'([a-z0-9-]+)'|'((?:cache|schema|yaml|history|release|diff|notify|file|encoding|policy|template|templates|config|section|duplicate|unresolved|contact|document|prose|translation|text)-[a-z0-9-]+)'/g)) {
         ids.add((m[1] ?? m[2])!);
       }
     }

@@ -192,7 +192,9 @@ describe('policyc serve', () => {
     mkdirSync(path.join(cwd, 'templates/assets'), { recursive: true });
     writeFileSync(path.join(cwd, 'templates/assets/policy.css'), 'body { color: rebeccapurple; }\n');
     // The folder and the file may land in one rebuild or two: wait until the override is served.
-    for (let i = 0; i < 3 && !preview.state().files.get('assets/policy.css')?.includes('rebeccapurple'); i++) await within(preview.rebuilt(), 'the rebuild after adding templates');
+    // Assets are served as the bytes read.
+    const served = () => new TextDecoder().decode(Buffer.from(preview.state().files.get('assets/policy.css') ?? ''));
+    for (let i = 0; i < 3 && !served().includes('rebeccapurple'); i++) await within(preview.rebuilt(), 'the rebuild after adding templates');
     expect((await get(preview.url, '/assets/policy.css')).body).toBe('body { color: rebeccapurple; }\n');
     writeFileSync(path.join(cwd, 'templates/assets/policy.css'), 'body { color: teal; }\n');
     await within(preview.rebuilt(), 'the rebuild after editing a template');
@@ -207,6 +209,34 @@ describe('policyc serve', () => {
 
   it('listens on loopback only', async () => {
     await expect(serve({ cwd: copySample(), port: 0, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+  });
+
+  // DNS rebinding: a page on evil.example points evil.example at 127.0.0.1, then reads the preview as same-origin.
+  it('answers only requests addressed to a loopback name', async () => {
+    const preview = await serve({ cwd: copySample(), port: 0, date: '2027-06-01' });
+    open.push(preview);
+    const { port } = new URL(preview.url);
+    const withHost = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/privacy/', method: 'GET', headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1.evil.example', 'localhost.evil.example', `0.0.0.0:${port}`]) {
+      const refused = await withHost(host);
+      expect(refused.status, host).toBe(403);
+      expect(refused.body, host).toBe('Forbidden: the preview answers only to localhost, 127.0.0.1 and [::1]\n');
+    }
+    for (const host of [`localhost:${port}`, 'localhost', `127.0.0.1:${port}`, `[::1]:${port}`, 'LOCALHOST']) {
+      const page = await withHost(host);
+      expect(page.status, host).toBe(200);
+      expect(page.body, host).toContain('<html');
+    }
   });
 
   it('maps request paths into the site, refusing anything that leaves it', () => {

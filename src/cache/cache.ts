@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostic.js';
 import { sha256 } from '../history/manifest.js';
 
 /**
@@ -9,12 +10,14 @@ import { sha256 } from '../history/manifest.js';
  * verified snapshot's data, a change set, a rendered page. A key is the hash
  * of everything the value depends on (see `cacheKey`), so a hit is exactly
  * what computing the value again would give, and a changed input is a new key
- * rather than a stale hit. Values are strings; a missing or damaged entry is a
- * miss, never an error.
+ * rather than a stale hit. Values are strings; a missing, damaged or
+ * unauthenticated entry is a miss, never an error.
  */
 export interface Cache {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+  /** Why the cache was not used, if it was not (warnings, reported by the command that used it). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** What a cache did in one run, for `--verbose` and the tests. */
@@ -134,91 +137,4 @@ export function memoryCache(): Cache & { stats: CacheStats; entries: Map<string,
   };
 }
 
-const header = 'policyc-cache/1 ';
-/** Entries no build has used for this long are deleted by `prune`. */
-const maxIdleMs = 14 * 24 * 60 * 60 * 1000;
-
-/**
- * A cache in a folder (`.policyc-cache/` by default): one file per entry,
- * `<2 hex>/<key>`, written whole (a temporary file renamed into place), its
- * first line recording the value's length so that a damaged file reads as a
- * miss. Reading an entry marks it used; `prune` deletes entries unused for 14 days.
- */
-export function diskCache(dir: string): Cache & { stats: CacheStats; prune(now?: number): number } {
-  const stats = { hits: 0, misses: 0, writes: 0 };
-  const fileOf = (key: string) => path.join(dir, key.slice(0, 2), key);
-  let broken = false;
-  return {
-    stats,
-    get(key) {
-      const file = fileOf(key);
-      let value: string | undefined;
-      try {
-        const text = readFileSync(file, 'utf8');
-        const newline = text.indexOf('\n');
-        const length = Number(text.slice(header.length, newline));
-        if (text.startsWith(header) && newline > 0 && text.length - newline - 1 === length) {
-          value = text.slice(newline + 1);
-          const now = new Date();
-          utimesSync(file, now, now);
-        }
-      } catch {
-        value = undefined;
-      }
-      if (value === undefined) stats.misses++;
-      else stats.hits++;
-      return value;
-    },
-    set(key, value) {
-      // A cache that cannot be written (a read-only checkout, a full disk) only costs speed.
-      if (broken) return;
-      const file = fileOf(key);
-      const temporary = `${file}.tmp-${process.pid}`;
-      try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temporary, `${header}${value.length}\n${value}`);
-        renameSync(temporary, file);
-        stats.writes++;
-      } catch {
-        broken = true;
-        try {
-          rmSync(temporary, { force: true });
-        } catch {
-          // Nothing was written.
-        }
-      }
-    },
-    prune(now = Date.now()) {
-      let removed = 0;
-      let buckets: string[];
-      try {
-        buckets = readdirSync(dir);
-      } catch {
-        return 0;
-      }
-      for (const bucket of buckets) {
-        const folder = path.join(dir, bucket);
-        let names: string[];
-        try {
-          names = readdirSync(folder);
-        } catch {
-          continue;
-        }
-        for (const name of names) {
-          const file = path.join(folder, name);
-          try {
-            // Temporary files of a killed build, and entries idle for too long.
-            const idle = now - statSync(file).mtimeMs;
-            if (name.includes('.tmp-') ? idle > 60 * 60 * 1000 : idle > maxIdleMs) {
-              rmSync(file, { force: true });
-              removed++;
-            }
-          } catch {
-            // Gone already: another build pruned it.
-          }
-        }
-      }
-      return removed;
-    },
-  };
-}
+export { diskCache, type DiskCache, type DiskCacheOptions } from './disk-cache.js';

@@ -35,10 +35,17 @@ const formatFlag: Flag = {
 };
 // What released versions derive to (checked data, change sets, pages) is kept between runs; see the README's Performance.
 const cacheFlags: readonly Flag[] = [
-  { name: 'cache', value: 'DIR', default: '.policyc-cache', description: 'folder where checked versions and rendered pages are kept between runs' },
+  { name: 'cache', value: 'DIR', default: 'node_modules/.cache/policyc', description: 'folder where checked versions and rendered pages are kept between runs' },
   { name: 'no-cache', description: 'neither read nor write the cache' },
 ];
 const strictFlag: Flag = { name: 'strict', description: 'treat warnings as errors' };
+// A pull request is checked against its base: history only appended to, no check loosened unseen.
+const baseFlag: Flag = {
+  name: 'base',
+  value: 'REV',
+  pattern: { test: /^(?!-)[\w./~^@{}+-]+$/, form: 'a git revision such as origin/main' },
+  description: "a git revision (the pull request's base) whose release history must be a prefix of this one; config changes since then that loosen a check are reported",
+};
 const isoDate = { test: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, form: 'a date in the form YYYY-MM-DD' };
 const documentFlag: Flag = { name: 'document', value: 'ID', description: 'the document, when the policy folder has several' };
 const baseUrlFlag: Flag = {
@@ -53,11 +60,12 @@ export const commands: readonly Command[] = [
   {
     name: 'validate',
     summary: 'check policy documents and their release history; report every problem at file:line:column',
-    usage: 'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [--cache DIR | --no-cache] [FILE...]',
+    usage: 'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [--base REV] [--cache DIR | --no-cache] [FILE...]',
     flags: [
       policyFlag,
       formatFlag,
       strictFlag,
+      baseFlag,
       { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'the date of the check, for rules about staleness' },
       ...cacheFlags,
     ],
@@ -67,15 +75,16 @@ export const commands: readonly Command[] = [
   {
     name: 'build',
     summary: 'validate, then compile every document and version into the website',
-    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--watch] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+    usage: 'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--base REV] [--watch] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
     flags: [
       policyFlag,
-      { name: 'out', value: 'DIR', default: 'dist', description: 'output folder, replaced atomically' },
+      { name: 'out', value: 'DIR', default: 'dist', description: 'output folder, replaced atomically; only one policyc built, an empty or a missing one' },
       { name: 'templates', value: 'DIR', default: 'templates', description: 'folder whose files override the built-in templates by name' },
       { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'build the site as of this date: the version in effect then is the current one' },
       { name: 'drafts', description: 'also publish a working document that differs from its latest release, at <id>/draft/' },
       baseUrlFlag,
       strictFlag,
+      baseFlag,
       { name: 'watch', description: 'keep running and rebuild on every change to the policy, templates or config' },
       formatFlag,
       ...cacheFlags,
@@ -101,26 +110,33 @@ export const commands: readonly Command[] = [
   {
     name: 'diff',
     summary: 'explain what changed between two versions, and whether it is material',
-    usage: 'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
+    usage: 'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--base REV] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
     flags: [
       { name: 'format', value: 'FORMAT', choices: ['text', 'md', 'json', 'html'], default: 'text', description: 'text, md (a pull-request comment), json or html' },
-      { name: 'exit-code', description: 'exit 1 when there are material changes (for CI gates)' },
+      { name: 'exit-code', description: 'exit 1 when there are material changes, or checks loosened since --base (for CI gates)' },
+      { ...baseFlag, description: "a git revision (the pull request's base): FROM defaults to git:REV, its history must be a prefix of this one, and config changes that loosen a check are listed first" },
       documentFlag,
       policyFlag,
       ...cacheFlags,
     ],
-    positionals: 'FROM TO each a released version (1.0.0), a file, or git:REV (the working document at a git revision); default: the latest release against the working document',
+    positionals: 'FROM TO each a released version (1.0.0), a file, or git:REV (the working document at a git revision); default: the latest release (git:REV with --base) against the working document',
     maxPositionals: 2,
     example: 'policyc diff git:origin/main --format md',
   },
   {
     name: 'notify',
     summary: 'write the notification e-mail for a change between two versions, and optionally send it',
-    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
+    usage: 'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--insecure-smtp] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
     flags: [
       { name: 'out', value: 'DIR', description: 'folder to write subject.txt, email.html, email.txt and email.eml into' },
-      { name: 'send', value: 'URL', pattern: { test: /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, form: 'smtp://HOST:PORT' }, description: 'send it through this SMTP server' },
+      {
+        name: 'send',
+        value: 'URL',
+        pattern: { test: /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, form: 'smtp://HOST:PORT or smtps://USER:PASSWORD@HOST:PORT' },
+        description: 'send it through this SMTP server (smtps:// is TLS; smtp:// to another machine requires STARTTLS); default: $POLICYC_SMTP_URL when --to is given, which keeps a password off the command line',
+      },
       { name: 'to', value: 'ADDRESS', description: 'the recipient when sending' },
+      { name: 'insecure-smtp', description: 'allow plain SMTP without TLS to another machine (a relay that needs no password)' },
       {
         name: 'locale',
         value: 'LOCALE',

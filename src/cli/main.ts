@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, defaultCacheDir, diff, notify, release, validate } from '../api.js';
+import { build, checkOutputFolder, defaultCacheDir, diff, notify, release, validate } from '../api.js';
 import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatChanges, type ChangeFormat } from '../diff/format.js';
 import type { BumpOption } from '../history/release.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../report.js';
+import { forTerminal } from '../text/control.js';
 import { init } from '../init/init.js';
+import { smtpUrlVariable } from '../notify/smtp-url.js';
 import { allRules } from '../rules/registry.js';
 import { serve, watch } from '../serve/serve.js';
 import type { Rule } from '../rules/types.js';
@@ -49,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     case 'usage-error':
       io.stderr.write(
-        `policyc: ${invocation.message}\nRun \`policyc ${invocation.command ? `${invocation.command.name} ` : ''}--help\` for usage.\n`,
+        `policyc: ${forTerminal(invocation.message)}\nRun \`policyc ${invocation.command ? `${invocation.command.name} ` : ''}--help\` for usage.\n`,
       );
       return 2;
     case 'run':
@@ -76,7 +78,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   switch (command.name) {
     case 'validate': {
-      const result = await validate({ cwd: io.cwd, cache, policy: options.policy, files: positionals, date: options.date, strict: options.strict === 'true' });
+      const result = await validate({ cwd: io.cwd, cache, policy: options.policy, files: positionals, date: options.date, strict: options.strict === 'true', base: options.base });
       report(result.diagnostics, result.sources, io.stdout);
       if (format === 'pretty' && !hasErrors(result.diagnostics)) {
         const versions = result.documents.reduce((n, d) => n + d.releases.length, 0);
@@ -97,7 +99,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         drafts: options.drafts === 'true',
         baseUrl: options['base-url'],
         strict: options.strict === 'true',
+        base: options.base,
       };
+      // A refused output folder is a usage error (exit 2), found before anything is built or watched.
+      const refused = checkOutputFolder(settings);
+      if (refused) {
+        report([refused], new Map());
+        return 2;
+      }
       if (options.watch === 'true') {
         const watcher = await watch({ ...settings, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }, (line) => io.stdout.write(`${line}\n`));
         io.stdout.write('watching policy/, templates/ and policyc.config.json; Ctrl-C stops\n');
@@ -112,10 +121,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stderr.write(`⚠ ${result.diagnostics.length} ${result.diagnostics.length === 1 ? 'warning' : 'warnings'}: run \`policyc validate\` to read them\n`);
       } else report(result.diagnostics, result.sources);
       if (hasErrors(result.diagnostics)) {
-        io.stderr.write(`policyc: build failed; nothing was written to ${shown(result.out)}\n`);
-        return 1;
+        io.stderr.write(forTerminal(`policyc: build failed; nothing was written to ${shown(result.out)}\n`));
+        // Refused under the lock (the folder changed meanwhile): still a usage error.
+        return result.diagnostics.some((d) => d.ruleId === 'output-folder-refused') ? 2 : 1;
       }
-      if (format === 'pretty') io.stdout.write(`✔ wrote ${result.written.length} files to ${shown(result.out)}\n`);
+      if (format === 'pretty') io.stdout.write(forTerminal(`✔ wrote ${result.written.length} files to ${shown(result.out)}\n`));
       return 0;
     }
     case 'release': {
@@ -140,20 +150,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ...(translations?.freezes ?? []).map((f) => `✔ froze the ${f.entry.locale} translation of ${f.entry.version}`),
         ...(translations?.untranslated ?? []).map((u) => `⚠ ${u.locale}: not translated, so ${plan?.version ?? 'the new version'} is not published in ${u.locale}${u.material ? ' (material changes, --allow-untranslated)' : ' (editorial changes only)'}`),
       ];
-      io.stdout.write(`${lines.join('\n')}\n${result.written.map((f) => `  wrote ${f}\n`).join('')}`);
+      io.stdout.write(forTerminal(`${lines.join('\n')}\n${result.written.map((f) => `  wrote ${f}\n`).join('')}`));
       return 0;
     }
     case 'diff': {
-      const result = await diff({ cwd: io.cwd, cache, policy: options.policy, document: options.document, from: positionals[0], to: positionals[1] });
+      const result = await diff({ cwd: io.cwd, cache, policy: options.policy, document: options.document, from: positionals[0], to: positionals[1], base: options.base });
       if (!result.changes) {
         io.stderr.write(formatDiagnostics(result.diagnostics, 'pretty', { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, sources: result.sources }));
         return 1;
       }
       io.stdout.write(formatChanges(result.changes, (options.format ?? 'text') as ChangeFormat));
-      return options['exit-code'] === 'true' && result.changes.material ? 1 : 0;
+      // A check loosened since --base counts as a material change: the gate it loosens must not let its own change through.
+      return options['exit-code'] === 'true' && (result.changes.material || Boolean(result.changes.weakenedGates?.length)) ? 1 : 0;
     }
     case 'notify': {
-      if (!options.out && !options.send) {
+      // The server from --send, else from $POLICYC_SMTP_URL when a recipient is named: its password need not be on a command line.
+      const send = options.send ?? (options.to ? io.env[smtpUrlVariable] || undefined : undefined);
+      if (options.to && !send) {
+        io.stderr.write(`policyc: \`--to\` needs an SMTP server: \`--send smtp://HOST:PORT\`, or the ${smtpUrlVariable} environment variable\nRun \`policyc notify --help\` for usage.\n`);
+        return 2;
+      }
+      if (!options.out && !send) {
         io.stderr.write('policyc: `policyc notify` needs `--out DIR`, `--send smtp://HOST:PORT`, or both\nRun `policyc notify --help` for usage.\n');
         return 2;
       }
@@ -165,24 +182,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         from: positionals.length === 2 ? positionals[0] : undefined,
         to: positionals.length === 2 ? positionals[1] : positionals[0],
         out: options.out,
-        send: options.send,
+        send,
         recipient: options.to,
+        insecureSmtp: options['insecure-smtp'] === 'true',
         baseUrl: options['base-url'],
         locale: options.locale,
       });
       report(result.diagnostics, result.sources);
       if (!result.notification || hasErrors(result.diagnostics)) return 1;
-      io.stdout.write(`✔ ${result.notification.subject}\n`);
-      for (const file of result.written) io.stdout.write(`  wrote ${file}\n`);
-      if (result.sent) io.stdout.write(`  sent ${result.sent.messageId} to ${result.sent.accepted.join(', ')}\n`);
+      // The subject comes from the document, the message id and addresses from the SMTP server: printed with controls escaped.
+      io.stdout.write(forTerminal(`✔ ${result.notification.subject}\n`));
+      for (const file of result.written) io.stdout.write(forTerminal(`  wrote ${file}\n`));
+      if (result.sent) io.stdout.write(forTerminal(`  sent ${result.sent.messageId} to ${result.sent.accepted.join(', ')}\n`));
       return 0;
     }
     case 'init': {
       const result = await init({ dir: positionals[0] ?? '.', ...(options.id ? { id: options.id } : {}), cwd: io.cwd });
-      for (const file of result.written) io.stdout.write(`created ${file}\n`);
+      for (const file of result.written) io.stdout.write(forTerminal(`created ${file}\n`));
       report(result.diagnostics, new Map());
       if (hasErrors(result.diagnostics)) return 1;
-      io.stdout.write(`✔ next: edit ${path.join(positionals[0] ?? '.', 'policy', `${options.id ?? 'privacy'}.yaml`)}, then run \`policyc validate\`\n`);
+      io.stdout.write(forTerminal(`✔ next: edit ${path.join(positionals[0] ?? '.', 'policy', `${options.id ?? 'privacy'}.yaml`)}, then run \`policyc validate\`\n`));
       return 0;
     }
     case 'serve': {
@@ -202,7 +221,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           (line) => io.stdout.write(`${line}\n`),
         );
       } catch (error) {
-        io.stderr.write(`policyc: cannot serve: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr.write(forTerminal(`policyc: cannot serve: ${error instanceof Error ? error.message : String(error)}\n`));
         return 1;
       }
       io.stdout.write('Ctrl-C stops\n');
@@ -216,7 +235,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const rule = allRules.find((r) => r.id === positionals[0]);
         if (!rule) {
           const guess = closest(positionals[0], allRules.map((r) => r.id));
-          io.stderr.write(`policyc: no rule \`${positionals[0]}\`${guess ? `; did you mean \`${guess}\`?` : ''}\nRun \`policyc rules\` to list them.\n`);
+          io.stderr.write(`policyc: no rule \`${forTerminal(positionals[0])}\`${guess ? `; did you mean \`${guess}\`?` : ''}\nRun \`policyc rules\` to list them.\n`);
           return 2;
         }
         io.stdout.write(asJson ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : ruleText(rule));

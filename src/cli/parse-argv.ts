@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { redactUrl } from '../notify/smtp-url.js';
 import { closest } from '../validate/suggest.js';
 import { commands, globalFlags, type Command } from './flags.js';
 
@@ -52,7 +53,8 @@ export function parseArgv(argv: readonly string[]): Invocation {
     if (value === true) options[flag.name] = 'true';
     if (typeof value !== 'string') continue;
     if (flag.pattern && !flag.pattern.test.test(value)) {
-      return { kind: 'usage-error', message: `\`--${flag.name}\` must be ${flag.pattern.form}, not \`${value}\``, command };
+      // A URL may carry a password: it is not echoed.
+      return { kind: 'usage-error', message: `\`--${flag.name}\` must be ${flag.pattern.form}, not \`${redactUrl(value)}\``, command };
     }
     if (flag.choices && !flag.choices.includes(value)) {
       return {

@@ -1,22 +1,28 @@
 import { changesToHtml } from '../render/change-lists.js';
 import { escapeHtml, proseToMarkdown, proseToPlainText } from '../render/prose.js';
+import { forTerminal, jsonWithoutControls } from '../text/control.js';
 import type { Change, ChangeSet } from './types.js';
 
 /** Output formats of `policyc diff`. */
 export const changeFormats = ['text', 'md', 'json', 'html'] as const;
 export type ChangeFormat = (typeof changeFormats)[number];
 
-/** Format a change set for people (text, Markdown, HTML) or machines (JSON). */
+/**
+ * Format a change set for people (text, Markdown, HTML) or machines (JSON).
+ * Every format may be printed to a terminal or a CI log: controls in the
+ * documents compared are escaped, though validation refuses them, for change
+ * sets made from unvalidated data and for snapshots released before it did.
+ */
 export function formatChanges(set: ChangeSet, format: ChangeFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(set, null, 2)}\n`;
+      return `${jsonWithoutControls(JSON.stringify(set, null, 2))}\n`;
     case 'md':
-      return changesMarkdown(set);
+      return forTerminal(changesMarkdown(set));
     case 'html':
-      return changesPage(set);
+      return forTerminal(changesPage(set));
     default:
-      return changesText(set);
+      return forTerminal(changesText(set));
   }
 }
 
@@ -36,7 +42,9 @@ function verdict(set: ChangeSet): string {
 function changesText(set: ChangeSet): string {
   const line = (c: Change) => `  ${c.material ? 'material ' : 'editorial'}  ${proseToPlainText(c.summary, 'text')}  [${c.rule}]`;
   const ordered = [...set.changes.filter((c) => c.material), ...set.changes.filter((c) => !c.material)];
-  return [`${set.from} -> ${set.to}: ${counts(set)}`, verdict(set), ...ordered.map(line), ''].join('\n');
+  const gates = (set.weakenedGates ?? []).map((g) => `  ${g.summary} [${g.setting}: ${g.before} -> ${g.after}]`);
+  const warning = gates.length ? [`Checks loosened in policyc.config.json since the base (review them as material changes):`, ...gates] : [];
+  return [...warning, `${set.from} -> ${set.to}: ${counts(set)}`, verdict(set), ...ordered.map(line), ''].join('\n');
 }
 
 /** Markdown ready to paste as a pull-request comment. */
@@ -49,7 +57,7 @@ function changesMarkdown(set: ChangeSet): string {
   };
   const material = set.changes.filter((c) => c.material);
   const editorial = set.changes.filter((c) => !c.material);
-  const parts = [`## Policy changes: ${set.from} → ${set.to}`, '', `**${counts(set)}.** ${verdict(set)}`, ''];
+  const parts = [...gatesMarkdown(set), `## Policy changes: ${set.from} → ${set.to}`, '', `**${counts(set)}.** ${verdict(set)}`, ''];
   if (material.length) parts.push('### Material changes', '', ...material.map(item), '');
   if (editorial.length) parts.push('<details>', `<summary>Editorial changes (${editorial.length})</summary>`, '', ...editorial.map(item), '', '</details>', '');
   return `${parts.join('\n')}`;
@@ -69,6 +77,7 @@ function changesPage(set: ChangeSet): string {
     '<body>',
     '<main>',
     `<h1>${escapeHtml(title)}</h1>`,
+    ...gatesHtml(set),
     `<p><strong>${escapeHtml(counts(set))}.</strong> ${escapeHtml(verdict(set))}</p>`,
     changesToHtml({ materialChanges: set.changes.filter((c) => c.material), editorialChanges: set.changes.filter((c) => !c.material) }, 2).trimEnd(),
     '</main>',
@@ -76,6 +85,27 @@ function changesPage(set: ChangeSet): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The checks loosened since `--base`, first in a pull-request comment: they decide what the rest of it calls material. */
+function gatesMarkdown(set: ChangeSet): string[] {
+  const gates = set.weakenedGates ?? [];
+  if (!gates.length) return [];
+  return ['> [!WARNING]', '> **Checks loosened in `policyc.config.json`** since the base; review them as material changes:', ...gates.map((g) => `> - ${g.summary} (\`${g.setting}\`: ${g.before} → ${g.after})`), ''];
+}
+
+function gatesHtml(set: ChangeSet): string[] {
+  const gates = set.weakenedGates ?? [];
+  if (!gates.length) return [];
+  return [
+    '<section role="alert">',
+    '<h2>Checks loosened in policyc.config.json</h2>',
+    '<p>Since the base; review them as material changes.</p>',
+    '<ul>',
+    ...gates.map((g) => `<li>${escapeHtml(`${g.summary} (${g.setting}: ${g.before} → ${g.after})`)}</li>`),
+    '</ul>',
+    '</section>',
+  ];
 }
 
 function show(value: unknown): string {

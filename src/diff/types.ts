@@ -52,8 +52,21 @@ export interface Change {
   fields?: FieldChange[];
 }
 
+/** A setting of policyc.config.json changed since the base revision so that a check is weaker (`diff --base`). */
+export interface WeakenedGate {
+  /** The setting, as a path: `materiality.new-purpose`, `rules.gdpr-legal-basis`, `noticeDays`. */
+  setting: string;
+  /** Its effective value at the base revision and now (`material` to `editorial`, `error` to `off`, `30` to `7`). */
+  before: string;
+  after: string;
+  /** One sentence for people. */
+  summary: string;
+}
+
 /** The semantic difference between two versions of a policy. */
 export interface ChangeSet {
+  /** With `diff --base`: checks the config loosens since the base revision, each to be reviewed as a material change. */
+  weakenedGates?: WeakenedGate[];
   /** The version (or label) compared from and to. */
   from: string;
   to: string;

@@ -1,14 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { outputFolderProblem, outputMarker, outputMarkerContent, realPath, type ProtectedFolders } from './output-folder.js';
+import { alive, takeLock } from './output-lock.js';
 
-/** Another process holds the output folder's lock. */
-export class OutputLockedError extends Error {
+export { OutputLockedError } from './output-lock.js';
+
+/** The output folder must not be replaced (see `outputFolderProblem`): nothing was written. */
+export class OutputRefusedError extends Error {
   constructor(
-    readonly lockFile: string,
-    readonly pid: number,
+    readonly outDir: string,
+    readonly reason: string,
   ) {
-    super(`Another policyc (process ${pid}) is writing this output folder`);
+    super(`Refusing to replace ${outDir}: ${reason}`);
   }
 }
 
@@ -33,18 +37,30 @@ export interface StagedSite {
  * A lock beside the folder keeps two builds from interleaving (taken here,
  * released by `commit` or `abort`); a build killed between the two renames of
  * the swap is repaired by the next one.
+ *
+ * Only a folder policyc built (it holds `outputMarker`, written into every new
+ * tree), an empty folder or a missing one is replaced; any other, or one that
+ * is or contains a protected folder (`guard`: by default the working
+ * directory), fails with `OutputRefusedError`. An `outDir` that is a symbolic
+ * link stays one: the tree replaces the folder it points to, staged beside it.
  */
-export async function stageSite(outDir: string): Promise<StagedSite> {
-  const target = path.resolve(outDir);
+export async function stageSite(outDir: string, guard: ProtectedFolders = { cwd: process.cwd(), sources: [] }): Promise<StagedSite> {
+  const refusal = outputFolderProblem(outDir, guard);
+  if (refusal) throw new OutputRefusedError(outDir, refusal);
+  const target = realPath(path.resolve(guard.cwd, outDir));
   const parent = path.dirname(target);
   const base = path.basename(target);
   await mkdir(parent, { recursive: true });
-  const release = await lock(path.join(parent, `.${base}.lock`));
+  const release = await takeLock(path.join(parent, `.${base}.lock`));
   const staging = path.join(parent, `.${base}.tmp-${process.pid}`);
   const retired = path.join(parent, `.${base}.old-${process.pid}`);
   try {
     await recover(parent, base);
-    await mkdir(staging, { recursive: true });
+    // Checked again under the lock, after the repair: another process may have changed the folder since the first check.
+    const late = outputFolderProblem(target, guard);
+    if (late) throw new OutputRefusedError(outDir, late);
+    await mkdir(staging);
+    writeFileSync(path.join(staging, outputMarker), outputMarkerContent, { flag: 'wx' });
   } catch (error) {
     await release();
     throw error;
@@ -74,7 +90,7 @@ export async function stageSite(outDir: string): Promise<StagedSite> {
     keys: () => written.keys(),
     async commit() {
       try {
-        const hadPrevious = await exists(target);
+        const hadPrevious = (await lstatOrUndefined(target)) !== undefined;
         if (hadPrevious) await rename(target, retired);
         await rename(staging, target);
         if (hadPrevious) await rm(retired, { recursive: true, force: true });
@@ -102,42 +118,6 @@ export async function writeSite(outDir: string, files: ReadonlyMap<string, strin
 }
 
 /**
- * Take the lock file (its content: our pid), or fail with `OutputLockedError`
- * while its owner lives. A lock left by a killed process is taken over.
- */
-async function lock(lockFile: string): Promise<() => Promise<void>> {
-  // The lock appears whole: our pid is written to a file of our own, then linked to the lock's name (link() never replaces a file).
-  const mine = `${lockFile}.${process.pid}`;
-  await writeFile(mine, `${process.pid}\n`);
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await link(mine, lockFile);
-        return () => rm(lockFile, { force: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const owner = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) throw new OutputLockedError(lockFile, owner);
-      // The owner is gone (killed): take its lock over, once.
-      if (attempt > 0) throw new OutputLockedError(lockFile, owner);
-      await rm(lockFile, { force: true });
-    }
-  } finally {
-    await rm(mine, { force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
  * Repair what a killed build left beside the output folder (we hold the
  * lock, so nobody else is writing): killed between the swap's two renames,
  * the output folder is missing and the retired tree is the last complete one,
@@ -145,20 +125,22 @@ function alive(pid: number): boolean {
  */
 async function recover(parent: string, base: string): Promise<void> {
   const names = await readdir(parent);
-  const deadOwner = (prefix: string) => (name: string) => name.startsWith(prefix) && !alive(Number(name.slice(prefix.length)));
+  // A lock's temporary file is `.<base>.lock.<pid>.<n>`: its owner's pid is the number after the prefix.
+  const deadOwner = (prefix: string) => (name: string) => name.startsWith(prefix) && !alive(Number.parseInt(name.slice(prefix.length), 10));
   const leftovers = names.filter((name) => name.startsWith(`.${base}.tmp-`) || name.startsWith(`.${base}.old-`) || deadOwner(`.${base}.lock.`)(name));
-  const retired = leftovers.filter((name) => name.startsWith(`.${base}.old-`));
-  if (retired.length && !(await exists(path.join(parent, base)))) {
+  // Only a real folder goes back (never a link planted under a leftover's name); rm removes links themselves, never their targets.
+  const retired = [];
+  for (const name of leftovers.filter((n) => n.startsWith(`.${base}.old-`))) if ((await lstatOrUndefined(path.join(parent, name)))?.isDirectory()) retired.push(name);
+  if (retired.length && !(await lstatOrUndefined(path.join(parent, base)))) {
     await rename(path.join(parent, retired[0]!), path.join(parent, base));
   }
   await Promise.all(leftovers.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
 }
 
-async function exists(file: string): Promise<boolean> {
+async function lstatOrUndefined(file: string) {
   try {
-    await stat(file);
-    return true;
+    return await lstat(file);
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFileName } from '../config.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { describeNonRegular, lstatOrUndefined, readRegularFile } from '../load/read-safely.js';
 import { starterConfig, starterGitignoreLines, starterPackageJson, starterPolicy, starterReadme, starterWorkflow } from './starter.js';
 
 /** Options of `init`. */
@@ -22,7 +23,8 @@ export interface InitResult {
   written: string[];
   /**
    * Errors (`init-not-empty`, `init-invalid-id`, `init-not-a-folder`) when nothing was written;
-   * `init-kept-existing` notes (severity `info`) for files that were already there and left alone.
+   * `init-kept-existing` notes (severity `info`) for files that were already there and left alone,
+   * `init-kept-link` notes for links (and special files) kept where init would have written: it never writes through them.
    */
   diagnostics: Diagnostic[];
 }
@@ -35,7 +37,10 @@ const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * (when there is none) a `package.json` depending on policyc. Refuses, writing
  * nothing, when `dir` already has a `policy/` folder or a `policyc.config.json`.
  * Never overwrites a file: an existing README, package.json or workflow is kept,
- * and an existing `.gitignore` only gains the lines it lacks.
+ * and an existing `.gitignore` only gains the lines it lacks. Never writes
+ * through a symbolic link: a link where it would write (`.gitignore`,
+ * `.github`, `README.md`) is kept and noted (`init-kept-link`), and a `policy`
+ * or config link, even to nothing, is refused like the folder or file itself.
  */
 export async function init(options: InitOptions): Promise<InitResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -50,20 +55,52 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (!idPattern.test(id) || id.length > 64) {
     return refuse(root, 'init-invalid-id', `\`${id}\` is not a valid document id`, 'Use lowercase letters and digits separated by single hyphens, such as `privacy` or `cookie-policy`.');
   }
+  if (lstatOrUndefined(root)?.isSymbolicLink() && !existsSync(root)) {
+    return refuse(root, 'init-not-a-folder', `\`${shown(root)}\` is a symbolic link to nothing`, 'Name a new or existing folder, or point the link at one.');
+  }
   if (existsSync(root) && !statSync(root).isDirectory()) {
     return refuse(root, 'init-not-a-folder', `\`${shown(root)}\` exists and is not a folder`, 'Name a new or existing folder.');
   }
   for (const existing of [path.join(root, 'policy'), path.join(root, configFileName)]) {
-    if (existsSync(existing)) {
+    // lstat: a link (even to nothing) counts as there; init never writes through it.
+    const stats = lstatOrUndefined(existing);
+    if (stats?.isSymbolicLink()) {
+      return refuse(existing, 'init-not-empty', `\`${shown(existing)}\` is a symbolic link${existsSync(existing) ? '' : ' to nothing'}: init does not write through links`, 'Nothing was written. Remove the link, or run `policyc init` in another folder.');
+    }
+    if (stats) {
       return refuse(existing, 'init-not-empty', `\`${shown(root)}\` already has \`${path.basename(existing)}\`: it is already a policy repository`, 'Nothing was written. Run `policyc init` in a new folder, or edit the existing policy.');
     }
   }
 
   const written: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  /** Create a file that must not exist yet (`wx`: fails rather than overwrite). */
+  /** Note a link (or special file) that was kept: init never writes through one. */
+  const keepLink = (at: string, relative: string) => {
+    const what = describeNonRegular(lstatSync(at));
+    const through = path.join(root, relative) === at ? '' : `; \`${relative}\` was not written through it`;
+    diagnostics.push(
+      diagnostic(shown(at), fileStart, 'init-kept-link', 'init', `Kept \`${shown(at)}\`, ${what}${through}`, {
+        severity: 'info',
+        hint: 'init never writes through links. Replace the link with a real file or folder and run `policyc init` again, or add what it lacks yourself.',
+      }),
+    );
+  };
+  /** The first part of `relative` below the root that is a link or not a folder (for the file itself: not a regular file), if any. */
+  const linkOnTheWay = (relative: string): string | undefined => {
+    const parts = relative.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const at = path.join(root, ...parts.slice(0, i));
+      const stats = lstatOrUndefined(at);
+      if (!stats) return undefined;
+      if (stats.isSymbolicLink() || (i < parts.length ? !stats.isDirectory() : !stats.isFile())) return at;
+    }
+    return undefined;
+  };
+  /** Create a file that must not exist yet (`wx`: fails rather than overwrite, and never follows a link at its name). */
   const create = async (relative: string, content: string) => {
     const file = path.join(root, relative);
+    const link = linkOnTheWay(relative);
+    if (link) return keepLink(link, relative);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content, { flag: 'wx' });
     written.push(shown(file));
@@ -71,7 +108,9 @@ export async function init(options: InitOptions): Promise<InitResult> {
   /** Create a file unless one is there already, which is kept and noted. */
   const createUnlessPresent = async (relative: string, content: string) => {
     const file = path.join(root, relative);
-    if (existsSync(file)) {
+    const link = linkOnTheWay(relative);
+    if (link) return keepLink(link, relative);
+    if (lstatOrUndefined(file)) {
       diagnostics.push(diagnostic(shown(file), fileStart, 'init-kept-existing', 'init', `Kept the existing \`${relative}\``, { severity: 'info' }));
       return;
     }
@@ -86,18 +125,33 @@ export async function init(options: InitOptions): Promise<InitResult> {
   await createUnlessPresent('package.json', starterPackageJson(policycVersion()));
 
   const gitignore = path.join(root, '.gitignore');
-  if (existsSync(gitignore)) {
-    const text = await readFile(gitignore, 'utf8');
+  const existing = readRegularFile(gitignore, 1024 * 1024);
+  if (existing.kind === 'not-regular') {
+    keepLink(gitignore, '.gitignore');
+  } else if (existing.kind === 'too-large') {
+    diagnostics.push(diagnostic(shown(gitignore), fileStart, 'init-kept-existing', 'init', 'Kept the existing `.gitignore` (too large to edit)', { severity: 'info' }));
+  } else if (existing.kind === 'file') {
+    const text = existing.bytes.toString('utf8');
     const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
     const missing = starterGitignoreLines.filter((line) => !present.has(line) && !present.has(line.replace(/\/$/, '')) && !present.has(`/${line}`));
     if (missing.length) {
-      await writeFile(gitignore, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
+      appendNoFollow(gitignore, `${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
       written.push(shown(gitignore));
     }
   } else {
     await create('.gitignore', `${starterGitignoreLines.join('\n')}\n`);
   }
   return { written, diagnostics };
+}
+
+/** Append to a regular file, failing rather than following a link put at its name meanwhile. */
+function appendNoFollow(file: string, text: string): void {
+  const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0));
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** policyc's own version, from its package.json (two folders up from both `src/init/` and `lib/init/`). */

@@ -269,10 +269,12 @@ copyright: © Example Ltd
 export const starterConfig = `${JSON.stringify({ baseUrl: 'https://www.example.com/legal/' }, null, 2)}\n`;
 
 /**
- * The GitHub Actions workflow: on pull requests, validate (annotations on the
- * changed lines) and post the plain-language diff as a comment; on pushes to
- * main, build the site. The base branch name reaches the shell through an
- * environment variable, never pasted into the script.
+ * The GitHub Actions workflow: on pull requests, validate against the base
+ * branch (annotations on the changed lines; history rewritten or checks
+ * loosened by the pull request are reported) and post the plain-language
+ * diff as a comment; on pushes to main, build the site. The base branch name
+ * reaches the shell through an environment variable, never pasted into the
+ * script.
  */
 export const starterWorkflow = `# Checks every pull request that touches the policy, and builds the site on main.
 name: Policy
@@ -299,16 +301,20 @@ jobs:
           node-version: 20
           cache: npm
       - run: npm ci
-      - name: Validate the policy
-        run: npx policyc validate --format github
+      # --base needs the base branch's commit (its tree, not its history): one commit is enough.
       - name: Fetch the base branch
         env:
           BASE_REF: \${{ github.base_ref }}
         run: git fetch --no-tags --depth=1 origin "+refs/heads/$BASE_REF:refs/remotes/origin/$BASE_REF"
+      # Against the base: released history only appended to, and any check the config loosens reported.
+      - name: Validate the policy
+        env:
+          BASE_REF: \${{ github.base_ref }}
+        run: npx policyc validate --format github --base "origin/$BASE_REF"
       - name: Explain the changes
         env:
           BASE_REF: \${{ github.base_ref }}
-        run: npx policyc diff "git:origin/$BASE_REF" --format md > policy-diff.md
+        run: npx policyc diff --base "origin/$BASE_REF" --format md > policy-diff.md
       - name: Comment on the pull request
         # Pull requests from forks get a read-only token: the comment step fails there.
         env:
@@ -336,7 +342,8 @@ jobs:
 `;
 
 /** The lines `.gitignore` must hold. */
-export const starterGitignoreLines = ['dist/', 'node_modules/', '.policyc-cache/'];
+// `.dist.*`: the build's lock and staging folders beside dist/ (never committed: a committed lock would be read as another build's).
+export const starterGitignoreLines = ['dist/', '.dist.*', 'node_modules/'];
 
 /** `package.json` for a repository that has none: policyc as a development dependency, and scripts for each step. */
 export function starterPackageJson(policycVersion: string): string {
@@ -371,7 +378,7 @@ npm install            # installs policyc; commit package-lock.json
 1. In a branch, edit \`policy/${id}.yaml\`. Replace every "Example" placeholder first. Editors with the YAML language server (VS Code's YAML extension, JetBrains IDEs, Neovim, Zed) check and complete it as you type.
 2. Preview it: \`npx policyc serve\`, then open http://127.0.0.1:4000/${id}/index.html; the page rebuilds on every save.
 3. Check it: \`npx policyc validate\`. Every problem is reported at its line and column with a rule id and a hint.
-4. Open a pull request. CI (\`.github/workflows/policy.yml\`) validates it and comments with what changed, in plain language, material changes first.
+4. Open a pull request. CI (\`.github/workflows/policy.yml\`) validates it against the base branch (\`--base\`: released versions must stay as they were, and a config change that loosens a check is flagged) and comments with what changed, in plain language, material changes first.
 
 ## Release
 

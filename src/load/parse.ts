@@ -10,6 +10,8 @@ export interface SourceFile {
   bytes?: Uint8Array;
   /** Size in bytes, as the reader saw it. */
   size: number;
+  /** Set when the reader refused the file as not a regular file: what it is instead (`a symbolic link`, `a device`). */
+  notRegular?: string;
 }
 
 /** A parsed YAML file: its text, the YAML tree with positions, and its JavaScript value. */
@@ -67,6 +69,13 @@ export function parse(file: SourceFile, settings: ParseSettings = defaultParseSe
     return result;
   };
 
+  if (file.notRegular !== undefined) {
+    return fail(
+      'file-not-regular',
+      `\`${file.path}\` is ${file.notRegular}: policyc reads only regular files, never through links`,
+      'Replace it with the file itself (a link or special file in the policy folder could expose or stall the machine that runs policyc).',
+    );
+  }
   if (file.bytes === undefined || file.size > settings.maxBytes) {
     return fail(
       'file-too-large',
@@ -284,7 +293,8 @@ function sentence(text: string): string {
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
-function formatBytes(n: number): string {
+/** A size in bytes, for messages (`5.0 MiB`). */
+export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;

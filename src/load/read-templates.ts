@@ -1,7 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
 import type { TemplateSet } from '../render/templates.js';
+import { defaultParseSettings, formatBytes } from './parse.js';
+import { describeNonRegular, readRegularFile } from './read-safely.js';
 
 /** The templates shipped with policyc. */
 export const builtinTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -9,26 +12,47 @@ export const builtinTemplatesDir = fileURLToPath(new URL('../../templates', impo
 /**
  * Read the built-in templates, then overlay each folder in `overrides`: a
  * file there replaces the built-in file with the same relative path.
+ * Assets (`assets/…`) are kept as bytes, copied into the site unchanged;
+ * the other files are text. Only regular files and folders are read: a link
+ * or special file in a templates folder (which a pull request could plant,
+ * pointing at `/etc/passwd` or `/dev/zero`) is reported in `problems`, as is
+ * a file over `maxBytes`, and not read.
  */
-export async function readTemplates(overrides: readonly string[], displayRoot = process.cwd()): Promise<TemplateSet> {
+export async function readTemplates(overrides: readonly string[], displayRoot = process.cwd(), maxBytes = defaultParseSettings.maxBytes): Promise<TemplateSet> {
   const files: TemplateSet['files'] = new Map();
+  const problems: Diagnostic[] = [];
   for (const dir of [builtinTemplatesDir, ...overrides]) {
     const relative = path.relative(displayRoot, dir);
     const origin = relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative || '.';
-    for (const name of await listFiles(dir)) {
-      files.set(name, { content: await readFile(path.join(dir, name), 'utf8'), origin });
+    const refuse = (name: string, ruleId: string, message: string, hint: string) =>
+      problems.push(diagnostic(`${origin}/${name}`, fileStart, ruleId, 'templates', message, { hint }));
+    for (const { name, what } of listFiles(dir)) {
+      if (what !== undefined) {
+        refuse(name, 'file-not-regular', `Template \`${name}\` is ${what}: policyc reads only regular files and folders, never through links`, 'Replace it with the file itself.');
+        continue;
+      }
+      const read = readRegularFile(path.join(dir, name), maxBytes);
+      if (read.kind === 'too-large') {
+        refuse(name, 'file-too-large', `Template \`${name}\` is ${formatBytes(read.size)}, over the limit of ${formatBytes(maxBytes)}: it was not read`, 'Templates and assets are small files: check that the right file is in the templates folder.');
+      } else if (read.kind === 'not-regular') {
+        refuse(name, 'file-not-regular', `Template \`${name}\` is ${read.what}: policyc reads only regular files and folders, never through links`, 'Replace it with the file itself.');
+      } else if (read.kind === 'file') {
+        files.set(name, { content: name.startsWith('assets/') ? read.bytes : read.bytes.toString('utf8'), origin });
+      }
     }
   }
-  return { files };
+  return { files, ...(problems.length ? { problems } : {}) };
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
-  const out: string[] = [];
+/** Every entry below `dir` that is not a folder, by relative path; `what` says what it is when it is not a regular file. Links to folders are not followed. */
+function listFiles(dir: string, prefix = ''): { name: string; what?: string }[] {
+  const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  const out: { name: string; what?: string }[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const name = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, name)));
-    else if (entry.isFile()) out.push(name);
+    if (entry.isDirectory()) out.push(...listFiles(dir, name));
+    else if (entry.isFile()) out.push({ name });
+    else out.push({ name, what: describeNonRegular(entry) });
   }
   return out;
 }

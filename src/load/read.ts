@@ -1,15 +1,19 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from './parse.js';
+import { readRegularFile } from './read-safely.js';
 
 /** A translation's file name: `<id>.<locale>.yaml` (a document id has no dots). */
 const translationName = /^[^.]+\.[^.]+\.ya?ml$/;
 
-/** The policy documents of a folder: its `<id>.yaml` files, sorted by name (translations and sub-folders are not documents). */
+/**
+ * The policy documents of a folder: its `<id>.yaml` files, sorted by name (translations and sub-folders are not documents).
+ * Links and special files with such a name are listed too, so that reading them reports them (they are never read through).
+ */
 export async function listPolicyFiles(policyDir: string): Promise<string[]> {
   const entries = await readdir(policyDir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !translationName.test(e.name))
+    .filter((e) => !e.isDirectory() && /\.ya?ml$/.test(e.name) && !translationName.test(e.name))
     .map((e) => path.join(policyDir, e.name))
     .sort();
 }
@@ -18,16 +22,25 @@ export async function listPolicyFiles(policyDir: string): Promise<string[]> {
 export async function listTranslationFiles(policyDir: string): Promise<string[]> {
   const entries = await readdir(policyDir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && translationName.test(e.name))
+    .filter((e) => !e.isDirectory() && translationName.test(e.name))
     .map((e) => path.join(policyDir, e.name))
     .sort();
 }
 
-/** Read a file's bytes, refusing (without reading) one larger than `maxBytes`. */
+/**
+ * Read a file's bytes, refusing (without reading) one larger than `maxBytes`,
+ * and a symbolic link or special file (never followed or opened: see `readRegularFile`).
+ */
 export async function readSourceFile(file: string, maxBytes: number, displayPath = file): Promise<SourceFile> {
-  const { size } = await stat(file);
-  if (size > maxBytes) return { path: displayPath, size };
-  const bytes = await readFile(file);
-  // The size is what was read: the file may have changed since stat.
-  return bytes.length > maxBytes ? { path: displayPath, size: bytes.length } : { path: displayPath, bytes, size: bytes.length };
+  const read = readRegularFile(file, maxBytes);
+  switch (read.kind) {
+    case 'file':
+      return { path: displayPath, bytes: read.bytes, size: read.size };
+    case 'too-large':
+      return { path: displayPath, size: read.size };
+    case 'not-regular':
+      return { path: displayPath, size: 0, notRegular: read.what };
+    case 'missing':
+      return { path: displayPath, size: 0, notRegular: 'gone (removed while it was being read)' };
+  }
 }

@@ -1,38 +1,54 @@
 import { createTransport } from 'nodemailer';
 import type { Notification } from './notification.js';
+import { insecureSmtpProblem, readSmtpUrl, scrubCredentials, type SmtpServer } from './smtp-url.js';
 
 /** Where and to whom a notification is sent. */
 export interface SendOptions {
-  /** The SMTP server: `smtp://HOST:PORT` (plain; STARTTLS when the server offers it, except on loopback) or `smtps://HOST:PORT` (TLS). */
+  /**
+   * The SMTP server: `smtps://[USER:PASSWORD@]HOST[:PORT]` (TLS from the start)
+   * or `smtp://[USER:PASSWORD@]HOST[:PORT]` (STARTTLS, required unless the host
+   * is this machine or `insecure`). User and password are %-encoded.
+   */
   smtp: string;
+  /** Allow plain SMTP to another machine (STARTTLS only when offered), for a relay that needs no password. */
+  insecure?: boolean;
   /** The recipient(s), as an address list (`a@example.com, B <b@example.com>`). */
   to: string;
   /** The sender; default: the notification's own From header. */
   from?: string;
 }
 
-/**
- * Send a rendered notification over SMTP, without authentication: the same
- * subject, plain-text and HTML bodies, addressed to `options.to`. Resolves
- * with the Message-ID nodemailer gave the message and the recipients the
- * server accepted; rejects when the server cannot be reached or refuses it.
- */
-export async function sendNotification(notification: Notification, options: SendOptions): Promise<{ messageId: string; accepted: string[] }> {
-  const url = new URL(options.smtp);
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`Not an SMTP URL: ${options.smtp} (expected smtp://HOST:PORT)`);
-  const secure = url.protocol === 'smtps:';
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
-  const transport = createTransport({
-    host,
-    port: url.port ? Number(url.port) : secure ? 465 : 25,
-    secure,
+/** How nodemailer connects to a server: to another machine, TLS before anything is sent (unless `insecure`). */
+export function transportOptions(server: SmtpServer, insecure = false) {
+  return {
+    host: server.host,
+    port: server.port,
+    secure: server.secure,
     // Plain SMTP to a server on this machine (a test or development server) needs no TLS.
-    ignoreTLS: !secure && loopback,
+    ignoreTLS: !server.secure && server.loopback,
+    // Elsewhere STARTTLS must succeed before the password or the mail is sent: a server (or someone in between) that
+    // does not offer it gets an error, not the message in the clear.
+    requireTLS: !server.secure && !server.loopback && !insecure,
+    ...(server.auth ? { auth: server.auth } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-  });
+  };
+}
+
+/**
+ * Send a rendered notification over SMTP, authenticating when the URL has a
+ * user and password: the same subject, plain-text and HTML bodies, addressed
+ * to `options.to`. Resolves with the Message-ID nodemailer gave the message
+ * and the recipients the server accepted; rejects when the server cannot be
+ * reached, refuses it, or TLS cannot be had. Error messages never show the
+ * user or password.
+ */
+export async function sendNotification(notification: Notification, options: SendOptions): Promise<{ messageId: string; accepted: string[] }> {
+  const server = readSmtpUrl(options.smtp);
+  const refused = insecureSmtpProblem(server, options.insecure ?? false);
+  if (refused) throw new Error(refused);
+  const transport = createTransport(transportOptions(server, options.insecure));
   try {
     const from = options.from ?? senderOf(notification.eml);
     const info = await transport.sendMail({
@@ -43,6 +59,8 @@ export async function sendNotification(notification: Notification, options: Send
       html: notification.html,
     });
     return { messageId: info.messageId, accepted: [...info.accepted] };
+  } catch (error) {
+    throw new Error(scrubCredentials(error instanceof Error ? error.message : String(error), server.auth));
   } finally {
     transport.close();
   }

@@ -11,6 +11,7 @@ import { fill } from '../render/messages.js';
 import type { Renderer } from '../render/templates.js';
 import { formatDate } from '../render/view-model.js';
 import type { PolicyModel } from '../resolve/resolve.js';
+import { visibleControls } from '../text/control.js';
 
 /** What a notification e-mail is about: the new version of a document and how it differs from the previous one. */
 export interface NotificationInput {
@@ -280,7 +281,8 @@ export function renderNotification(input: NotificationInput, renderer: Pick<Rend
   const htmlOut = renderer.render('email.html.hbs', view('html'));
   if (subjectOut === undefined || textOut === undefined || htmlOut === undefined) return undefined;
 
-  const subject = subjectOut.replace(breakingSpace, ' ').trim();
+  // One line, and no control from a snapshot released before validation refused them (subject.txt is read in terminals).
+  const subject = visibleControls(subjectOut.replace(breakingSpace, ' ').trim(), 'tab');
   const text = wrapText(normaliseText(textOut), textWidth);
   const html = htmlOut.replace(/\r\n?/g, '\n');
   const eml = composeEml(notificationMailOptions(input, { subject, text, html }));

@@ -301,7 +301,7 @@ export interface CookieTable {
 export function cookieTable(model: PolicyModel, renderer: Renderer): CookieTable | undefined {
   const p = model.policy;
   if (!p.cookies) return undefined;
-  const view = pageView(model, renderer.messages(p.locale), htmlFormat((value) => new Handlebars.SafeString(value)), { assets: '../assets/' });
+  const view = pageView(model, renderer.messages(p.locale), htmlFormat((value) => new Handlebars.SafeString(value), renderer.imageHosts), { assets: '../assets/' });
   const section = view.sections.find((s) => s.partial === 'cookies');
   if (!section) return undefined;
   const html = renderer.render('cookies.html.hbs', { ...section, lang: p.locale, id: p.id, version: p.version, effective: view.effective, t: view.t });

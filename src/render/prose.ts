@@ -19,6 +19,35 @@ export const defaultHeadingBase = 3;
 /** Link targets that may be published; anything else (`javascript:`, `data:`, `vbscript:`) is dropped. */
 export const safeUrl = /^(https?:|mailto:|tel:|#|\/(?!\/)|\.{1,2}\/)/i;
 
+/** Host names images may be loaded from besides the site itself (`images.allowHosts` in the config), lower-case. */
+export type ImageHosts = readonly string[];
+
+// Stands for the site when resolving an image's URL: `.invalid` never resolves, so no real image can claim it.
+const siteBase = new URL('https://policy.invalid/');
+
+/**
+ * The host an image is loaded from when it is not the site's own: an image on
+ * another host lets that host follow every reader (a tracking pixel). The
+ * URL is resolved as a browser does (`//host`, `/\\host` and `https:` count as
+ * remote); undefined for a relative image, '' for one with no host at all
+ * (`mailto:`), which is never allowed.
+ */
+export function remoteImageHost(url: string): string | undefined {
+  let resolved: URL;
+  try {
+    resolved = new URL(url.trim(), siteBase);
+  } catch {
+    return '';
+  }
+  return resolved.origin === siteBase.origin ? undefined : resolved.hostname;
+}
+
+/** Whether an image may be published: one of the site's own, or on an allowed host over http(s). */
+export function imageAllowed(url: string, allowHosts: ImageHosts): boolean {
+  const host = remoteImageHost(url);
+  return host === undefined || (host !== '' && /^https?:/i.test(url.trim()) && allowHosts.includes(host));
+}
+
 // Processors are built once: building them per field would dominate a build.
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 const toHtml = unified()
@@ -75,8 +104,8 @@ export function parseMarkdown(text: string): MdastRoot {
  * shifted so the shallowest becomes `headingBase`. The returned tree is
  * shared: do not mutate it.
  */
-export function parseProse(text: string, kind: ProseKind, headingBase = defaultHeadingBase): MdastRoot {
-  const key = `${kind}\0${headingBase}\0${text}`;
+export function parseProse(text: string, kind: ProseKind, headingBase = defaultHeadingBase, imageHosts: ImageHosts = []): MdastRoot {
+  const key = `${kind}\0${headingBase}\0${imageHosts.join(' ')}\0${text}`;
   let tree = parsed.get(key);
   if (!tree) {
     // The tree's strings are cut from the text: parse a copy of its own, in case the text was cut from a whole page.
@@ -87,14 +116,15 @@ export function parseProse(text: string, kind: ProseKind, headingBase = defaultH
         tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
       }
     }
-    makeSafe(tree);
+    makeSafe(tree, imageHosts);
     shiftHeadings(tree, headingBase);
     parsed.set(key, tree);
   }
   return tree;
 }
 
-function makeSafe(tree: MdastRoot): void {
+function makeSafe(tree: MdastRoot, imageHosts: ImageHosts): void {
+  const definitions = definitionUrls(tree);
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'html') {
@@ -102,6 +132,12 @@ function makeSafe(tree: MdastRoot): void {
       return index;
     }
     if ((node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim())) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    // Images from other hosts go (`![x][ref]` through its definition too); the definition stays for links.
+    const imageUrl = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+    if (imageUrl !== undefined && !imageAllowed(imageUrl, imageHosts)) {
       parent.children.splice(index, 1);
       return index;
     }
@@ -121,6 +157,15 @@ function makeSafe(tree: MdastRoot): void {
   });
 }
 
+/** The targets of a tree's link definitions, by identifier (mdast's, already normalised; the first definition of a label wins, as in CommonMark). */
+export function definitionUrls(tree: MdastRoot): Map<string, string> {
+  const urls = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!urls.has(node.identifier)) urls.set(node.identifier, node.url);
+  });
+  return urls;
+}
+
 function shiftHeadings(tree: MdastRoot, base: number): void {
   let shallowest = 7;
   visit(tree, 'heading', (node) => {
@@ -133,11 +178,11 @@ function shiftHeadings(tree: MdastRoot, base: number): void {
 }
 
 /** Render a prose field to sanitized HTML: raw HTML, scripts, event handlers and `javascript:` links come out inert. */
-export function proseToHtml(text: string, kind: ProseKind, headingBase = defaultHeadingBase): string {
-  const key = `${kind}\0${headingBase}\0${text}`;
+export function proseToHtml(text: string, kind: ProseKind, headingBase = defaultHeadingBase, imageHosts: ImageHosts = []): string {
+  const key = `${kind}\0${headingBase}\0${imageHosts.join(' ')}\0${text}`;
   let html = renderedHtml.get(key);
   if (html === undefined) {
-    const hast = toHtml.runSync(structuredClone(parseProse(text, kind, headingBase))) as HastRoot;
+    const hast = toHtml.runSync(structuredClone(parseProse(text, kind, headingBase, imageHosts))) as HastRoot;
     if (kind === 'text') {
       const paragraph = hast.children.find((n) => n.type === 'element');
       const children: ElementContent[] = paragraph && paragraph.type === 'element' ? paragraph.children : [];
@@ -151,11 +196,11 @@ export function proseToHtml(text: string, kind: ProseKind, headingBase = default
 }
 
 /** Render a prose field as normalised GitHub-flavoured Markdown (no trailing newline). */
-export function proseToMarkdown(text: string, kind: ProseKind, headingBase = defaultHeadingBase): string {
-  const key = `${kind}\0${headingBase}\0${text}`;
+export function proseToMarkdown(text: string, kind: ProseKind, headingBase = defaultHeadingBase, imageHosts: ImageHosts = []): string {
+  const key = `${kind}\0${headingBase}\0${imageHosts.join(' ')}\0${text}`;
   let markdown = renderedMarkdown.get(key);
   if (markdown === undefined) {
-    markdown = toMarkdown.stringify(structuredClone(parseProse(text, kind, headingBase))).trimEnd();
+    markdown = toMarkdown.stringify(structuredClone(parseProse(text, kind, headingBase, imageHosts))).trimEnd();
     renderedMarkdown.set(key, markdown);
   }
   return markdown;

@@ -9,6 +9,7 @@ import type { Release } from '../history/verify.js';
 import { announcement, notificationFiles } from '../notify/announcement.js';
 import { renderNotification } from '../notify/notification.js';
 import type { PolicyModel } from '../resolve/resolve.js';
+import { xmlWithoutForbidden } from '../text/control.js';
 import { changeGroups, changeHeadings, changesToHtml, changesToMarkdown } from './change-lists.js';
 import { cookieTable, fragmentCss, renderFragment, renderSummary } from './extras.js';
 import { changelogEntries, countSummary, historyPages, type HistoryLanguage, type Status } from './history-pages.js';
@@ -22,12 +23,12 @@ import { formatDate } from './view-model.js';
 
 export { changesToHtml, changesToMarkdown } from './change-lists.js';
 
-/** The files of a built site, by their path relative to the output folder. */
-export type SiteFiles = Map<string, string>;
+/** The files of a built site, by their path relative to the output folder: text, or bytes (assets are copied byte for byte). */
+export type SiteFiles = Map<string, string | Uint8Array>;
 
 /** Where a site's files go as they are rendered: a `SiteFiles` map, or a staged output folder (see `stageSite`). */
 export interface SiteOutput {
-  set(name: string, content: string): unknown;
+  set(name: string, content: string | Uint8Array): unknown;
   has(name: string): boolean;
 }
 
@@ -374,7 +375,8 @@ function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: 
       content: new Handlebars.SafeString(escapeHtml(changesToHtml(e, 3, changeHeadings(t)))),
     })),
   });
-  if (feed !== undefined) files.set(`${id}/feed.xml`, feed);
+  // Validation refuses controls; a snapshot released before it did may still hold one, which XML 1.0 forbids.
+  if (feed !== undefined) files.set(`${id}/feed.xml`, xmlWithoutForbidden(feed));
 
   for (const [file, content] of notificationsOf(doc, changeSets[releases.length - 1], [locale, ...locales], { baseUrl, renderer })) files.set(`${id}/${file}`, content);
 

@@ -3,12 +3,17 @@ import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { messagesFor, type Messages } from './messages.js';
-import { normaliseMarkdown } from './prose.js';
-import { formatDate, htmlFormat, markdownFormat, pageView, type OutputFormat, type PageView } from './view-model.js';
+import { normaliseMarkdown, type ImageHosts } from './prose.js';
+import { formatDate, htmlFormat, markdownOutput, pageView, type OutputFormat, type PageView } from './view-model.js';
 
-/** Template files by their path relative to the templates folder (`page.html.hbs`, `partials/cookies.md.hbs`, `assets/policy.css`, `locales/en.json`), with the folder each came from. */
+/**
+ * Template files by their path relative to the templates folder (`page.html.hbs`, `partials/cookies.md.hbs`, `assets/policy.css`, `locales/en.json`), with the folder each came from.
+ * Assets may be bytes (they are copied byte for byte); the other files are text.
+ */
 export interface TemplateSet {
-  files: Map<string, { content: string; origin: string }>;
+  files: Map<string, { content: string | Uint8Array; origin: string }>;
+  /** Files of the templates folders that were refused unread (links, special files, too large): errors of the renderer. */
+  problems?: Diagnostic[];
 }
 
 /** A page and its files, rendered. */
@@ -29,12 +34,20 @@ export interface Renderer {
   render(name: string, data: unknown): string | undefined;
   /** The labels of a locale (falling back to its language, then English). */
   messages(locale: string): Messages;
-  /** Static files to copy into `dist/assets/`, by name. */
-  assets: Map<string, string>;
+  /** Static files to copy into `dist/assets/`, by name, as bytes (or text). */
+  assets: Map<string, string | Uint8Array>;
   /** Problems with the templates themselves, found while compiling or rendering. */
   diagnostics: Diagnostic[];
-  /** A hash of every template, partial, locale file and asset: what a cached page rendered with them is keyed by. */
+  /** A hash of every template, partial, locale file and asset, and of the render options: what a cached page rendered with them is keyed by. */
   digest: string;
+  /** Other hosts prose may show images from (`RendererOptions.imageHosts`). */
+  imageHosts: ImageHosts;
+}
+
+/** How a renderer renders, besides its templates. */
+export interface RendererOptions {
+  /** Host names prose may show images from besides the site itself (the config's `images.allowHosts`); other remote images are dropped. */
+  imageHosts?: readonly string[];
 }
 
 type Template = (data: unknown) => string;
@@ -58,13 +71,14 @@ export interface PageContext {
  * prose (which is sanitized); Markdown templates receive values already
  * escaped for Markdown, and their output is normalised by remark.
  */
-export function createRenderer(templates: TemplateSet): Renderer {
-  const diagnostics: Diagnostic[] = [];
+export function createRenderer(templates: TemplateSet, options: RendererOptions = {}): Renderer {
+  const imageHosts = [...new Set((options.imageHosts ?? []).map((host) => host.toLowerCase()))].sort();
+  const diagnostics: Diagnostic[] = [...(templates.problems ?? [])];
   const html = Handlebars.create();
   const md = Handlebars.create();
   const compiled = new Map<string, Template>();
   const messages = new Map<string, Messages>();
-  const assets = new Map<string, string>();
+  const assets = new Map<string, string | Uint8Array>();
 
   const fail = (name: string, error: unknown) => {
     const origin = templates.files.get(name)?.origin ?? '';
@@ -78,7 +92,12 @@ export function createRenderer(templates: TemplateSet): Renderer {
     );
   };
 
-  for (const [name, { content }] of templates.files) {
+  for (const [name, file] of templates.files) {
+    if (name.startsWith('assets/')) {
+      assets.set(name.slice('assets/'.length), file.content);
+      continue;
+    }
+    const content = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
     const partial = /^partials\/(.+)\.(html|md)\.hbs$/.exec(name);
     try {
       // Handlebars compiles lazily; parsing now reports syntax errors against the right file.
@@ -93,8 +112,6 @@ export function createRenderer(templates: TemplateSet): Renderer {
         compiled.set(name, md.compile(content, { noEscape: true }));
       } else if (name.startsWith('locales/') && name.endsWith('.json')) {
         messages.set(name.slice('locales/'.length, -'.json'.length), JSON.parse(content) as Messages);
-      } else if (name.startsWith('assets/')) {
-        assets.set(name.slice('assets/'.length), content);
       }
     } catch (error) {
       fail(name, error);
@@ -103,7 +120,8 @@ export function createRenderer(templates: TemplateSet): Renderer {
 
   // A template that failed to compile would only cause follow-on errors when rendering.
   const broken = diagnostics.length > 0;
-  const htmlOut = htmlFormat((value) => new Handlebars.SafeString(value));
+  const htmlOut = htmlFormat((value) => new Handlebars.SafeString(value), imageHosts);
+  const markdownOut = markdownOutput(imageHosts);
   const run = (name: string, data: unknown): string | undefined => {
     if (broken) return undefined;
     const template = compiled.get(name);
@@ -138,17 +156,21 @@ export function createRenderer(templates: TemplateSet): Renderer {
   });
 
   const renderMarkdown = (model: PolicyModel, context: PageContext = { root: '' }): string | undefined => {
-    const markdown = run('page.md.hbs', view(model, markdownFormat, context));
+    const markdown = run('page.md.hbs', view(model, markdownOut, context));
     return markdown === undefined ? undefined : normaliseMarkdown(markdown);
   };
 
   const digest = createHash('sha256');
-  for (const name of [...templates.files.keys()].sort()) digest.update(`${name}\0${templates.files.get(name)!.content}\0`);
+  // Text and bytes alike are hashed as bytes (text as UTF-8), so an asset's digest is that of what is copied.
+  for (const name of [...templates.files.keys()].sort()) digest.update(`${name}\0`).update(templates.files.get(name)!.content).update('\0');
+  // Pages show different images under a different allow-list: cached pages are keyed by it too.
+  if (imageHosts.length) digest.update(`\0images\0${imageHosts.join(' ')}`);
 
   return {
     diagnostics,
     assets,
     digest: digest.digest('hex'),
+    imageHosts,
     render: run,
     messages: (locale) => messagesFor(locale, messages),
     renderPolicy(model, context = { root: '' }) {

@@ -3,7 +3,7 @@ import { mapStrings, type StringKind } from '../model/fields.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from './messages.js';
-import { escapeMarkdown, proseToHtml, proseToMarkdown, proseToPlainText } from './prose.js';
+import { escapeMarkdown, proseToHtml, proseToMarkdown, proseToPlainText, type ImageHosts } from './prose.js';
 
 /**
  * How strings reach a template of one output format: rendered prose, and
@@ -18,27 +18,32 @@ export interface OutputFormat {
   sectionAnchor(id: string, plainTitle: string, slugger: GithubSlugger): string;
 }
 
-/** Turns a document's strings into Handlebars-ready values for HTML templates. */
-export function htmlFormat(safe: (html: string) => unknown): OutputFormat {
+/** Turns a document's strings into Handlebars-ready values for HTML templates (`imageHosts`: other hosts prose may show images from). */
+export function htmlFormat(safe: (html: string) => unknown, imageHosts: ImageHosts = []): OutputFormat {
   return {
     name: 'html',
     convert: (value, kind, path = []) =>
-      kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind, headingBase(path))) : value,
+      kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind, headingBase(path), imageHosts)) : value,
     sectionAnchor: (id) => id,
   };
 }
 
-/** Turns a document's strings into Markdown for Markdown templates. */
-export const markdownFormat: OutputFormat = {
-  name: 'md',
-  convert: (value, kind, path = []) =>
-    kind === 'prose' || kind === 'text'
-      ? proseToMarkdown(value, kind, headingBase(path))
-      : kind === 'plain'
-        ? escapeMarkdown(value)
-        : value,
-  sectionAnchor: (_id, plainTitle, slugger) => slugger.slug(plainTitle),
-};
+/** Turns a document's strings into Markdown for Markdown templates (`imageHosts`: other hosts prose may show images from). */
+export function markdownOutput(imageHosts: ImageHosts = []): OutputFormat {
+  return {
+    name: 'md',
+    convert: (value, kind, path = []) =>
+      kind === 'prose' || kind === 'text'
+        ? proseToMarkdown(value, kind, headingBase(path), imageHosts)
+        : kind === 'plain'
+          ? escapeMarkdown(value)
+          : value,
+    sectionAnchor: (_id, plainTitle, slugger) => slugger.slug(plainTitle),
+  };
+}
+
+/** Markdown output showing no image from another host. */
+export const markdownFormat: OutputFormat = markdownOutput();
 
 /**
  * The level the shallowest heading of a prose field becomes, so headings

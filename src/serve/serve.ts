@@ -13,6 +13,7 @@ import { build, compile, type BuildOptions } from '../api.js';
 import { configFileName } from '../config.js';
 import { diagnostic, fileStart, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { formatPretty } from '../report.js';
+import type { SiteFiles } from '../render/site.js';
 
 /** Options of `serve`: those of `build` (except `out`), and where to listen. */
 export interface PreviewOptions extends Omit<BuildOptions, 'out'> {
@@ -31,7 +32,7 @@ export interface BuildState {
   /** This build's diagnostics (errors, warnings), sorted. */
   diagnostics: Diagnostic[];
   /** The files served: this build's when `ok`, else the last good build's (empty when there was none). */
-  files: Map<string, string>;
+  files: SiteFiles;
   /** 1 for the first build, then one more per rebuild. */
   generation: number;
 }
@@ -97,7 +98,7 @@ export async function serve(options: PreviewOptions = {}, log: (line: string) =>
 
   const loop = new RebuildLoop<BuildState>(watchTargets(settings), async () => {
     const first = state.generation === 0;
-    let result: { diagnostics: Diagnostic[]; files?: Map<string, string> };
+    let result: { diagnostics: Diagnostic[]; files?: SiteFiles };
     try {
       result = await compileInMemory(settings);
     } catch (error) {
@@ -193,7 +194,7 @@ export async function watch(options: WatchOptions = {}, log: (line: string) => v
 }
 
 /** Validate and compile the site without writing it: the files, or the diagnostics that prevented them. */
-export async function compileInMemory(options: Omit<BuildOptions, 'out'> & { cwd: string }): Promise<{ diagnostics: Diagnostic[]; files?: Map<string, string> }> {
+export async function compileInMemory(options: Omit<BuildOptions, 'out'> & { cwd: string }): Promise<{ diagnostics: Diagnostic[]; files?: SiteFiles }> {
   const { diagnostics, files } = await compile(options);
   return files ? { diagnostics, files } : { diagnostics };
 }
@@ -411,7 +412,16 @@ export function sitePath(url: string): string | undefined {
   return file === '' || file.endsWith('/') ? `${file}index.html` : file;
 }
 
+/** A `Host` header naming this machine by a loopback name (with or without a port). */
+const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+
 function respond(request: IncomingMessage, response: ServerResponse, state: BuildState, everGood: boolean): void {
+  // DNS rebinding: a web page can point a name of its own at 127.0.0.1 and then read the preview as same-origin.
+  // Its requests carry that name in `Host`, so only loopback names are answered.
+  if (!loopbackHost.test(request.headers.host ?? '')) {
+    send(response, request, 403, 'text/plain; charset=utf-8', 'Forbidden: the preview answers only to localhost, 127.0.0.1 and [::1]\n');
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     send(response, request, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
@@ -424,7 +434,7 @@ function respond(request: IncomingMessage, response: ServerResponse, state: Buil
     const content = state.files.get(file);
     if (content !== undefined) {
       const type = contentTypeOf(file);
-      send(response, request, 200, type, broken && type.startsWith('text/html') ? withPanel(content, state.diagnostics) : content);
+      send(response, request, 200, type, broken && typeof content === 'string' && type.startsWith('text/html') ? withPanel(content, state.diagnostics) : content);
       return;
     }
     if (!file.endsWith('index.html') && state.files.has(`${file}/index.html`)) {
@@ -447,7 +457,7 @@ function splitQuery(url: string): [string, string] {
   return at === -1 ? [url, ''] : [url.slice(0, at), url.slice(at)];
 }
 
-function send(response: ServerResponse, request: IncomingMessage, status: number, type: string, body: string): void {
+function send(response: ServerResponse, request: IncomingMessage, status: number, type: string, body: string | Uint8Array): void {
   response.statusCode = status;
   response.setHeader('Content-Type', type);
   response.setHeader('Content-Length', Buffer.byteLength(body));

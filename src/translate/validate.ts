@@ -4,6 +4,7 @@ import type { ParsedFile } from '../load/parse.js';
 import { locate, placeOfKey } from '../load/positions.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { translationValidator, validateSchema } from '../validate/schema-rules.js';
+import { translationKinds, validateText } from '../validate/text-rules.js';
 import { changedTexts, translatableFields, translationLeaves, type Translation } from './translation.js';
 
 /** The document a translation translates: its working model and its releases. */
@@ -35,8 +36,9 @@ export function validateTranslation(parsed: ParsedFile, sources: readonly Transl
   const report = (key: readonly (string | number)[], ruleId: string, message: string, hint: string, severity: 'error' | 'warning' = 'error') =>
     out.diagnostics.push(diagnostic(parsed.path, placeOfKey(parsed.yaml!, parsed.lineCounter, key.map(String)), ruleId, 'translation', message, { hint, severity }));
   const shape = validateSchema(input, translationValidator());
-  out.diagnostics.push(...shape);
-  if (shape.length) return out;
+  const text = validateText(input, translationKinds);
+  out.diagnostics.push(...shape, ...text);
+  if (shape.length || text.some((d) => d.severity === 'error')) return out;
   const translation = parsed.data as unknown as Translation;
 
   const base = parsed.path.replace(/\\/g, '/').split('/').pop() ?? parsed.path;

@@ -4,22 +4,23 @@ import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostic.js';
 import { formatPath, locate, placeOfPath, placeOfRange } from '../load/positions.js';
 import { eachString } from '../model/fields.js';
-import { parseMarkdown, safeUrl } from '../render/prose.js';
+import { definitionUrls, imageAllowed, parseMarkdown, remoteImageHost, safeUrl, type ImageHosts } from '../render/prose.js';
 import type { PositionedData } from './schema-rules.js';
 
 /**
- * Warn about prose that will not come out as written: raw HTML is dropped and
- * links with unsafe targets (`javascript:`, `data:`) lose them. Each warning
- * points at the offending line inside the field where the YAML allows it.
+ * Warn about prose that will not come out as written: raw HTML is dropped,
+ * links with unsafe targets (`javascript:`, `data:`) lose them, and images
+ * from hosts not in `imageHosts` go. Each warning points at the offending
+ * line inside the field where the YAML allows it.
  */
-export function validateProse(input: PositionedData): Diagnostic[] {
+export function validateProse(input: PositionedData, imageHosts: ImageHosts = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   eachString(input.data, ({ path, value, kind }) => {
     if (kind !== 'prose' && kind !== 'text') return;
     const segments = path.map(String);
     const at = (point: UnistPoint | undefined) =>
       placeInScalar(input.yaml, input.lineCounter, input.text, segments, point) ?? placeOfPath(input.yaml, input.lineCounter, segments);
-    const { rawHtml, unsafe } = findingsOf(value);
+    const { rawHtml, unsafe, images } = findingsOf(value);
     if (rawHtml !== null) {
       out.push(
         diagnostic(input.path, at(rawHtml), 'prose-raw-html', 'prose', `Raw HTML in \`${formatPath(path)}\` is not published`, {
@@ -40,17 +41,37 @@ export function validateProse(input: PositionedData): Diagnostic[] {
         ),
       );
     }
+    for (const { url, point } of images) {
+      if (imageAllowed(url, imageHosts)) continue;
+      const host = remoteImageHost(url);
+      out.push(
+        diagnostic(
+          input.path,
+          at(point),
+          'prose-remote-image',
+          'prose',
+          `Image \`${url.slice(0, 60)}\` in \`${formatPath(path)}\` is not published: it would be loaded from ${host ? `\`${host.slice(0, 60)}\`` : 'another host'}, which sees every reader of the page`,
+          {
+            severity: 'warning',
+            hint: host
+              ? `Put the image in the project and link it with a relative path, or, if that host may see your readers, list it in \`images.allowHosts\` in \`policyc.config.json\`.`
+              : 'Put the image in the project and link it with a relative path.',
+          },
+        ),
+      );
+    }
   });
   return out;
 }
 
-/** What a prose text will lose on output: where its first raw HTML is, and its links with unsafe targets. */
+/** What a prose text may lose on output: where its first raw HTML is, its links with unsafe targets, and its images from other hosts (allowed or not). */
 interface ProseFindings {
   rawHtml: UnistPoint | undefined | null;
   unsafe: { url: string; point: UnistPoint | undefined }[];
+  images: { url: string; point: UnistPoint | undefined }[];
 }
 
-const none: ProseFindings = { rawHtml: null, unsafe: [] };
+const none: ProseFindings = { rawHtml: null, unsafe: [], images: [] };
 const findings = new Map<string, ProseFindings>();
 
 /**
@@ -63,12 +84,16 @@ function findingsOf(value: string): ProseFindings {
   if (!/<|\]\(|\]:/.test(value)) return none;
   let found = findings.get(value);
   if (!found) {
-    const result: ProseFindings = { rawHtml: null, unsafe: [] };
-    visit(parseMarkdown(value), (node) => {
+    const result: ProseFindings = { rawHtml: null, unsafe: [], images: [] };
+    const tree = parseMarkdown(value);
+    const definitions = definitionUrls(tree);
+    visit(tree, (node) => {
       if (node.type === 'html' && result.rawHtml === null) result.rawHtml = node.position?.start;
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim())) {
-        result.unsafe.push({ url: node.url, point: node.position?.start });
-      }
+      const unsafe = (node.type === 'link' || node.type === 'image' || node.type === 'definition') && !safeUrl.test(node.url.trim());
+      if (unsafe) result.unsafe.push({ url: node.url, point: node.position?.start });
+      // An image whose target is unsafe is already reported above; `![x][ref]` loads its definition's target.
+      const image = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+      if (!unsafe && image !== undefined && safeUrl.test(image.trim()) && remoteImageHost(image) !== undefined) result.images.push({ url: image, point: node.position?.start });
     });
     // Bounded, for long-running `serve` and `build --watch`.
     if (findings.size >= 20_000) findings.clear();

@@ -6,6 +6,7 @@ import { resolve, type PolicyModel } from '../resolve/resolve.js';
 import { validateProse } from './prose-rules.js';
 import { validateReferences } from './reference-rules.js';
 import { validateSchema } from './schema-rules.js';
+import { validateText } from './text-rules.js';
 
 /** The result of validating parsed files: the resolved models of valid documents and every diagnostic. */
 export interface Validation {
@@ -13,26 +14,32 @@ export interface Validation {
   diagnostics: Diagnostic[];
 }
 
-/** Check one parsed file: schema, references and prose. Parse diagnostics are included. A snapshot (`snapshot: true`) is named after its version, not its id. */
-export function validateFile(file: ParsedFile, options: { snapshot?: boolean } = {}): Diagnostic[] {
+/** How files are checked: a snapshot (`snapshot: true`) is named after its version, not its id; `imageHosts` lists the other hosts prose may show images from. */
+export interface ValidateFileOptions {
+  snapshot?: boolean;
+  imageHosts?: readonly string[];
+}
+
+/** Check one parsed file: schema, references and prose. Parse diagnostics are included. */
+export function validateFile(file: ParsedFile, options: ValidateFileOptions = {}): Diagnostic[] {
   if (!file.yaml || !file.data) return file.diagnostics;
   const input = { path: file.path, text: file.text, data: file.data, yaml: file.yaml, lineCounter: file.lineCounter };
   const schema = validateSchema(input);
   // Prose is only inspected once the shape is right; its warnings would be noise next to schema errors.
-  const prose = schema.length === 0 ? validateProse(input) : [];
-  return [...file.diagnostics, ...schema, ...validateReferences(input, { checkFileName: !options.snapshot }), ...prose];
+  const prose = schema.length === 0 ? validateProse(input, options.imageHosts ?? []) : [];
+  return [...file.diagnostics, ...schema, ...validateText(input), ...validateReferences(input, { checkFileName: !options.snapshot }), ...prose];
 }
 
 /**
  * Validate every file of a project and resolve the valid ones. A document
  * with an error yields no model; document ids must be unique across files.
  */
-export function validateFiles(files: readonly ParsedFile[]): Validation {
+export function validateFiles(files: readonly ParsedFile[], options: Pick<ValidateFileOptions, 'imageHosts'> = {}): Validation {
   const diagnostics: Diagnostic[] = [];
   const models: PolicyModel[] = [];
   const fileOfId = new Map<string, string>();
   for (const file of files) {
-    const found = validateFile(file);
+    const found = validateFile(file, options);
     diagnostics.push(...found);
     const id = file.data?.id;
     if (typeof id === 'string' && file.yaml) {

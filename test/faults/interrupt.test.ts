@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { release, validate } from '../../src/index.js';
@@ -166,14 +167,15 @@ describe('two builds at once', () => {
     const dir = copySample();
     expect(policyc(['build', '--date', '2026-12-01'], dir).status).toBe(0);
     const built = treeHash(path.join(dir, 'dist'));
-    writeFileSync(path.join(dir, '.dist.lock'), `${process.pid}\n`);
+    // A lock as policyc writes it: this (live) test process, on this host, just now.
+    writeFileSync(path.join(dir, '.dist.lock'), `${JSON.stringify({ host: hostname(), pid: process.pid, time: Date.now() })}\n`);
     const locked = policyc(['build', '--date', '2027-02-01'], dir);
     expect(locked.status).toBe(1);
     expect(locked.stderr).toContain(`.dist.lock:1:1  error  Another policyc (process ${process.pid}) is writing \`dist\`; nothing was written  build-locked`);
     expect(locked.stderr).toContain('If no policyc is running, delete `.dist.lock`.');
     expect(treeHash(path.join(dir, 'dist'))).toBe(built);
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim();
-    writeFileSync(path.join(dir, '.dist.lock'), `${dead}\n`);
+    writeFileSync(path.join(dir, '.dist.lock'), `${JSON.stringify({ host: hostname(), pid: Number(dead), time: Date.now() })}\n`);
     expect(policyc(['build', '--date', '2027-02-01'], dir).status).toBe(0);
     expect(existsSync(path.join(dir, '.dist.lock'))).toBe(false);
   });
