@@ -19,10 +19,10 @@ export type {
   ValidateResult,
   VersionedDocument,
 } from './api.js';
-export { loadConfig, parseConfig, configFileName } from './config.js';
-export { weakenedGates } from './config-gates.js';
+export { loadConfig, parseConfig, configFileName } from './config/config.js';
+export { weakenedGates } from './config/gates.js';
 export { changeRules } from './diff/change-rules.js';
-export type { Config } from './config.js';
+export type { Config } from './config/config.js';
 export { diffPolicies, days } from './diff/diff.js';
 export { formatChanges, changeFormats } from './diff/format.js';
 export type { ChangeFormat } from './diff/format.js';
@@ -43,8 +43,8 @@ export { localizeChanges } from './render/localize-changes.js';
 export type { LocalizeSettings, LocalizedSide } from './render/localize-changes.js';
 export { redline } from './render/redline.js';
 export type { RedlineBlock } from './render/redline.js';
-export { compareText, hasErrors, sortDiagnostics } from './diagnostic.js';
-export type { Diagnostic, Place, Point, Severity } from './diagnostic.js';
+export { compareText, hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Place, Point, Severity } from './diagnostics/diagnostic.js';
 export { writeSite } from './emit/write-site.js';
 export { outputMarker } from './emit/output-folder.js';
 export { parse, defaultParseSettings } from './load/parse.js';
@@ -59,5 +59,5 @@ export type { PageContext, Renderer, TemplateSet } from './render/templates.js';
 export { resolve } from './resolve/resolve.js';
 export type { PolicyModel, SectionSlot } from './resolve/resolve.js';
 export { validateFile, validateFiles } from './validate/validate.js';
-export { formatDiagnostics, formatJson, formatPretty, diagnosticFormats } from './report.js';
-export type { DiagnosticFormat, PrettyOptions } from './report.js';
+export { formatDiagnostics, formatJson, formatPretty, diagnosticFormats } from './report/report.js';
+export type { DiagnosticFormat, PrettyOptions } from './report/report.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { build, validate } from '../src/api.js';
 import { init } from '../src/init/init.js';
-import { formatPretty } from '../src/report.js';
+import { formatPretty } from '../src/report/report.js';
 import { snapshotTree, tempDir } from './support/project.js';
 
 describe('policyc init', () => {

@@ -8,7 +8,7 @@ import { allRules } from '../src/rules/registry.js';
 import { root } from './support/fixtures.js';
 
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-const sourceFiles = ['src/load/parse.ts', 'src/load/read-history.ts', 'src/load/read-templates.ts', 'src/validate/schema-rules.ts', 'src/validate/reference-rules.ts', 'src/validate/prose-rules.ts', 'src/history/verify.ts', 'src/history/release.ts', 'src/api.ts', 'src/config.ts', 'src/render/templates.ts', 'src/diff/diff.ts', 'src/translate/validate.ts', 'src/validate/text-rules.ts', 'src/history/base.ts', 'src/history/missing.ts', 'src/base-revision.ts', 'src/config-gates.ts', 'src/load/read-git.ts', 'src/cache/disk-cache.ts'];
+const sourceFiles = ['src/load/parse.ts', 'src/load/read-history.ts', 'src/load/read-templates.ts', 'src/validate/schema-rules.ts', 'src/validate/reference-rules.ts', 'src/validate/prose-rules.ts', 'src/history/verify.ts', 'src/history/release.ts', 'src/api.ts', 'src/config/config.ts', 'src/render/templates.ts', 'src/diff/diff.ts', 'src/translate/validate.ts', 'src/validate/text-rules.ts', 'src/history/base.ts', 'src/history/missing.ts', 'src/project/base-revision.ts', 'src/config/gates.ts', 'src/load/read-git.ts', 'src/cache/disk-cache.ts'];
 
 describe('README.md', () => {
   it('has the current compliance-rule reference (run `npm run docs`)', () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { diffPolicies } from '../src/diff/diff.js';
 import { parse } from '../src/load/parse.js';
 import type { Policy } from '../src/model/policy.generated.js';
-import { formatPretty } from '../src/report.js';
+import { formatPretty } from '../src/report/report.js';
 import { runRules } from '../src/rules/engine.js';
 import { allRules } from '../src/rules/registry.js';
 import type { RuleContext } from '../src/rules/types.js';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cache, CacheStats } from './cache.js';
 import { cacheSecret, cacheSecretFile, codeOf, noBlock, noFollow } from './secret.js';
 

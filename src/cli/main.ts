@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, checkOutputFolder, defaultCacheDir, diff, notify, release, validate } from '../api.js';
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatChanges, type ChangeFormat } from '../diff/format.js';
 import type { BumpOption } from '../history/release.js';
-import { formatDiagnostics, type DiagnosticFormat } from '../report.js';
+import { formatDiagnostics, type DiagnosticFormat } from '../report/report.js';
 import { forTerminal } from '../text/control.js';
 import { init } from '../init/init.js';
 import { smtpUrlVariable } from '../notify/smtp-url.js';

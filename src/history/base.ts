@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GitRevision } from '../load/read-git.js';
 import { canonicalJson, sha256, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
 import type { HistoryFiles } from './verify.js';

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Place } from '../diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { bumpVersion, compareVersions, type Manifest } from './manifest.js';
 
 /**

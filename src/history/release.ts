@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet } from '../diff/types.js';
 import { placeOfPath } from '../load/positions.js';

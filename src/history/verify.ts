@@ -1,5 +1,5 @@
 import { cacheKey, type Cache } from '../cache/cache.js';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedFile } from '../load/parse.js';
 import type { Policy } from '../model/policy.generated.js';
 import { schemaVersion } from '../model/schema.js';

@@ -2,8 +2,8 @@ import { closeSync, constants, existsSync, lstatSync, openSync, readFileSync, st
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFileName } from '../config.js';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { configFileName } from '../config/config.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeNonRegular, lstatOrUndefined, readRegularFile } from '../load/read-safely.js';
 import { starterConfig, starterGitignoreLines, starterPackageJson, starterPolicy, starterReadme, starterWorkflow } from './starter.js';
 

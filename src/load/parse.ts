@@ -1,6 +1,6 @@
 import { Composer, isMap, LineCounter, Parser, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import type { CST } from 'yaml';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { placeOfNode, placeOfRange } from './positions.js';
 
 /** A file as read from disk: its path and bytes, or its size when it was too large to read. */

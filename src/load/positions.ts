@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
-import type { Place } from '../diagnostic.js';
+import type { Place } from '../diagnostics/diagnostic.js';
 
 /** A YAML node found by its path, with the pair that holds it when it is a mapping value. */
 export interface Located {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256 } from '../history/manifest.js';
 import type { HistoryFiles } from '../history/verify.js';
 import { formatBytes, parse, type ParseSettings } from './parse.js';

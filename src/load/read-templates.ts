@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateSet } from '../render/templates.js';
 import { defaultParseSettings, formatBytes } from './parse.js';
 import { describeNonRegular, readRegularFile } from './read-safely.js';

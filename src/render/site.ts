@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { cached, cachedJson, cacheKey, type Cache } from '../cache/cache.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet } from '../diff/types.js';
 import { sha256 } from '../history/manifest.js';

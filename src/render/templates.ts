@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { messagesFor, type Messages } from './messages.js';
 import { normaliseMarkdown, type ImageHosts } from './prose.js';

@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, placeOfNode, placeOfPath } from '../load/positions.js';
 import { allRules } from './registry.js';
 import type { Jurisdiction, Pack, Rule, RuleContext } from './types.js';

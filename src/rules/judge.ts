@@ -1,5 +1,5 @@
 import type { Cache } from '../cache/cache.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import { sha256 } from '../history/manifest.js';
 import { releaseChanges } from '../history/release-changes.js';

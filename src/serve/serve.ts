@@ -10,9 +10,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { build, compile, type BuildOptions } from '../api.js';
-import { configFileName } from '../config.js';
-import { diagnostic, fileStart, hasErrors, type Diagnostic } from '../diagnostic.js';
-import { formatPretty } from '../report.js';
+import { configFileName } from '../config/config.js';
+import { diagnostic, fileStart, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatPretty } from '../report/report.js';
 import type { SiteFiles } from '../render/site.js';
 
 /** Options of `serve`: those of `build` (except `out`), and where to listen. */

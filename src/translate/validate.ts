@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Release } from '../history/verify.js';
 import type { ParsedFile } from '../load/parse.js';
 import { locate, placeOfKey } from '../load/positions.js';

@@ -1,7 +1,7 @@
 import { isScalar, type Document, type LineCounter } from 'yaml';
 import type { Point as UnistPoint } from 'unist';
 import { visit } from 'unist-util-visit';
-import { diagnostic, type Diagnostic, type Place } from '../diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { formatPath, locate, placeOfPath, placeOfRange } from '../load/positions.js';
 import { eachString } from '../model/fields.js';
 import { definitionUrls, imageAllowed, parseMarkdown, remoteImageHost, safeUrl, type ImageHosts } from '../render/prose.js';

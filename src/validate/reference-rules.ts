@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath, placeOfPath } from '../load/positions.js';
 import { builtinSections, entityLists } from '../model/sections.js';
 import type { PositionedData } from './schema-rules.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
-import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { findPair, formatPath, placeOfKey, placeOfNode, placeOfPath, pointerSegments } from '../load/positions.js';
 import { policySchema, resolveRef, type SchemaNode } from '../model/schema.js';
 import { translationSchema } from '../translate/schema.js';

@@ -1,5 +1,5 @@
 import { isScalar, type Node } from 'yaml';
-import { diagnostic, type Diagnostic, type Place } from '../diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { findPair, formatPath, locate, placeOfKey, placeOfPath, placeOfRange } from '../load/positions.js';
 import { stringKind, type StringKind } from '../model/fields.js';
 import { schemaAt } from '../model/schema.js';

@@ -1,4 +1,4 @@
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedFile } from '../load/parse.js';
 import { placeOfPath } from '../load/positions.js';
 import type { Policy } from '../model/policy.generated.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, defaultCacheDir, validate, type BuildOptions } from '../../src/api.js';
 import { cacheKey, diskCache, memoryCache } from '../../src/cache/cache.js';
 import { main } from '../../src/cli/main.js';
-import type { Diagnostic } from '../../src/diagnostic.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { root } from '../support/fixtures.js';
 import { copySample, editFile, snapshotTree, tempDir } from '../support/project.js';
 

@@ -11,7 +11,7 @@ import { outputMarker } from '../../src/emit/output-folder.js';
 import { init } from '../../src/init/init.js';
 import { readTemplates } from '../../src/load/read-templates.js';
 import { createRenderer } from '../../src/render/templates.js';
-import { formatPretty } from '../../src/report.js';
+import { formatPretty } from '../../src/report/report.js';
 import { root } from '../support/fixtures.js';
 import { copySample, snapshotTree, tempDir } from '../support/project.js';
 

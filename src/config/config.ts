@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { readRegularFile } from './load/read-safely.js';
+import { readRegularFile } from '../load/read-safely.js';
 import { LineCounter, parseDocument } from 'yaml';
-import { diagnostic, fileStart, type Diagnostic, type Place } from './diagnostic.js';
-import { changeRuleIds, changeRules } from './diff/change-rules.js';
-import { placeOfKey } from './load/positions.js';
-import { allRules } from './rules/registry.js';
-import { closest } from './validate/suggest.js';
+import { diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
+import { changeRuleIds, changeRules } from '../diff/change-rules.js';
+import { placeOfKey } from '../load/positions.js';
+import { allRules } from '../rules/registry.js';
+import { closest } from '../validate/suggest.js';
 
 /** The project's settings, from `policyc.config.json` beside the policy folder. */
 export interface Config {

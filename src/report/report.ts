@@ -1,5 +1,5 @@
-import type { Diagnostic } from './diagnostic.js';
-import { jsonWithoutControls, visibleControls, withoutWorkflowCommands } from './text/control.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { jsonWithoutControls, visibleControls, withoutWorkflowCommands } from '../text/control.js';
 
 /** Options of the pretty reporter. */
 export interface PrettyOptions {

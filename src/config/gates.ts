@@ -1,8 +1,8 @@
-import { diagnostic, type Diagnostic } from './diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { configFileName, configPlace, type Config } from './config.js';
-import { changeRules } from './diff/change-rules.js';
-import type { WeakenedGate } from './diff/types.js';
-import { allRules } from './rules/registry.js';
+import { changeRules } from '../diff/change-rules.js';
+import type { WeakenedGate } from '../diff/types.js';
+import { allRules } from '../rules/registry.js';
 
 /** The notice a material change needs when the config does not say (as the compliance rules default it). */
 const defaultNoticeDays = 30;

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { weakenedGates, gateDiagnostics } from './config-gates.js';
-import { configFileName, parseConfig, type Config } from './config.js';
-import { diagnostic, fileStart, type Diagnostic } from './diagnostic.js';
-import type { WeakenedGate } from './diff/types.js';
-import { compareWithBase, readBaseHistories } from './history/base.js';
-import type { HistoryFiles } from './history/verify.js';
-import { describeGitProblem, isGitProblem, openRevision } from './load/read-git.js';
+import { weakenedGates, gateDiagnostics } from '../config/gates.js';
+import { configFileName, parseConfig, type Config } from '../config/config.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { WeakenedGate } from '../diff/types.js';
+import { compareWithBase, readBaseHistories } from '../history/base.js';
+import type { HistoryFiles } from '../history/verify.js';
+import { describeGitProblem, isGitProblem, openRevision } from '../load/read-git.js';
 
 /** What is checked against the base revision of a pull request (`--base REV`). */
 export interface BaseCheckInput {
