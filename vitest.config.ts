@@ -7,14 +7,67 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const skipBrowser = !existsSync(chromium) && !process.env.CI;
 if (skipBrowser) {
-  console.warn(`policyc: no Chromium at ${chromium}; skipping the browser tests in test/browser/ (CI runs them). Install it with \`apt-get install -y chromium\`.`);
+  console.warn(
+    `policyc: no Chromium at ${chromium}; skipping the browser tests in test/browser/ (CI runs them). Install it with \`apt-get install -y chromium\`.`,
+  );
 }
+
+// The tests in four tiers (vitest projects). `npm test` runs them all (after `npm run
+// prepare` and a type check); `npx vitest run --project NAME` runs one.
+//
+// - fast (and fast-isolated): unit tests, fixtures and goldens, all in this process on
+//   src/: no `npm run prepare`, no child process, no browser. `npm run test:fast` runs
+//   both; `UPDATE=1 npm run test:fast` rewrites their goldens (the CLI's help and diff
+//   goldens are the cli tier's: `UPDATE=1 npm run test:cli`).
+// - cli: what needs the built lib/ or another process: the CLI run as a user runs it
+//   (lib/cli/bin.js), real git, the preview server and its watchers, the benchmark's
+//   smoke run. A file that mixes such tests with fast ones is here as a whole.
+// - faults: test/faults/, hostile inputs, broken filesystems, killed processes, fuzzing.
+// - browser: test/browser/, pages in Chromium.
+const cli = [
+  'test/bench.test.ts', // runs bench/run.mjs in a child process
+  'test/cache.test.ts', // mixed: the cache in-process, and the CLI's default cache through lib/cli/bin.js
+  'test/cli.test.ts',
+  'test/cli-bundle.test.ts',
+  'test/cli-preview.test.ts',
+  'test/cli-versions.test.ts', // with real git and a real SMTP server
+  'test/compliance.test.ts', // mixed: the rules through the API, and through lib/cli/bin.js
+  'test/schema-standalone.test.ts', // mixed: the generated validators, and that lib/ holds the fresh ones
+  'test/serve.test.ts', // the preview server in-process: HTTP, file watchers and their debounce, timing-bound
+];
+
+// Fast tests that need modules of their own: they import src/ afresh, under mocks.
+const isolated = ['test/import-side-effects.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, ...(skipBrowser ? ['test/browser/**'] : [])],
     testTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['test/support/setup.ts'],
+    projects: [
+      // Every test file not in another tier is in the fast one. Its files share the modules they
+      // import (not isolated: three times faster); `--isolate` isolates them again.
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...cli, ...isolated, 'test/faults/**', 'test/browser/**'],
+          // CI isolates them anyway: a leak of state between files must never pass there unseen.
+          isolate: Boolean(process.env.CI),
+        },
+      },
+      { extends: true, test: { name: 'fast-isolated', include: isolated } },
+      { extends: true, test: { name: 'cli', include: cli } },
+      { extends: true, test: { name: 'faults', include: ['test/faults/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(skipBrowser ? ['test/browser/**'] : [])],
+        },
+      },
+    ],
   },
 });

@@ -36,5 +36,12 @@ export interface GeneratedProject {
 export function generateProject(dir: string, options: { seed: number; size: string }): ProjectMeta;
 export function checkProject(projectDir: string, date: string): Promise<{ warnings: number; byRule: Record<string, number> }>;
 export function projectKey(size: string, seed: number): string;
-export function ensureProject(options: { size: string; seed?: number; work?: string; log?: (message: string) => void }): Promise<GeneratedProject>;
-export function ensureSample(options?: { work?: string }): Promise<{ dir: string; project: string; meta: { size: string; versions: string[]; buildDate: string } }>;
+export function ensureProject(options: {
+  size: string;
+  seed?: number;
+  work?: string;
+  log?: (message: string) => void;
+}): Promise<GeneratedProject>;
+export function ensureSample(options?: {
+  work?: string;
+}): Promise<{ dir: string; project: string; meta: { size: string; versions: string[]; buildDate: string } }>;

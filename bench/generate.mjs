@@ -100,7 +100,15 @@ function initialState(rng, size) {
   const state = { serial: 0 };
   state.categories = Array.from({ length: size.categories }, () => newCategory(rng, state));
   // Purpose i uses category i (so every category is used) and a few others.
-  state.purposes = state.categories.slice(0, size.purposes).map((c) => newPurpose(rng, state, [c.id, ...rng.sample(state.categories, rng.int(0, 2)).map((x) => x.id).filter((id) => id !== c.id)]));
+  state.purposes = state.categories.slice(0, size.purposes).map((c) =>
+    newPurpose(rng, state, [
+      c.id,
+      ...rng
+        .sample(state.categories, rng.int(0, 2))
+        .map((x) => x.id)
+        .filter((id) => id !== c.id),
+    ]),
+  );
   state.cookies = Array.from({ length: size.cookies }, () => newCookie(rng, state));
   state.sections = Array.from({ length: size.sections }, (_, i) => newSection(rng, state, i));
   // The sample's recipient that lists categories gets some of the generated ones.
@@ -159,7 +167,15 @@ function editPurposes(rng, state, size) {
   const removed = removeSome(rng, state.purposes, rng.int(0, 2)).length;
   const adds = refill(state.purposes, removed, size.purposes);
   for (let i = 0; i < adds; i++) {
-    state.purposes.splice(rng.int(0, state.purposes.length), 0, newPurpose(rng, state, rng.sample(state.categories, rng.int(1, 3)).map((c) => c.id)));
+    state.purposes.splice(
+      rng.int(0, state.purposes.length),
+      0,
+      newPurpose(
+        rng,
+        state,
+        rng.sample(state.categories, rng.int(1, 3)).map((c) => c.id),
+      ),
+    );
   }
   // A category no purpose uses any more is moved to another purpose, as an editor would.
   const used = new Set(state.purposes.flatMap((p) => p.categories));
@@ -232,13 +248,22 @@ function manifestOf(id, releases) {
   const entries = [];
   for (const r of releases) {
     const previous = entries.length ? entryHash(entries[entries.length - 1]) : null;
-    entries.push({ version: r.version, effective: r.effective, released: r.released, schemaVersion, file: `${r.version}.yaml`, sha256: sha256(r.text), previous });
+    entries.push({
+      version: r.version,
+      effective: r.effective,
+      released: r.released,
+      schemaVersion,
+      file: `${r.version}.yaml`,
+      sha256: sha256(r.text),
+      previous,
+    });
   }
   return `${JSON.stringify({ document: id, releases: entries }, null, 2)}\n`;
 }
 
 /** A translation file's text: the translation of `policy` into `locale`. */
-const translationText = (policy, locale) => `# yaml-language-server: $schema=../schema/translation.schema.json\n${yamlText(translationOf(policy, locale))}`;
+const translationText = (policy, locale) =>
+  `# yaml-language-server: $schema=../schema/translation.schema.json\n${yamlText(translationOf(policy, locale))}`;
 
 /**
  * Write a project into `dir/project`: the working document (the newest
@@ -272,7 +297,12 @@ export function generateProject(dir, { seed, size: sizeName, sample = sampleFile
     id: base.id,
     versions: released.map((r) => r.version),
     buildDate: newest.effective,
-    next: { version: next.version, effective: next.effective, file: 'next.yaml', translations: Object.fromEntries(chosen.map((l) => [l, `next.${l}.yaml`])) },
+    next: {
+      version: next.version,
+      effective: next.effective,
+      file: 'next.yaml',
+      translations: Object.fromEntries(chosen.map((l) => [l, `next.${l}.yaml`])),
+    },
   };
 }
 
@@ -348,11 +378,22 @@ export async function ensureSample({ work = path.join(repoRoot, 'bench/.work') }
   }
   const manifest = JSON.parse(readFileSync(path.join(dir, 'project/policy/history/privacy/manifest.json'), 'utf8'));
   const newest = manifest.releases[manifest.releases.length - 1];
-  return { dir, project: path.join(dir, 'project'), meta: { size: 'sample', versions: manifest.releases.map((r) => r.version), buildDate: newest.effective } };
+  return {
+    dir,
+    project: path.join(dir, 'project'),
+    meta: { size: 'sample', versions: manifest.releases.map((r) => r.version), buildDate: newest.effective },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'large' }, seed: { type: 'string', default: '1' }, work: { type: 'string' } } });
-  const found = await ensureProject({ size: values.size, seed: Number(values.seed), ...(values.work ? { work: path.resolve(values.work) } : {}), log: (m) => console.error(m) });
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: 'large' }, seed: { type: 'string', default: '1' }, work: { type: 'string' } },
+  });
+  const found = await ensureProject({
+    size: values.size,
+    seed: Number(values.seed),
+    ...(values.work ? { work: path.resolve(values.work) } : {}),
+    log: (m) => console.error(m),
+  });
   console.log(found.project);
 }

@@ -44,7 +44,9 @@ export async function runProcess(command, args, { cwd, allowFailure = false } = 
   const usage = readUsage(usageFile);
   rmSync(scratch, { recursive: true, force: true });
   if (result.code !== 0 && !allowFailure) {
-    throw new Error(`\`${[command, ...args].join(' ')}\` (in ${cwd}) exited with ${result.code}:\n${result.stderr.slice(-4000)}${result.stdout.slice(-2000)}`);
+    throw new Error(
+      `\`${[command, ...args].join(' ')}\` (in ${cwd}) exited with ${result.code}:\n${result.stderr.slice(-4000)}${result.stdout.slice(-2000)}`,
+    );
   }
   return { ms, ...usage, ...result };
 }

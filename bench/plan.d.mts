@@ -19,4 +19,7 @@ export interface Check {
 export const figures: Figure[];
 export const figureKeys: string[];
 export const checks: Check[];
-export function judge(check: Check, measured: Record<string, { medianMs?: number; medianCpuMs?: number | null; peakRssBytes?: number | null; skipped?: boolean }>): Check & { ratio: number | null; cpuRatio: number | null; met: boolean | null };
+export function judge(
+  check: Check,
+  measured: Record<string, { medianMs?: number; medianCpuMs?: number | null; peakRssBytes?: number | null; skipped?: boolean }>,
+): Check & { ratio: number | null; cpuRatio: number | null; met: boolean | null };

@@ -73,6 +73,9 @@ function validateTask() {
 const tasks = { diff: diffTask, validate: validateTask };
 if (!tasks[task]) throw new Error(`Unknown probe task \`${task}\` (known: ${Object.keys(tasks).join(', ')})`);
 const { once, details } = tasks[task]();
-const summary = await repeat({ warmup: Number(values.warmup), minRuns: 1, maxRuns: Number(values['max-runs']), budgetMs: Number(values['budget-ms']) }, once);
+const summary = await repeat(
+  { warmup: Number(values.warmup), minRuns: 1, maxRuns: Number(values['max-runs']), budgetMs: Number(values['budget-ms']) },
+  once,
+);
 const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 process.stdout.write(`${JSON.stringify({ ...summary, peakRssBytes, ...details() })}\n`);

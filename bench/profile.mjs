@@ -52,7 +52,9 @@ const details = [
   'sha256',
 ];
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: 'large' }, seed: { type: 'string', default: '1' }, profile: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: 'large' }, seed: { type: 'string', default: '1' }, profile: { type: 'string' } },
+});
 
 /** Run the build under the profiler; returns the profile's path and the wall time. */
 async function profileBuild() {
@@ -62,7 +64,11 @@ async function profileBuild() {
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, 'out');
   console.error(`profiling policyc build of the ${values.size} project (${meta.versions.length} versions)...`);
-  const run = await runProcess(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repoRoot, 'lib/cli/bin.js'), 'build', '--out', out, '--date', meta.buildDate], { cwd: project });
+  const run = await runProcess(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repoRoot, 'lib/cli/bin.js'), 'build', '--out', out, '--date', meta.buildDate],
+    { cwd: project },
+  );
   rmSync(out, { recursive: true, force: true });
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   return { file: path.join(dir, file), wallMs: run.ms, peakRssBytes: run.maxRssBytes };
@@ -84,7 +90,8 @@ function summarise(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const keyOf = (n) => `${n.callFrame.functionName || '(anonymous)'} ${path.relative(repoRoot, n.callFrame.url.replace('file://', ''))}:${n.callFrame.lineNumber + 1}`;
+  const keyOf = (n) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${path.relative(repoRoot, n.callFrame.url.replace('file://', ''))}:${n.callFrame.lineNumber + 1}`;
   const self = new Map();
   const inclusive = new Map();
   const areas = new Map();
@@ -131,7 +138,8 @@ function report({ total, self, inclusive, areas }, run) {
   lines.push('', 'Hottest functions (self time):');
   for (const [fn, ms] of top(self, 25)) lines.push(`  ${fmt(ms)} ${pct(ms, total)}  ${fn}`);
   lines.push('', 'Library functions with the most inclusive time:');
-  for (const [fn, ms] of top(new Map([...inclusive].filter(([k]) => / lib\//.test(k))), 25)) lines.push(`  ${fmt(ms)} ${pct(ms, total)}  ${fn}`);
+  for (const [fn, ms] of top(new Map([...inclusive].filter(([k]) => / lib\//.test(k))), 25))
+    lines.push(`  ${fmt(ms)} ${pct(ms, total)}  ${fn}`);
   return { text: lines.join('\n'), stageTimes };
 }
 
@@ -141,5 +149,8 @@ const summary = summarise(JSON.parse(readFileSync(file, 'utf8')));
 const { text, stageTimes } = report(summary, run);
 console.log(text);
 const json = path.join(path.dirname(file), 'summary.json');
-writeFileSync(json, `${JSON.stringify({ profile: file, run, totalMs: summary.total, stages: stageTimes, areas: Object.fromEntries(top(summary.areas, 30)), self: Object.fromEntries(top(summary.self, 50)) }, null, 2)}\n`);
+writeFileSync(
+  json,
+  `${JSON.stringify({ profile: file, run, totalMs: summary.total, stages: stageTimes, areas: Object.fromEntries(top(summary.areas, 30)), self: Object.fromEntries(top(summary.self, 50)) }, null, 2)}\n`,
+);
 console.error(`\nprofile: ${path.relative(process.cwd(), file)} (open in Chrome DevTools), summary: ${path.relative(process.cwd(), json)}`);

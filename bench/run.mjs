@@ -77,10 +77,15 @@ const cacheDir = (key) => path.join(runsDir, key, 'cache');
 function buildFigure(settings, key, project) {
   const out = outDir(key);
   const cache = cacheDir(key);
-  return processFigure(settings, [bin, 'build', '--out', out, '--cache', cache, '--date', project.meta.buildDate], project.project, async () => {
-    rmSync(out, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
-  });
+  return processFigure(
+    settings,
+    [bin, 'build', '--out', out, '--cache', cache, '--date', project.meta.buildDate],
+    project.project,
+    async () => {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+    },
+  );
 }
 
 /**
@@ -98,19 +103,39 @@ function rebuildFigure(ctx) {
     cpSync(large.project, project, { recursive: true });
     const { id, next } = large.meta;
     copyFileSync(path.join(large.dir, next.file), path.join(project, 'policy', `${id}.yaml`));
-    for (const [locale, file] of Object.entries(next.translations)) copyFileSync(path.join(large.dir, file), path.join(project, 'policy', `${id}.${locale}.yaml`));
+    for (const [locale, file] of Object.entries(next.translations))
+      copyFileSync(path.join(large.dir, file), path.join(project, 'policy', `${id}.${locale}.yaml`));
     // The cache and output of the full build, as a project that has just been built has them.
     cpSync(cacheDir('build-large'), path.join(dir, 'cache'), { recursive: true });
     cpSync(outDir('build-large'), path.join(dir, 'out'), { recursive: true });
-    await runProcess(node, [bin, 'release', '--effective', large.meta.next.effective, '--cache', path.join(dir, 'cache')], { cwd: project });
+    await runProcess(node, [bin, 'release', '--effective', large.meta.next.effective, '--cache', path.join(dir, 'cache')], {
+      cwd: project,
+    });
   };
-  return processFigure(mode.slow, [bin, 'build', '--out', path.join(dir, 'out'), '--cache', path.join(dir, 'cache'), '--date', large.meta.buildDate], project, setup);
+  return processFigure(
+    mode.slow,
+    [bin, 'build', '--out', path.join(dir, 'out'), '--cache', path.join(dir, 'cache'), '--date', large.meta.buildDate],
+    project,
+    setup,
+  );
 }
 
 /** An in-process measurement, run by probe.mjs in a process of its own. */
 async function probeFigure(task, project) {
   const { warmup, maxRuns, budgetMs } = mode.probe;
-  const args = [path.join(repoRoot, 'bench/probe.mjs'), task, project.project, '--date', project.meta.buildDate, '--warmup', String(warmup), '--max-runs', String(maxRuns), '--budget-ms', String(budgetMs)];
+  const args = [
+    path.join(repoRoot, 'bench/probe.mjs'),
+    task,
+    project.project,
+    '--date',
+    project.meta.buildDate,
+    '--warmup',
+    String(warmup),
+    '--max-runs',
+    String(maxRuns),
+    '--budget-ms',
+    String(budgetMs),
+  ];
   const { stdout } = await runProcess(node, args, { cwd: repoRoot });
   return { ...JSON.parse(stdout), command: `node bench/probe.mjs ${task} (${project.meta.size})` };
 }
@@ -160,7 +185,12 @@ const measurers = {
   'validate-sample': (ctx) => processFigure(mode.medium, [bin, 'validate', '--date', ctx.sample.meta.buildDate], ctx.sample.project),
   'build-sample': (ctx) => buildFigure(mode.medium, 'build-sample', ctx.sample),
   'pandoc-sample': () => pandocFigure(),
-  'yaml-floor-large': (ctx) => processFigure(mode.medium, [path.join(repoRoot, 'bench/yaml-floor.mjs'), ctx.large.project, path.join(runsDir, 'yaml-floor', 'out')], repoRoot),
+  'yaml-floor-large': (ctx) =>
+    processFigure(
+      mode.medium,
+      [path.join(repoRoot, 'bench/yaml-floor.mjs'), ctx.large.project, path.join(runsDir, 'yaml-floor', 'out')],
+      repoRoot,
+    ),
   'build-large': (ctx) => buildFigure(mode.slow, 'build-large', ctx.large),
   'build-large-50': (ctx) => buildFigure(mode.slow, 'build-large-50', ctx.large50),
   'rebuild-large': (ctx) => rebuildFigure(ctx),
@@ -204,7 +234,12 @@ function tableRows(measured, judged) {
     if (!own.length) rows.push({ ...base, ratio: '', target: figure.baseline ? '(a baseline)' : '', met: '' });
     for (const check of own) {
       const baseline = figures.find((f) => f.key === check.baseline);
-      const ratio = check.ratio === null ? (check.baseline ? `— (no ${baseline.baseline})` : '') : `${times(check.ratio)} ${baseline.baseline}${check.cpuRatio === null ? '' : ` (CPU ${times(check.cpuRatio)})`}`;
+      const ratio =
+        check.ratio === null
+          ? check.baseline
+            ? `— (no ${baseline.baseline})`
+            : ''
+          : `${times(check.ratio)} ${baseline.baseline}${check.cpuRatio === null ? '' : ` (CPU ${times(check.cpuRatio)})`}`;
       const met = check.met === null ? (check.target ? 'n/a' : '') : check.met ? 'met' : 'NOT MET';
       rows.push({ ...base, ratio, target: check.target ?? '', met });
     }
@@ -225,13 +260,26 @@ function printTable(rows) {
   ];
   const widths = columns.map(([key, title]) => Math.max(title.length, ...rows.map((r) => String(r[key]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  const out = [line(columns.map(([, title]) => title)), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(columns.map(([key]) => r[key])))];
+  const out = [
+    line(columns.map(([, title]) => title)),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map((r) => line(columns.map(([key]) => r[key]))),
+  ];
   process.stdout.write(`\n${out.join('\n')}\n`);
 }
 
 function machine() {
   const cpus = os.cpus();
-  return { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, totalMemoryBytes: os.totalmem(), usageMethod, loadAverage: os.loadavg() };
+  return {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? null,
+    totalMemoryBytes: os.totalmem(),
+    usageMethod,
+    loadAverage: os.loadavg(),
+  };
 }
 
 /** The git commit and whether the tree differs from it: the figures are of the working tree, as compiled into lib/. */
@@ -277,10 +325,17 @@ async function main() {
     log(`measuring: ${figure.label}`);
     measured[figure.key] = { label: figure.label, ...(await measurers[figure.key](ctx)) };
     const m = measured[figure.key];
-    log(m.skipped ? `  skipped: ${m.reason}` : `  median ${formatMs(m.medianMs)} over ${runsText(m)} run(s), peak ${formatMB(m.peakRssBytes)}`);
+    log(
+      m.skipped
+        ? `  skipped: ${m.reason}`
+        : `  median ${formatMs(m.medianMs)} over ${runsText(m)} run(s), peak ${formatMB(m.peakRssBytes)}`,
+    );
   }
   const judged = checks.map((c) => judge(c, measured));
-  if (options.smoke) process.stdout.write(`\nSmoke run: the large projects are the tiny one (${ctx.large.meta.versions.length} versions); the figures mean nothing.\n`);
+  if (options.smoke)
+    process.stdout.write(
+      `\nSmoke run: the large projects are the tiny one (${ctx.large.meta.versions.length} versions); the figures mean nothing.\n`,
+    );
   printTable(tableRows(measured, judged));
   const library = { ...gitState(), lib: libraryBefore, libAfter: libraryHash() };
   const notes = [

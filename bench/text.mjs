@@ -23,7 +23,9 @@ verify prevent detect fraud abuse misuse risk incident breach notify inform expl
 reasonable appropriate necessary relevant limited accurate complete clear transparent fair
 independent external internal automated manual regular occasional specific general separate
 period duration expiry session persistent technical organisational contractual statutory
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 const capitalise = (word) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -50,6 +52,7 @@ export function sentence(rng) {
     const at = rng.int(1, parts.length - 2);
     parts[at] = `[${parts[at]} ${parts[at + 1]}](https://example.com/${parts[at]}-${parts[at + 1]})`.replace(/,/g, '');
     parts.splice(at + 1, 1);
+    // eslint-disable-next-line no-dupe-else-if -- a second, independent draw
   } else if (rng.chance(0.08)) {
     const at = rng.int(1, parts.length - 1);
     parts[at] = `**${parts[at].replace(/,$/, '')}**`;

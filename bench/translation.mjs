@@ -36,7 +36,9 @@ function translateValue(value, node, locale) {
       return items.every((i) => i !== undefined) && items.length ? items : undefined;
     }
     // Entities are keyed by id in a translation: `cookies.items.ga.purpose`.
-    const keyed = Object.fromEntries(value.map((item) => [item.id, translateValue(item, resolved.items, locale)]).filter(([, v]) => v !== undefined));
+    const keyed = Object.fromEntries(
+      value.map((item) => [item.id, translateValue(item, resolved.items, locale)]).filter(([, v]) => v !== undefined),
+    );
     return Object.keys(keyed).length ? keyed : undefined;
   }
   if (value && typeof value === 'object') {

@@ -1,14 +1,28 @@
-// Regenerates the compliance-rules reference in README.md from the rules
-// themselves (lib/rules, so run `npm run prepare` first; `npm run docs` does).
-import { readFile, writeFile } from 'node:fs/promises';
+// Regenerates the reference pages of docs/ (the CLI, the compliance rules and
+// the diagnostics) from the code that they document: the command definitions,
+// the rules and the diagnostics catalog. It reads lib/, so run
+// `npm run prepare` first; `npm run docs` does both. A page is written only
+// when it changed, so a second run changes nothing. `test/docs.test.ts`
+// renders the same pages from src/ and fails when a committed one drifts.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rulesMarkdown, rulesMarkers } from '../lib/rules/docs.js';
+import { commands, globalFlags } from '../lib/cli/flags.js';
+import { diagnosticCatalog } from '../lib/diagnostics/catalog.js';
+import { rulesMarkdown } from '../lib/rules/docs.js';
 import { allRules } from '../lib/rules/registry.js';
+import { docsPages } from './docs-pages.mjs';
 
-const readme = fileURLToPath(new URL('../README.md', import.meta.url));
-const text = await readFile(readme, 'utf8');
-const start = text.indexOf(rulesMarkers.start);
-const end = text.indexOf(rulesMarkers.end);
-if (start < 0 || end < start) throw new Error('README.md has no rules markers');
-await writeFile(readme, `${text.slice(0, start + rulesMarkers.start.length)}\n\n${rulesMarkdown(allRules)}\n${text.slice(end)}`);
-console.log(`README.md: ${allRules.length} rules documented`);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pages = docsPages({ commands, globalFlags, rules: allRules, rulesMarkdown, catalog: diagnosticCatalog });
+for (const [file, text] of Object.entries(pages)) {
+  const target = path.join(root, file);
+  const before = await readFile(target, 'utf8').catch(() => undefined);
+  if (before === text) {
+    console.log(`${file}: current`);
+    continue;
+  }
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, text);
+  console.log(`${file}: written`);
+}

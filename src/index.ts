@@ -2,30 +2,31 @@
  * policyc: privacy policies as validated YAML, compiled to HTML and Markdown.
  * This module is the public API; the CLI is a thin shell over it.
  */
-export { build, checkOutputFolder, diff, loadProject, notify, release, today, validate } from './api.js';
-export type {
-  BuildOptions,
-  BuildResult,
-  DiffOptions,
-  DiffResult,
-  NotifyOptions,
-  NotifyResult,
-  Project,
-  ProjectOptions,
-  Release,
-  ReleaseOptions,
-  ReleaseResult,
-  ValidateOptions,
-  ValidateResult,
-  VersionedDocument,
-} from './api.js';
+export { build, checkOutputFolder } from './commands/build.js';
+export type { BuildOptions, BuildResult } from './commands/build.js';
+export { diff } from './commands/diff.js';
+export type { DiffOptions, DiffResult } from './commands/diff.js';
+export { init } from './commands/init.js';
+export type { InitOptions, InitResult } from './commands/init.js';
+export { notify } from './commands/notify.js';
+export type { NotifyOptions, NotifyResult } from './commands/notify.js';
+export { release } from './commands/release.js';
+export type { ReleaseOptions, ReleaseResult } from './commands/release.js';
+export { validate } from './commands/validate.js';
+export type { ValidateOptions, ValidateResult } from './commands/validate.js';
+export { loadProject } from './project/load.js';
+export type { Project } from './project/load.js';
+export { today } from './project/options.js';
+export type { ProjectOptions } from './project/options.js';
+export type { Release } from './history/verify.js';
+export type { VersionedDocument } from './publish/site.js';
 export { loadConfig, parseConfig, configFileName } from './config/config.js';
 export { weakenedGates } from './config/gates.js';
 export { changeRules } from './diff/change-rules.js';
 export type { Config } from './config/config.js';
 export { diffPolicies, days } from './diff/diff.js';
-export { formatChanges, changeFormats } from './diff/format.js';
-export type { ChangeFormat } from './diff/format.js';
+export { formatChanges, changeFormats } from './render/change-formats.js';
+export type { ChangeFormat } from './render/change-formats.js';
 export type { Change, ChangeSet, EntityKind, FieldChange, WeakenedGate, WordPart } from './diff/types.js';
 export { wordDiff } from './diff/words.js';
 export { bumpVersion, canonicalJson, compareVersions, entryHash, sha256 } from './history/manifest.js';
@@ -52,8 +53,8 @@ export type { ParsedFile, ParseSettings, SourceFile } from './load/parse.js';
 export { readTemplates, builtinTemplatesDir } from './load/read-templates.js';
 export type * from './model/policy.generated.js';
 export { policySchema, schemaVersion } from './model/schema.js';
-export { compileSite, changesToHtml, changesToMarkdown } from './render/site.js';
-export type { SiteFiles, SiteSettings } from './render/site.js';
+export { compileSite, changesToHtml, changesToMarkdown } from './publish/site.js';
+export type { SiteFiles, SiteSettings } from './publish/site.js';
 export { createRenderer } from './render/templates.js';
 export type { PageContext, Renderer, TemplateSet } from './render/templates.js';
 export { resolve } from './resolve/resolve.js';

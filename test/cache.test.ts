@@ -1,19 +1,21 @@
 // The build cache: what released versions derive to (checked data, change sets, pages) is kept between runs
 // under the hash of everything it depends on. A hit must be byte-identical to computing afresh, a changed input
 // must miss, and a damaged or unwritable cache must only cost speed.
-import { execFile } from 'node:child_process';
 import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureProject } from '../bench/generate.mjs';
 import { build, release, validate } from '../src/api.js';
 import { diskCache, memoryCache } from '../src/cache/cache.js';
 import { root } from './support/fixtures.js';
+import { spawnCliAsync } from './support/cli.js';
 import { copySample, editFile, snapshotTree, tempDir } from './support/project.js';
 
-const run = promisify(execFile);
-let generated: { dir: string; project: string; meta: { id: string; buildDate: string; next: { file: string; effective: string; translations: Record<string, string> } } };
+let generated: {
+  dir: string;
+  project: string;
+  meta: { id: string; buildDate: string; next: { file: string; effective: string; translations: Record<string, string> } };
+};
 
 /** A fresh copy of the generated 4-version project. */
 function copyProject(): string {
@@ -55,7 +57,8 @@ describe('build cache', () => {
     const versions = (await validate({ cwd })).documents[0]!.releases.length;
 
     copyFileSync(path.join(generated.dir, next.file), path.join(cwd, 'policy', `${id}.yaml`));
-    for (const [locale, file] of Object.entries(next.translations)) copyFileSync(path.join(generated.dir, file), path.join(cwd, 'policy', `${id}.${locale}.yaml`));
+    for (const [locale, file] of Object.entries(next.translations))
+      copyFileSync(path.join(generated.dir, file), path.join(cwd, 'policy', `${id}.${locale}.yaml`));
     const released = await release({ cwd, effective: next.effective, today: buildDate, cache });
     expect(released.plan?.version).toBeDefined();
 
@@ -66,7 +69,9 @@ describe('build cache', () => {
     // `next` link) and of the current version (it announces the new one), the index, and the new redline.
     expect(after.stats.misses).toBeLessThanOrEqual(8);
     expect(after.stats.hits).toBeGreaterThanOrEqual(2 * versions - 2);
-    expect(snapshotTree(path.join(cwd, 'after'))).toEqual(snapshotTree((await build({ cwd, out: 'fresh', date: buildDate, cache: false })).out));
+    expect(snapshotTree(path.join(cwd, 'after'))).toEqual(
+      snapshotTree((await build({ cwd, out: 'fresh', date: buildDate, cache: false })).out),
+    );
   });
 
   it('renders again when a template or a locale file changes', async () => {
@@ -140,13 +145,13 @@ describe('build cache', () => {
 
   it('is on by default in the CLI, in node_modules/.cache/policyc, and off with --no-cache', async () => {
     const cwd = copySample();
-    const bin = path.join(root, 'lib/cli/bin.js');
-    await run(process.execPath, [bin, 'build', '--no-cache', '--date', '2027-01-01'], { cwd });
+    const policyc = async (args: string[]) => expect((await spawnCliAsync(args, { cwd })).code).toBe(0);
+    await policyc(['build', '--no-cache', '--date', '2027-01-01']);
     expect(existsSync(path.join(cwd, 'node_modules'))).toBe(false);
-    await run(process.execPath, [bin, 'build', '--date', '2027-01-01'], { cwd });
+    await policyc(['build', '--date', '2027-01-01']);
     expect(readdirSync(path.join(cwd, 'node_modules/.cache/policyc')).length).toBeGreaterThan(0);
     const other = path.join(cwd, 'elsewhere');
-    await run(process.execPath, [bin, 'validate', '--cache', other], { cwd });
+    await policyc(['validate', '--cache', other]);
     expect(readdirSync(other).length).toBeGreaterThan(0);
   });
 });

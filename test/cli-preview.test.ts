@@ -1,38 +1,35 @@
 // `policyc init` and `policyc serve` run as a user runs them: the compiled CLI in a child process.
-import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from './support/fixtures.js';
+import { spawnCli, startCli } from './support/cli.js';
 import { copySample, tempDir } from './support/project.js';
-
-const bin = path.join(root, 'lib/cli/bin.js');
 
 describe('policyc init', () => {
   it('scaffolds a repository that validates as created', () => {
     const dir = tempDir();
-    const init = spawnSync(process.execPath, [bin, 'init', 'policies'], { cwd: dir, encoding: 'utf8' });
-    expect(init.status).toBe(0);
+    const init = spawnCli(['init', 'policies'], { cwd: dir });
+    expect(init.code).toBe(0);
     expect(init.stdout).toContain('created policies/policy/privacy.yaml');
     expect(init.stdout).toContain('created policies/.github/workflows/policy.yml');
-    const check = spawnSync(process.execPath, [bin, 'validate', '--strict'], { cwd: path.join(dir, 'policies'), encoding: 'utf8' });
+    const check = spawnCli(['validate', '--strict'], { cwd: path.join(dir, 'policies') });
     expect(check.stdout).toBe('✔ 1 document valid\n');
-    expect(check.status).toBe(0);
-    const again = spawnSync(process.execPath, [bin, 'init', 'policies'], { cwd: dir, encoding: 'utf8' });
-    expect(again.status).toBe(1);
+    expect(check.code).toBe(0);
+    const again = spawnCli(['init', 'policies'], { cwd: dir });
+    expect(again.code).toBe(1);
     expect(again.stderr).toContain('init-not-empty');
   });
 });
 
 describe('policyc serve', () => {
   it('serves the site on 127.0.0.1 and stops cleanly on Ctrl-C', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--date', '2026-12-01'], { cwd: copySample() });
+    const child = startCli(['serve', '--port', '0', '--date', '2026-12-01'], { cwd: copySample() });
     let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout!.on('data', (d) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no address in: ${stdout}`)), 15_000);
-        child.stdout.on('data', () => {
+        child.stdout!.on('data', () => {
           const found = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
           if (found) {
             clearTimeout(timer);

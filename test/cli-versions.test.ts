@@ -1,30 +1,17 @@
 // The version commands run as a user runs them: diff, release and notify from the compiled CLI,
 // with real git for git: revisions and a real SMTP server on loopback for sending.
-import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, root } from './support/fixtures.js';
+import { spawnCliAsync } from './support/cli.js';
 import { copySample, tempDir } from './support/project.js';
 import { withSmtpServer } from './support/smtp.js';
+import { git } from './support/git.js';
 
-const bin = path.join(root, 'lib/cli/bin.js');
-
-/** Run the CLI asynchronously (so an SMTP server in this process can answer it). */
-function policyc(args: string[], cwd = root): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+/** Run the built CLI asynchronously (so an SMTP server in this process can answer it). */
+const policyc = (args: string[], cwd = root) => spawnCliAsync(args, { cwd });
 
 describe('policyc diff', () => {
   it('explains 1.0.0 to 2.0.0 as a pull-request comment (golden)', async () => {
@@ -44,7 +31,16 @@ describe('policyc diff', () => {
       for (const key of ['entity', 'id', 'rule', 'summary']) expect(typeof change[key]).toBe('string');
       expect(typeof change.material).toBe('boolean');
     }
-    expect(set.changes).toContainEqual(expect.objectContaining({ type: 'added', entity: 'cookie', id: 'fbp', material: true, rule: 'new-third-party-cookie', summary: 'Adds the cookie `_fbp` (Meta, advertising, 90 days).' }));
+    expect(set.changes).toContainEqual(
+      expect.objectContaining({
+        type: 'added',
+        entity: 'cookie',
+        id: 'fbp',
+        material: true,
+        rule: 'new-third-party-cookie',
+        summary: 'Adds the cookie `_fbp` (Meta, advertising, 90 days).',
+      }),
+    );
   });
 
   it('--exit-code exits 1 on material changes and 0 otherwise', async () => {
@@ -115,7 +111,9 @@ describe('policyc release', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('      provider: Meta\n', '      provider: Meta Platforms Ireland\n'));
     const r = await policyc(['release', '--bump', 'patch', '--effective', '2027-02-01'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('A patch release (2.0.0 to 2.0.1) is too small: the changes call for at least a minor release  release-bump-too-small');
+    expect(r.stderr).toContain(
+      'A patch release (2.0.0 to 2.0.1) is too small: the changes call for at least a minor release  release-bump-too-small',
+    );
     expect(r.stderr).toContain('release with `--bump minor` or larger');
   });
 
@@ -137,9 +135,13 @@ describe('policyc notify', () => {
     const r = await policyc(['notify', '1.0.0', '2.0.0', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('✔ Changes to our Privacy & Cookies Policy: version 2.0.0, effective 1 January 2027');
-    expect(readFileSync(path.join(out, 'subject.txt'), 'utf8')).toBe('Changes to our Privacy & Cookies Policy: version 2.0.0, effective 1 January 2027\n');
+    expect(readFileSync(path.join(out, 'subject.txt'), 'utf8')).toBe(
+      'Changes to our Privacy & Cookies Policy: version 2.0.0, effective 1 January 2027\n',
+    );
     expect(readFileSync(path.join(out, 'email.eml'), 'utf8')).toContain('Content-Type: multipart/alternative;');
-    expect(readFileSync(path.join(out, 'email.html'), 'utf8')).toContain('https://smartfocus.com/policies/privacy/compare/1.0.0...2.0.0/index.html');
+    expect(readFileSync(path.join(out, 'email.html'), 'utf8')).toContain(
+      'https://smartfocus.com/policies/privacy/compare/1.0.0...2.0.0/index.html',
+    );
   });
 
   it('sends it over a real SMTP exchange on 127.0.0.1', async () => {

@@ -1,17 +1,13 @@
 // The CLI, run as a user runs it: the compiled lib/cli/bin.js in a child process.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, root } from './support/fixtures.js';
+import { spawnCli } from './support/cli.js';
 import { copySample, snapshotTree } from './support/project.js';
 
-const bin = path.join(root, 'lib/cli/bin.js');
-
-function policyc(args: string[], cwd = root, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The built CLI in a child process, with NO_COLOR empty (color is then off only because the output is not a terminal). */
+const policyc = (args: string[], cwd = root, env: Record<string, string> = {}) => spawnCli(args, { cwd, env: { NO_COLOR: '', ...env } });
 
 /** Break the sample: a typo'd key, an unknown cookie category, a dangling reference. */
 function breakSample(dir: string) {
@@ -111,7 +107,9 @@ describe('policyc CLI', () => {
     const r = policyc(['build', '--date', '2026-11-29'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('✔ wrote 36 files to dist\n');
-    expect(readFileSync(path.join(dir, 'dist/privacy/index.html'), 'utf8')).toContain('<h1 id="policy-title">Privacy &amp; Cookies Policy</h1>');
+    expect(readFileSync(path.join(dir, 'dist/privacy/index.html'), 'utf8')).toContain(
+      '<h1 id="policy-title">Privacy &amp; Cookies Policy</h1>',
+    );
   });
 
   it('build: a broken policy after a good build leaves dist/ byte-identical and exits 1', () => {

@@ -1,18 +1,14 @@
 // The compliance rules on the sample and on scratch copies of it, through the API and the CLI.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../src/index.js';
 import { allRules } from '../src/rules/registry.js';
 import { root } from './support/fixtures.js';
+import { spawnCli } from './support/cli.js';
 import { copySample } from './support/project.js';
 
-const bin = path.join(root, 'lib/cli/bin.js');
-const policyc = (args: string[], cwd = root) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const policyc = (args: string[], cwd = root) => spawnCli(args, { cwd });
 const working = (dir: string) => path.join(dir, 'policy/privacy.yaml');
 const edit = (dir: string, from: string, to: string) => {
   const text = readFileSync(working(dir), 'utf8');
@@ -25,7 +21,11 @@ describe('the sample, judged as of each version’s effective date', () => {
     const { diagnostics } = await validate({ cwd: root, date: '2026-11-29' });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set(['policy/history/privacy/1.0.0.yaml']));
-    expect([...new Set(diagnostics.map((d) => d.ruleId))].sort()).toEqual(['cookies-category', 'cookies-duration', 'hygiene-purpose-without-data']);
+    expect([...new Set(diagnostics.map((d) => d.ruleId))].sort()).toEqual([
+      'cookies-category',
+      'cookies-duration',
+      'hygiene-purpose-without-data',
+    ]);
     // GDPR began in 2018 and Safe Harbor was valid in 2013: neither judges 1.0.0.
     expect(diagnostics.some((d) => d.ruleId.startsWith('gdpr-') || d.ruleId.startsWith('transfers-'))).toBe(false);
   });
@@ -33,7 +33,10 @@ describe('the sample, judged as of each version’s effective date', () => {
   it('a copy of 2.0.0 with its transfer back on Safe Harbor fails with the transfers rule at the right line', async () => {
     const dir = copySample();
     edit(dir, 'mechanisms: [eu-us-data-privacy-framework, uk-us-data-bridge]', 'mechanisms: [eu-us-safe-harbor]');
-    const line = readFileSync(working(dir), 'utf8').split('\n').findIndex((l) => l.includes('mechanisms: [eu-us-safe-harbor]')) + 1;
+    const line =
+      readFileSync(working(dir), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('mechanisms: [eu-us-safe-harbor]')) + 1;
     const r = policyc(['validate'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
@@ -59,11 +62,16 @@ describe('severities', () => {
     edit(dir, '      duration: 2 years\n', '');
     const plain = policyc(['validate'], dir);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/policy\/privacy\.yaml:\d+:7 {2}warning {2}The persistent cookie `_ga` does not state how long it lasts {2}cookies-duration/);
+    expect(plain.stdout).toMatch(
+      /policy\/privacy\.yaml:\d+:7 {2}warning {2}The persistent cookie `_ga` does not state how long it lasts {2}cookies-duration/,
+    );
     expect(policyc(['validate', '--strict'], dir).code).toBe(1);
     writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ rules: { 'cookies-duration': 'error' } }));
     expect(policyc(['validate'], dir).code).toBe(1);
-    writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ rules: { 'cookies-duration': 'off', 'cookies-category': 'off', 'hygiene-purpose-without-data': 'off' } }));
+    writeFileSync(
+      path.join(dir, 'policyc.config.json'),
+      JSON.stringify({ rules: { 'cookies-duration': 'off', 'cookies-category': 'off', 'hygiene-purpose-without-data': 'off' } }),
+    );
     const off = policyc(['validate', '--strict'], dir);
     expect(off.stdout).toBe('✔ 1 document valid, 2 released versions intact\n');
     expect(off.code).toBe(0);
@@ -91,7 +99,8 @@ describe('policyc rules', () => {
     expect(r.stdout).toContain('Reference: GDPR Art. 44-46; CJEU C-362/14 (Schrems I)');
     const json = JSON.parse(policyc(['rules', '--format', 'json']).stdout) as Record<string, unknown>[];
     expect(json).toHaveLength(allRules.length);
-    for (const rule of json) for (const key of ['id', 'pack', 'severity', 'title', 'explanation', 'reference', 'fix']) expect(typeof rule[key]).toBe('string');
+    for (const rule of json)
+      for (const key of ['id', 'pack', 'severity', 'title', 'explanation', 'reference', 'fix']) expect(typeof rule[key]).toBe('string');
     expect(policyc(['rules', 'gdpr-legal-bases']).stderr).toContain('did you mean `gdpr-legal-basis`?');
   });
 });

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { diffPolicies } from '../src/diff/diff.js';
-import { formatChanges } from '../src/diff/format.js';
+import { formatChanges } from '../src/render/change-formats.js';
 import type { ChangeSet } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { matchesSchema } from '../src/validate/schema-rules.js';

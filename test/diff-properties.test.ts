@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffPolicies } from '../src/diff/diff.js';
-import { formatChanges } from '../src/diff/format.js';
+import { formatChanges } from '../src/render/change-formats.js';
 import type { Change, ChangeSet, EntityKind } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { matchesSchema } from '../src/validate/schema-rules.js';
@@ -179,9 +179,17 @@ type Edit =
 /** A change of one field of `e` to a different value (or its deletion, or its addition). */
 function fieldChangeArb(kind: Kind, e: Entity, categoryIds: readonly string[], only?: string): fc.Arbitrary<Edit> {
   const fields = fieldsOf(kind, categoryIds);
-  const options = Object.entries(fields).filter(([field]) => !only || field === only).map(([field, spec]) =>
-    (spec.optional ? fc.oneof(fc.constant(undefined), spec.arb) : spec.arb).map((value) => ({ op: 'change' as const, kind, id: e.id, field, value })),
-  );
+  const options = Object.entries(fields)
+    .filter(([field]) => !only || field === only)
+    .map(([field, spec]) =>
+      (spec.optional ? fc.oneof(fc.constant(undefined), spec.arb) : spec.arb).map((value) => ({
+        op: 'change' as const,
+        kind,
+        id: e.id,
+        field,
+        value,
+      })),
+    );
   return fc.oneof(...options).filter((edit) => !isDeepStrictEqual(e[edit.field], edit.value));
 }
 
@@ -215,7 +223,14 @@ function editsArb(doc: Policy): fc.Arbitrary<Edit[]> {
       const additions = fc
         .oneof(
           { arbitrary: fc.constant([]), weight: 3 },
-          { arbitrary: fc.uniqueArray(entityArb(kind, fc.constantFrom('added-1', 'added-2'), remaining), { selector: (e) => e.id, minLength: 1, maxLength: 2 }), weight: 1 },
+          {
+            arbitrary: fc.uniqueArray(entityArb(kind, fc.constantFrom('added-1', 'added-2'), remaining), {
+              selector: (e) => e.id,
+              minLength: 1,
+              maxLength: 2,
+            }),
+            weight: 1,
+          },
         )
         .map((list) => list.filter((e) => !existing.has(e.id)).map((entity): Edit => ({ op: 'add', kind, entity })));
       return fc.tuple(actions, additions).chain(([acts, adds]) => {
@@ -271,7 +286,9 @@ function minimalPolicy(): Policy {
 }
 
 /** Every (kind, field) an edit can touch. */
-const editableFields: readonly (readonly [Kind, string])[] = kinds.flatMap((kind) => Object.keys(fieldsOf(kind, [])).map((field) => [kind, field] as const));
+const editableFields: readonly (readonly [Kind, string])[] = kinds.flatMap((kind) =>
+  Object.keys(fieldsOf(kind, [])).map((field) => [kind, field] as const),
+);
 
 /**
  * The minimal document plus one entity (id `subject`), and the same with one
@@ -284,7 +301,9 @@ function oneEditArb(which: (kind: Kind, field: string) => boolean = () => true) 
   return fc
     .constantFrom(...pairs)
     .chain(([kind, field]) =>
-      entityArb(kind, fc.constant('subject'), refs).chain((entity) => fieldChangeArb(kind, entity, refs, field).map((edit) => ({ kind, entity, edit }))),
+      entityArb(kind, fc.constant('subject'), refs).chain((entity) =>
+        fieldChangeArb(kind, entity, refs, field).map((edit) => ({ kind, entity, edit })),
+      ),
     )
     .map(({ kind, entity, edit }) => {
       const before = applyEdits(withSections(minimalPolicy()), [{ op: 'add', kind, entity }]);
@@ -357,7 +376,11 @@ describe('diff properties', () => {
       fc.property(pairArb, ([a, b]) => {
         const forward = diffPolicies(a, b).changes;
         const backward = diffPolicies(b, a).changes;
-        const keys = (changes: Change[], type: Change['type']) => changes.filter((c) => c.type === type).map(keyOf).sort();
+        const keys = (changes: Change[], type: Change['type']) =>
+          changes
+            .filter((c) => c.type === type)
+            .map(keyOf)
+            .sort();
         expect(keys(backward, 'removed')).toEqual(keys(forward, 'added'));
         expect(keys(backward, 'added')).toEqual(keys(forward, 'removed'));
         expect(keys(backward, 'changed')).toEqual(keys(forward, 'changed'));
@@ -433,13 +456,29 @@ describe('diff properties: what people are told', () => {
 
   it('word-level edits rebuild the text before and after', () => {
     fc.assert(
-      fc.property(fc.oneof(pairArb, oneEditArb().map(({ before, after }) => [before, after] as const)), ([a, b]) => {
-        for (const f of diffPolicies(a, b).changes.flatMap((c) => c.fields ?? [])) {
-          if (!f.words) continue;
-          expect(f.words.filter((w) => !w.added).map((w) => w.value).join('')).toBe(f.before);
-          expect(f.words.filter((w) => !w.removed).map((w) => w.value).join('')).toBe(f.after);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          pairArb,
+          oneEditArb().map(({ before, after }) => [before, after] as const),
+        ),
+        ([a, b]) => {
+          for (const f of diffPolicies(a, b).changes.flatMap((c) => c.fields ?? [])) {
+            if (!f.words) continue;
+            expect(
+              f.words
+                .filter((w) => !w.added)
+                .map((w) => w.value)
+                .join(''),
+            ).toBe(f.before);
+            expect(
+              f.words
+                .filter((w) => !w.removed)
+                .map((w) => w.value)
+                .join(''),
+            ).toBe(f.after);
+          }
+        },
+      ),
       runs,
     );
   });
@@ -449,22 +488,25 @@ describe('diff properties: what people are told', () => {
 
   it('a change of a text field has a word-level edit and is editorial wording', () => {
     fc.assert(
-      fc.property(oneEditArb((kind, field) => textFields[kind]?.some((t) => t === field || t.startsWith(`${field}.`)) ?? false), ({ before, after }) => {
-        for (const c of diffPolicies(before, after).changes) {
-          for (const f of c.fields ?? []) {
-            if (!textFields[c.entity]?.includes(f.field) || typeof f.before !== 'string' || typeof f.after !== 'string') continue;
-            expect(f.words, `${c.entity} ${f.field}`).toBeDefined();
-            // The change's verdict is this field's only when nothing else in it changed.
-            if (c.fields!.length > 1) continue;
-            if (meaningfulText.has(`${c.entity}:${f.field}`)) {
-              expect(c.material).toBe(true);
-              continue;
+      fc.property(
+        oneEditArb((kind, field) => textFields[kind]?.some((t) => t === field || t.startsWith(`${field}.`)) ?? false),
+        ({ before, after }) => {
+          for (const c of diffPolicies(before, after).changes) {
+            for (const f of c.fields ?? []) {
+              if (!textFields[c.entity]?.includes(f.field) || typeof f.before !== 'string' || typeof f.after !== 'string') continue;
+              expect(f.words, `${c.entity} ${f.field}`).toBeDefined();
+              // The change's verdict is this field's only when nothing else in it changed.
+              if (c.fields!.length > 1) continue;
+              if (meaningfulText.has(`${c.entity}:${f.field}`)) {
+                expect(c.material).toBe(true);
+                continue;
+              }
+              expect(c.rule).toBe('wording');
+              expect(c.material).toBe(false);
             }
-            expect(c.rule).toBe('wording');
-            expect(c.material).toBe(false);
           }
-        }
-      }),
+        },
+      ),
       runs,
     );
   });
@@ -482,13 +524,16 @@ describe('diff properties: what people are told', () => {
     const all = ['email', 'phone'];
     const receives = (v: unknown) => (v === undefined ? all : (v as string[]));
     fc.assert(
-      fc.property(oneEditArb((kind, field) => kind === 'recipient' && field === 'categories'), ({ before, after, edit }) => {
-        const old = listOf(before, 'recipient').find((e) => e.id === 'subject')!;
-        fc.pre(receives(edit.value).some((id) => !receives(old.categories).includes(id)));
-        const set = diffPolicies(before, after);
-        expect(set.material).toBe(true);
-        expect(set.changes[0]!.rule).toBe('recipient-receives-more-data');
-      }),
+      fc.property(
+        oneEditArb((kind, field) => kind === 'recipient' && field === 'categories'),
+        ({ before, after, edit }) => {
+          const old = listOf(before, 'recipient').find((e) => e.id === 'subject')!;
+          fc.pre(receives(edit.value).some((id) => !receives(old.categories).includes(id)));
+          const set = diffPolicies(before, after);
+          expect(set.material).toBe(true);
+          expect(set.changes[0]!.rule).toBe('recipient-receives-more-data');
+        },
+      ),
       runs,
     );
   });
@@ -496,15 +541,18 @@ describe('diff properties: what people are told', () => {
   it('a right that starts charging a fee, or charges more, is a material change', () => {
     const amount = (doc: Policy) => (listOf(doc, 'right').find((e) => e.id === 'subject')!.fee as { amount: number } | undefined)?.amount;
     fc.assert(
-      fc.property(oneEditArb((kind, field) => kind === 'right' && field === 'fee'), ({ before, after }) => {
-        const [was, now] = [amount(before), amount(after)];
-        const set = diffPolicies(before, after);
-        // A fee of 0 is no fee.
-        const charges = now !== undefined && now > 0 && (was === undefined || now > was);
-        if (charges) expect(set.changes[0]!.rule).toBe('new-fee');
-        else if (now === undefined && was !== undefined) expect(set.changes[0]!.rule).toBe('fee-removed');
-        expect(set.material).toBe(charges);
-      }),
+      fc.property(
+        oneEditArb((kind, field) => kind === 'right' && field === 'fee'),
+        ({ before, after }) => {
+          const [was, now] = [amount(before), amount(after)];
+          const set = diffPolicies(before, after);
+          // A fee of 0 is no fee.
+          const charges = now !== undefined && now > 0 && (was === undefined || now > was);
+          if (charges) expect(set.changes[0]!.rule).toBe('new-fee');
+          else if (now === undefined && was !== undefined) expect(set.changes[0]!.rule).toBe('fee-removed');
+          expect(set.material).toBe(charges);
+        },
+      ),
       runs,
     );
   });

@@ -83,7 +83,9 @@ describe('summary.html', () => {
 
   it('has only links that resolve on the full page', () => {
     const pageIds = idsOf(fullPage);
-    const targets = attributeValues(summary, 'href').filter((h) => h.startsWith('index.html#')).map((h) => h.slice('index.html#'.length));
+    const targets = attributeValues(summary, 'href')
+      .filter((h) => h.startsWith('index.html#'))
+      .map((h) => h.slice('index.html#'.length));
     expect(targets.length).toBeGreaterThan(30);
     expect(targets.filter((t) => !pageIds.has(t))).toEqual([]);
   });
@@ -91,10 +93,16 @@ describe('summary.html', () => {
   it('says what, why, who, where, which rights and how to contact us, and links the full policy', () => {
     expect(summary).toContain('<link rel="stylesheet" href="../assets/policy.css">');
     expect(summary).toContain('>Email address</a>');
-    expect(summary).toContain('>keep the Website and our services secure and prevent fraud</a> <span class="summary-detail">(Legal basis: Legitimate interests)</span>');
+    expect(summary).toContain(
+      '>keep the Website and our services secure and prevent fraud</a> <span class="summary-detail">(Legal basis: Legitimate interests)</span>',
+    );
     expect(summary).toContain('>Selected third parties</a> <span class="summary-detail">(When: With your consent)</span>');
-    expect(summary).toContain('>United States</a> <span class="summary-detail">(SmartFocus US, Inc.; Safeguards: EU-U.S. Data Privacy Framework; UK Extension to the EU-U.S. Data Privacy Framework)</span>');
-    expect(summary).toContain('>Countries outside the UK and EEA</a> <span class="summary-detail">(Our suppliers and sub-processors; Safeguards: Standard contractual clauses)</span>');
+    expect(summary).toContain(
+      '>United States</a> <span class="summary-detail">(SmartFocus US, Inc.; Safeguards: EU-U.S. Data Privacy Framework; UK Extension to the EU-U.S. Data Privacy Framework)</span>',
+    );
+    expect(summary).toContain(
+      '>Countries outside the UK and EEA</a> <span class="summary-detail">(Our suppliers and sub-processors; Safeguards: Standard contractual clauses)</span>',
+    );
     expect(summary).toContain('>Right of access</a>');
     for (const email of ['support@smartfocus.com', 'info@smartfocus.com', 'contact@smartfocus.com', 'dpo@smartfocus.com']) {
       expect(summary).toContain(`<a href="mailto:${email}">${email}</a>`);
@@ -152,18 +160,24 @@ describe('fragment.html', () => {
 
   it('resolves every in-page link and id reference inside the fragment', () => {
     const ids = idsOf(fragment);
-    const internal = attributeValues(fragment, 'href').filter((h) => h.startsWith('#')).map((h) => h.slice(1));
+    const internal = attributeValues(fragment, 'href')
+      .filter((h) => h.startsWith('#'))
+      .map((h) => h.slice(1));
     expect(internal).toContain('policyc-cookies');
     expect(internal).toContain('policyc-category-email-address');
     expect(internal.filter((id) => !ids.has(id))).toEqual([]);
-    const references = ['aria-labelledby', 'aria-describedby', 'for'].flatMap((a) => attributeValues(fragment, a)).flatMap((v) => v.split(/\s+/));
+    const references = ['aria-labelledby', 'aria-describedby', 'for']
+      .flatMap((a) => attributeValues(fragment, a))
+      .flatMap((v) => v.split(/\s+/));
     expect(references.length).toBeGreaterThan(5);
     expect(references.filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('links its stylesheet when given one, and is valid HTML inside a host page', async () => {
     const styled = renderFragment(model, renderer, { stylesheet: 'https://example.com/assets/fragment.css' })!;
-    expect(styled).toContain('<div class="policyc-policy" lang="en-GB">\n<link rel="stylesheet" href="https://example.com/assets/fragment.css">');
+    expect(styled).toContain(
+      '<div class="policyc-policy" lang="en-GB">\n<link rel="stylesheet" href="https://example.com/assets/fragment.css">',
+    );
     expect(topLevelElements(styled)).toBe(1);
     expect(await problems(hostPage(fragment), 'host-fragment.html')).toEqual([]);
     expect(await problems(hostPage(styled), 'host-fragment-styled.html')).toEqual([]);
@@ -181,7 +195,8 @@ describe('fragment.html', () => {
 
 describe('scopeHtml', () => {
   it('prefixes classes, ids and id references, once', () => {
-    const html = '<nav class="toc main" aria-labelledby="a b"><label for="x">X</label><a href="#a">in</a> <a href="https://example.com/#a">out</a><p id="a">text with class="x" and href="#y"</p></nav>';
+    const html =
+      '<nav class="toc main" aria-labelledby="a b"><label for="x">X</label><a href="#a">in</a> <a href="https://example.com/#a">out</a><p id="a">text with class="x" and href="#y"</p></nav>';
     const scoped = scopeHtml(html);
     expect(scoped).toBe(
       '<nav class="policyc-toc policyc-main" aria-labelledby="policyc-a policyc-b"><label for="policyc-x">X</label><a href="#policyc-a">in</a> <a href="https://example.com/#a">out</a><p id="policyc-a">text with class="x" and href="#y"</p></nav>',
@@ -204,7 +219,16 @@ describe('cookies.html and cookies.json', () => {
     expect(data).toMatchObject({ policy: 'privacy', version: '2.0.0', effective: '2027-01-01' });
     expect(data.cookies.map((c) => c.name)).toEqual(model.policy.cookies!.items.map((c) => c.name));
     expect(data.cookies.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['ASP.NET_SessionId', '__ar_v4', '_ga', 'AdRoll', 'GeolocatedCountry', 'Google AdWords Conversion', 'Smartfocus#lang', '_fbp']),
+      expect.arrayContaining([
+        'ASP.NET_SessionId',
+        '__ar_v4',
+        '_ga',
+        'AdRoll',
+        'GeolocatedCountry',
+        'Google AdWords Conversion',
+        'Smartfocus#lang',
+        '_fbp',
+      ]),
     );
     expect(data.cookies.find((c) => c.name === '_ga')).toEqual({
       id: 'ga',
@@ -216,7 +240,13 @@ describe('cookies.html and cookies.json', () => {
       duration: '2 years',
       category: 'analytics',
     });
-    expect(data.cookies.find((c) => c.name === 'ASP.NET_SessionId')).toMatchObject({ party: 'first', provider: null, lifetime: 'session', duration: null, category: 'strictly-necessary' });
+    expect(data.cookies.find((c) => c.name === 'ASP.NET_SessionId')).toMatchObject({
+      party: 'first',
+      provider: null,
+      lifetime: 'session',
+      duration: null,
+      category: 'strictly-necessary',
+    });
   });
 
   it('renders the table alone, with a caption and header cells, scoped like the fragment', async () => {
@@ -252,7 +282,10 @@ describe('JSON-LD', () => {
 
   beforeAll(async () => {
     const doc = policyJsonLd(model, { url, messages: renderer.messages(model.policy.locale) });
-    const nquads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf)) as string;
+    const nquads = (await jsonld.toRDF(
+      doc as jsonld.JsonLdDocument,
+      { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf,
+    )) as string;
     quads = nquads.split('\n').filter(Boolean);
   });
 
@@ -267,7 +300,10 @@ describe('JSON-LD', () => {
     expect(quads.length).toBeGreaterThan(300);
     const iris = quads.flatMap((q) => [...q.matchAll(/<([^>]*)>/g)].map((m) => m[1]!));
     expect(iris.filter((iri) => !/^https?:\/\//.test(iri))).toEqual([]);
-    const expanded = await jsonld.expand(policyJsonLd(model, { url }) as jsonld.JsonLdDocument, { documentLoader } as jsonld.Options.Expand);
+    const expanded = await jsonld.expand(
+      policyJsonLd(model, { url }) as jsonld.JsonLdDocument,
+      { documentLoader } as jsonld.Options.Expand,
+    );
     expect(expanded.length).toBeGreaterThan(50);
     expect(fetched).toEqual([]);
   });
@@ -307,7 +343,9 @@ describe('JSON-LD', () => {
   });
 
   it('describes recipients, cookies, retention and rights', () => {
-    expect(has(`${url}#recipient-selected-third-parties-sharing`, `${DPV}hasRecipient`, `${url}#recipient-selected-third-parties`)).toBe(true);
+    expect(has(`${url}#recipient-selected-third-parties-sharing`, `${DPV}hasRecipient`, `${url}#recipient-selected-third-parties`)).toBe(
+      true,
+    );
     expect(has(`${url}#recipient-selected-third-parties`, RDF_TYPE, `${DPV}ThirdParty`)).toBe(true);
     expect(has(`${url}#cookie-ga`, RDF_TYPE, 'https://w3id.org/dpv/tech#Cookie')).toBe(true);
     expect(has(`${url}#cookie-ga-handling`, `${DPV}isImplementedUsingTechnology`, `${url}#cookie-ga`)).toBe(true);
@@ -321,25 +359,104 @@ describe('JSON-LD', () => {
     // Every term below was checked in the DPV 2.0 sources (w3c/dpv, 2.0/**/*.csv): core, pd, tech and legal/eu/gdpr.
     const known = new Set([
       ...[
-        'PrivacyNotice', 'DataController', 'DataProtectionOfficer', 'DataProtectionAuthority', 'PersonalDataHandling', 'PersonalDataProcess', 'PersonalData',
-        'SensitivePersonalData', 'Purpose', 'EnforceSecurity', 'FraudPreventionAndDetection', 'Marketing', 'DirectMarketing', 'Advertising', 'CustomerCare',
-        'AccountManagement', 'LegalCompliance', 'PersonnelHiring', 'Recipient', 'ThirdParty', 'DataProcessor', 'Authority', 'DataImporter', 'Location',
-        'Justification', 'StorageDuration', 'TemporalDuration', 'UntilEventDuration', 'DataSubjectDataSource', 'ThirdPartyDataSource', 'PublicDataSource',
-        'Consent', 'Contract', 'LegalObligation', 'VitalInterest', 'PublicInterest', 'LegitimateInterest', 'Share', 'Transfer', 'SafeguardForDataTransfer',
-        'DataTransferLegalBasis', 'DataSubjectRight', 'hasPersonalDataHandling', 'hasDataController', 'hasPurpose', 'hasPersonalData', 'hasLegalBasis',
-        'hasJustification', 'hasRecipient', 'hasProcessing', 'hasDataExporter', 'hasDataImporter', 'hasLocation', 'hasOrganisationalMeasure',
-        'hasStorageCondition', 'hasDataSource', 'hasRight', 'hasAuthority', 'hasDataProtectionOfficer', 'isExercisedAt', 'isImplementedUsingTechnology',
+        'PrivacyNotice',
+        'DataController',
+        'DataProtectionOfficer',
+        'DataProtectionAuthority',
+        'PersonalDataHandling',
+        'PersonalDataProcess',
+        'PersonalData',
+        'SensitivePersonalData',
+        'Purpose',
+        'EnforceSecurity',
+        'FraudPreventionAndDetection',
+        'Marketing',
+        'DirectMarketing',
+        'Advertising',
+        'CustomerCare',
+        'AccountManagement',
+        'LegalCompliance',
+        'PersonnelHiring',
+        'Recipient',
+        'ThirdParty',
+        'DataProcessor',
+        'Authority',
+        'DataImporter',
+        'Location',
+        'Justification',
+        'StorageDuration',
+        'TemporalDuration',
+        'UntilEventDuration',
+        'DataSubjectDataSource',
+        'ThirdPartyDataSource',
+        'PublicDataSource',
+        'Consent',
+        'Contract',
+        'LegalObligation',
+        'VitalInterest',
+        'PublicInterest',
+        'LegitimateInterest',
+        'Share',
+        'Transfer',
+        'SafeguardForDataTransfer',
+        'DataTransferLegalBasis',
+        'DataSubjectRight',
+        'hasPersonalDataHandling',
+        'hasDataController',
+        'hasPurpose',
+        'hasPersonalData',
+        'hasLegalBasis',
+        'hasJustification',
+        'hasRecipient',
+        'hasProcessing',
+        'hasDataExporter',
+        'hasDataImporter',
+        'hasLocation',
+        'hasOrganisationalMeasure',
+        'hasStorageCondition',
+        'hasDataSource',
+        'hasRight',
+        'hasAuthority',
+        'hasDataProtectionOfficer',
+        'isExercisedAt',
+        'isImplementedUsingTechnology',
       ].map((t) => `dpv:${t}`),
-      ...['A6-1-a', 'A6-1-b', 'A6-1-c', 'A6-1-d', 'A6-1-e', 'A6-1-f', 'A45-3', 'A46-2-b', 'StandardContractualClauses', 'BindingCorporateRules']
+      ...[
+        'A6-1-a',
+        'A6-1-b',
+        'A6-1-c',
+        'A6-1-d',
+        'A6-1-e',
+        'A6-1-f',
+        'A45-3',
+        'A46-2-b',
+        'StandardContractualClauses',
+        'BindingCorporateRules',
+      ]
         .concat(['A15', 'A16', 'A17', 'A18', 'A20', 'A21', 'A22', 'A7-3', 'A77'])
         .map((t) => `eu-gdpr:${t}`),
-      ...['Name', 'EmailAddress', 'TelephoneNumber', 'Job', 'IPAddress', 'MACAddress', 'PhysicalAddress', 'Username', 'Password', 'BirthDate', 'Age', 'Gender']
+      ...[
+        'Name',
+        'EmailAddress',
+        'TelephoneNumber',
+        'Job',
+        'IPAddress',
+        'MACAddress',
+        'PhysicalAddress',
+        'Username',
+        'Password',
+        'BirthDate',
+        'Age',
+        'Gender',
+      ]
         .concat(['Nationality', 'Location', 'UserAgent', 'BrowserHistory', 'BrowsingBehavior', 'PaymentCard', 'BankAccount', 'Picture'])
         .map((t) => `pd:${t}`),
       'tech:Cookie',
     ]);
     const prefixes = { dpv: DPV, pd: PD, 'eu-gdpr': GDPR, tech: 'https://w3id.org/dpv/tech#' };
-    const iris = new Map([...known].map((term) => [term.replace(/^([a-z-]+):/, (_, prefix: keyof typeof prefixes) => prefixes[prefix]), term]));
+    const iris = new Map(
+      [...known].map((term) => [term.replace(/^([a-z-]+):/, (_, prefix: keyof typeof prefixes) => prefixes[prefix]), term]),
+    );
     const used = new Set(quads.flatMap((q) => [...q.matchAll(/<(https:\/\/w3id\.org\/dpv[^>]*)>/g)].map((m) => m[1]!)));
     expect([...used].filter((iri) => !iris.has(iri))).toEqual([]);
     // Every term the module can write, not only those the sample needs.
@@ -371,7 +488,9 @@ describe('jsonLdScript', () => {
   });
 
   it('escapes a hostile cookie name in the policy, and is valid in a page head', async () => {
-    const items = model.policy.cookies!.items.map((c, i) => (i === 0 ? { ...c, name: '</script><script>alert(1)</script>' } : c)) as NonNullable<typeof model.policy.cookies>['items'];
+    const items = model.policy.cookies!.items.map((c, i) =>
+      i === 0 ? { ...c, name: '</script><script>alert(1)</script>' } : c,
+    ) as NonNullable<typeof model.policy.cookies>['items'];
     const hostileModel: PolicyModel = { ...model, policy: { ...model.policy, cookies: { ...model.policy.cookies!, items } } };
     const data = policyJsonLd(hostileModel, { url: 'https://example.com/privacy/index.html' });
     const script = jsonLdScript(data);

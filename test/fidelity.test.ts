@@ -27,7 +27,11 @@ export function htmlText(html: string): string {
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, code: string) =>
-      code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : (entities[code] ?? whole),
+      code.startsWith('#x')
+        ? String.fromCodePoint(parseInt(code.slice(2), 16))
+        : code.startsWith('#')
+          ? String.fromCodePoint(Number(code.slice(1)))
+          : (entities[code] ?? whole),
     );
   return `${text} ${hrefs.join(' ')}`.replace(/\s+/g, ' ');
 }

@@ -2,7 +2,7 @@
 // A folder holds `input.yaml` (the document, `id: input`) and its goldens:
 // `messages.txt` (diagnostics, as `policyc validate` prints them) when the
 // document has any, and `output.html` and `output.md` when it is valid.
-// `UPDATE=1 npm test` rewrites the goldens; review them before committing.
+// `UPDATE=1 npm run test:fast` rewrites the goldens; review them before committing.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
@@ -33,7 +33,11 @@ describe('fixtures', async () => {
       expect(existsSync(htmlFile), 'an invalid document has no output.html').toBe(false);
       return;
     }
-    const site = compileSite(result.models.map((m) => ({ id: m.policy.id, working: m, releases: [] })), renderer, { date: "2026-01-01", drafts: false });
+    const site = compileSite(
+      result.models.map((m) => ({ id: m.policy.id, working: m, releases: [] })),
+      renderer,
+      { date: '2026-01-01', drafts: false },
+    );
     expect(site.diagnostics).toEqual([]);
     expectGolden(htmlFile, site.files.get('input/index.html') as string);
     expectGolden(mdFile, site.files.get('input/index.md') as string);

@@ -15,7 +15,8 @@ const edit = (dir: string, from: string | RegExp, to: string) => {
   writeFileSync(working(dir), next);
 };
 // The sample's 1.0.0 has compliance warnings of its own (see test/compliance.test.ts); these tests are about errors.
-const rules = (diagnostics: { ruleId: string; severity: string }[]) => diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
+const rules = (diagnostics: { ruleId: string; severity: string }[]) =>
+  diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
 
 describe('policyc release', () => {
   it('writes a snapshot, a chained manifest entry, and brings the working document in line', async () => {
@@ -52,7 +53,9 @@ describe('policyc release', () => {
     const before = snapshotTree(path.join(dir, 'policy'));
     const result = await release({ cwd: dir, today: '2026-12-01', bump: 'patch', effective: '2027-06-01' });
     expect(rules(result.diagnostics)).toEqual(['release-bump-too-small']);
-    expect(result.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(/too small: the changes call for at least a minor release/);
+    expect(result.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(
+      /too small: the changes call for at least a minor release/,
+    );
     expect(snapshotTree(path.join(dir, 'policy'))).toEqual(before);
   });
 
@@ -62,7 +65,9 @@ describe('policyc release', () => {
     const latest = manifestOf(dir).releases.at(-1)!;
     const result = await release({ cwd: dir, today: '2026-12-01', effective: latest.effective });
     expect(rules(result.diagnostics)).toEqual(['release-effective-not-after']);
-    expect(result.diagnostics.find((d) => d.severity === 'error')!.message).toBe(`The effective date ${latest.effective} is not after ${latest.version}'s (${latest.effective})`);
+    expect(result.diagnostics.find((d) => d.severity === 'error')!.message).toBe(
+      `The effective date ${latest.effective} is not after ${latest.version}'s (${latest.effective})`,
+    );
   });
 
   it('writes a release once: running it again finds nothing to release', async () => {
@@ -111,7 +116,9 @@ describe('tamper-evident history', () => {
     const file = path.join(dir, 'policy/history/privacy/1.0.0.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('GBP', 'EUR'));
     const result = await validate({ cwd: dir });
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId])).toEqual([['policy/history/privacy/1.0.0.yaml', 'history-snapshot-modified']]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId])).toEqual([
+      ['policy/history/privacy/1.0.0.yaml', 'history-snapshot-modified'],
+    ]);
     const built = await build({ cwd: dir, out: 'dist' });
     expect(built.written).toEqual([]);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
@@ -123,7 +130,9 @@ describe('tamper-evident history', () => {
     manifest.releases[0]!.effective = '2013-09-01';
     writeFileSync(path.join(dir, 'policy/history/privacy/manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const result = await validate({ cwd: dir });
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId])).toEqual([['policy/history/privacy/manifest.json', 'history-chain-broken']]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId])).toEqual([
+      ['policy/history/privacy/manifest.json', 'history-chain-broken'],
+    ]);
   });
 
   it('reports a snapshot that no manifest records, and one that is missing', async () => {
@@ -142,7 +151,11 @@ describe('tamper-evident history', () => {
   it('never rewrites a file under policy/history/ when releasing', async () => {
     const dir = copySample();
     const history = path.join(dir, 'policy/history/privacy');
-    const before = Object.fromEntries(readdirSync(history).filter((f) => f !== 'manifest.json').map((f) => [f, readFileSync(path.join(history, f), 'utf8')]));
+    const before = Object.fromEntries(
+      readdirSync(history)
+        .filter((f) => f !== 'manifest.json')
+        .map((f) => [f, readFileSync(path.join(history, f), 'utf8')]),
+    );
     edit(dir, 'manage and improve the Website', 'manage and improve the Website and our apps');
     expect(rules((await release({ cwd: dir, today: '2026-12-01', effective: '2027-03-01' })).diagnostics)).toEqual([]);
     for (const [file, text] of Object.entries(before)) expect(readFileSync(path.join(history, file), 'utf8')).toBe(text);

@@ -34,6 +34,8 @@ describe('generated HTML is valid', () => {
   });
 
   it('catches invalid HTML (the validator is live)', async () => {
-    expect(await problems('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>', 'bad.html')).not.toEqual([]);
+    expect(
+      await problems('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>', 'bad.html'),
+    ).not.toEqual([]);
   });
 });

@@ -36,9 +36,16 @@ describe('policyc init', () => {
       expect(purpose.categories?.length, purpose.id).toBeGreaterThan(0);
     }
     for (const category of doc.collection.categories) expect(category.retention, category.id).toBeTruthy();
-    expect(doc.rights.items.map((r: { type: string }) => r.type).sort()).toEqual(
-      ['access', 'complaint', 'erasure', 'objection', 'portability', 'rectification', 'restriction', 'withdraw-consent'],
-    );
+    expect(doc.rights.items.map((r: { type: string }) => r.type).sort()).toEqual([
+      'access',
+      'complaint',
+      'erasure',
+      'objection',
+      'portability',
+      'rectification',
+      'restriction',
+      'withdraw-consent',
+    ]);
     for (const right of doc.rights.items) expect(right.contact, right.id).toBeTruthy();
     expect(doc.contacts.items.some((c: { role: string }) => c.role === 'dpo')).toBe(true);
     expect(doc.collection.obligation).toBeTruthy();
@@ -57,7 +64,9 @@ describe('policyc init', () => {
 
     const built = await build({ cwd: dir, out: 'dist', date: '2026-06-01' });
     expect(formatPretty(built.diagnostics)).toBe('');
-    expect(built.written).toEqual(expect.arrayContaining(['index.html', 'privacy/index.html', 'privacy/index.md', 'privacy/policy.json', 'assets/policy.css']));
+    expect(built.written).toEqual(
+      expect.arrayContaining(['index.html', 'privacy/index.html', 'privacy/index.md', 'privacy/policy.json', 'assets/policy.css']),
+    );
     const page = readFileSync(path.join(dir, 'dist/privacy/index.html'), 'utf8');
     expect(page).toContain('Example Ltd');
     expect(page).toContain('privacy@example.com');
@@ -74,7 +83,9 @@ describe('policyc init', () => {
     const again = tempDir();
     await init({ dir: again, id: 'cookie-policy' });
     expect(snapshotTree(again)).toEqual(snapshotTree(a));
-    expect(snapshotTree(b).get('policy/privacy.yaml')).toBe(snapshotTree(a).get('policy/cookie-policy.yaml')!.replace('id: cookie-policy', 'id: privacy'));
+    expect(snapshotTree(b).get('policy/privacy.yaml')).toBe(
+      snapshotTree(a).get('policy/cookie-policy.yaml')!.replace('id: cookie-policy', 'id: privacy'),
+    );
   });
 
   it('refuses a folder that is already a policy repository, changing nothing', async () => {

@@ -9,7 +9,7 @@ import { diffPolicies } from '../src/diff/diff.js';
 import type { ChangeSet } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { localizeChanges } from '../src/render/localize-changes.js';
-import { plural, type Messages } from '../src/render/messages.js';
+import { plural, type Messages } from '../src/model/messages.js';
 import { engineRuleIds } from './support/diff-rules.js';
 import { root } from './support/fixtures.js';
 
@@ -34,7 +34,10 @@ const fixtures = readdirSync(fixturesDir, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 const load = (file: string) => parse(readFileSync(file, 'utf8')) as Policy;
-const fixture = (name: string) => ({ before: load(path.join(fixturesDir, name, 'previous.yaml')), after: load(path.join(fixturesDir, name, 'input.yaml')) });
+const fixture = (name: string) => ({
+  before: load(path.join(fixturesDir, name, 'previous.yaml')),
+  after: load(path.join(fixturesDir, name, 'input.yaml')),
+});
 
 describe('locale files', () => {
   it('are found (en and fr ship)', () => {
@@ -92,8 +95,15 @@ describe('localizeChanges', () => {
     const added = set.changes.find((c) => c.rule === 'new-purpose')!;
     const translated = structuredClone(after);
     translated.purposes!.items.find((p) => p.id === added.id)!.description = 'mesurer l’audience du site';
-    const withTranslation = localizeChanges(set, { locale: 'fr', messages: fr, from: { source: before }, to: { source: after, translated } });
-    expect(withTranslation.changes.find((c) => c.id === added.id)!.summary).toBe('Ajoute la finalité «\u00a0mesurer l’audience du site\u00a0».');
+    const withTranslation = localizeChanges(set, {
+      locale: 'fr',
+      messages: fr,
+      from: { source: before },
+      to: { source: after, translated },
+    });
+    expect(withTranslation.changes.find((c) => c.id === added.id)!.summary).toBe(
+      'Ajoute la finalité «\u00a0mesurer l’audience du site\u00a0».',
+    );
     const without = localizeChanges(set, { locale: 'fr', messages: fr, from: { source: before }, to: { source: after } });
     const source = after.purposes!.items.find((p) => p.id === added.id)!.description;
     expect(without.changes.find((c) => c.id === added.id)!.summary).toBe(`Ajoute la finalité «\u00a0${source}\u00a0».`);
@@ -120,8 +130,17 @@ describe('localizeChanges', () => {
     const set = diffPolicies(before, after);
     const reworded = set.changes.find((c) => c.rule === 'wording')!;
     const field = reworded.fields!.find((f) => f.words)!.field;
-    expect(localizeChanges(set, { locale: 'fr', messages: fr, from: { source: before }, to: { source: after, translated: after } }).changes.find((c) => c.id === reworded.id)!.fields).toBeUndefined();
-    const both = localizeChanges(set, { locale: 'fr', messages: fr, from: { source: before, translated: before }, to: { source: after, translated: after } });
+    expect(
+      localizeChanges(set, { locale: 'fr', messages: fr, from: { source: before }, to: { source: after, translated: after } }).changes.find(
+        (c) => c.id === reworded.id,
+      )!.fields,
+    ).toBeUndefined();
+    const both = localizeChanges(set, {
+      locale: 'fr',
+      messages: fr,
+      from: { source: before, translated: before },
+      to: { source: after, translated: after },
+    });
     const detail = both.changes.find((c) => c.id === reworded.id)!.fields!;
     expect(detail.map((f) => f.field)).toEqual([field]);
     expect(detail[0]!.words!.some((w) => w.added || w.removed)).toBe(true);
@@ -131,7 +150,11 @@ describe('localizeChanges', () => {
     const { before, after } = fixture('new-purpose');
     const set: ChangeSet = diffPolicies(before, after);
     const partial = { ...fr, diff: { ...fr.diff, rules: {} } } as Messages;
-    expect(localizeChanges(set, { locale: 'fr', messages: partial, from: { source: before }, to: { source: after } }).changes.map((c) => c.summary)).toEqual(set.changes.map((c) => c.summary));
+    expect(
+      localizeChanges(set, { locale: 'fr', messages: partial, from: { source: before }, to: { source: after } }).changes.map(
+        (c) => c.summary,
+      ),
+    ).toEqual(set.changes.map((c) => c.summary));
   });
 });
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shareUnchanged } from '../src/history/verify.js';
-import { RecentMemo } from '../src/render/memo.js';
+import { RecentMemo } from '../src/markdown/memo.js';
 
 describe('shareUnchanged', () => {
   const value = fc.letrec((tie) => ({
@@ -22,8 +22,24 @@ describe('shareUnchanged', () => {
   });
 
   it('reuses the old objects where nothing changed, matching list items by id', () => {
-    const before = { cookies: [{ id: 'a', life: 1 }, { id: 'b', life: 2 }], title: { text: 'T' }, order: { x: 1, y: 2 } };
-    const after = JSON.parse(JSON.stringify({ cookies: [{ id: 'b', life: 2 }, { id: 'c', life: 3 }], title: { text: 'T' }, order: { y: 2, x: 1 } }));
+    const before = {
+      cookies: [
+        { id: 'a', life: 1 },
+        { id: 'b', life: 2 },
+      ],
+      title: { text: 'T' },
+      order: { x: 1, y: 2 },
+    };
+    const after = JSON.parse(
+      JSON.stringify({
+        cookies: [
+          { id: 'b', life: 2 },
+          { id: 'c', life: 3 },
+        ],
+        title: { text: 'T' },
+        order: { y: 2, x: 1 },
+      }),
+    );
     const shared = shareUnchanged(before, after) as typeof before;
     expect(shared.cookies[0]).toBe(before.cookies[1]);
     expect(shared.cookies[1]).not.toBe(after.cookies[0]);

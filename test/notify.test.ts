@@ -14,9 +14,11 @@ import type { Policy } from '../src/model/policy.generated.js';
 import { sendNotification, transportOptions } from '../src/notify/mail.js';
 import { readSmtpUrl, redactUrl, scrubCredentials } from '../src/notify/smtp-url.js';
 import { notify } from '../src/api.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './support/cli.js';
 import { copySample } from './support/project.js';
-import { composeEml, notificationMailOptions, renderNotification, wrapText, type Notification, type NotificationInput } from '../src/notify/notification.js';
+import { composeEml, notificationMailOptions } from '../src/notify/mime.js';
+import { renderNotification, type Notification, type NotificationInput } from '../src/notify/notification.js';
+import { wrapText } from '../src/notify/plain-text.js';
 import { createRenderer, type Renderer } from '../src/render/templates.js';
 import { resolve } from '../src/resolve/resolve.js';
 
@@ -53,21 +55,39 @@ const changes: ChangeSet = {
   material: true,
   bump: 'minor',
   changes: [
-    { type: 'changed', entity: 'contact', id: 'support', material: false, rule: 'contact-detail', summary: 'Changes the contact `support`: its description is reworded.' },
+    {
+      type: 'changed',
+      entity: 'contact',
+      id: 'support',
+      material: false,
+      rule: 'contact-detail',
+      summary: 'Changes the contact `support`: its description is reworded.',
+    },
     {
       type: 'added',
       entity: 'cookie',
       id: '_fbp',
       material: true,
       rule: 'new-third-party-cookie',
-      summary: 'Adds the cookie `_fbp` (Meta, advertising, 90 days), which a third party sets on every page of the website to measure how well its advertisements work.',
+      summary:
+        'Adds the cookie `_fbp` (Meta, advertising, 90 days), which a third party sets on every page of the website to measure how well its advertisements work.',
     },
-    { type: 'added', entity: 'purpose', id: 'ads', material: true, rule: 'new-purpose', summary: 'Adds the purpose `ads`: show you *personalised* advertising <script>alert(1)</script>.' },
+    {
+      type: 'added',
+      entity: 'purpose',
+      id: 'ads',
+      material: true,
+      rule: 'new-purpose',
+      summary: 'Adds the purpose `ads`: show you *personalised* advertising <script>alert(1)</script>.',
+    },
     { type: 'changed', entity: 'section', id: 'contacts', material: false, rule: 'wording', summary: 'Rewords the contact section.' },
   ],
 };
 
-const materialTexts = ['Adds the cookie _fbp (Meta, advertising, 90 days), which a third party sets on every page', 'Adds the purpose ads: show you personalised advertising'];
+const materialTexts = [
+  'Adds the cookie _fbp (Meta, advertising, 90 days), which a third party sets on every page',
+  'Adds the purpose ads: show you personalised advertising',
+];
 
 function input(extra: Partial<NotificationInput> = {}): NotificationInput {
   return {
@@ -106,7 +126,9 @@ describe('notification e-mail', () => {
     expect(html).not.toMatch(/<style/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).toContain('<html lang="en-GB">');
-    expect(html).toMatch(/<body[^>]*>\s*<div style="display:none;max-height:0;[^"]*overflow:hidden;[^"]*">4 changes to our Privacy &amp; Cookies Policy, effective 1 January 2027\./);
+    expect(html).toMatch(
+      /<body[^>]*>\s*<div style="display:none;max-height:0;[^"]*overflow:hidden;[^"]*">4 changes to our Privacy &amp; Cookies Policy, effective 1 January 2027\./,
+    );
     expect(html).toContain('role="presentation"');
     expect(html).toContain('max-width:600px');
     // Summaries are inline Markdown: code spans become styled <code>, raw HTML is dropped.
@@ -251,12 +273,7 @@ describe('sending with a password', () => {
   const recipient = 'legal@example.com';
 
   /** Run the CLI in-process on a copy of the sample; what it printed, and its exit code. */
-  async function cli(argv: string[], env: Record<string, string> = {}) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, { cwd: copySample(), env: { NO_COLOR: '1', ...env }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-    return { code, stdout, stderr };
-  }
+  const cli = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { cwd: copySample(), env });
 
   afterEach(() => {
     vi.restoreAllMocks();
@@ -285,7 +302,9 @@ describe('sending with a password', () => {
         expect(server.received.map((m) => m.to)).toEqual([[recipient]]);
 
         // Port 9 (discard) would fail: the flag's server is the one used.
-        const flagWins = await cli(['notify', '--send', `smtp://${inUrl}@127.0.0.1:${server.port}`, '--to', recipient], { POLICYC_SMTP_URL: 'smtp://127.0.0.1:9' });
+        const flagWins = await cli(['notify', '--send', `smtp://${inUrl}@127.0.0.1:${server.port}`, '--to', recipient], {
+          POLICYC_SMTP_URL: 'smtp://127.0.0.1:9',
+        });
         expect(flagWins.code).toBe(0);
         expect(server.received).toHaveLength(2);
       },
@@ -294,7 +313,9 @@ describe('sending with a password', () => {
     // Without --to the variable sends nothing; --to without any server is a usage error.
     const noServer = await cli(['notify', '--to', recipient]);
     expect(noServer.code).toBe(2);
-    expect(noServer.stderr).toContain('`--to` needs an SMTP server: `--send smtp://HOST:PORT`, or the POLICYC_SMTP_URL environment variable');
+    expect(noServer.stderr).toContain(
+      '`--to` needs an SMTP server: `--send smtp://HOST:PORT`, or the POLICYC_SMTP_URL environment variable',
+    );
   });
 
   it('never prints the password: a refused login, a server that quotes it back, a malformed URL', async () => {
@@ -323,7 +344,11 @@ describe('sending with a password', () => {
         ]);
         expect(server.received).toEqual([]);
       },
-      { auth: { user, pass }, authFailure: (attempt) => `No such login ${attempt.user}:${attempt.pass} (${Buffer.from(`\0${attempt.user}\0${attempt.pass}`).toString('base64')})` },
+      {
+        auth: { user, pass },
+        authFailure: (attempt) =>
+          `No such login ${attempt.user}:${attempt.pass} (${Buffer.from(`\0${attempt.user}\0${attempt.pass}`).toString('base64')})`,
+      },
     );
     // A value the flag refuses is not echoed with its password either.
     const bad = await cli(['notify', '--send', `smtp://${user}:${wrong}@127.0.0.1:25/path`, '--to', recipient]);
@@ -332,7 +357,9 @@ describe('sending with a password', () => {
     expect(bad.stderr).not.toContain(wrong);
     expect(redactUrl(`smtps://${user}:p@ss/word@mail.example.com:465`)).toBe('smtps://***@mail.example.com:465');
     expect(() => readSmtpUrl(`smtp://${user}:%E0%A4%A@mail.example.com`)).toThrow(/^Not an SMTP URL: smtp:\/\/\*\*\*@mail\.example\.com /);
-    expect(scrubCredentials(`535 ${pass} ${encodeURIComponent(pass)} ${Buffer.from(pass).toString('base64')}`, { user, pass })).toBe('535 *** *** ***');
+    expect(scrubCredentials(`535 ${pass} ${encodeURIComponent(pass)} ${Buffer.from(pass).toString('base64')}`, { user, pass })).toBe(
+      '535 *** *** ***',
+    );
   });
 
   it('requires TLS to any host but this machine: STARTTLS for smtp://, from the start for smtps://', () => {
@@ -340,9 +367,24 @@ describe('sending with a password', () => {
       const { host, secure, ignoreTLS, requireTLS } = transportOptions(readSmtpUrl(url), insecure);
       return { host, secure, ignoreTLS, requireTLS };
     };
-    expect(options('smtp://mail.example.invalid:587')).toEqual({ host: 'mail.example.invalid', secure: false, ignoreTLS: false, requireTLS: true });
-    expect(options('smtps://mail.example.invalid')).toEqual({ host: 'mail.example.invalid', secure: true, ignoreTLS: false, requireTLS: false });
-    expect(options('smtp://mail.example.invalid', true)).toEqual({ host: 'mail.example.invalid', secure: false, ignoreTLS: false, requireTLS: false });
+    expect(options('smtp://mail.example.invalid:587')).toEqual({
+      host: 'mail.example.invalid',
+      secure: false,
+      ignoreTLS: false,
+      requireTLS: true,
+    });
+    expect(options('smtps://mail.example.invalid')).toEqual({
+      host: 'mail.example.invalid',
+      secure: true,
+      ignoreTLS: false,
+      requireTLS: false,
+    });
+    expect(options('smtp://mail.example.invalid', true)).toEqual({
+      host: 'mail.example.invalid',
+      secure: false,
+      ignoreTLS: false,
+      requireTLS: false,
+    });
     for (const local of ['smtp://127.0.0.1:2525', 'smtp://127.8.9.10', 'smtp://localhost:25', 'smtp://LOCALHOST', 'smtp://[::1]:25']) {
       expect(options(local), local).toMatchObject({ ignoreTLS: true, requireTLS: false });
     }
@@ -394,7 +436,11 @@ describe('sending with a password', () => {
     );
     const result = await notify({ cwd: copySample(), send: url, recipient, insecureSmtp: true, cache: false });
     expect(result.diagnostics.map((d) => [d.ruleId, d.file, d.message])).toEqual([
-      ['notify-smtp-insecure', 'smtp://***@mail.example.invalid:587', '`--insecure-smtp` would send the SMTP password to mail.example.invalid unencrypted'],
+      [
+        'notify-smtp-insecure',
+        'smtp://***@mail.example.invalid:587',
+        '`--insecure-smtp` would send the SMTP password to mail.example.invalid unencrypted',
+      ],
     ]);
     expect(result.sent).toBeUndefined();
     for (const spy of touched) expect(spy).not.toHaveBeenCalled();

@@ -1,11 +1,15 @@
 // Prose fields go through unified: Markdown in, sanitized HTML and normalised Markdown out.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeMarkdown, normaliseMarkdown, normaliseMarkdownWhole, proseToHtml, proseToMarkdown, proseToPlainText } from '../src/render/prose.js';
+import { escapeMarkdown } from '../src/markdown/escape.js';
+import { normaliseMarkdown, normaliseMarkdownWhole } from '../src/markdown/normalise.js';
+import { proseToHtml, proseToMarkdown, proseToPlainText } from '../src/markdown/prose.js';
 
 describe('prose to HTML', () => {
   it('renders Markdown blocks and inline text', () => {
-    expect(proseToHtml('Hello **world**.\n\n- one\n- two', 'prose')).toBe('<p>Hello <strong>world</strong>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    expect(proseToHtml('Hello **world**.\n\n- one\n- two', 'prose')).toBe(
+      '<p>Hello <strong>world</strong>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
+    );
     expect(proseToHtml('see [our terms](https://example.com/terms)', 'text')).toBe('see <a href="https://example.com/terms">our terms</a>');
   });
 
@@ -58,7 +62,12 @@ describe('Markdown page normalisation', () => {
   const cell = fc.stringMatching(/^[a-z0-9 |\\`*_.:-]{0,12}$/);
   const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);
   const table = fc
-    .record({ width: fc.integer({ min: 1, max: 4 }), align: fc.constantFrom('---', ':--', ':-:', '--:'), rows: fc.array(row, { maxLength: 6 }), bare: fc.boolean() })
+    .record({
+      width: fc.integer({ min: 1, max: 4 }),
+      align: fc.constantFrom('---', ':--', ':-:', '--:'),
+      rows: fc.array(row, { maxLength: 6 }),
+      bare: fc.boolean(),
+    })
     .map(({ width, align, rows, bare }) => {
       const header = `| ${Array.from({ length: width }, (_, i) => `h${i}`).join(' | ')} |`;
       const delimiter = `|${Array.from({ length: width }, () => ` ${align} `).join('|')}|`;
@@ -66,7 +75,9 @@ describe('Markdown page normalisation', () => {
       return [header, delimiter, ...rows.map((r) => (bare ? r.slice(1) : r))].join('\n');
     });
   // Lists of one-line items are normalised item by item; items that are not one paragraph must fall back.
-  const list = fc.array(fc.stringMatching(/^[a-z *_`#>|1.-]{1,16}$/), { minLength: 1, maxLength: 5 }).map((items) => items.map((item) => `- ${item}`).join('\n'));
+  const list = fc
+    .array(fc.stringMatching(/^[a-z *_`#>|1.-]{1,16}$/), { minLength: 1, maxLength: 5 })
+    .map((items) => items.map((item) => `- ${item}`).join('\n'));
   const block = fc.oneof(
     table,
     list,
@@ -88,7 +99,9 @@ describe('Markdown page normalisation', () => {
     ),
   );
   const separator = fc.constantFrom('\n\n', '\n', '\n\n\n');
-  const section = fc.array(fc.tuple(block, separator), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([b, s]) => b + s).join(''));
+  const section = fc
+    .array(fc.tuple(block, separator), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.map(([b, s]) => b + s).join(''));
 
   it('normalises tables row by row exactly as a whole parse does', () => {
     fc.assert(
@@ -100,7 +113,9 @@ describe('Markdown page normalisation', () => {
   });
 
   it('normalises a page section by section exactly as a whole parse does', () => {
-    const page = fc.array(fc.tuple(fc.constantFrom('# Title', '## Part', '### Sub'), section), { minLength: 1, maxLength: 4 }).map((parts) => parts.map(([h, s]) => `${h}\n\n${s}`).join('\n'));
+    const page = fc
+      .array(fc.tuple(fc.constantFrom('# Title', '## Part', '### Sub'), section), { minLength: 1, maxLength: 4 })
+      .map((parts) => parts.map(([h, s]) => `${h}\n\n${s}`).join('\n'));
     fc.assert(
       fc.property(page, (markdown) => {
         expect(normaliseMarkdown(markdown)).toBe(normaliseMarkdownWhole(markdown));
@@ -110,6 +125,8 @@ describe('Markdown page normalisation', () => {
   });
 
   it('writes tables unaligned, so that a row never changes because of another', () => {
-    expect(normaliseMarkdown('| name | duration |\n| --- | --- |\n| a | 1 year |\n| a-much-longer-name | session |\n')).toBe('| name | duration |\n| - | - |\n| a | 1 year |\n| a-much-longer-name | session |\n');
+    expect(normaliseMarkdown('| name | duration |\n| --- | --- |\n| a | 1 year |\n| a-much-longer-name | session |\n')).toBe(
+      '| name | duration |\n| - | - |\n| a | 1 year |\n| a-much-longer-name | session |\n',
+    );
   });
 });

@@ -40,7 +40,16 @@ describe('frozen translations', () => {
     expect(errors(result.diagnostics)).toEqual([]);
     expect(result.plan).toBeUndefined();
     expect(result.written).toEqual(['policy/history/privacy/2.0.0.fr.yaml', 'policy/history/privacy/manifest.json']);
-    expect(manifestOf(dir).translations).toEqual([{ locale: 'fr', version: '2.0.0', released: '2026-12-02', file: '2.0.0.fr.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), previous: null }]);
+    expect(manifestOf(dir).translations).toEqual([
+      {
+        locale: 'fr',
+        version: '2.0.0',
+        released: '2026-12-02',
+        file: '2.0.0.fr.yaml',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        previous: null,
+      },
+    ]);
     // Once frozen, there is nothing left to release.
     const again = await release({ cwd: dir, today: '2026-12-03' });
     expect(errors(again.diagnostics).map((d) => d.ruleId)).toEqual(['release-no-changes']);
@@ -68,7 +77,9 @@ describe('frozen translations', () => {
     // Both French versions are published, each from its frozen text.
     const built = await build({ cwd: dir, date: '2027-07-01', out: path.join(dir, 'site') });
     expect(errors(built.diagnostics)).toEqual([]);
-    expect(built.written).toEqual(expect.arrayContaining(['privacy/fr/v/2.0.0/index.html', 'privacy/fr/v/2.1.0/index.html', 'privacy/fr/index.html']));
+    expect(built.written).toEqual(
+      expect.arrayContaining(['privacy/fr/v/2.0.0/index.html', 'privacy/fr/v/2.1.0/index.html', 'privacy/fr/index.html']),
+    );
     expect(readFileSync(path.join(dir, 'site/privacy/fr/index.html'), 'utf8')).toContain('180');
   });
 
@@ -85,7 +96,9 @@ describe('frozen translations', () => {
     expect(errors(refused.diagnostics)[0]!.message).toBe(
       'The fr translation does not cover privacy 2.1.0, whose changes are material (1: new-third-party-cookie). 2 texts to translate, such as `cookies.items.tt.provider`.',
     );
-    expect(errors(refused.diagnostics)[0]!.hint).toBe('Translate the changed texts and set `source: 2.1.0`, or release without this locale: `policyc release --allow-untranslated`.');
+    expect(errors(refused.diagnostics)[0]!.hint).toBe(
+      'Translate the changed texts and set `source: 2.1.0`, or release without this locale: `policyc release --allow-untranslated`.',
+    );
     expect(refused.written).toEqual([]);
     expect(existsSync(history(dir, '2.1.0.yaml'))).toBe(false);
 

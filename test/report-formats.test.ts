@@ -34,7 +34,8 @@ const diagnostics: Diagnostic[] = [
 ];
 const rules = allRules.map((r) => ({ id: r.id, title: r.title, explanation: r.explanation, fix: r.fix, severity: r.severity }));
 // ajv-draft-04 is CommonJS: under NodeNext its class arrives as the default of the default.
-const AjvDraft04 = ((ajvDraft04 as unknown as { default: { default?: unknown } }).default.default ?? ajvDraft04.default) as unknown as typeof ajvDraft04.default.default;
+const AjvDraft04 = ((ajvDraft04 as unknown as { default: { default?: unknown } }).default.default ??
+  ajvDraft04.default) as unknown as typeof ajvDraft04.default.default;
 const golden = (name: string) => `${root}/test/golden/format-${name}`;
 
 describe('diagnostic formats', () => {
@@ -60,7 +61,9 @@ describe('diagnostic formats', () => {
       ['transfers-mechanism-invalid', 'error'],
       ['schema-enum', 'warning'],
     ]);
-    expect(log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'transfers-mechanism-invalid').fullDescription.text).toMatch(/Schrems I/);
+    expect(log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'transfers-mechanism-invalid').fullDescription.text).toMatch(
+      /Schrems I/,
+    );
   });
   it('the SARIF check is live: an invalid log fails it', () => {
     const require = createRequire(import.meta.url);

@@ -1,10 +1,13 @@
 // One folder per compliance rule (test/rule-fixtures/<rule-id>[-variant]/):
-// `fires.yaml` must make the rule fire (golden `fires.txt`: its diagnostics,
-// as `policyc validate` prints them), `silent.yaml` must not. Optional:
-// `previous.yaml` (the version before, for rules that compare), `context.json`
-// (`{"today": "YYYY-MM-DD", "released": "YYYY-MM-DD"}`: the run date, and the
-// version's release date when it is released). Documents are judged as of
-// their `effective` date. `UPDATE=1 npm test` rewrites the goldens.
+// `edits.yaml` names a base document (test/rule-fixtures/<base>.yaml) and the
+// few edits of it that make the rule fire (document `fires.yaml`, golden
+// `fires.txt`: its diagnostics, as `policyc validate` prints them) and that
+// keep it silent (`silent.yaml`); test/support/rule-fixture.ts applies them.
+// Optional: `previous` edits (the version before, for rules that compare),
+// `context.json` (`{"today": "YYYY-MM-DD", "released": "YYYY-MM-DD"}`: the run
+// date, and the version's release date when it is released). Documents are
+// judged as of their `effective` date. `UPDATE=1 npm run test:fast` rewrites
+// the goldens.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +19,14 @@ import { runRules } from '../src/rules/engine.js';
 import { allRules } from '../src/rules/registry.js';
 import type { RuleContext } from '../src/rules/types.js';
 import { matchesSchema } from '../src/validate/schema-rules.js';
-import { expectGolden, root } from './support/fixtures.js';
+import { expectGolden } from './support/fixtures.js';
+import { applyEdits, fixtureDocuments, ruleFixturesDir } from './support/rule-fixture.js';
 
-const dir = path.join(root, 'test/rule-fixtures');
-const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const dir = ruleFixturesDir;
+const folders = readdirSync(dir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const ruleIds = allRules.map((r) => r.id);
 
 /** The rule a folder is about: the longest rule id its name starts with. */
@@ -27,20 +34,23 @@ function ruleOf(folder: string): string | undefined {
   return ruleIds.filter((id) => folder === id || folder.startsWith(`${id}-`)).sort((a, b) => b.length - a.length)[0];
 }
 
-function load(file: string) {
-  const bytes = readFileSync(file);
-  const parsed = parse({ path: path.basename(file), bytes, size: bytes.length });
-  expect(parsed.diagnostics, `${file} parses`).toEqual([]);
-  expect(matchesSchema(parsed.data), `${file} is schema-valid`).toBe(true);
+function load(folder: string, file: string, text: string) {
+  const bytes = Buffer.from(text);
+  const parsed = parse({ path: file, bytes, size: bytes.length });
+  expect(parsed.diagnostics, `${folder}/${file} parses`).toEqual([]);
+  expect(matchesSchema(parsed.data), `${folder}/${file} is schema-valid`).toBe(true);
   return parsed;
 }
 
-function judge(folder: string, file: string) {
+function judge(folder: string, file: 'fires.yaml' | 'silent.yaml') {
   const base = path.join(dir, folder);
-  const parsed = load(path.join(base, file));
+  const docs = fixtureDocuments(folder);
+  const parsed = load(folder, file, file === 'fires.yaml' ? docs.fires : docs.silent);
   const policy = parsed.data as unknown as Policy;
-  const extra = existsSync(path.join(base, 'context.json')) ? (JSON.parse(readFileSync(path.join(base, 'context.json'), 'utf8')) as { today?: string; released?: string }) : {};
-  const previous = existsSync(path.join(base, 'previous.yaml')) ? (load(path.join(base, 'previous.yaml')).data as unknown as Policy) : undefined;
+  const extra = existsSync(path.join(base, 'context.json'))
+    ? (JSON.parse(readFileSync(path.join(base, 'context.json'), 'utf8')) as { today?: string; released?: string })
+    : {};
+  const previous = docs.previous === undefined ? undefined : (load(folder, 'previous.yaml', docs.previous).data as unknown as Policy);
   const context: RuleContext = {
     policy,
     date: policy.effective,
@@ -48,7 +58,17 @@ function judge(folder: string, file: string) {
     settings: { noticeDays: 30 },
     ...(previous ? { previous: { policy: previous }, changes: diffPolicies(previous, policy) } : {}),
     ...(extra.released
-      ? { release: { version: policy.version, effective: policy.effective, released: extra.released, schemaVersion: 2, file: `${policy.version}.yaml`, sha256: '', previous: null } }
+      ? {
+          release: {
+            version: policy.version,
+            effective: policy.effective,
+            released: extra.released,
+            schemaVersion: 2,
+            file: `${policy.version}.yaml`,
+            sha256: '',
+            previous: null,
+          },
+        }
       : {}),
   };
   const diagnostics = runRules(context, { file, yaml: parsed.yaml!, lineCounter: parsed.lineCounter });
@@ -73,5 +93,26 @@ describe('rule fixtures', () => {
       const { diagnostics } = judge(folder, 'silent.yaml');
       expect(diagnostics.filter((d) => d.ruleId === rule)).toEqual([]);
     });
+  });
+});
+
+describe('fixture edits', () => {
+  it('refuse an edit that does not apply, so a fixture never edits nothing', () => {
+    expect(() => applyEdits({ a: [{ id: 'x' }] }, [{ delete: 'a.y' }])).toThrow('no item with id `y`');
+    expect(() => applyEdits({ a: 1 }, [{ delete: 'b' }])).toThrow('no `b`');
+    expect(() => applyEdits({ a: { b: 1 } }, [{ set: 'a.c.d', value: 1 }])).toThrow('no `c`');
+    expect(() => applyEdits({ a: [] }, [{ insert: 'a.1', value: 1 }])).toThrow('not an index of a list');
+    expect(() => applyEdits({ a: 1 }, [{ set: 'b', value: 2, before: 'z' }])).toThrow('not a new key before an existing one');
+  });
+
+  it('keep the order of keys and items: a new key goes last or before `before`, an item where `insert` says', () => {
+    const edited = applyEdits({ a: 1, c: [{ id: 'x' }, { id: 'z' }] }, [
+      { set: 'b', value: 2, before: 'c' },
+      { insert: 'c.1', value: { id: 'y' } },
+      { set: 'c.z.n', value: 3 },
+      { set: 'd', value: 4 },
+    ]);
+    expect(edited).toEqual({ a: 1, b: 2, c: [{ id: 'x' }, { id: 'y' }, { id: 'z', n: 3 }], d: 4 });
+    expect(Object.keys(edited)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -15,6 +15,7 @@ import { translationSchema } from '../src/translate/schema.js';
 import { ajvFactory, validatorKey } from '../src/validate/schema-rules.js';
 import { root } from './support/fixtures.js';
 import { tempDir } from './support/project.js';
+import { allFixtureDocuments } from './support/rule-fixture.js';
 
 type Validators = Record<'policy' | 'translation', { key: string; validate: ValidateFunction }>;
 
@@ -35,7 +36,9 @@ function documents(dir: string): [string, unknown][] {
 const cases = (JSON.parse(readFileSync(path.join(root, 'schema/cases.json'), 'utf8')) as { description: string; data: unknown }[]).map(
   (c): [string, unknown] => [`schema/cases.json: ${c.description}`, c.data],
 );
-const inputs = [...cases, ...documents(path.join(root, 'test')), ...documents(path.join(root, 'policy'))];
+// The rule fixtures are written as a base document and edits: their documents, edited.
+const fixtureDocuments = allFixtureDocuments().map(([name, text]): [string, unknown] => [name, parse(text)]);
+const inputs = [...cases, ...documents(path.join(root, 'test')), ...fixtureDocuments, ...documents(path.join(root, 'policy'))];
 
 describe('standalone schema validators', async () => {
   const file = path.join(tempDir(), 'schema.standalone.js');
@@ -74,7 +77,10 @@ describe.skipIf(!existsSync(path.join(root, 'lib/validate/schema.standalone.js')
     const { validators } = (await lib('validate/schema.standalone.js')) as { validators: Validators };
     expect(validators.policy.key, 'run `npm run prepare`').toBe(validatorKey(policySchema));
     expect(validators.translation.key, 'run `npm run prepare`').toBe(validatorKey(translationSchema()));
-    const rules = (await lib('validate/schema-rules.js')) as { matchesSchema(data: unknown): boolean; translationValidator(): ValidateFunction };
+    const rules = (await lib('validate/schema-rules.js')) as {
+      matchesSchema(data: unknown): boolean;
+      translationValidator(): ValidateFunction;
+    };
     // The generated function records the errors of its last call: only a call through it sets them.
     expect(validators.policy.validate.errors ?? null).toBeNull();
     expect(rules.matchesSchema({ id: 'x' })).toBe(false);

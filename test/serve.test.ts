@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serve, sitePath, watch, type Preview, type Watcher } from '../src/serve/serve.js';
+import { sitePath } from '../src/serve/http.js';
+import { serve, type Preview } from '../src/serve/serve.js';
+import { watch, type Watcher } from '../src/serve/watch.js';
 import { copySample } from './support/project.js';
 
 /** Fail instead of hanging when a rebuild never comes. */
@@ -32,7 +34,12 @@ function rawGet(url: string, pathname: string): Promise<{ status: number; body: 
 
 async function get(base: string, pathname: string, init?: RequestInit) {
   const response = await within(fetch(new URL(pathname, base), { redirect: 'manual', ...init }), `GET ${pathname}`);
-  return { status: response.status, type: response.headers.get('content-type'), location: response.headers.get('location'), body: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    location: response.headers.get('location'),
+    body: await response.text(),
+  };
 }
 
 const oldPurpose = 'Enables us to measure and improve our advertising on Facebook and Instagram';
@@ -110,7 +117,14 @@ describe('policyc serve', () => {
     expect((await get(preview.url, '/privacy/draft/index.html')).status).toBe(404);
 
     // Nothing outside the site is reachable.
-    for (const attempt of ['/../package.json', '/privacy/../../package.json', '/%2e%2e/package.json', '/privacy/..%2f..%2fpackage.json', '/..\\package.json', '/privacy/%00']) {
+    for (const attempt of [
+      '/../package.json',
+      '/privacy/../../package.json',
+      '/%2e%2e/package.json',
+      '/privacy/..%2f..%2fpackage.json',
+      '/..\\package.json',
+      '/privacy/%00',
+    ]) {
       const r = await rawGet(preview.url, attempt);
       expect([400, 404], attempt).toContain(r.status);
       expect(r.body, attempt).not.toContain('"devDependencies"');
@@ -194,7 +208,8 @@ describe('policyc serve', () => {
     // The folder and the file may land in one rebuild or two: wait until the override is served.
     // Assets are served as the bytes read.
     const served = () => new TextDecoder().decode(Buffer.from(preview.state().files.get('assets/policy.css') ?? ''));
-    for (let i = 0; i < 3 && !served().includes('rebeccapurple'); i++) await within(preview.rebuilt(), 'the rebuild after adding templates');
+    for (let i = 0; i < 3 && !served().includes('rebeccapurple'); i++)
+      await within(preview.rebuilt(), 'the rebuild after adding templates');
     expect((await get(preview.url, '/assets/policy.css')).body).toBe('body { color: rebeccapurple; }\n');
     writeFileSync(path.join(cwd, 'templates/assets/policy.css'), 'body { color: teal; }\n');
     await within(preview.rebuilt(), 'the rebuild after editing a template');
@@ -244,7 +259,8 @@ describe('policyc serve', () => {
     expect(sitePath('/privacy/')).toBe('privacy/index.html');
     expect(sitePath('/privacy/compare/1.0.0...2.0.0/index.html?x#y')).toBe('privacy/compare/1.0.0...2.0.0/index.html');
     expect(sitePath('/a%20b.html')).toBe('a b.html');
-    for (const bad of ['/../x', '/a/../../x', '/%2e%2e/x', '/a/..%2fx', '/a\\..\\x', '/%zz', '/a//b', '/./x', 'x', '/a%00']) expect(sitePath(bad), bad).toBeUndefined();
+    for (const bad of ['/../x', '/a/../../x', '/%2e%2e/x', '/a/..%2fx', '/a\\..\\x', '/%zz', '/a//b', '/./x', 'x', '/a%00'])
+      expect(sitePath(bad), bad).toBeUndefined();
   });
 });
 
@@ -278,7 +294,10 @@ describe('policyc build --watch', () => {
     expect(readFileSync(path.join(out, 'privacy/draft/index.html'), 'utf8')).toContain(newPurpose);
 
     // Its own output never triggers a rebuild.
-    const quiet = watcher.rebuilt().then(() => 'rebuilt', () => 'closed');
+    const quiet = watcher.rebuilt().then(
+      () => 'rebuilt',
+      () => 'closed',
+    );
     await new Promise((resolve) => setTimeout(resolve, 400));
     await watcher.close();
     expect(await quiet).toBe('closed');

@@ -10,7 +10,10 @@ import { tempDir } from './support/project.js';
 
 const nbsp = '\u00a0';
 // The French name of the purpose 2.0.0 adds, as the translation gives it.
-const translation = parse(readFileSync(path.join(root, 'policy/privacy.fr.yaml'), 'utf8')) as { title: string; purposes: { items: Record<string, { description: string }> } };
+const translation = parse(readFileSync(path.join(root, 'policy/privacy.fr.yaml'), 'utf8')) as {
+  title: string;
+  purposes: { items: Record<string, { description: string }> };
+};
 const securityFr = translation.purposes.items.security!.description;
 
 let out = '';
@@ -70,7 +73,9 @@ describe('the French versions list', () => {
 describe('the French notification e-mail', () => {
   const dir = 'fr/notify/1.0.0...2.0.0';
   it('has a French subject', () => {
-    expect(read(`${dir}/subject.txt`)).toBe(`Modifications de notre ${translation.title}${nbsp}: version 2.0.0, en vigueur le 1 janvier 2027\n`);
+    expect(read(`${dir}/subject.txt`)).toBe(
+      `Modifications de notre ${translation.title}${nbsp}: version 2.0.0, en vigueur le 1 janvier 2027\n`,
+    );
   });
 
   it('tells the changes in French and links to the French pages', () => {

@@ -54,7 +54,11 @@ describe('translations', () => {
 
   it('text changed in the working document since the translated version is a warning naming the field', async () => {
     const dir = copySample();
-    edit(path.join(dir, 'policy/privacy.yaml'), 'Enables us to measure and improve our advertising on Facebook and Instagram', 'Enables us to measure our advertising on Facebook');
+    edit(
+      path.join(dir, 'policy/privacy.yaml'),
+      'Enables us to measure and improve our advertising on Facebook and Instagram',
+      'Enables us to measure our advertising on Facebook',
+    );
     const found = translationDiagnostics((await validate({ cwd: dir })).diagnostics);
     expect(found.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
       ['translation-stale', 'warning', '`cookies.items.fbp.purpose` translates the text of 2.0.0, which the working document has changed'],
@@ -76,13 +80,17 @@ describe('translations', () => {
     await build({ cwd: root, out, date: '2026-12-01' });
     const page = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
     expect(page).toContain('<html lang="fr">');
-    expect(page).toContain('<p class="in-effect-notice"><strong>La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.</strong> <a href="../index.html" hreflang="en-GB">La lire en anglais</a></p>');
+    expect(page).toContain(
+      '<p class="in-effect-notice"><strong>La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.</strong> <a href="../index.html" hreflang="en-GB">La lire en anglais</a></p>',
+    );
     expect(page).toContain('<p class="version-status">Cette version entrera en vigueur le 1 janvier 2027.</p>');
     expect(page).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
     // Links stay in French where a French page exists, and say so where they lead to the original.
     expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a></li>');
     expect(page).toContain('<li><a href="../v/1.0.0/index.html" rel="prev" hreflang="en-GB">Version précédente (1.0.0)</a></li>');
-    expect(readFileSync(path.join(out, 'privacy/fr/index.md'), 'utf8')).toContain('> **La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.** [La lire en anglais](../index.md)');
+    expect(readFileSync(path.join(out, 'privacy/fr/index.md'), 'utf8')).toContain(
+      '> **La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.** [La lire en anglais](../index.md)',
+    );
   });
 
   it('says, in French, when only versions older than the one in effect are translated', async () => {
@@ -95,7 +103,9 @@ describe('translations', () => {
     expect(released.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     await build({ cwd: dir, out, date: '2027-04-01' });
     const page = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
-    expect(page).toContain('La version 2.1.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais. <a href="../index.html" hreflang="en-GB">La lire en anglais</a>');
+    expect(page).toContain(
+      'La version 2.1.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais. <a href="../index.html" hreflang="en-GB">La lire en anglais</a>',
+    );
     expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a>');
   });
 

@@ -27,7 +27,9 @@ describe('the version in effect', () => {
     const read = await site('2026-12-31');
     const index = read('privacy/index.html');
     expect(index).toContain('<dd>1.0.0</dd>');
-    expect(index).toContain('<p class="upcoming-notice"><strong>Version 2.0.0 takes effect on 1 January 2027.</strong> <a href="v/2.0.0/index.html">Read it now</a></p>');
+    expect(index).toContain(
+      '<p class="upcoming-notice"><strong>Version 2.0.0 takes effect on 1 January 2027.</strong> <a href="v/2.0.0/index.html">Read it now</a></p>',
+    );
     expect(JSON.parse(read('privacy/policy.json')).version).toBe('1.0.0');
   });
 
@@ -35,21 +37,28 @@ describe('the version in effect', () => {
     const read = await site('2027-01-01');
     expect(read('privacy/index.html')).toContain('<dd>2.0.0</dd>');
     expect(read('privacy/index.html')).not.toContain('upcoming-notice');
-    expect(read('privacy/v/1.0.0/index.html')).toContain('This version is no longer in effect: version 2.0.0 replaced it on 1 January 2027.');
+    expect(read('privacy/v/1.0.0/index.html')).toContain(
+      'This version is no longer in effect: version 2.0.0 replaced it on 1 January 2027.',
+    );
     expect(read('privacy/v/2.0.0/index.html')).toContain('<a href="../../v/1.0.0/index.html" rel="prev">Previous version (1.0.0)</a>');
   });
 
   it('lists every version with its dates and a one-line summary', async () => {
     const read = await site('2026-12-31');
     const versions = read('privacy/versions/index.html');
-    expect(versions).toMatch(/<tr id="v-2-0-0"><th scope="row"><a href="\.\.\/v\/2\.0\.0\/index\.html">2\.0\.0<\/a> <span class="status status-upcoming">\(upcoming\)<\/span><\/th><td>from <time datetime="2027-01-01">1 January 2027<\/time><\/td><td><a href="\.\.\/changelog\/index\.html#v-2-0-0">\d+ changes, \d+ material<\/a><\/td><\/tr>/);
-    expect(versions).toContain('from <time datetime="2013-10-01">1 October 2013</time> until <time datetime="2027-01-01">1 January 2027</time>');
+    expect(versions).toMatch(
+      /<tr id="v-2-0-0"><th scope="row"><a href="\.\.\/v\/2\.0\.0\/index\.html">2\.0\.0<\/a> <span class="status status-upcoming">\(upcoming\)<\/span><\/th><td>from <time datetime="2027-01-01">1 January 2027<\/time><\/td><td><a href="\.\.\/changelog\/index\.html#v-2-0-0">\d+ changes, \d+ material<\/a><\/td><\/tr>/,
+    );
+    expect(versions).toContain(
+      'from <time datetime="2013-10-01">1 October 2013</time> until <time datetime="2027-01-01">1 January 2027</time>',
+    );
   });
 
   it('builds the same site for the same date, byte for byte', async () => {
     const a = await site('2026-12-31');
     const b = await site('2026-12-31');
-    for (const file of ['privacy/index.html', 'privacy/feed.xml', 'privacy/notify/1.0.0...2.0.0/email.eml', 'privacy/changes.json']) expect(a(file)).toBe(b(file));
+    for (const file of ['privacy/index.html', 'privacy/feed.xml', 'privacy/notify/1.0.0...2.0.0/email.eml', 'privacy/changes.json'])
+      expect(a(file)).toBe(b(file));
   });
 });
 
@@ -60,7 +69,10 @@ describe('the changelog', () => {
     expect(md.indexOf('Version 2.0.0')).toBeLessThan(md.indexOf('Version 1.0.0'));
     expect(md).toContain('#### Material changes');
     expect(md).toContain('- Adds the cookie `_fbp` (Meta, advertising, 90 days). (`new-third-party-cookie`)');
-    const json = JSON.parse(read('privacy/changes.json')) as { version: string; changes: { material: boolean; changes: { rule: string }[] } | null }[];
+    const json = JSON.parse(read('privacy/changes.json')) as {
+      version: string;
+      changes: { material: boolean; changes: { rule: string }[] } | null;
+    }[];
     expect(json.map((e) => e.version)).toEqual(['2.0.0', '1.0.0']);
     expect(json[0]!.changes!.material).toBe(true);
     expect(json[0]!.changes!.changes.map((c) => c.rule)).toContain('transfer-changed');
@@ -75,9 +87,15 @@ describe('the changelog', () => {
   it('has a redline of the whole policy with insertions and deletions marked', async () => {
     const read = await site('2026-12-31');
     const redline = read('privacy/compare/1.0.0...2.0.0/index.html');
-    expect(redline).toContain('<h3 class="changed"><del>SmartFocus US, Inc. Complies with the U.S.-EU Safe Harbor Framework</del><ins>International Transfers</ins></h3>');
-    expect(redline).toContain('<li class="changed"><del>trackdiscovery.net</del><ins>_fbp</ins> · <del>Lead Forensics </del><ins>Meta </ins>·');
-    expect(redline).toContain('<p class="legend">Inserted text is underlined and shown as [+ … +]; deleted text is struck through and shown as [− … −].</p>');
+    expect(redline).toContain(
+      '<h3 class="changed"><del>SmartFocus US, Inc. Complies with the U.S.-EU Safe Harbor Framework</del><ins>International Transfers</ins></h3>',
+    );
+    expect(redline).toContain(
+      '<li class="changed"><del>trackdiscovery.net</del><ins>_fbp</ins> · <del>Lead Forensics </del><ins>Meta </ins>·',
+    );
+    expect(redline).toContain(
+      '<p class="legend">Inserted text is underlined and shown as [+ … +]; deleted text is struck through and shown as [− … −].</p>',
+    );
   });
 });
 
@@ -85,12 +103,17 @@ describe('drafts', () => {
   it('are not published unless asked for, then appear under draft/ with a banner and their changes', async () => {
     const dir = copySample();
     const file = path.join(dir, 'policy/privacy.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('manage and improve the Website', 'manage and improve the Website and our apps'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('manage and improve the Website', 'manage and improve the Website and our apps'),
+    );
     const plain = await site('2026-12-31', { cwd: dir });
     expect(() => plain('privacy/draft/index.html')).toThrow();
     const read = await site('2026-12-31', { cwd: dir, drafts: true });
     const draft = read('privacy/draft/index.html');
-    expect(draft).toContain('Draft: this is not a published version of the policy. It shows the working copy and how it differs from version 2.0.0.');
+    expect(draft).toContain(
+      'Draft: this is not a published version of the policy. It shows the working copy and how it differs from version 2.0.0.',
+    );
     expect(draft).toContain('manage and improve the Website and our apps');
     expect(draft).toContain('<h2 id="draft-changes-title">Changes since version 2.0.0</h2>');
     expect(draft).toContain('Rewords the description (the purpose “manage and improve the Website and our apps”');
@@ -102,7 +125,15 @@ describe('the Atom feed', () => {
     const read = await site('2026-12-31');
     const xml = read('privacy/feed.xml');
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml) as {
-      feed: { '@xmlns': string; id: string; title: string; updated: string; author: { name: string }; link: { '@rel': string; '@href': string }[]; entry: Record<string, unknown>[] };
+      feed: {
+        '@xmlns': string;
+        id: string;
+        title: string;
+        updated: string;
+        author: { name: string };
+        link: { '@rel': string; '@href': string }[];
+        entry: Record<string, unknown>[];
+      };
     };
     const feed = parsed.feed;
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -119,7 +150,9 @@ describe('the Atom feed', () => {
       ids.add(entry.id as string);
       expect(entry.title).toMatch(/^Privacy & Cookies Policy \d+\.\d+\.\d+$/);
       expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
-      expect((entry.link as { '@href': string })['@href']).toMatch(/^https:\/\/smartfocus\.com\/policies\/privacy\/v\/\d+\.\d+\.\d+\/index\.html$/);
+      expect((entry.link as { '@href': string })['@href']).toMatch(
+        /^https:\/\/smartfocus\.com\/policies\/privacy\/v\/\d+\.\d+\.\d+\/index\.html$/,
+      );
     }
     expect(ids.size).toBe(2);
     expect(xml).not.toMatch(/<script/i);
@@ -133,7 +166,13 @@ describe('every generated page is valid HTML', () => {
     const pages = allFiles(out).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(8);
     // Every language's pages: the translated versions list, changelog and e-mail too.
-    expect(pages).toEqual(expect.arrayContaining(['privacy/fr/versions/index.html', 'privacy/fr/changelog/index.html', 'privacy/fr/notify/1.0.0...2.0.0/email.html']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'privacy/fr/versions/index.html',
+        'privacy/fr/changelog/index.html',
+        'privacy/fr/notify/1.0.0...2.0.0/email.html',
+      ]),
+    );
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     // E-mail clients ignore <style> and stylesheets: inline styles are the only way, so that one rule is off for e-mail.
     const mail = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off' } });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sha256 } from '../history/manifest.js';
+import { sha256 } from '../util/hash.js';
 
 /**
  * A content-addressed store of what a build derives from its inputs: a
@@ -38,6 +38,8 @@ export interface CacheStats {
  */
 export function toolDigest(): string {
   if (digest === undefined) {
+    const codeRoot = codeRootOf();
+    const digestRecord = digestRecordOf(codeRoot);
     try {
       const record = JSON.parse(readFileSync(digestRecord, 'utf8')) as { digest: string; files: string[]; newest: number; runtime: string };
       // tsc and the bundler rewrite every file they emit, so a rebuilt lib/ always has a file newer than the record says.
@@ -53,6 +55,7 @@ export function toolDigest(): string {
 
 /** Write the record `toolDigest` reads (run by `npm run prepare`, after every file of lib/ is written). */
 export function recordToolDigest(): string {
+  const codeRoot = codeRootOf();
   const files = codeFiles(codeRoot);
   const record = {
     digest: computeToolDigest(files),
@@ -60,11 +63,11 @@ export function recordToolDigest(): string {
     newest: Math.max(...files.map((file) => statSync(file).mtimeMs)),
     runtime: runtime(),
   };
-  writeFileSync(digestRecord, `${JSON.stringify(record)}\n`);
+  writeFileSync(digestRecordOf(codeRoot), `${JSON.stringify(record)}\n`);
   return record.digest;
 }
 
-function computeToolDigest(files: readonly string[]): string {
+function computeToolDigest(files: readonly string[], codeRoot = codeRootOf()): string {
   const hash = createHash('sha256');
   hash.update(`policyc-cache/1\0${runtime()}\0`);
   for (const file of [...files, path.join(codeRoot, '../package.json'), path.join(codeRoot, '../schema/policy.schema.json')]) {
@@ -78,8 +81,9 @@ function computeToolDigest(files: readonly string[]): string {
 const runtime = () => `${process.version}\0${process.versions.icu ?? ''}`;
 let digest: string | undefined;
 /** lib/ when running compiled, src/ under the tests. */
-const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const digestRecord = path.join(codeRoot, 'tool-digest.json');
+const codeRootOf = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where `recordToolDigest` writes its record, in the code's root. */
+const digestRecordOf = (codeRoot: string) => path.join(codeRoot, 'tool-digest.json');
 
 function codeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })

@@ -1,5 +1,21 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  futimesSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
 import path from 'node:path';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cache, CacheStats } from './cache.js';
@@ -62,7 +78,11 @@ export function diskCache(dir: string, options: DiskCacheOptions = {}): DiskCach
     usable = false;
   };
   const unsafe = (where: string) =>
-    refuse('cache-unsafe', `The cache folder \`${shown}\` ${where}; the cache was not used`, 'policyc never reads or writes through a link. Remove the link (the cache holds only what policyc can compute again), or choose another folder with `--cache DIR`; `--no-cache` runs without one.');
+    refuse(
+      'cache-unsafe',
+      `The cache folder \`${shown}\` ${where}; the cache was not used`,
+      'policyc never reads or writes through a link. Remove the link (the cache holds only what policyc can compute again), or choose another folder with `--cache DIR`; `--no-cache` runs without one.',
+    );
 
   let secret: Buffer | undefined;
   const link = linkAbove(dir, options.root) ?? linkInside(dir);
@@ -225,7 +245,10 @@ function linkAbove(dir: string, root: string | undefined): string | undefined {
   const chain = inside ? parts.map((_, i) => path.join(root, ...parts.slice(0, i + 1))) : [dir];
   for (const folder of chain) {
     const kind = kindOf(folder);
-    if (kind === 'link') return folder === chain[chain.length - 1] ? 'is a symbolic link' : `lies in a symbolic link (\`${printable(path.relative(root!, folder))}\`)`;
+    if (kind === 'link')
+      return folder === chain[chain.length - 1]
+        ? 'is a symbolic link'
+        : `lies in a symbolic link (\`${printable(path.relative(root!, folder))}\`)`;
     if (kind !== 'folder') return undefined;
   }
   return undefined;

@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -27,7 +39,11 @@ export function cacheSecretFile(env: Record<string, string | undefined> = proces
   if (env.POLICYC_CACHE_KEY_FILE) return path.resolve(env.POLICYC_CACHE_KEY_FILE);
   const xdg = env.XDG_CACHE_HOME;
   const base =
-    xdg && path.isAbsolute(xdg) ? xdg : process.platform === 'win32' && env.LOCALAPPDATA ? env.LOCALAPPDATA : path.join(homedir(), '.cache');
+    xdg && path.isAbsolute(xdg)
+      ? xdg
+      : process.platform === 'win32' && env.LOCALAPPDATA
+        ? env.LOCALAPPDATA
+        : path.join(homedir(), '.cache');
   return path.join(base, 'policyc', 'key');
 }
 

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
-// `--version` answers before the compiler is loaded, so it starts as fast as Node itself (see the README's Performance).
+// `--version` answers before the compiler is loaded, so it starts as fast as Node itself (see docs/performance.md).
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   process.stdout.write(`${pkg.version}\n`);

@@ -15,12 +15,15 @@ export function parseArgv(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' && rest[0] ? commands.find((c) => c.name === rest[0]) : undefined;
-    return { kind: 'help', command: topic };
+    return topic ? { kind: 'help', command: topic } : { kind: 'help' };
   }
   if (first === '--version' || first === '-v') return { kind: 'version' };
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    const guess = closest(first, commands.map((c) => c.name));
+    const guess = closest(
+      first,
+      commands.map((c) => c.name),
+    );
     const what = first.startsWith('-') ? `Unknown option \`${first}\`` : `Unknown command \`${first}\``;
     return { kind: 'usage-error', message: `${what}${guess ? `; did you mean \`${guess}\`?` : ''}` };
   }
@@ -32,13 +35,24 @@ export function parseArgv(argv: readonly string[]): Invocation {
   try {
     parsed = parseArgs({ args: [...rest], options: config, allowPositionals: true, strict: true });
   } catch (error) {
-    return { kind: 'usage-error', message: explainParseError(error, flags.map((f) => f.name)), command };
+    return {
+      kind: 'usage-error',
+      message: explainParseError(
+        error,
+        flags.map((f) => f.name),
+      ),
+      command,
+    };
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return { kind: 'help', command };
   if (values.version) return { kind: 'version' };
   if (!command.positionals && parsed.positionals.length) {
-    return { kind: 'usage-error', message: `\`policyc ${command.name}\` takes no arguments, but was given \`${parsed.positionals.join(' ')}\``, command };
+    return {
+      kind: 'usage-error',
+      message: `\`policyc ${command.name}\` takes no arguments, but was given \`${parsed.positionals.join(' ')}\``,
+      command,
+    };
   }
   if (command.maxPositionals !== undefined && parsed.positionals.length > command.maxPositionals) {
     return {

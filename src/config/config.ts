@@ -13,7 +13,7 @@ export interface Config {
   baseUrl?: string;
   /** Headers of notification e-mails. */
   mail?: { from?: string; to?: string };
-  /** Per change rule: `material` or `editorial`, overriding policyc's verdict (see the README's materiality rules). */
+  /** Per change rule: `material` or `editorial`, overriding policyc's verdict (see docs/materiality.md). */
   materiality?: Record<string, 'material' | 'editorial'>;
   /** Per compliance rule: `error`, `warn` or `off`, overriding its default severity. */
   rules?: Record<string, 'error' | 'warn' | 'off'>;
@@ -40,13 +40,23 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   const read = readRegularFile(path.join(cwd, configFileName), maxConfigBytes);
   if (read.kind === 'missing') return { config: {}, diagnostics: [] };
   if (read.kind !== 'file') {
-    const why = read.kind === 'too-large' ? `over the limit of ${maxConfigBytes / 1024} KiB` : `${read.what}: policyc reads only regular files, never through links`;
+    const why =
+      read.kind === 'too-large'
+        ? `over the limit of ${maxConfigBytes / 1024} KiB`
+        : `${read.what}: policyc reads only regular files, never through links`;
     return {
       config: {},
       diagnostics: [
-        diagnostic(configFileName, fileStart, read.kind === 'too-large' ? 'file-too-large' : 'file-not-regular', 'config', `\`${configFileName}\` is ${why}; it was not read`, {
-          hint: 'Replace it with the configuration file itself.',
-        }),
+        diagnostic(
+          configFileName,
+          fileStart,
+          read.kind === 'too-large' ? 'file-too-large' : 'file-not-regular',
+          'config',
+          `\`${configFileName}\` is ${why}; it was not read`,
+          {
+            hint: 'Replace it with the configuration file itself.',
+          },
+        ),
       ],
     };
   }
@@ -77,7 +87,10 @@ export function parseConfig(text: string, file: string = configFileName): { conf
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const offset = /at position (\d+)/.exec(message)?.[1];
-    return problem(`\`${configFileName}\` is not valid JSON: ${message}`, offset === undefined ? fileStart : placeOfOffset(text, Number(offset)));
+    return problem(
+      `\`${configFileName}\` is not valid JSON: ${message}`,
+      offset === undefined ? fileStart : placeOfOffset(text, Number(offset)),
+    );
   }
   const at = (segments: readonly string[]) => configPlace(text, segments);
   const duplicate = duplicateKey(text);
@@ -94,33 +107,49 @@ export function parseConfig(text: string, file: string = configFileName): { conf
     return problem('`baseUrl` must be an absolute http(s) URL', at(['baseUrl']));
   }
   const mail = config.mail as Record<string, unknown> | undefined;
-  if (mail !== undefined && (typeof mail !== 'object' || mail === null || Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string'))) {
+  if (
+    mail !== undefined &&
+    (typeof mail !== 'object' ||
+      mail === null ||
+      Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string'))
+  ) {
     return problem('`mail` may hold only `from` and `to`, as text', at(['mail']));
   }
   const materiality = config.materiality as Record<string, unknown> | undefined;
   if (materiality !== undefined) {
-    if (typeof materiality !== 'object' || materiality === null || Array.isArray(materiality)) return problem('`materiality` maps change rule ids to `material` or `editorial`', at(['materiality']));
+    if (typeof materiality !== 'object' || materiality === null || Array.isArray(materiality))
+      return problem('`materiality` maps change rule ids to `material` or `editorial`', at(['materiality']));
     for (const [id, verdict] of Object.entries(materiality)) {
       if (!Object.hasOwn(changeRules, id)) {
         const guess = closest(id, changeRuleIds);
-        return problem(`\`materiality\` names an unknown change rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (the README's Materiality rules lists them)`, at(['materiality', id]));
+        return problem(
+          `\`materiality\` names an unknown change rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (docs/materiality.md lists them)`,
+          at(['materiality', id]),
+        );
       }
-      if (verdict !== 'material' && verdict !== 'editorial') return problem(`\`materiality.${id}\` must be \`material\` or \`editorial\`, not \`${String(verdict)}\``, at(['materiality', id]));
+      if (verdict !== 'material' && verdict !== 'editorial')
+        return problem(`\`materiality.${id}\` must be \`material\` or \`editorial\`, not \`${String(verdict)}\``, at(['materiality', id]));
     }
   }
   const rules = config.rules as Record<string, unknown> | undefined;
   if (rules !== undefined) {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return problem('`rules` maps rule ids to `error`, `warn` or `off`', at(['rules']));
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
+      return problem('`rules` maps rule ids to `error`, `warn` or `off`', at(['rules']));
     const known = allRules.map((r) => r.id);
     for (const [id, level] of Object.entries(rules)) {
       if (!known.includes(id)) {
         const guess = closest(id, known);
-        return problem(`\`rules\` names an unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`policyc rules\` lists them)`, at(['rules', id]));
+        return problem(
+          `\`rules\` names an unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`policyc rules\` lists them)`,
+          at(['rules', id]),
+        );
       }
-      if (level !== 'error' && level !== 'warn' && level !== 'off') return problem(`\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``, at(['rules', id]));
+      if (level !== 'error' && level !== 'warn' && level !== 'off')
+        return problem(`\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``, at(['rules', id]));
     }
   }
-  if (config.noticeDays !== undefined && (!Number.isInteger(config.noticeDays) || (config.noticeDays as number) < 0)) return problem('`noticeDays` must be a whole number of days', at(['noticeDays']));
+  if (config.noticeDays !== undefined && (!Number.isInteger(config.noticeDays) || (config.noticeDays as number) < 0))
+    return problem('`noticeDays` must be a whole number of days', at(['noticeDays']));
   const images = imagesProblem(config.images);
   if (images) return problem(images, at(['images']));
   return { config: config as Config, diagnostics: [] };

@@ -19,25 +19,43 @@ const severityRank = { off: 0, warn: 1, warning: 1, error: 2 } as const;
  */
 export function weakenedGates(before: Config, after: Config): WeakenedGate[] {
   const gates: WeakenedGate[] = [];
-  const verdict = (config: Config, rule: string) => (config.materiality?.[rule] ?? (changeRules[rule] ? 'material' : 'editorial'));
+  const verdict = (config: Config, rule: string) => config.materiality?.[rule] ?? (changeRules[rule] ? 'material' : 'editorial');
   for (const rule of Object.keys(changeRules)) {
     const was = verdict(before, rule);
     const is = verdict(after, rule);
     if (was === 'material' && is === 'editorial') {
-      gates.push({ setting: `materiality.${rule}`, before: was, after: is, summary: `Changes of rule \`${rule}\` are no longer material: they pass without notice or a minor release.` });
+      gates.push({
+        setting: `materiality.${rule}`,
+        before: was,
+        after: is,
+        summary: `Changes of rule \`${rule}\` are no longer material: they pass without notice or a minor release.`,
+      });
     }
   }
   for (const rule of allRules) {
     const was = before.rules?.[rule.id] ?? rule.severity;
     const is = after.rules?.[rule.id] ?? rule.severity;
     if (severityRank[is] < severityRank[was]) {
-      gates.push({ setting: `rules.${rule.id}`, before: was, after: is, summary: is === 'off' ? `The compliance rule \`${rule.id}\` is turned off.` : `The compliance rule \`${rule.id}\` no longer fails the check.` });
+      gates.push({
+        setting: `rules.${rule.id}`,
+        before: was,
+        after: is,
+        summary:
+          is === 'off'
+            ? `The compliance rule \`${rule.id}\` is turned off.`
+            : `The compliance rule \`${rule.id}\` no longer fails the check.`,
+      });
     }
   }
   const noticeBefore = before.noticeDays ?? defaultNoticeDays;
   const noticeAfter = after.noticeDays ?? defaultNoticeDays;
   if (noticeAfter < noticeBefore) {
-    gates.push({ setting: 'noticeDays', before: String(noticeBefore), after: String(noticeAfter), summary: `Material changes need ${noticeAfter} days of notice instead of ${noticeBefore}.` });
+    gates.push({
+      setting: 'noticeDays',
+      before: String(noticeBefore),
+      after: String(noticeAfter),
+      summary: `Material changes need ${noticeAfter} days of notice instead of ${noticeBefore}.`,
+    });
   }
   const hostsBefore = before.images?.allowHosts ?? [];
   const hostsAfter = after.images?.allowHosts ?? [];
@@ -58,9 +76,16 @@ export function gateDiagnostics(gates: readonly WeakenedGate[], text: string | u
   return gates.map((gate) => {
     const segments = gate.setting.split(/\.(.*)/s).filter(Boolean);
     const place = configPlace(text ?? '', segments);
-    return diagnostic(configFileName, place, 'config-gate-weakened', 'config', `${gate.summary.replace(/\.$/, '')} (\`${gate.setting}\`: ${gate.before} at \`${revision}\`, ${gate.after} now)`, {
-      hint: 'A pull request that loosens a check is reviewed as a material change: make sure the reviewers agree, or restore the setting.',
-      severity: 'warning',
-    });
+    return diagnostic(
+      configFileName,
+      place,
+      'config-gate-weakened',
+      'config',
+      `${gate.summary.replace(/\.$/, '')} (\`${gate.setting}\`: ${gate.before} at \`${revision}\`, ${gate.after} now)`,
+      {
+        hint: 'A pull request that loosens a check is reviewed as a material change: make sure the reviewers agree, or restore the setting.',
+        severity: 'warning',
+      },
+    );
   });
 }

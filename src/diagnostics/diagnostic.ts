@@ -21,7 +21,7 @@ export interface Diagnostic {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Stable kebab-case id of the rule that produced it; documented in the README under "Rules". */
+  /** Stable kebab-case id of the rule that produced it; documented in docs/diagnostics.md (from src/diagnostics/catalog.ts) or docs/rules.md. */
   ruleId: string;
   severity: Severity;
   /** What is wrong, identifiers quoted in backticks. */

@@ -2,11 +2,26 @@ import { schemaAt } from '../model/schema.js';
 import { stringKind } from '../model/fields.js';
 import { enumLabel } from '../model/labels.js';
 import type { Policy } from '../model/policy.generated.js';
-import { proseToPlainText } from '../render/prose.js';
 import type { Change, ChangeSet, EntityKind, FieldChange } from './types.js';
+import { difference, fieldPath, isPlainObject, listAt, objectAt, same, strip, type Entity } from './values.js';
+import {
+  brief,
+  capitalise,
+  describeContact,
+  describeCookie,
+  describeTransfer,
+  days,
+  humanField,
+  listOf,
+  lower,
+  money,
+  plural,
+  text,
+  type Context,
+} from './wording.js';
 import { wordDiff } from './words.js';
 
-type Entity = Record<string, unknown> & { id: string };
+export { days } from './wording.js';
 
 /** A list of entities matched by id across versions. */
 interface ListSpec {
@@ -20,21 +35,64 @@ const lists: readonly ListSpec[] = [
   { entity: 'related', path: ['related'], describe: (e) => `the related document “${text(e.title)}”` },
   { entity: 'context', path: ['collection', 'contexts'], describe: (e) => `the collection context “${text(e.description)}”` },
   { entity: 'category', path: ['collection', 'categories'], describe: (e) => `the data category “${text(e.label)}”` },
-  { entity: 'purpose', path: ['purposes', 'items'], describe: (e) => `the purpose “${text(e.description)}”${e.legalBasis ? ` (${lower(enumLabel('legalBasis', String(e.legalBasis)))})` : ''}` },
-  { entity: 'recipient', path: ['sharing', 'recipients'], describe: (e) => `the recipient “${text(e.name)}” (${lower(enumLabel('condition', String(e.condition)))})` },
+  {
+    entity: 'purpose',
+    path: ['purposes', 'items'],
+    describe: (e) =>
+      `the purpose “${text(e.description)}”${e.legalBasis ? ` (${lower(enumLabel('legalBasis', String(e.legalBasis)))})` : ''}`,
+  },
+  {
+    entity: 'recipient',
+    path: ['sharing', 'recipients'],
+    describe: (e) => `the recipient “${text(e.name)}” (${lower(enumLabel('condition', String(e.condition)))})`,
+  },
   { entity: 'cookie', path: ['cookies', 'items'], describe: describeCookie },
   { entity: 'transfer', path: ['transfers', 'items'], describe: describeTransfer },
   { entity: 'certification', path: ['certifications', 'items'], describe: (e) => `the certification “${text(e.name)}”` },
-  { entity: 'right', path: ['rights', 'items'], describe: (e) => (e.title ? `the right “${text(e.title)}”` : `the ${lower(enumLabel('right', String(e.type)))}`) },
+  {
+    entity: 'right',
+    path: ['rights', 'items'],
+    describe: (e) => (e.title ? `the right “${text(e.title)}”` : `the ${lower(enumLabel('right', String(e.type)))}`),
+  },
   { entity: 'contact', path: ['contacts', 'items'], describe: describeContact },
   { entity: 'section', path: ['sections'], describe: (e) => `the section “${text(e.title)}”` },
 ];
 
 /** Parts of a policy that are one object rather than a list, compared field by field. */
 const singletons: readonly { entity: EntityKind; id: string; path: readonly string[]; describe: string; skip?: readonly string[] }[] = [
-  { entity: 'document', id: 'document', path: [], describe: 'the policy', skip: ['$schema', 'id', 'version', 'effective', 'controller', 'related', 'collection', 'purposes', 'sharing', 'marketing', 'cookies', 'transfers', 'certifications', 'rights', 'changes', 'contacts', 'sections'] },
+  {
+    entity: 'document',
+    id: 'document',
+    path: [],
+    describe: 'the policy',
+    skip: [
+      '$schema',
+      'id',
+      'version',
+      'effective',
+      'controller',
+      'related',
+      'collection',
+      'purposes',
+      'sharing',
+      'marketing',
+      'cookies',
+      'transfers',
+      'certifications',
+      'rights',
+      'changes',
+      'contacts',
+      'sections',
+    ],
+  },
   { entity: 'controller', id: 'controller', path: ['controller'], describe: 'the controller' },
-  { entity: 'section', id: 'collection', path: ['collection'], describe: 'the section on data collected', skip: ['contexts', 'categories'] },
+  {
+    entity: 'section',
+    id: 'collection',
+    path: ['collection'],
+    describe: 'the section on data collected',
+    skip: ['contexts', 'categories'],
+  },
   { entity: 'section', id: 'purposes', path: ['purposes'], describe: 'the section on purposes', skip: ['items'] },
   { entity: 'section', id: 'sharing', path: ['sharing'], describe: 'the section on sharing', skip: ['recipients'] },
   { entity: 'marketing', id: 'marketing', path: ['marketing'], describe: 'the marketing section' },
@@ -69,7 +127,8 @@ export function diffPolicies(
 ): ChangeSet {
   const changes: Change[] = [];
   const categoryLabels = new Map<string, string>();
-  for (const category of [...before.collection.categories, ...after.collection.categories]) categoryLabels.set(category.id, text(category.label));
+  for (const category of [...before.collection.categories, ...after.collection.categories])
+    categoryLabels.set(category.id, text(category.label));
   const context: Context = { categoryLabel: (id) => categoryLabels.get(id) ?? id };
   for (const spec of singletons) {
     const a = objectAt(before, spec.path);
@@ -77,9 +136,23 @@ export function diffPolicies(
     if (!a && !b) continue;
     const fields = diffFields(strip(a ?? {}, spec.skip), strip(b ?? {}, spec.skip), spec.path);
     if (a && !b && spec.entity === 'section') {
-      changes.push({ type: 'removed', entity: spec.entity, id: spec.id, material: false, rule: 'content-removed', summary: `Removes ${spec.describe}.` });
+      changes.push({
+        type: 'removed',
+        entity: spec.entity,
+        id: spec.id,
+        material: false,
+        rule: 'content-removed',
+        summary: `Removes ${spec.describe}.`,
+      });
     } else if (!a && b && spec.entity === 'section') {
-      changes.push({ type: 'added', entity: spec.entity, id: spec.id, material: false, rule: 'content-added', summary: `Adds ${spec.describe}.` });
+      changes.push({
+        type: 'added',
+        entity: spec.entity,
+        id: spec.id,
+        material: false,
+        rule: 'content-added',
+        summary: `Adds ${spec.describe}.`,
+      });
     } else if (fields.length) changes.push(classifyChanged(spec.entity, spec.id, spec.describe, fields, context));
   }
   for (const spec of lists) {
@@ -201,11 +274,6 @@ function classifyRemoved(spec: ListSpec, e: Entity): Change {
   return { ...base, material: false, rule: 'content-removed', summary };
 }
 
-/** What rules need to know beyond the field: how to name a data category. */
-interface Context {
-  categoryLabel(id: string): string;
-}
-
 /** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
 interface Verdict {
   rule: string;
@@ -213,7 +281,15 @@ interface Verdict {
   clause?: string;
 }
 
-function classifyChanged(entity: EntityKind, id: string, described: string, fields: FieldChange[], context: Context, old?: Entity, now?: Entity): Change {
+function classifyChanged(
+  entity: EntityKind,
+  id: string,
+  described: string,
+  fields: FieldChange[],
+  context: Context,
+  old?: Entity,
+  now?: Entity,
+): Change {
   const verdicts = fields.map((f) => judgeField(entity, f, context, old, now));
   const decisive = verdicts.find((v) => v.material) ?? verdicts.find((v) => v.rule !== 'wording') ?? verdicts[0]!;
   // A whole object that appeared or went (a fee, a retention) reads as one clause, unless a rule said something specific about it.
@@ -244,12 +320,17 @@ function judgeField(entity: EntityKind, f: FieldChange, context: Context, old?: 
   const specific = specificRule(entity, f, context, old, now);
   if (specific) return specific;
   if (f.words) return { rule: 'wording', material: false, clause: `rewords the ${humanField(field)}` };
-  if (before === undefined) return { rule: 'detail-stated', material: false, clause: `states the ${humanField(field)}${brief(entity, field, after, context)}` };
+  if (before === undefined)
+    return { rule: 'detail-stated', material: false, clause: `states the ${humanField(field)}${brief(entity, field, after, context)}` };
   if (entity === 'contact') return { rule: 'contact-detail', material: false, clause: `changes the ${humanField(field)}` };
   if (after === undefined) return { rule: 'detail-removed', material: false, clause: `no longer states the ${humanField(field)}` };
   const from = brief(entity, field, before, context);
   const to = brief(entity, field, after, context);
-  return { rule: 'detail-changed', material: false, clause: `changes the ${humanField(field)}${from && to ? ` from${from.slice(1, -1).replace(/^\(/, ' ')} to ${to.slice(2, -1)}` : ''}` };
+  return {
+    rule: 'detail-changed',
+    material: false,
+    clause: `changes the ${humanField(field)}${from && to ? ` from${from.slice(1, -1).replace(/^\(/, ' ')} to ${to.slice(2, -1)}` : ''}`,
+  };
 }
 
 /** The materiality rules that look at what a field means, before any generic verdict; undefined when none applies. */
@@ -262,26 +343,49 @@ function specificRule(entity: EntityKind, f: FieldChange, context: Context, old?
     case 'context:categories': {
       const names = (ids: string[]) => ids.map((g) => `“${context.categoryLabel(g)}”`).join(', ');
       // A recipient without `categories` receives every category; a purpose or context without them just does not say.
-      if (entity === 'recipient' && before === undefined) return { rule: 'less-data', material: false, clause: `now receives only ${names(difference(after, []))}` };
-      if (entity === 'recipient' && after === undefined) return { rule: 'recipient-receives-more-data', material: true, clause: 'now receives every category of data' };
+      if (entity === 'recipient' && before === undefined)
+        return { rule: 'less-data', material: false, clause: `now receives only ${names(difference(after, []))}` };
+      if (entity === 'recipient' && after === undefined)
+        return { rule: 'recipient-receives-more-data', material: true, clause: 'now receives every category of data' };
       if (before === undefined) return undefined;
       if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states the data it uses' };
       const gained = difference(after, before);
       if (gained.length) {
-        return { rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data', material: true, clause: `adds the data ${names(gained)}` };
+        return {
+          rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data',
+          material: true,
+          clause: `adds the data ${names(gained)}`,
+        };
       }
       return { rule: 'less-data', material: false, clause: `no longer uses the data ${names(difference(before, after))}` };
     }
     case 'purpose:legalBasis':
       if (before === undefined) return undefined;
       if (after === undefined) return { rule: 'legal-basis-removed', material: true, clause: 'no longer states its legal basis' };
-      return { rule: 'legal-basis-changed', material: true, clause: `changes the legal basis from ${label('legalBasis', before)} to ${label('legalBasis', after)}` };
+      return {
+        rule: 'legal-basis-changed',
+        material: true,
+        clause: `changes the legal basis from ${label('legalBasis', before)} to ${label('legalBasis', after)}`,
+      };
     case 'recipient:condition':
       // Sharing only with consent narrows what happens without it; any other change widens or shifts it.
-      if (after === 'consent') return { rule: 'sharing-condition-narrowed', material: false, clause: `shares only ${label('condition', after)} instead of ${label('condition', before)}` };
-      return { rule: 'sharing-condition-changed', material: true, clause: `shares ${label('condition', after)} instead of ${label('condition', before)}` };
+      if (after === 'consent')
+        return {
+          rule: 'sharing-condition-narrowed',
+          material: false,
+          clause: `shares only ${label('condition', after)} instead of ${label('condition', before)}`,
+        };
+      return {
+        rule: 'sharing-condition-changed',
+        material: true,
+        clause: `shares ${label('condition', after)} instead of ${label('condition', before)}`,
+      };
     case 'transfer:mechanisms':
-      return { rule: 'transfer-changed', material: true, clause: `changes the safeguards from ${listOf('mechanism', before)} to ${listOf('mechanism', after)}` };
+      return {
+        rule: 'transfer-changed',
+        material: true,
+        clause: `changes the safeguards from ${listOf('mechanism', before)} to ${listOf('mechanism', after)}`,
+      };
     case 'transfer:destination':
     case 'transfer:recipient':
       return { rule: 'transfer-changed', material: true, clause: `changes the ${field} from “${text(before)}” to “${text(after)}”` };
@@ -290,13 +394,23 @@ function specificRule(entity: EntityKind, f: FieldChange, context: Context, old?
       if (before === undefined) return undefined;
       if (after === undefined) {
         // A cookie that becomes a session cookie loses its duration for a good reason.
-        if (entity === 'cookie' && now?.lifetime === 'session') return { rule: 'shorter-retention', material: false, clause: `no longer lasts ${String(before)}` };
+        if (entity === 'cookie' && now?.lifetime === 'session')
+          return { rule: 'shorter-retention', material: false, clause: `no longer lasts ${String(before)}` };
         return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
       }
       const difference = days(String(after)) - days(String(before));
-      if (Math.abs(difference) < 1e-9) return { rule: 'detail-changed', material: false, clause: `states the same period differently: ${String(before)} as ${String(after)}` };
+      if (Math.abs(difference) < 1e-9)
+        return {
+          rule: 'detail-changed',
+          material: false,
+          clause: `states the same period differently: ${String(before)} as ${String(after)}`,
+        };
       const longer = difference > 0;
-      return { rule: longer ? 'longer-retention' : 'shorter-retention', material: longer, clause: `${longer ? 'keeps data longer' : 'keeps data for less time'}: ${String(before)} to ${String(after)}` };
+      return {
+        rule: longer ? 'longer-retention' : 'shorter-retention',
+        material: longer,
+        clause: `${longer ? 'keeps data longer' : 'keeps data for less time'}: ${String(before)} to ${String(after)}`,
+      };
     }
     case 'cookie:lifetime':
       return after === 'persistent'
@@ -306,9 +420,23 @@ function specificRule(entity: EntityKind, f: FieldChange, context: Context, old?
       if (before === undefined) return undefined;
       if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states its category' };
       // Strictly necessary cookies are set without consent: moving a cookie into or out of that category changes what people control.
-      if (after === 'strictly-necessary') return { rule: 'cookie-now-essential', material: true, clause: `is now set without consent as strictly necessary (was ${label('cookieCategory', before)})` };
-      if (before === 'strictly-necessary') return { rule: 'cookie-now-non-essential', material: true, clause: `changes category from strictly necessary to ${label('cookieCategory', after)}` };
-      return { rule: 'cookie-category-changed', material: false, clause: `changes category from ${label('cookieCategory', before)} to ${label('cookieCategory', after)}` };
+      if (after === 'strictly-necessary')
+        return {
+          rule: 'cookie-now-essential',
+          material: true,
+          clause: `is now set without consent as strictly necessary (was ${label('cookieCategory', before)})`,
+        };
+      if (before === 'strictly-necessary')
+        return {
+          rule: 'cookie-now-non-essential',
+          material: true,
+          clause: `changes category from strictly necessary to ${label('cookieCategory', after)}`,
+        };
+      return {
+        rule: 'cookie-category-changed',
+        material: false,
+        clause: `changes category from ${label('cookieCategory', before)} to ${label('cookieCategory', after)}`,
+      };
     }
     case 'cookie:provider':
       if (before === undefined || after === undefined) return undefined;
@@ -319,161 +447,58 @@ function specificRule(entity: EntityKind, f: FieldChange, context: Context, old?
         : { rule: 'cookie-detail', material: false, clause: 'is now a first-party cookie' };
     case 'category:sensitive':
       if (after === true) return { rule: 'sensitive-data', material: true, clause: 'is now sensitive data' };
-      return before === true ? { rule: 'detail-changed', material: false, clause: 'is no longer marked sensitive' } : { rule: 'detail-stated', material: false, clause: 'is marked not sensitive' };
+      return before === true
+        ? { rule: 'detail-changed', material: false, clause: 'is no longer marked sensitive' }
+        : { rule: 'detail-stated', material: false, clause: 'is marked not sensitive' };
     case 'right:fee.amount': {
       if (after === undefined) return { rule: 'fee-removed', material: false, clause: `removes the fee of ${money(old)}` };
-      if (Number(after) === 0) return { rule: before === undefined ? 'detail-stated' : 'fee-removed', material: false, clause: 'is free of charge' };
-      if (before === undefined || Number(before) === 0) return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
-      if (Number(after) > Number(before)) return { rule: 'new-fee', material: true, clause: `raises the fee from ${money(old)} to ${money(now)}` };
+      if (Number(after) === 0)
+        return { rule: before === undefined ? 'detail-stated' : 'fee-removed', material: false, clause: 'is free of charge' };
+      if (before === undefined || Number(before) === 0)
+        return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
+      if (Number(after) > Number(before))
+        return { rule: 'new-fee', material: true, clause: `raises the fee from ${money(old)} to ${money(now)}` };
       return { rule: 'fee-reduced', material: false, clause: `reduces the fee from ${money(old)} to ${money(now)}` };
     }
     case 'right:type':
-      return { rule: 'right-removed', material: true, clause: `is now the ${label('right', after)} instead of the ${label('right', before)}` };
+      return {
+        rule: 'right-removed',
+        material: true,
+        clause: `is now the ${label('right', after)} instead of the ${label('right', before)}`,
+      };
     case 'marketing:consent':
-      if (after === 'opt-out') return { rule: 'marketing-opt-out', material: true, clause: 'sends marketing until you object (opt-out)' + (before ? ' instead of only with your agreement (opt-in)' : '') };
-      return before === undefined ? undefined : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
+      if (after === 'opt-out')
+        return {
+          rule: 'marketing-opt-out',
+          material: true,
+          clause: 'sends marketing until you object (opt-out)' + (before ? ' instead of only with your agreement (opt-in)' : ''),
+        };
+      return before === undefined
+        ? undefined
+        : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
     case 'cookie-policy:consent.model':
-      if (after === undefined) return { rule: 'cookie-consent-weakened', material: true, clause: 'no longer says how consent to cookies is obtained' };
+      if (after === undefined)
+        return { rule: 'cookie-consent-weakened', material: true, clause: 'no longer says how consent to cookies is obtained' };
       if (before === undefined) return undefined;
       return after === 'opt-in'
-        ? { rule: 'cookie-consent-strengthened', material: false, clause: `asks for consent before setting cookies (${label('consentModel', after)} instead of ${label('consentModel', before)})` }
-        : { rule: 'cookie-consent-weakened', material: true, clause: `changes cookie consent from ${label('consentModel', before)} to ${label('consentModel', after)}` };
+        ? {
+            rule: 'cookie-consent-strengthened',
+            material: false,
+            clause: `asks for consent before setting cookies (${label('consentModel', after)} instead of ${label('consentModel', before)})`,
+          }
+        : {
+            rule: 'cookie-consent-weakened',
+            material: true,
+            clause: `changes cookie consent from ${label('consentModel', before)} to ${label('consentModel', after)}`,
+          };
     case 'section:automatedDecisions.used':
       if (after === true) return { rule: 'automated-decisions-introduced', material: true, clause: 'makes decisions by automated means' };
-      return before === true ? { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' } : undefined;
+      return before === true
+        ? { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' }
+        : undefined;
     case 'controller:name':
       return { rule: 'controller-changed', material: true, clause: `changes the controller from “${text(before)}” to “${text(after)}”` };
     default:
       return undefined;
   }
-}
-
-function describeCookie(e: Entity): string {
-  const details = [
-    e.provider ? text(e.provider) : e.party === 'first' ? 'first party' : undefined,
-    e.category ? lower(enumLabel('cookieCategory', String(e.category))) : undefined,
-    e.duration ? String(e.duration) : e.lifetime === 'session' ? 'session' : undefined,
-  ].filter(Boolean);
-  return `the cookie \`${String(e.name)}\`${details.length ? ` (${details.join(', ')})` : ''}`;
-}
-
-function describeTransfer(e: Entity): string {
-  return `the transfer to ${text(e.recipient)} in ${text(e.destination)} (${listOf('mechanism', e.mechanisms)})`;
-}
-
-function describeContact(e: Entity): string {
-  const channel = e.email ?? e.url ?? e.phone ?? e.address;
-  return `the ${lower(enumLabel('role', String(e.role)))} contact${channel ? ` (${String(channel)})` : ''}`;
-}
-
-const enumGroups: Record<string, string> = {
-  legalBasis: 'legalBasis',
-  condition: 'condition',
-  type: 'recipientType',
-  source: 'source',
-  lifetime: 'lifetime',
-  party: 'party',
-  category: 'cookieCategory',
-  mechanisms: 'mechanism',
-  role: 'role',
-  channels: 'notification',
-  'consent.model': 'consentModel',
-};
-
-/** A value as a summary shows it: enum labels, lists joined, text without Markdown. */
-function show(entity: EntityKind, field: string, value: unknown): string {
-  const group = entity === 'marketing' && field === 'consent' ? 'marketingConsent' : enumGroups[field];
-  if (Array.isArray(value)) return value.map((v) => (group ? enumLabel(group, String(v)) : String(v))).join(', ');
-  if (typeof value === 'string') return group ? lower(enumLabel(group, value)) : text(value);
-  return JSON.stringify(value);
-}
-
-/** A short value in brackets for a summary (` (2 years)`), or nothing when the value is long prose. */
-function brief(entity: EntityKind, field: string, value: unknown, context: Context): string {
-  if (value === undefined || typeof value === 'boolean') return '';
-  if (field.endsWith('categories') && Array.isArray(value)) return ` (${value.map((v) => context.categoryLabel(String(v))).join(', ')})`;
-  const shown = show(entity, field, value);
-  return shown.length > 60 || shown.startsWith('{') ? '' : ` (${shown})`;
-}
-
-function listOf(group: string, value: unknown): string {
-  const items = Array.isArray(value) ? value.map((v) => enumLabel(group, String(v))) : [];
-  return items.length <= 1 ? (items[0] ?? 'none') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function money(e: Entity | undefined): string {
-  const fee = (e?.fee ?? {}) as { amount?: number; currency?: string };
-  return `${fee.currency ?? ''} ${fee.amount ?? ''}`.trim();
-}
-
-// A month is a twelfth of a year, so "12 months" and "1 year" compare equal.
-const unitDays: Record<string, number> = { day: 1, week: 7, month: 365 / 12, year: 365 };
-
-/** A duration ("13 months") in days, for comparing. */
-export function days(duration: string): number {
-  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
-  return match ? Number(match[1]) * unitDays[match[2]!]! : Number.NaN;
-}
-
-function humanField(field: string): string {
-  return field.replace(/([A-Z])/g, ' $1').replace(/\./g, ' ').toLowerCase();
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? proseToPlainText(value, 'text') : String(value ?? '');
-}
-
-function lower(label: string): string {
-  return label.charAt(0).toLowerCase() + label.slice(1);
-}
-
-function capitalise(sentence: string): string {
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-}
-
-function plural(entity: EntityKind): string {
-  const names: Partial<Record<EntityKind, string>> = { category: 'data categories', context: 'collection contexts', related: 'related documents', cookie: 'cookies' };
-  return names[entity] ?? `${entity}s`;
-}
-
-function difference(a: unknown, b: unknown): string[] {
-  const other = new Set(Array.isArray(b) ? b.map(String) : []);
-  return (Array.isArray(a) ? a.map(String) : []).filter((x) => !other.has(x));
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((k) => same(a[k], b[k]));
-  }
-  return false;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function strip(value: Record<string, unknown>, keys: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!keys.includes(k)) out[k] = v;
-  return out;
-}
-
-function objectAt(policy: Policy, path: readonly string[]): Record<string, unknown> | undefined {
-  let node: unknown = policy;
-  for (const key of path) node = isPlainObject(node) ? node[key] : undefined;
-  return isPlainObject(node) ? node : undefined;
-}
-
-function listAt(policy: Policy, path: readonly string[]): Entity[] {
-  let node: unknown = policy;
-  for (const key of path) node = isPlainObject(node) ? node[key] : undefined;
-  return Array.isArray(node) ? (node.filter((e) => isPlainObject(e) && typeof e.id === 'string') as Entity[]) : [];
-}
-
-/** Schema path segments with list indexes as numbers (`cookies.items.0.purpose`). */
-function fieldPath(segments: readonly string[]): (string | number)[] {
-  return segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }

@@ -44,7 +44,7 @@ export interface Change {
   id: string;
   /** Whether the change is material: people must be told before it applies. */
   material: boolean;
-  /** Id of the classification rule that decided `material` (see the README's "Materiality rules"). */
+  /** Id of the classification rule that decided `material` (see docs/materiality.md). */
   rule: string;
   /** One sentence for people: "Adds the cookie `_fbp` (Meta, advertising, 90 days)." */
   summary: string;

@@ -13,12 +13,11 @@ export function wordDiff(before: string, after: string): WordPart[] {
   if (before === after) return [{ value: before }];
   const parts = diffWordsWithSpace(before, after, { maxEditLength });
   if (!parts) {
-    return [
-      ...(before ? [{ value: before, removed: true }] : []),
-      ...(after ? [{ value: after, added: true }] : []),
-    ];
+    return [...(before ? [{ value: before, removed: true }] : []), ...(after ? [{ value: after, added: true }] : [])];
   }
-  return coalesce(parts.map((p) => (p.added ? { value: p.value, added: true } : p.removed ? { value: p.value, removed: true } : { value: p.value })));
+  return coalesce(
+    parts.map((p) => (p.added ? { value: p.value, added: true } : p.removed ? { value: p.value, removed: true } : { value: p.value })),
+  );
 }
 
 /**

@@ -10,7 +10,8 @@ import path from 'node:path';
 export const outputMarker = '.policyc-output';
 
 /** The marker's content: the same in every build, so the output stays byte-identical. */
-export const outputMarkerContent = 'This folder is built by policyc: `policyc build` deletes and rewrites it whole. Do not keep other files here.\n';
+export const outputMarkerContent =
+  'This folder is built by policyc: `policyc build` deletes and rewrites it whole. Do not keep other files here.\n';
 
 /** Folders an output folder must neither be nor contain (besides the filesystem root and the home folder). */
 export interface ProtectedFolders {

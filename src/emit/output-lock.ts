@@ -9,7 +9,11 @@ export class OutputLockedError extends Error {
     /** The owner's process id; undefined when the name is taken by a folder or other non-file. */
     readonly pid: number | undefined,
   ) {
-    super(pid === undefined ? `${lockFile} is in the way of the lock and cannot be taken over` : `Another policyc (process ${pid}) is writing this output folder`);
+    super(
+      pid === undefined
+        ? `${lockFile} is in the way of the lock and cannot be taken over`
+        : `Another policyc (process ${pid}) is writing this output folder`,
+    );
   }
 }
 

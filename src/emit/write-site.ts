@@ -127,10 +127,13 @@ async function recover(parent: string, base: string): Promise<void> {
   const names = await readdir(parent);
   // A lock's temporary file is `.<base>.lock.<pid>.<n>`: its owner's pid is the number after the prefix.
   const deadOwner = (prefix: string) => (name: string) => name.startsWith(prefix) && !alive(Number.parseInt(name.slice(prefix.length), 10));
-  const leftovers = names.filter((name) => name.startsWith(`.${base}.tmp-`) || name.startsWith(`.${base}.old-`) || deadOwner(`.${base}.lock.`)(name));
+  const leftovers = names.filter(
+    (name) => name.startsWith(`.${base}.tmp-`) || name.startsWith(`.${base}.old-`) || deadOwner(`.${base}.lock.`)(name),
+  );
   // Only a real folder goes back (never a link planted under a leftover's name); rm removes links themselves, never their targets.
   const retired = [];
-  for (const name of leftovers.filter((n) => n.startsWith(`.${base}.old-`))) if ((await lstatOrUndefined(path.join(parent, name)))?.isDirectory()) retired.push(name);
+  for (const name of leftovers.filter((n) => n.startsWith(`.${base}.old-`)))
+    if ((await lstatOrUndefined(path.join(parent, name)))?.isDirectory()) retired.push(name);
   if (retired.length && !(await lstatOrUndefined(path.join(parent, base)))) {
     await rename(path.join(parent, retired[0]!), path.join(parent, base));
   }

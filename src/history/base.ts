@@ -40,12 +40,19 @@ export async function readBaseHistories(revision: GitRevision, policyDir: string
  * history at the base is new: anything goes. `policyDir` is the policy
  * folder's display path.
  */
-export function compareWithBase(base: readonly BaseHistory[], now: readonly HistoryFiles[], revision: string, policyDir: string): Diagnostic[] {
+export function compareWithBase(
+  base: readonly BaseHistory[],
+  now: readonly HistoryFiles[],
+  revision: string,
+  policyDir: string,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = `\`${revision}\``;
   const hint = `Released history is never rewritten: restore it as it is at ${at} (\`git checkout ${revision} -- ${path.join(policyDir, 'history').split(path.sep).join('/')}\`), and record changes as new releases with \`policyc release\`.`;
   const fail = (file: string, message: string, line = 1) =>
-    diagnostics.push(diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, 'history-rewritten', 'history', message, { hint }));
+    diagnostics.push(
+      diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, 'history-rewritten', 'history', message, { hint }),
+    );
 
   for (const before of base) {
     const was = parseManifest(before.manifestText);
@@ -54,11 +61,17 @@ export function compareWithBase(base: readonly BaseHistory[], now: readonly Hist
     const history = now.find((h) => h.id === before.id);
     const manifestPath = history?.manifestPath ?? path.join(policyDir, 'history', before.id, 'manifest.json');
     if (!history) {
-      fail(path.join(policyDir, 'history', before.id), `The history of \`${before.id}\` is gone: at ${at} it records ${released ? `the releases ${released}` : 'frozen translations'}`);
+      fail(
+        path.join(policyDir, 'history', before.id),
+        `The history of \`${before.id}\` is gone: at ${at} it records ${released ? `the releases ${released}` : 'frozen translations'}`,
+      );
       continue;
     }
     if (history.manifestText === undefined) {
-      fail(manifestPath, `The manifest of \`${before.id}\` is gone: at ${at} it records ${released ? `the releases ${released}` : 'frozen translations'}`);
+      fail(
+        manifestPath,
+        `The manifest of \`${before.id}\` is gone: at ${at} it records ${released ? `the releases ${released}` : 'frozen translations'}`,
+      );
       continue;
     }
     const is = parseManifest(history.manifestText);
@@ -73,11 +86,19 @@ export function compareWithBase(base: readonly BaseHistory[], now: readonly Hist
       return text.slice(0, version >= 0 && version < file ? version : file).split('\n').length;
     };
     const lastRelease = is.releases[is.releases.length - 1];
-    const compareEntries = <T extends ReleaseEntry | TranslationEntry>(then: readonly T[], current: readonly T[], what: (entry: T) => string) => {
+    const compareEntries = <T extends ReleaseEntry | TranslationEntry>(
+      then: readonly T[],
+      current: readonly T[],
+      what: (entry: T) => string,
+    ) => {
       then.forEach((entry, i) => {
         const still = current[i];
         if (!still) {
-          fail(manifestPath, `${capitalise(what(entry))} is no longer recorded in the manifest, which records it at ${at}`, lineOf(current[current.length - 1] ?? lastRelease));
+          fail(
+            manifestPath,
+            `${capitalise(what(entry))} is no longer recorded in the manifest, which records it at ${at}`,
+            lineOf(current[current.length - 1] ?? lastRelease),
+          );
         } else if (canonicalJson(still) !== canonicalJson(entry)) {
           const moved = current.some((other) => canonicalJson(other) === canonicalJson(entry));
           fail(
@@ -106,7 +127,8 @@ function parseManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
   try {
     const manifest = JSON.parse(text) as Manifest;
-    if (!Array.isArray(manifest.releases) || (manifest.translations !== undefined && !Array.isArray(manifest.translations))) return undefined;
+    if (!Array.isArray(manifest.releases) || (manifest.translations !== undefined && !Array.isArray(manifest.translations)))
+      return undefined;
     return manifest;
   } catch {
     return undefined;

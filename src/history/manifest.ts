@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../util/hash.js';
+
+// Hashing lives in util/hash.ts; re-exported here for the modules that import it with the manifest's other helpers.
+export { sha256 };
 
 /** One released version, as the manifest records it. */
 export interface ReleaseEntry {
@@ -38,11 +41,6 @@ export interface Manifest {
   releases: ReleaseEntry[];
   /** Frozen translations, in the order they were frozen (absent until the first). */
   translations?: TranslationEntry[];
-}
-
-/** SHA-256 of bytes or text, in hex. */
-export function sha256(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
 }
 
 /** JSON with keys sorted at every level, so a hash does not depend on key order. */

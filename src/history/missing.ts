@@ -16,7 +16,12 @@ export const highestFirstVersion = '1.0.0';
  * patch, minor or major version (a draft whose version is already raised,
  * as `release` would choose it).
  */
-export function missingHistory(working: { id: string; version: string; file: string }, manifest: Manifest | undefined, place: Place, historyDir: string): Diagnostic[] {
+export function missingHistory(
+  working: { id: string; version: string; file: string },
+  manifest: Manifest | undefined,
+  place: Place,
+  historyDir: string,
+): Diagnostic[] {
   const latest = manifest?.releases[manifest.releases.length - 1]?.version;
   const fail = (message: string, hint: string) => [diagnostic(working.file, place, 'history-missing', 'history', message, { hint })];
   const restore = `Restore it from git (\`git log -- ${historyDir}\` finds the last commit that had it, then \`git checkout COMMIT -- ${historyDir}\`).`;

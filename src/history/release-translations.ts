@@ -112,11 +112,23 @@ export function planTranslationRelease(input: TranslationReleaseInput): { plan: 
       if (!material || input.allowUntranslated) continue;
       const changes = next.changes!.changes.filter((c) => c.material);
       const where = t ? placeOfKey(t.yaml, t.lineCounter, ['source']) : fileStart;
-      const texts = gaps?.length ? ` ${gaps.length} ${gaps.length === 1 ? 'text' : 'texts'} to translate, such as \`${gaps[0]!.key.join('.')}\`.` : '';
+      const texts = gaps?.length
+        ? ` ${gaps.length} ${gaps.length === 1 ? 'text' : 'texts'} to translate, such as \`${gaps[0]!.key.join('.')}\`.`
+        : '';
       refusals.push(
-        diagnostic(t?.file ?? next.file, where, 'release-untranslated', 'release', `The ${locale} translation does not cover ${input.document} ${next.version}, whose changes are material (${changes.length}: ${changes.map((c) => c.rule).slice(0, 3).join(', ')}${changes.length > 3 ? ', ...' : ''}).${texts}`, {
-          hint: `Translate the changed texts and set \`source: ${next.version}\`${t ? '' : ` in \`${input.document}.${locale}.yaml\``}, or release without this locale: \`policyc release --allow-untranslated\`.`,
-        }),
+        diagnostic(
+          t?.file ?? next.file,
+          where,
+          'release-untranslated',
+          'release',
+          `The ${locale} translation does not cover ${input.document} ${next.version}, whose changes are material (${changes.length}: ${changes
+            .map((c) => c.rule)
+            .slice(0, 3)
+            .join(', ')}${changes.length > 3 ? ', ...' : ''}).${texts}`,
+          {
+            hint: `Translate the changed texts and set \`source: ${next.version}\`${t ? '' : ` in \`${input.document}.${locale}.yaml\``}, or release without this locale: \`policyc release --allow-untranslated\`.`,
+          },
+        ),
       );
     }
   }

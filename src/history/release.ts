@@ -52,7 +52,9 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
   const policy = working.policy;
   const refuse = (ruleId: string, message: string, hint: string, path: string[] = []) => ({
     diagnostics: [
-      diagnostic(working.file, path.length ? placeOfPath(input.yaml, input.lineCounter, path) : fileStart, ruleId, 'release', message, { hint }),
+      diagnostic(working.file, path.length ? placeOfPath(input.yaml, input.lineCounter, path) : fileStart, ruleId, 'release', message, {
+        hint,
+      }),
     ],
   });
   const latest = releases[releases.length - 1];
@@ -61,7 +63,11 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
   if (latest) {
     changes = diffPolicies(latest.model.policy, policy, { from: latest.entry.version, to: 'working copy' }, input.materiality);
     if (changes.changes.length === 0) {
-      return refuse('release-no-changes', `Nothing changed since ${latest.entry.version}`, 'Edit the working document first; a release records a change.');
+      return refuse(
+        'release-no-changes',
+        `Nothing changed since ${latest.entry.version}`,
+        'Edit the working document first; a release records a change.',
+      );
     }
     const needed = changes.bump === 'none' ? 'patch' : changes.bump;
     const bump = input.bump ?? 'auto';
@@ -69,7 +75,12 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
     else if (compareVersions(policy.version, latest.entry.version) <= 0) version = bumpVersion(latest.entry.version, needed);
     const actual = bumpBetween(latest.entry.version, version);
     if (actual === 'none') {
-      return refuse('release-version-not-after', `Version ${version} is not after the latest release ${latest.entry.version}`, 'Leave `version` as it is and let `--bump` choose, or set a higher version.', ['version']);
+      return refuse(
+        'release-version-not-after',
+        `Version ${version} is not after the latest release ${latest.entry.version}`,
+        'Leave `version` as it is and let `--bump` choose, or set a higher version.',
+        ['version'],
+      );
     }
     if (!bumpCovers(actual, needed)) {
       return refuse(
@@ -81,7 +92,12 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
     }
   }
   if (releases.some((r) => r.entry.version === version) || input.manifest?.releases.some((r) => r.version === version)) {
-    return refuse('release-version-exists', `Version ${version} is already released`, 'Released versions are never overwritten: choose a higher version.', ['version']);
+    return refuse(
+      'release-version-exists',
+      `Version ${version} is already released`,
+      'Released versions are never overwritten: choose a higher version.',
+      ['version'],
+    );
   }
   const effective = input.effective ?? policy.effective;
   if (latest && effective <= latest.entry.effective) {

@@ -1,6 +1,7 @@
 import { cacheKey, type Cache } from '../cache/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedFile } from '../load/parse.js';
+import type { HistoryFiles, SnapshotFile } from '../load/read-history.js';
 import type { Policy } from '../model/policy.generated.js';
 import { schemaVersion } from '../model/schema.js';
 import { resolve, type PolicyModel } from '../resolve/resolve.js';
@@ -9,31 +10,8 @@ import { validateFile } from '../validate/validate.js';
 import { compareVersions, entryHash, sha256, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
 import { migrate } from './migrate.js';
 
-/** The release history of one document as read from `policy/history/<id>/`. */
-export interface HistoryFiles {
-  /** The document id (the folder's name). */
-  id: string;
-  /** Display path of the manifest. */
-  manifestPath: string;
-  /** The manifest's text; absent when there is no manifest. */
-  manifestText?: string;
-  /** Snapshot files by name. */
-  snapshots: Map<string, SnapshotFile>;
-  /** Display path of the folder. */
-  dir: string;
-}
-
-/** A snapshot file: the hash of its bytes as read, and how to read and parse it when needed. */
-export interface SnapshotFile {
-  /** Display path. */
-  path: string;
-  /** SHA-256 of the bytes (hex). */
-  sha256: string;
-  /** Read the bytes (again). */
-  read(): Uint8Array;
-  /** Parse the bytes given, or the file as it is now. */
-  parse(bytes?: Uint8Array): ParsedFile;
-}
+// What the reader gives (load/read-history.ts); re-exported for the modules that take it with the verified history.
+export type { HistoryFiles, SnapshotFile };
 
 /** A released version: its manifest entry and its resolved model (migrated to the current format). */
 export interface Release {
@@ -52,15 +30,24 @@ export interface FrozenTranslationFile {
  * hash, each entry chains to the one before, versions and dates go forward,
  * nothing unrecorded lies beside them) and resolve each release.
  */
-export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } = {}): { releases: Release[]; translations: FrozenTranslationFile[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
+export function verifyHistory(
+  files: HistoryFiles,
+  settings: { cache?: Cache } = {},
+): { releases: Release[]; translations: FrozenTranslationFile[]; manifest?: Manifest; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (file: string, ruleId: string, message: string, hint: string, line = 1) =>
     diagnostics.push(diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, ruleId, 'history', message, { hint }));
-  const untouched = 'Released versions are immutable: restore the file from git (`git checkout -- <file>`); make changes in the working document and release a new version.';
+  const untouched =
+    'Released versions are immutable: restore the file from git (`git checkout -- <file>`); make changes in the working document and release a new version.';
 
   if (files.manifestText === undefined) {
     for (const name of files.snapshots.keys()) {
-      fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in any manifest`, 'Snapshots are written by `policyc release` only: remove the file, or restore `manifest.json` from git.');
+      fail(
+        `${files.dir}/${name}`,
+        'history-unrecorded-snapshot',
+        `Snapshot \`${name}\` is not recorded in any manifest`,
+        'Snapshots are written by `policyc release` only: remove the file, or restore `manifest.json` from git.',
+      );
     }
     return { releases: [], translations: [], diagnostics };
   }
@@ -70,7 +57,12 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
     if (!Array.isArray(manifest.releases)) throw new Error('`releases` is not a list');
     if (manifest.translations !== undefined && !Array.isArray(manifest.translations)) throw new Error('`translations` is not a list');
   } catch (error) {
-    fail(files.manifestPath, 'history-manifest-invalid', `The release manifest cannot be read: ${error instanceof Error ? error.message : String(error)}`, untouched);
+    fail(
+      files.manifestPath,
+      'history-manifest-invalid',
+      `The release manifest cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      untouched,
+    );
     return { releases: [], translations: [], diagnostics };
   }
   const lineOf = (needle: string) => {
@@ -88,7 +80,13 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
     const line = lineOf(`"version": "${entry.version}"`);
     const expectedPrevious = previous ? entryHash(previous) : null;
     if (entry.previous !== expectedPrevious) {
-      fail(files.manifestPath, 'history-chain-broken', `The entry for ${entry.version} does not chain to the entry before it: the manifest was edited`, untouched, line);
+      fail(
+        files.manifestPath,
+        'history-chain-broken',
+        `The entry for ${entry.version} does not chain to the entry before it: the manifest was edited`,
+        untouched,
+        line,
+      );
     }
     if (previous && compareVersions(entry.version, previous.version) <= 0) {
       fail(files.manifestPath, 'history-order', `Version ${entry.version} is recorded after ${previous.version}`, untouched, line);
@@ -97,11 +95,22 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
     const snapshot = files.snapshots.get(entry.file);
     const file = `${files.dir}/${entry.file}`;
     if (!snapshot) {
-      fail(files.manifestPath, 'history-snapshot-missing', `The snapshot of ${entry.version} (\`${entry.file}\`) is missing`, untouched, line);
+      fail(
+        files.manifestPath,
+        'history-snapshot-missing',
+        `The snapshot of ${entry.version} (\`${entry.file}\`) is missing`,
+        untouched,
+        line,
+      );
       continue;
     }
     if (snapshot.sha256 !== entry.sha256) {
-      fail(file, 'history-snapshot-modified', `The snapshot of ${entry.version} was changed after its release: its hash no longer matches the manifest`, untouched);
+      fail(
+        file,
+        'history-snapshot-modified',
+        `The snapshot of ${entry.version} was changed after its release: its hash no longer matches the manifest`,
+        untouched,
+      );
       continue;
     }
     const released = releaseModel(snapshot, entry, fail, settings.cache, previousData);
@@ -116,27 +125,55 @@ export function verifyHistory(files: HistoryFiles, settings: { cache?: Cache } =
     recorded.add(entry.file);
     const line = lineOf(`"file": "${entry.file}"`);
     if (entry.previous !== (previousTranslation ? entryHash(previousTranslation) : null)) {
-      fail(files.manifestPath, 'history-chain-broken', `The entry for the ${entry.locale} translation of ${entry.version} does not chain to the translation entry before it: the manifest was edited`, untouched, line);
+      fail(
+        files.manifestPath,
+        'history-chain-broken',
+        `The entry for the ${entry.locale} translation of ${entry.version} does not chain to the translation entry before it: the manifest was edited`,
+        untouched,
+        line,
+      );
     }
     previousTranslation = entry;
     if (!manifest.releases.some((r) => r.version === entry.version)) {
-      fail(files.manifestPath, 'history-translation-orphan', `The ${entry.locale} translation \`${entry.file}\` translates ${entry.version}, which is not released`, untouched, line);
+      fail(
+        files.manifestPath,
+        'history-translation-orphan',
+        `The ${entry.locale} translation \`${entry.file}\` translates ${entry.version}, which is not released`,
+        untouched,
+        line,
+      );
       continue;
     }
     const snapshot = files.snapshots.get(entry.file);
     if (!snapshot) {
-      fail(files.manifestPath, 'history-snapshot-missing', `The ${entry.locale} translation of ${entry.version} (\`${entry.file}\`) is missing`, untouched, line);
+      fail(
+        files.manifestPath,
+        'history-snapshot-missing',
+        `The ${entry.locale} translation of ${entry.version} (\`${entry.file}\`) is missing`,
+        untouched,
+        line,
+      );
       continue;
     }
     if (snapshot.sha256 !== entry.sha256) {
-      fail(`${files.dir}/${entry.file}`, 'history-snapshot-modified', `The ${entry.locale} translation of ${entry.version} was changed after it was frozen: its hash no longer matches the manifest`, untouched);
+      fail(
+        `${files.dir}/${entry.file}`,
+        'history-snapshot-modified',
+        `The ${entry.locale} translation of ${entry.version} was changed after it was frozen: its hash no longer matches the manifest`,
+        untouched,
+      );
       continue;
     }
     translations.push({ entry, parsed: snapshot.parse() });
   }
   for (const name of files.snapshots.keys()) {
     if (!recorded.has(name)) {
-      fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in the manifest`, 'Snapshots are written by `policyc release` only: remove the file.');
+      fail(
+        `${files.dir}/${name}`,
+        'history-unrecorded-snapshot',
+        `Snapshot \`${name}\` is not recorded in the manifest`,
+        'Snapshots are written by `policyc release` only: remove the file.',
+      );
     }
   }
   return { releases, translations, manifest, diagnostics };
@@ -159,12 +196,22 @@ function releaseModel(
   if (verified !== undefined) return shareUnchanged(previous, JSON.parse(verified));
   const bytes = snapshot.read();
   if (sha256(bytes) !== entry.sha256) {
-    fail(snapshot.path, 'history-snapshot-modified', `The snapshot of ${entry.version} was changed while it was being read`, 'Run the command again once nothing is writing the history.');
+    fail(
+      snapshot.path,
+      'history-snapshot-modified',
+      `The snapshot of ${entry.version} was changed while it was being read`,
+      'Run the command again once nothing is writing the history.',
+    );
     return undefined;
   }
   const parsed = snapshot.parse(bytes);
   const invalid = (detail: string) =>
-    fail(parsed.path, 'history-snapshot-invalid', `The snapshot of ${entry.version} cannot be read as a policy: ${detail}`, 'This is a problem in policyc (a missing migration) or a damaged history: restore the file from git.');
+    fail(
+      parsed.path,
+      'history-snapshot-invalid',
+      `The snapshot of ${entry.version} cannot be read as a policy: ${detail}`,
+      'This is a problem in policyc (a missing migration) or a damaged history: restore the file from git.',
+    );
   if (!parsed.data || parsed.diagnostics.some((d) => d.severity === 'error')) {
     invalid(parsed.diagnostics[0]?.message ?? 'not a YAML mapping');
     return undefined;
@@ -209,7 +256,9 @@ export function shareUnchanged(previous: unknown, next: unknown): unknown {
     if (!Array.isArray(previous)) return next;
     const byId = new Map<unknown, unknown>();
     for (const item of previous) if (item && typeof item === 'object' && 'id' in item) byId.set((item as { id: unknown }).id, item);
-    const shared = next.map((item, i) => shareUnchanged(item && typeof item === 'object' && 'id' in item ? byId.get((item as { id: unknown }).id) : previous[i], item));
+    const shared = next.map((item, i) =>
+      shareUnchanged(item && typeof item === 'object' && 'id' in item ? byId.get((item as { id: unknown }).id) : previous[i], item),
+    );
     return shared.length === previous.length && shared.every((item, i) => item === previous[i]) ? previous : shared;
   }
   if (Array.isArray(previous)) return next;
@@ -222,5 +271,7 @@ export function shareUnchanged(previous: unknown, next: unknown): unknown {
     Object.defineProperty(shared, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const beforeKeys = Object.keys(before);
-  return beforeKeys.length === keys.length && keys.every((key, i) => beforeKeys[i] === key && shared[key] === before[key]) ? previous : shared;
+  return beforeKeys.length === keys.length && keys.every((key, i) => beforeKeys[i] === key && shared[key] === before[key])
+    ? previous
+    : shared;
 }

@@ -47,30 +47,8 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const id = options.id ?? 'privacy';
   const root = path.resolve(cwd, options.dir);
   const shown = (file: string) => (path.relative(cwd, file) || '.').split(path.sep).join('/');
-  const refuse = (file: string, ruleId: string, message: string, hint: string): InitResult => ({
-    written: [],
-    diagnostics: [diagnostic(shown(file), fileStart, ruleId, 'init', message, { hint })],
-  });
-
-  if (!idPattern.test(id) || id.length > 64) {
-    return refuse(root, 'init-invalid-id', `\`${id}\` is not a valid document id`, 'Use lowercase letters and digits separated by single hyphens, such as `privacy` or `cookie-policy`.');
-  }
-  if (lstatOrUndefined(root)?.isSymbolicLink() && !existsSync(root)) {
-    return refuse(root, 'init-not-a-folder', `\`${shown(root)}\` is a symbolic link to nothing`, 'Name a new or existing folder, or point the link at one.');
-  }
-  if (existsSync(root) && !statSync(root).isDirectory()) {
-    return refuse(root, 'init-not-a-folder', `\`${shown(root)}\` exists and is not a folder`, 'Name a new or existing folder.');
-  }
-  for (const existing of [path.join(root, 'policy'), path.join(root, configFileName)]) {
-    // lstat: a link (even to nothing) counts as there; init never writes through it.
-    const stats = lstatOrUndefined(existing);
-    if (stats?.isSymbolicLink()) {
-      return refuse(existing, 'init-not-empty', `\`${shown(existing)}\` is a symbolic link${existsSync(existing) ? '' : ' to nothing'}: init does not write through links`, 'Nothing was written. Remove the link, or run `policyc init` in another folder.');
-    }
-    if (stats) {
-      return refuse(existing, 'init-not-empty', `\`${shown(root)}\` already has \`${path.basename(existing)}\`: it is already a policy repository`, 'Nothing was written. Run `policyc init` in a new folder, or edit the existing policy.');
-    }
-  }
+  const refused = refusal(root, id, shown);
+  if (refused) return { written: [], diagnostics: [refused] };
 
   const written: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -111,7 +89,9 @@ export async function init(options: InitOptions): Promise<InitResult> {
     const link = linkOnTheWay(relative);
     if (link) return keepLink(link, relative);
     if (lstatOrUndefined(file)) {
-      diagnostics.push(diagnostic(shown(file), fileStart, 'init-kept-existing', 'init', `Kept the existing \`${relative}\``, { severity: 'info' }));
+      diagnostics.push(
+        diagnostic(shown(file), fileStart, 'init-kept-existing', 'init', `Kept the existing \`${relative}\``, { severity: 'info' }),
+      );
       return;
     }
     await create(relative, content);
@@ -129,11 +109,17 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (existing.kind === 'not-regular') {
     keepLink(gitignore, '.gitignore');
   } else if (existing.kind === 'too-large') {
-    diagnostics.push(diagnostic(shown(gitignore), fileStart, 'init-kept-existing', 'init', 'Kept the existing `.gitignore` (too large to edit)', { severity: 'info' }));
+    diagnostics.push(
+      diagnostic(shown(gitignore), fileStart, 'init-kept-existing', 'init', 'Kept the existing `.gitignore` (too large to edit)', {
+        severity: 'info',
+      }),
+    );
   } else if (existing.kind === 'file') {
     const text = existing.bytes.toString('utf8');
     const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
-    const missing = starterGitignoreLines.filter((line) => !present.has(line) && !present.has(line.replace(/\/$/, '')) && !present.has(`/${line}`));
+    const missing = starterGitignoreLines.filter(
+      (line) => !present.has(line) && !present.has(line.replace(/\/$/, '')) && !present.has(`/${line}`),
+    );
     if (missing.length) {
       appendNoFollow(gitignore, `${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
       written.push(shown(gitignore));
@@ -142,6 +128,52 @@ export async function init(options: InitOptions): Promise<InitResult> {
     await create('.gitignore', `${starterGitignoreLines.join('\n')}\n`);
   }
   return { written, diagnostics };
+}
+
+/** Why init must write nothing in `root`: an invalid id, no folder there, or a policy repository already. */
+function refusal(root: string, id: string, shown: (file: string) => string): Diagnostic | undefined {
+  const refuse = (file: string, ruleId: string, message: string, hint: string) =>
+    diagnostic(shown(file), fileStart, ruleId, 'init', message, { hint });
+  if (!idPattern.test(id) || id.length > 64) {
+    return refuse(
+      root,
+      'init-invalid-id',
+      `\`${id}\` is not a valid document id`,
+      'Use lowercase letters and digits separated by single hyphens, such as `privacy` or `cookie-policy`.',
+    );
+  }
+  if (lstatOrUndefined(root)?.isSymbolicLink() && !existsSync(root)) {
+    return refuse(
+      root,
+      'init-not-a-folder',
+      `\`${shown(root)}\` is a symbolic link to nothing`,
+      'Name a new or existing folder, or point the link at one.',
+    );
+  }
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    return refuse(root, 'init-not-a-folder', `\`${shown(root)}\` exists and is not a folder`, 'Name a new or existing folder.');
+  }
+  for (const existing of [path.join(root, 'policy'), path.join(root, configFileName)]) {
+    // lstat: a link (even to nothing) counts as there; init never writes through it.
+    const stats = lstatOrUndefined(existing);
+    if (stats?.isSymbolicLink()) {
+      return refuse(
+        existing,
+        'init-not-empty',
+        `\`${shown(existing)}\` is a symbolic link${existsSync(existing) ? '' : ' to nothing'}: init does not write through links`,
+        'Nothing was written. Remove the link, or run `policyc init` in another folder.',
+      );
+    }
+    if (stats) {
+      return refuse(
+        existing,
+        'init-not-empty',
+        `\`${shown(root)}\` already has \`${path.basename(existing)}\`: it is already a policy repository`,
+        'Nothing was written. Run `policyc init` in a new folder, or edit the existing policy.',
+      );
+    }
+  }
+  return undefined;
 }
 
 /** Append to a regular file, failing rather than following a link put at its name meanwhile. */

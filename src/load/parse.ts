@@ -168,7 +168,11 @@ function deepestNesting(tokens: readonly CST.Token[], max: number): number | und
     if (token.type === 'document') stack.push({ token: token.value, depth });
     else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       if (depth + 1 > max) return token.offset;
-      for (const item of token.items) stack.push({ token: 'key' in item ? item.key ?? undefined : undefined, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+      for (const item of token.items)
+        stack.push(
+          { token: 'key' in item ? (item.key ?? undefined) : undefined, depth: depth + 1 },
+          { token: item.value, depth: depth + 1 },
+        );
     }
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -48,13 +49,20 @@ export async function openRevision(cwd: string, revision: string): Promise<GitRe
     await run('git', ['rev-parse', '--git-dir'], { cwd });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'no-git', revision };
-    return { kind: 'not-a-repository', revision, ...(/dubious ownership/.test(String((error as { stderr?: unknown }).stderr)) ? { dubiousOwnership: true } : {}) };
+    return {
+      kind: 'not-a-repository',
+      revision,
+      ...(/dubious ownership/.test(String((error as { stderr?: unknown }).stderr)) ? { dubiousOwnership: true } : {}),
+    };
   }
   let commit: string;
   try {
     commit = (await run('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd })).stdout.trim();
   } catch {
-    const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then((r) => r.stdout.trim() === 'true', () => false);
+    const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then(
+      (r) => r.stdout.trim() === 'true',
+      () => false,
+    );
     return { kind: 'unknown-revision', revision, shallow };
   }
   const list = async (dir: string): Promise<GitFile[]> => {
@@ -115,12 +123,21 @@ export function describeGitProblem(problem: GitProblem, cwd: string): { message:
   const name = `\`${problem.revision}\``;
   switch (problem.kind) {
     case 'no-git':
-      return { message: `Reading git revision ${name} needs git, and git is not installed (or not on the PATH)`, hint: 'Install git, or leave out the git revision.' };
+      return {
+        message: `Reading git revision ${name} needs git, and git is not installed (or not on the PATH)`,
+        hint: 'Install git, or leave out the git revision.',
+      };
     case 'not-a-repository':
       if (problem.dubiousOwnership) {
-        return { message: `Git revision ${name} needs a git repository, and git refuses the one ${cwd} is in: it belongs to another user`, hint: 'Mark it safe: `git config --global --add safe.directory <the repository folder>`.' };
+        return {
+          message: `Git revision ${name} needs a git repository, and git refuses the one ${cwd} is in: it belongs to another user`,
+          hint: 'Mark it safe: `git config --global --add safe.directory <the repository folder>`.',
+        };
       }
-      return { message: `Git revision ${name} needs a git repository, and ${cwd} is not in one`, hint: 'Run policyc inside the repository (in CI, after `actions/checkout`).' };
+      return {
+        message: `Git revision ${name} needs a git repository, and ${cwd} is not in one`,
+        hint: 'Run policyc inside the repository (in CI, after `actions/checkout`).',
+      };
     case 'bad-name':
       return { message: `${name} is not a git revision name`, hint: 'Name a branch, tag or commit, such as `origin/main`.' };
     default: {
@@ -130,7 +147,23 @@ export function describeGitProblem(problem: GitProblem, cwd: string): { message:
             message: `Git revision ${name} does not exist here (this is a shallow clone, which may lack it)`,
             hint: `Fetch the history first: \`git fetch --unshallow\` (or \`git fetch --deepen=100 origin ${branch}\`, deeper until it is there); in GitHub Actions, \`actions/checkout\` with \`fetch-depth: 0\`.`,
           }
-        : { message: `Git revision ${name} does not exist here`, hint: `Check the branch, tag or commit name (\`git log --oneline\`), or fetch it: \`git fetch origin ${branch}\`.` };
+        : {
+            message: `Git revision ${name} does not exist here`,
+            hint: `Check the branch, tag or commit name (\`git log --oneline\`), or fetch it: \`git fetch origin ${branch}\`.`,
+          };
     }
   }
+}
+
+/**
+ * The bytes of one file (a path relative to `cwd`) at a git revision:
+ * undefined when it is absent there, or a path git cannot read at the
+ * revision (outside the repository), which is as good as absent; a problem
+ * when the revision cannot be opened.
+ */
+export async function readFileAtRevision(cwd: string, revision: string, file: string): Promise<{ bytes?: Buffer } | GitProblem> {
+  const opened = await openRevision(cwd, revision);
+  if (isGitProblem(opened)) return opened;
+  const bytes = await opened.readFile(path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/')).catch(() => undefined);
+  return bytes ? { bytes } : {};
 }

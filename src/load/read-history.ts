@@ -1,10 +1,35 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { sha256 } from '../history/manifest.js';
-import type { HistoryFiles } from '../history/verify.js';
-import { formatBytes, parse, type ParseSettings } from './parse.js';
+import { sha256 } from '../util/hash.js';
+import { formatBytes, parse, type ParsedFile, type ParseSettings } from './parse.js';
 import { describeNonRegular, lstatOrUndefined, readRegularFile } from './read-safely.js';
+
+/** The release history of one document as read from `policy/history/<id>/`. */
+export interface HistoryFiles {
+  /** The document id (the folder's name). */
+  id: string;
+  /** Display path of the manifest. */
+  manifestPath: string;
+  /** The manifest's text; absent when there is no manifest. */
+  manifestText?: string;
+  /** Snapshot files by name. */
+  snapshots: Map<string, SnapshotFile>;
+  /** Display path of the folder. */
+  dir: string;
+}
+
+/** A snapshot file: the hash of its bytes as read, and how to read and parse it when needed. */
+export interface SnapshotFile {
+  /** Display path. */
+  path: string;
+  /** SHA-256 of the bytes (hex). */
+  sha256: string;
+  /** Read the bytes (again). */
+  read(): Uint8Array;
+  /** Parse the bytes given, or the file as it is now. */
+  parse(bytes?: Uint8Array): ParsedFile;
+}
 
 /** The history folder of a policy folder: `policy/history/`. */
 export function historyRoot(policyDir: string): string {
@@ -34,12 +59,26 @@ export async function readHistories(policyDir: string, display: (file: string) =
     const shown = display(file);
     diagnostics.push(
       problem.kind === 'too-large'
-        ? diagnostic(shown, fileStart, 'file-too-large', 'history', `File is ${formatBytes(problem.size)}, over the limit of ${formatBytes(settings.maxBytes)}: it was not read`, {
-            hint: 'Released files are written by `policyc release` and are no larger than a document: restore the file from git.',
-          })
-        : diagnostic(shown, fileStart, 'file-not-regular', 'history', `\`${shown}\` is ${problem.what}: policyc reads only regular files and folders, never through links`, {
-            hint: 'The history holds only what `policyc release` wrote: restore it from git (`git checkout -- <file>`).',
-          }),
+        ? diagnostic(
+            shown,
+            fileStart,
+            'file-too-large',
+            'history',
+            `File is ${formatBytes(problem.size)}, over the limit of ${formatBytes(settings.maxBytes)}: it was not read`,
+            {
+              hint: 'Released files are written by `policyc release` and are no larger than a document: restore the file from git.',
+            },
+          )
+        : diagnostic(
+            shown,
+            fileStart,
+            'file-not-regular',
+            'history',
+            `\`${shown}\` is ${problem.what}: policyc reads only regular files and folders, never through links`,
+            {
+              hint: 'The history holds only what `policyc release` wrote: restore it from git (`git checkout -- <file>`).',
+            },
+          ),
     );
   };
   const rootStats = lstatOrUndefined(root);
@@ -69,7 +108,11 @@ export async function readHistories(policyDir: string, display: (file: string) =
     for (const file of names) {
       // A pending snapshot is one a release was writing when it was interrupted: it counts only once the manifest records it.
       const name = file.endsWith(pendingSuffix) ? file.slice(0, -pendingSuffix.length) : file;
-      if (!/\.ya?ml$/.test(name) || (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))) continue;
+      if (
+        !/\.ya?ml$/.test(name) ||
+        (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))
+      )
+        continue;
       const absolute = path.join(dir, file);
       const shown = display(absolute);
       const first = readRegularFile(absolute, settings.maxBytes);

@@ -56,7 +56,8 @@ export function readRegularFile(file: string, maxBytes: number): SafeRead {
     // What was opened is checked again: the name may have been replaced since lstat.
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { kind: 'not-regular', what: describeNonRegular(opened) };
-    if (opened.ino !== before.ino || opened.dev !== before.dev) return { kind: 'not-regular', what: 'a file replaced while it was being read' };
+    if (opened.ino !== before.ino || opened.dev !== before.dev)
+      return { kind: 'not-regular', what: 'a file replaced while it was being read' };
     // One byte past the limit is enough to know the file is over it (it may have grown since fstat).
     let buffer = Buffer.alloc(Math.min(maxBytes + 1, opened.size + 1));
     let length = 0;

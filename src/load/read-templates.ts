@@ -2,9 +2,18 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { TemplateSet } from '../render/templates.js';
 import { defaultParseSettings, formatBytes } from './parse.js';
 import { describeNonRegular, readRegularFile } from './read-safely.js';
+
+/**
+ * Template files by their path relative to the templates folder (`page.html.hbs`, `partials/cookies.md.hbs`, `assets/policy.css`, `locales/en.json`), with the folder each came from.
+ * Assets may be bytes (they are copied byte for byte); the other files are text.
+ */
+export interface TemplateSet {
+  files: Map<string, { content: string | Uint8Array; origin: string }>;
+  /** Files of the templates folders that were refused unread (links, special files, too large): errors of the renderer. */
+  problems?: Diagnostic[];
+}
 
 /** The templates shipped with policyc. */
 export const builtinTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -18,7 +27,11 @@ export const builtinTemplatesDir = fileURLToPath(new URL('../../templates', impo
  * pointing at `/etc/passwd` or `/dev/zero`) is reported in `problems`, as is
  * a file over `maxBytes`, and not read.
  */
-export async function readTemplates(overrides: readonly string[], displayRoot = process.cwd(), maxBytes = defaultParseSettings.maxBytes): Promise<TemplateSet> {
+export async function readTemplates(
+  overrides: readonly string[],
+  displayRoot = process.cwd(),
+  maxBytes = defaultParseSettings.maxBytes,
+): Promise<TemplateSet> {
   const files: TemplateSet['files'] = new Map();
   const problems: Diagnostic[] = [];
   for (const dir of [builtinTemplatesDir, ...overrides]) {
@@ -28,14 +41,29 @@ export async function readTemplates(overrides: readonly string[], displayRoot = 
       problems.push(diagnostic(`${origin}/${name}`, fileStart, ruleId, 'templates', message, { hint }));
     for (const { name, what } of listFiles(dir)) {
       if (what !== undefined) {
-        refuse(name, 'file-not-regular', `Template \`${name}\` is ${what}: policyc reads only regular files and folders, never through links`, 'Replace it with the file itself.');
+        refuse(
+          name,
+          'file-not-regular',
+          `Template \`${name}\` is ${what}: policyc reads only regular files and folders, never through links`,
+          'Replace it with the file itself.',
+        );
         continue;
       }
       const read = readRegularFile(path.join(dir, name), maxBytes);
       if (read.kind === 'too-large') {
-        refuse(name, 'file-too-large', `Template \`${name}\` is ${formatBytes(read.size)}, over the limit of ${formatBytes(maxBytes)}: it was not read`, 'Templates and assets are small files: check that the right file is in the templates folder.');
+        refuse(
+          name,
+          'file-too-large',
+          `Template \`${name}\` is ${formatBytes(read.size)}, over the limit of ${formatBytes(maxBytes)}: it was not read`,
+          'Templates and assets are small files: check that the right file is in the templates folder.',
+        );
       } else if (read.kind === 'not-regular') {
-        refuse(name, 'file-not-regular', `Template \`${name}\` is ${read.what}: policyc reads only regular files and folders, never through links`, 'Replace it with the file itself.');
+        refuse(
+          name,
+          'file-not-regular',
+          `Template \`${name}\` is ${read.what}: policyc reads only regular files and folders, never through links`,
+          'Replace it with the file itself.',
+        );
       } else if (read.kind === 'file') {
         files.set(name, { content: name.startsWith('assets/') ? read.bytes : read.bytes.toString('utf8'), origin });
       }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { lazyObject } from '../util/lazy.js';
 import type { Policy } from './policy.generated.js';
 
 /** A JSON Schema node, as far as policyc reads one. */
@@ -15,10 +16,10 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-/** The policy JSON Schema (schema/policy.schema.json), the single source of truth for the document's shape. */
-export const policySchema: SchemaNode = JSON.parse(
-  readFileSync(new URL('../../schema/policy.schema.json', import.meta.url), 'utf8'),
-) as SchemaNode;
+/** The policy JSON Schema (schema/policy.schema.json), the single source of truth for the document's shape; read on first use. */
+export const policySchema: SchemaNode = lazyObject(
+  () => JSON.parse(readFileSync(new URL('../../schema/policy.schema.json', import.meta.url), 'utf8')) as SchemaNode,
+);
 
 /** The version of the document format; snapshots record it so migrations can lift old ones. */
 export const schemaVersion = 2;

@@ -1,7 +1,7 @@
 import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
 import { changesIn, translationOf, type Translated } from '../render/languages.js';
-import type { Messages } from '../render/messages.js';
+import type { Messages } from '../model/messages.js';
 import type { Notification, NotificationInput } from './notification.js';
 
 /** How an announcement is told: in which language, linking where, sent by whom. */
@@ -22,7 +22,12 @@ export interface AnnouncementSettings {
  * version and changelog in it (the redline exists in the source language
  * only). Undefined when `to` has no translation into the locale.
  */
-export function announcement(doc: Translated & { id: string }, pair: { from: Release; to: Release }, changes: ChangeSet, settings: AnnouncementSettings): NotificationInput | undefined {
+export function announcement(
+  doc: Translated & { id: string },
+  pair: { from: Release; to: Release },
+  changes: ChangeSet,
+  settings: AnnouncementSettings,
+): NotificationInput | undefined {
   const { from, to } = pair;
   const own = settings.locale === to.model.policy.locale;
   const model = own ? to.model : translationOf(doc, settings.locale, to.entry.version);

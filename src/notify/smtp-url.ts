@@ -55,7 +55,14 @@ export function readSmtpUrl(text: string): SmtpServer {
   } catch {
     throw new Error(`Not an SMTP URL: ${shown} (its user or password is not properly %-encoded)`);
   }
-  return { host, port: url.port ? Number(url.port) : secure ? 465 : 25, secure, loopback: isLoopback(host), ...(auth ? { auth } : {}), shown };
+  return {
+    host,
+    port: url.port ? Number(url.port) : secure ? 465 : 25,
+    secure,
+    loopback: isLoopback(host),
+    ...(auth ? { auth } : {}),
+    shown,
+  };
 }
 
 /**

@@ -32,7 +32,19 @@ export async function checkAgainstBase(input: BaseCheckInput): Promise<{ diagnos
   const opened = await openRevision(cwd, revision);
   if (isGitProblem(opened)) {
     const { message, hint } = describeGitProblem(opened, cwd);
-    return { diagnostics: [diagnostic(shownPolicy, fileStart, 'history-base-unavailable', 'history', `${message}, so the history cannot be checked against it`, { hint })], weakenedGates: [] };
+    return {
+      diagnostics: [
+        diagnostic(
+          shownPolicy,
+          fileStart,
+          'history-base-unavailable',
+          'history',
+          `${message}, so the history cannot be checked against it`,
+          { hint },
+        ),
+      ],
+      weakenedGates: [],
+    };
   }
   const diagnostics: Diagnostic[] = [];
   let gates: WeakenedGate[] = [];
@@ -50,9 +62,20 @@ export async function checkAgainstBase(input: BaseCheckInput): Promise<{ diagnos
     }
   } catch (error) {
     // Git refused to read the tree (a policy folder outside the repository, a damaged object): said, not thrown.
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.startsWith('fatal:')) ?? 'git could not read it';
+    const reason =
+      (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.startsWith('fatal:')) ??
+      'git could not read it';
     return {
-      diagnostics: [diagnostic(shownPolicy, fileStart, 'history-base-unavailable', 'history', `The files of \`${revision}\` cannot be read (${reason.replace(/[\x00-\x1f\x7f]/g, ' ')}), so the history cannot be checked against it`, { hint: 'Run policyc from the repository, with the policy folder inside it.' })],
+      diagnostics: [
+        diagnostic(
+          shownPolicy,
+          fileStart,
+          'history-base-unavailable',
+          'history',
+          `The files of \`${revision}\` cannot be read (${reason.replace(/[\x00-\x1f\x7f]/g, ' ')}), so the history cannot be checked against it`,
+          { hint: 'Run policyc from the repository, with the policy folder inside it.' },
+        ),
+      ],
       weakenedGates: [],
     };
   }

@@ -1,7 +1,8 @@
 import type { Change, ChangeSet, FieldChange } from '../diff/types.js';
 import { englishLabels } from '../model/labels.js';
-import { type Messages } from './messages.js';
-import { escapeHtml, proseToHtml, proseToMarkdown } from './prose.js';
+import { type Messages } from '../model/messages.js';
+import { escapeHtml } from '../markdown/escape.js';
+import { proseToHtml, proseToMarkdown } from '../markdown/prose.js';
 import { wordsToHtml } from './redline.js';
 
 /** A change set split for display: material changes first. */
@@ -59,7 +60,9 @@ function fieldHtml(f: FieldChange): string {
 /** A change set as Markdown lists, material first, for CHANGELOG.md and pull requests. */
 export function changesToMarkdown(groups: ChangeGroups, headings: ChangeHeadings = changeHeadings()): string {
   const list = (changes: Change[], heading: string) =>
-    changes.length ? `#### ${heading}\n\n${changes.map((c) => `- ${proseToMarkdown(c.summary, 'text')} (\`${c.rule}\`)`).join('\n')}\n\n` : '';
+    changes.length
+      ? `#### ${heading}\n\n${changes.map((c) => `- ${proseToMarkdown(c.summary, 'text')} (\`${c.rule}\`)`).join('\n')}\n\n`
+      : '';
   return list(groups.materialChanges, headings.material) + list(groups.editorialChanges, headings.editorial);
 }
 

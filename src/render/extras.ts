@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { PolicyModel } from '../resolve/resolve.js';
-import type { Messages } from './messages.js';
-import { proseToPlainText } from './prose.js';
+import type { Messages } from '../model/messages.js';
+import { proseToPlainText } from '../markdown/prose.js';
 import type { Renderer } from './templates.js';
 import { formatDate, htmlFormat, pageView } from './view-model.js';
 
@@ -15,7 +15,8 @@ export const extraLabels = {
     /** The summary page's heading and title; `{title}` is the policy's title. */
     title: '{title}: summary',
     /** The lead paragraph; `{title}`, `{version}`, `{effective}` (the formatted date). */
-    intro: 'The main points of our {title} (version {version}, in effect from {effective}). Each item links to the details in the full policy.',
+    intro:
+      'The main points of our {title} (version {version}, in effect from {effective}). Each item links to the details in the full policy.',
     /** The link to the full policy. */
     readFull: 'Read the full policy',
     /** The name of the layer listing the cookies. */
@@ -36,9 +37,9 @@ export interface SummaryOptions {
 interface SummaryItem {
   href: string;
   label: string;
-  detail?: string;
-  email?: string;
-  url?: string;
+  detail?: string | undefined;
+  email?: string | undefined;
+  url?: string | undefined;
 }
 
 /** One layer of the summary: what we collect, why, who receives it, ... */
@@ -70,7 +71,7 @@ export function renderSummary(model: PolicyModel, renderer: Renderer, options: S
   const labels = summaryLabels(t);
   const text = (value: string) => proseToPlainText(value, 'text');
   const enumLabel = (group: string, value: string) => t.enums[group]?.[value] ?? value;
-  const group = (name: string, key: string) => {
+  const group = (name: keyof Messages, key: string) => {
     const value = (t[name] as Record<string, unknown> | undefined)?.[key];
     return typeof value === 'string' ? value : key;
   };
@@ -118,7 +119,9 @@ export function renderSummary(model: PolicyModel, renderer: Renderer, options: S
         p.cookies.items.map((c) => ({
           href: link(`cookie-${c.id}`),
           label: c.name,
-          detail: [c.provider ? text(c.provider) : enumLabel('party', 'first'), c.category && enumLabel('cookieCategory', c.category)].filter(Boolean).join(', '),
+          detail: [c.provider ? text(c.provider) : enumLabel('party', 'first'), c.category && enumLabel('cookieCategory', c.category)]
+            .filter(Boolean)
+            .join(', '),
         })),
       ),
     );
@@ -151,7 +154,10 @@ export function renderSummary(model: PolicyModel, renderer: Renderer, options: S
       heading('contacts'),
       p.contacts.items.map((c) => ({
         href: link(`contact-${c.id}`),
-        label: c.name && text(c.name).toLowerCase() !== enumLabel('role', c.role).toLowerCase() ? `${enumLabel('role', c.role)} (${text(c.name)})` : enumLabel('role', c.role),
+        label:
+          c.name && text(c.name).toLowerCase() !== enumLabel('role', c.role).toLowerCase()
+            ? `${enumLabel('role', c.role)} (${text(c.name)})`
+            : enumLabel('role', c.role),
         email: c.email,
         url: c.email ? undefined : c.url,
       })),
@@ -175,7 +181,10 @@ export function renderSummary(model: PolicyModel, renderer: Renderer, options: S
     effective: { iso: p.effective, display: effective },
     controller: {
       name: text(p.controller.name),
-      website: p.controller.website && { url: p.controller.website.url, name: p.controller.website.name ? text(p.controller.website.name) : undefined },
+      website: p.controller.website && {
+        url: p.controller.website.url,
+        name: p.controller.website.name ? text(p.controller.website.name) : undefined,
+      },
     },
     layers,
     labels,
@@ -235,7 +244,20 @@ function pageBody(html: string): string {
 }
 
 /** Attributes whose value is a list of ids (or, for `class`, class names) of the same document. */
-const referenceAttributes = ['class', 'id', 'for', 'headers', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto'];
+const referenceAttributes = [
+  'class',
+  'id',
+  'for',
+  'headers',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-activedescendant',
+  'aria-details',
+  'aria-errormessage',
+  'aria-flowto',
+];
 
 /**
  * Prefix every class name and id of an HTML fragment, and every reference to
@@ -248,7 +270,9 @@ export function scopeHtml(html: string, prefix = fragmentPrefix): string {
   const list = (value: string) => value.split(/\s+/).filter(Boolean).map(scoped).join(' ');
   const attributes = new RegExp(`(\\s)(${referenceAttributes.join('|')})="([^"]*)"`, 'g');
   return html.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
-    tag.replace(attributes, (_, space: string, name: string, value: string) => `${space}${name}="${list(value)}"`).replace(/(\s)href="#([^"]+)"/g, (_, space: string, fragment: string) => `${space}href="#${scoped(fragment)}"`),
+    tag
+      .replace(attributes, (_, space: string, name: string, value: string) => `${space}${name}="${list(value)}"`)
+      .replace(/(\s)href="#([^"]+)"/g, (_, space: string, fragment: string) => `${space}href="#${scoped(fragment)}"`),
   );
 }
 
@@ -301,10 +325,22 @@ export interface CookieTable {
 export function cookieTable(model: PolicyModel, renderer: Renderer): CookieTable | undefined {
   const p = model.policy;
   if (!p.cookies) return undefined;
-  const view = pageView(model, renderer.messages(p.locale), htmlFormat((value) => new Handlebars.SafeString(value), renderer.imageHosts), { assets: '../assets/' });
+  const view = pageView(
+    model,
+    renderer.messages(p.locale),
+    htmlFormat((value) => new Handlebars.SafeString(value), renderer.imageHosts),
+    { assets: '../assets/' },
+  );
   const section = view.sections.find((s) => s.partial === 'cookies');
   if (!section) return undefined;
-  const html = renderer.render('cookies.html.hbs', { ...section, lang: p.locale, id: p.id, version: p.version, effective: view.effective, t: view.t });
+  const html = renderer.render('cookies.html.hbs', {
+    ...section,
+    lang: p.locale,
+    id: p.id,
+    version: p.version,
+    effective: view.effective,
+    t: view.t,
+  });
   if (html === undefined) return undefined;
   const plain = (value: string) => proseToPlainText(value, 'text');
   const data = {

@@ -4,10 +4,11 @@ import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
 import { changeGroups, changeHeadings, type ChangeGroups, changesToHtml, changesToMarkdown } from './change-lists.js';
 import { languageAlternates, languageName } from './languages.js';
-import { fill, plural, type Messages } from './messages.js';
+import { fill, plural, type Messages } from '../model/messages.js';
 import type { Renderer } from './templates.js';
 import { formatDate } from './view-model.js';
-import { escapeMarkdown, normaliseMarkdown } from './prose.js';
+import { escapeMarkdown } from '../markdown/escape.js';
+import { normaliseMarkdown } from '../markdown/normalise.js';
 
 /** Where a version stands on the build date. */
 export type Status = 'current' | 'upcoming' | 'superseded';
@@ -46,12 +47,12 @@ export interface ChangelogEntry extends ChangeGroups {
   anchor: string;
   effective: { iso: string; display: string };
   released: string;
-  previous?: string;
+  previous?: string | undefined;
   href: string;
   /** The linked page's language and its name in the changelog's language, when it is not the changelog's. */
   hreflang?: string;
   language?: string;
-  compareHref?: string;
+  compareHref?: string | undefined;
   initial: boolean;
   material: boolean;
 }
@@ -89,7 +90,12 @@ export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string
   htmlPage('changelog', (link) => ({
     heading: fill(str(t.changelog?.title), { title: h.title }),
     // The change lists are HTML built from escaped parts: hand them over as safe, or Handlebars escapes them again.
-    entries: entries.map((e) => ({ ...e, changesHtml: new Handlebars.SafeString(changesToHtml(e, 3, headings)), href: link(e.href), compareHref: e.compareHref && link(e.compareHref) })),
+    entries: entries.map((e) => ({
+      ...e,
+      changesHtml: new Handlebars.SafeString(changesToHtml(e, 3, headings)),
+      href: link(e.href),
+      compareHref: e.compareHref && link(e.compareHref),
+    })),
   }));
   put(
     'CHANGELOG.md',
@@ -97,7 +103,11 @@ export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string
       ...common,
       // Markdown templates print values as they are: the title is escaped for Markdown here.
       heading: fill(str(t.changelog?.title), { title: normaliseMarkdown(escapeMarkdown(h.title)).trim() }),
-      entries: entries.map((e) => ({ ...e, changesMarkdown: changesToMarkdown(e, headings), href: posix.relative(h.dir, e.href.replace(/index\.html$/, 'index.md')) })),
+      entries: entries.map((e) => ({
+        ...e,
+        changesMarkdown: changesToMarkdown(e, headings),
+        href: posix.relative(h.dir, e.href.replace(/index\.html$/, 'index.md')),
+      })),
     }),
   );
   return files;

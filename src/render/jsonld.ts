@@ -1,7 +1,7 @@
 import type { LegalBasis } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
-import type { Messages } from './messages.js';
-import { proseToPlainText } from './prose.js';
+import type { Messages } from '../model/messages.js';
+import { proseToPlainText } from '../markdown/prose.js';
 
 /**
  * The JSON-LD context of `policyJsonLd`: prefixes only, inline, so a consumer
@@ -151,7 +151,8 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
     const label = options.messages?.enums[group]?.[value];
     return label === undefined ? value : lit(label);
   };
-  const compact = (node: Node): Node => Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  const compact = (node: Node): Node =>
+    Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
   const legalBasis = (basis: LegalBasis) => [ref(legalBases[basis].dpv), ...(eu ? [ref(legalBases[basis].gdpr)] : [])];
 
   const controllerId = at('controller');
@@ -172,7 +173,8 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
       'schema:alternateName': controller.brand === undefined ? undefined : text(controller.brand),
       'schema:url': controller.website ? ref(controller.website.url) : undefined,
       'schema:address': controller.address === undefined ? undefined : text(controller.address),
-      'schema:parentOrganization': controller.group === undefined ? undefined : { '@type': 'schema:Organization', 'schema:name': text(controller.group) },
+      'schema:parentOrganization':
+        controller.group === undefined ? undefined : { '@type': 'schema:Organization', 'schema:name': text(controller.group) },
       'schema:contactPoint': contactPoints.map((c) => ref(contactIds.get(c.id)!)),
       'dpv:hasDataProtectionOfficer': contactPoints.filter((c) => c.role === 'dpo').map((c) => ref(contactIds.get(c.id)!)),
     }),
@@ -182,7 +184,11 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
     graph.push(
       compact({
         '@id': contactIds.get(c.id),
-        '@type': authority ? ['dpv:DataProtectionAuthority', 'schema:GovernmentOrganization'] : c.role === 'dpo' ? ['schema:ContactPoint', 'dpv:DataProtectionOfficer'] : ['schema:ContactPoint'],
+        '@type': authority
+          ? ['dpv:DataProtectionAuthority', 'schema:GovernmentOrganization']
+          : c.role === 'dpo'
+            ? ['schema:ContactPoint', 'dpv:DataProtectionOfficer']
+            : ['schema:ContactPoint'],
         'schema:name': c.name === undefined ? undefined : text(c.name),
         'schema:contactType': authority ? undefined : enumLabel('role', c.role),
         'schema:description': lit(text(c.description)),
@@ -199,11 +205,17 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
     graph.push(
       compact({
         '@id': categoryId(cat.id),
-        '@type': ['dpv:PersonalData', ...(personalData[cat.id] ? [personalData[cat.id]] : []), ...(cat.sensitive ? ['dpv:SensitivePersonalData'] : [])],
+        '@type': [
+          'dpv:PersonalData',
+          ...(personalData[cat.id] ? [personalData[cat.id]] : []),
+          ...(cat.sensitive ? ['dpv:SensitivePersonalData'] : []),
+        ],
         'rdfs:label': lit(text(cat.label)),
         'rdfs:comment': cat.description === undefined ? undefined : lit(text(cat.description)),
         'dpv:hasDataSource': cat.source ? ref(dataSources[cat.source]!) : undefined,
-        'dpv:hasStorageCondition': cat.retention ? storageDuration(cat.retention.period, cat.retention.criteria && text(cat.retention.criteria)) : undefined,
+        'dpv:hasStorageCondition': cat.retention
+          ? storageDuration(cat.retention.period, cat.retention.criteria && text(cat.retention.criteria))
+          : undefined,
       }),
     );
   }
@@ -226,7 +238,10 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
         'dpv:hasPurpose': ref(purposeId),
         'dpv:hasPersonalData': (purpose.categories ?? []).map((id) => ref(categoryId(id))),
         'dpv:hasLegalBasis': purpose.legalBasis ? legalBasis(purpose.legalBasis) : undefined,
-        'dpv:hasJustification': purpose.legitimateInterest === undefined ? undefined : { '@type': 'dpv:Justification', 'rdfs:label': lit(text(purpose.legitimateInterest)) },
+        'dpv:hasJustification':
+          purpose.legitimateInterest === undefined
+            ? undefined
+            : { '@type': 'dpv:Justification', 'rdfs:label': lit(text(purpose.legitimateInterest)) },
         'dpv:hasDataController': ref(controllerId),
       }),
     );
@@ -251,7 +266,8 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
         '@type': ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'],
         'dpv:hasProcessing': ref('dpv:Share'),
         'dpv:hasRecipient': ref(recipientId),
-        'dpv:hasPurpose': recipient.purpose === undefined ? undefined : { '@type': 'dpv:Purpose', 'rdfs:label': lit(text(recipient.purpose)) },
+        'dpv:hasPurpose':
+          recipient.purpose === undefined ? undefined : { '@type': 'dpv:Purpose', 'rdfs:label': lit(text(recipient.purpose)) },
         'dpv:hasPersonalData': (recipient.categories ?? []).map((id) => ref(categoryId(id))),
         'dpv:hasLegalBasis': basis ? legalBasis(basis) : undefined,
         'dpv:hasDataController': ref(controllerId),
@@ -304,8 +320,14 @@ export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object
         '@id': handling,
         '@type': ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'],
         'dpv:isImplementedUsingTechnology': ref(cookieId),
-        'dpv:hasPurpose': { '@type': ['dpv:Purpose', ...(cookie.category === 'advertising' ? ['dpv:Advertising'] : [])], 'rdfs:label': lit(text(cookie.purpose)) },
-        'dpv:hasRecipient': cookie.party === 'third' && cookie.provider !== undefined ? { '@type': 'dpv:ThirdParty', 'rdfs:label': lit(text(cookie.provider)) } : undefined,
+        'dpv:hasPurpose': {
+          '@type': ['dpv:Purpose', ...(cookie.category === 'advertising' ? ['dpv:Advertising'] : [])],
+          'rdfs:label': lit(text(cookie.purpose)),
+        },
+        'dpv:hasRecipient':
+          cookie.party === 'third' && cookie.provider !== undefined
+            ? { '@type': 'dpv:ThirdParty', 'rdfs:label': lit(text(cookie.provider)) }
+            : undefined,
         'dpv:hasStorageCondition':
           cookie.lifetime === 'session'
             ? { '@type': ['dpv:StorageDuration', 'dpv:UntilEventDuration'], 'rdfs:label': enumLabel('lifetime', 'session') }

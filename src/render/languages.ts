@@ -2,7 +2,7 @@ import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { localizeChanges } from './localize-changes.js';
-import type { Messages } from './messages.js';
+import type { Messages } from '../model/messages.js';
 
 /** A document's valid translations, each of one version into one locale. */
 export interface Translated {
@@ -36,9 +36,18 @@ export function translatedLocales(doc: Translated): string[] {
  * each language's folder (`versions/index.html`), as seen from the page's own
  * folder `at` (a path from `dist/<id>/`). None when there is only one.
  */
-export function languageAlternates(at: string, target: string, languages: readonly { lang: string; dir: string }[], current: string): Alternate[] {
+export function languageAlternates(
+  at: string,
+  target: string,
+  languages: readonly { lang: string; dir: string }[],
+  current: string,
+): Alternate[] {
   if (languages.length < 2) return [];
-  const up = at.split('/').filter(Boolean).map(() => '../').join('');
+  const up = at
+    .split('/')
+    .filter(Boolean)
+    .map(() => '../')
+    .join('');
   return languages.map(({ lang, dir }) => {
     const href = `${up}${dir}${target}`;
     return { lang, href, mdHref: href.replace(/\.html$/, '.md'), label: languageName(lang), current: lang === current };
@@ -63,7 +72,13 @@ export function languageName(locale: string, inLanguage?: string, capitalised = 
  * unchanged in the source's locale, else told in the locale's messages and
  * named after the two releases' translations (see `localizeChanges`).
  */
-export function changesIn(locale: string, set: ChangeSet, pair: { from: Release; to: Release }, doc: Translated, messages: Messages): ChangeSet {
+export function changesIn(
+  locale: string,
+  set: ChangeSet,
+  pair: { from: Release; to: Release },
+  doc: Translated,
+  messages: Messages,
+): ChangeSet {
   if (locale === pair.to.model.policy.locale) return set;
   const side = (release: Release) => {
     const translated = translationOf(doc, locale, release.entry.version);

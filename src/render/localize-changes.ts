@@ -2,8 +2,9 @@ import { entityAt } from '../diff/diff.js';
 import type { Change, ChangeSet, EntityKind, FieldChange } from '../diff/types.js';
 import { wordDiff } from '../diff/words.js';
 import type { Policy } from '../model/policy.generated.js';
-import { fill, type Messages } from './messages.js';
-import { escapeMarkdown, proseToPlainText } from './prose.js';
+import { fill, type Messages } from '../model/messages.js';
+import { escapeMarkdown } from '../markdown/escape.js';
+import { proseToPlainText } from '../markdown/prose.js';
 
 /** One side of a change set: the version's source policy, and its translation into the target language when it has one. */
 export interface LocalizedSide {
@@ -80,7 +81,8 @@ const nameField: Partial<Record<EntityKind, string>> = {
 
 /** How a change names its entity, as plain text in the side's translation, else its source; the id when the side lacks the entity. */
 export function nameOf(change: Pick<Change, 'entity' | 'id'>, side: LocalizedSide, messages: Messages): string {
-  const entity = (side.translated && entityAt(side.translated, change.entity, change.id)) ?? entityAt(side.source, change.entity, change.id);
+  const entity =
+    (side.translated && entityAt(side.translated, change.entity, change.id)) ?? entityAt(side.source, change.entity, change.id);
   if (!entity) return change.id;
   const plain = (value: unknown) => (typeof value === 'string' && value ? proseToPlainText(value, 'text') : undefined);
   const field = nameField[change.entity];
@@ -107,13 +109,17 @@ function translatedFields(change: Change, settings: LocalizeSettings): FieldChan
   return (change.fields ?? []).flatMap((f) => {
     const a = f.words && valueAt(before, f.field);
     const b = f.words && valueAt(after, f.field);
-    return typeof a === 'string' && typeof b === 'string' && a !== b ? [{ field: f.field, before: a, after: b, words: wordDiff(a, b) }] : [];
+    return typeof a === 'string' && typeof b === 'string' && a !== b
+      ? [{ field: f.field, before: a, after: b, words: wordDiff(a, b) }]
+      : [];
   });
 }
 
 /** The value at a dotted field path (`fee.amount`) of an entity. */
 function valueAt(entity: Record<string, unknown>, field: string): unknown {
-  return field.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), entity);
+  return field
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), entity);
 }
 
 function group(value: unknown): Record<string, unknown> {

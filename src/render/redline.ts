@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
 import type { WordPart } from '../diff/types.js';
 import { wordDiff } from '../diff/words.js';
-import { proseToPlainText } from './prose.js';
+import { proseToPlainText } from '../markdown/prose.js';
 
 /** One block of a redline: a heading, paragraph, list item or table row, with its words marked. */
 export interface RedlineBlock {
@@ -118,8 +118,6 @@ function block(line: Line, status: RedlineBlock['status'], parts: WordPart[]): R
 /** Words marked up as HTML: `<ins>` and `<del>`, each with a text label so the marks read without colour. */
 export function wordsToHtml(parts: readonly WordPart[], escape: (text: string) => string): string {
   return parts
-    .map((p) =>
-      p.added ? `<ins>${escape(p.value)}</ins>` : p.removed ? `<del>${escape(p.value)}</del>` : escape(p.value),
-    )
+    .map((p) => (p.added ? `<ins>${escape(p.value)}</ins>` : p.removed ? `<del>${escape(p.value)}</del>` : escape(p.value)))
     .join('');
 }

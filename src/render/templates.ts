@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PolicyModel } from '../resolve/resolve.js';
-import { messagesFor, type Messages } from './messages.js';
-import { normaliseMarkdown, type ImageHosts } from './prose.js';
+import type { TemplateSet } from '../load/read-templates.js';
+import { messagesFor, type Messages } from '../model/messages.js';
+import { normaliseMarkdown } from '../markdown/normalise.js';
+import { type ImageHosts } from '../markdown/sanitise.js';
 import { formatDate, htmlFormat, markdownOutput, pageView, type OutputFormat, type PageView } from './view-model.js';
 
-/**
- * Template files by their path relative to the templates folder (`page.html.hbs`, `partials/cookies.md.hbs`, `assets/policy.css`, `locales/en.json`), with the folder each came from.
- * Assets may be bytes (they are copied byte for byte); the other files are text.
- */
-export interface TemplateSet {
-  files: Map<string, { content: string | Uint8Array; origin: string }>;
-  /** Files of the templates folders that were refused unread (links, special files, too large): errors of the renderer. */
-  problems?: Diagnostic[];
-}
+export type { TemplateSet };
 
 /** A page and its files, rendered. */
 export interface RenderedPolicy {
@@ -56,7 +50,7 @@ type Template = (data: unknown) => string;
 export interface PageContext {
   /** Relative path from the page to `dist/<id>/` (`''` for the document's index, `../../` for `v/<version>/`). */
   root: string;
-  /** The version bar: this version's status, dates and neighbours (see the README's template data). */
+  /** The version bar: this version's status, dates and neighbours (see docs/templates.md). */
   release?: unknown;
   /** The draft banner and the changes since the latest release. */
   draft?: unknown;
@@ -86,9 +80,16 @@ export function createRenderer(templates: TemplateSet, options: RendererOptions 
     const line = Number(/line (\d+)/.exec(text)?.[1] ?? 1);
     const file = origin ? `${origin}/${name}` : name;
     diagnostics.push(
-      diagnostic(file, { start: { line, column: 1 }, end: { line, column: 1 } }, 'template-error', 'templates', `Template \`${name}\` failed: ${text.split('\n')[0]}`, {
-        hint: 'Fix the template, or delete your copy to use the built-in one.',
-      }),
+      diagnostic(
+        file,
+        { start: { line, column: 1 }, end: { line, column: 1 } },
+        'template-error',
+        'templates',
+        `Template \`${name}\` failed: ${text.split('\n')[0]}`,
+        {
+          hint: 'Fix the template, or delete your copy to use the built-in one.',
+        },
+      ),
     );
   };
 

@@ -2,8 +2,10 @@ import GithubSlugger from 'github-slugger';
 import { mapStrings, type StringKind } from '../model/fields.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
-import type { Messages } from './messages.js';
-import { escapeMarkdown, proseToHtml, proseToMarkdown, proseToPlainText, type ImageHosts } from './prose.js';
+import type { Messages } from '../model/messages.js';
+import { escapeMarkdown } from '../markdown/escape.js';
+import { proseToHtml, proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
+import { type ImageHosts } from '../markdown/sanitise.js';
 
 /**
  * How strings reach a template of one output format: rendered prose, and
@@ -60,9 +62,18 @@ function headingBase(path: readonly (string | number)[]): number {
   return 3;
 }
 
-// The converted document mirrors Policy with display values in place of strings.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Display = any;
+/**
+ * A document (or a locale's messages) as templates receive it: the same shape,
+ * with every string converted for the output format (`OutputFormat.convert`:
+ * rendered prose, or text made safe), a value templates print as it is.
+ */
+export type Displayed<T> = T extends string
+  ? unknown
+  : T extends readonly (infer Item)[]
+    ? Displayed<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Displayed<T[K]> }
+      : T;
 
 /** One section of the page, as its partial receives it. */
 export interface SectionView {
@@ -89,14 +100,14 @@ export interface PageView {
   id: string;
   version: string;
   effective: { iso: string; display: unknown };
-  controller: Display;
+  controller: Displayed<Policy['controller']>;
   introduction?: unknown;
-  related: Display[];
+  related: (Displayed<NonNullable<Policy['related']>[number]> & { anchor: string })[];
   toc: { anchor: string; title: unknown }[];
   sections: SectionView[];
   copyright?: unknown;
   /** The locale's labels, converted for the format. */
-  t: Display;
+  t: Displayed<Messages>;
   /** Relative path from the page to `dist/assets/`. */
   assets: string;
 }
@@ -104,8 +115,8 @@ export interface PageView {
 /** Build the data a page template receives from a resolved policy. */
 export function pageView(model: PolicyModel, messages: Messages, format: OutputFormat, settings: { assets: string }): PageView {
   const p = model.policy;
-  const c = mapStrings(p, format.convert) as Display;
-  const t = mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Display;
+  const c = mapStrings(p, format.convert) as Displayed<Policy>;
+  const t = mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Displayed<Messages>;
   const label = (group: string, value: string | undefined) =>
     value === undefined ? undefined : format.convert(messages.enums[group]?.[value] ?? value, 'plain');
   const plain = (value: string) => format.convert(value, 'plain');
@@ -115,8 +126,8 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
   const categoryById = new Map(p.collection.categories.map((cat, i) => [cat.id, c.collection.categories[i]]));
   const categoryRefs = (ids: string[] | undefined) =>
     (ids ?? []).map((id) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.label }));
-  const contactById = new Map(p.contacts.items.map((contact, i) => [contact.id, contactView(c.contacts.items[i], contact)]));
-  function contactView(display: Display, contact: Policy['contacts']['items'][number]) {
+  const contactById = new Map(p.contacts.items.map((contact, i) => [contact.id, contactView(c.contacts.items[i]!, contact)]));
+  function contactView(display: Displayed<Policy['contacts']['items'][number]>, contact: Policy['contacts']['items'][number]) {
     // A telephone number must not wrap across lines on a page.
     const phone = contact.phone && {
       href: `tel:${contact.phone.replace(/[^+0-9]/g, '')}`,
@@ -129,40 +140,50 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
   for (const slot of model.sections) {
     if (slot.kind === 'custom') {
       const index = (p.sections ?? []).indexOf(slot.section);
-      const display = c.sections[index];
+      const display = c.sections![index]!;
       const anchor = format.sectionAnchor(slot.section.id, proseToPlainText(slot.section.title, 'text'), slugger);
       sections.push({ partial: 'custom-section', anchor, title: display.title, body: display.body });
       continue;
     }
     const name = slot.name;
     const raw = p[name] as { title?: string } | undefined;
-    const display = c[name];
+    // A section's display value, spread into its view (a prose section's is the converted text itself).
+    const display = c[name] as { title?: unknown } | undefined;
     const titleText = raw?.title ?? messages.headings[name] ?? name;
     const anchor = format.sectionAnchor(name, proseToPlainText(titleText, 'text'), slugger);
-    const base = { ...display, partial: name, anchor, title: raw?.title ? display.title : plain(titleText) };
-    sections.push({ ...base, ...sectionDetails(name, p, display) });
+    const base = { ...display, partial: name, anchor, title: raw?.title ? display!.title : plain(titleText) };
+    sections.push({ ...base, ...sectionDetails(name, p, c) });
   }
 
-  function sectionDetails(name: string, policy: Policy, display: Display): Record<string, unknown> {
+  function sectionDetails(name: string, policy: Policy, doc: Displayed<Policy>): Record<string, unknown> {
     switch (name) {
       case 'collection':
         return {
           contexts: policy.collection.contexts.map((ctx, i) => ({
-            ...display.contexts[i],
+            ...doc.collection.contexts[i],
             anchor: `context-${ctx.id}`,
             categories: categoryRefs(ctx.categories),
           })),
           categories: policy.collection.categories.map((cat, i) => ({
-            ...display.categories[i],
+            ...doc.collection.categories[i],
             anchor: `category-${cat.id}`,
             sourceLabel: label('source', cat.source),
-            retention: cat.retention ? plain([cat.retention.period && formatDuration(cat.retention.period, locale), proseToPlainText(cat.retention.criteria ?? '', 'text')].filter(Boolean).join(', ')) : undefined,
+            retention: cat.retention
+              ? plain(
+                  [
+                    cat.retention.period && formatDuration(cat.retention.period, locale),
+                    proseToPlainText(cat.retention.criteria ?? '', 'text'),
+                  ]
+                    .filter(Boolean)
+                    .join(', '),
+                )
+              : undefined,
           })),
         };
       case 'purposes':
         return {
           items: policy.purposes!.items.map((purpose, i) => ({
-            ...display.items[i],
+            ...doc.purposes!.items[i],
             anchor: `purpose-${purpose.id}`,
             legalBasisLabel: label('legalBasis', purpose.legalBasis),
             categories: categoryRefs(purpose.categories),
@@ -171,7 +192,7 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
       case 'sharing':
         return {
           recipients: policy.sharing!.recipients.map((recipient, i) => ({
-            ...display.recipients[i],
+            ...doc.sharing!.recipients[i],
             anchor: `recipient-${recipient.id}`,
             typeLabel: label('recipientType', recipient.type),
             conditionLabel: label('condition', recipient.condition),
@@ -181,17 +202,20 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
       case 'marketing':
         return {
           consentLabel: label('marketingConsent', policy.marketing!.consent),
-          optOut: { ...display.optOut, contact: policy.marketing!.optOut.contact ? contactById.get(policy.marketing!.optOut.contact) : undefined },
+          optOut: {
+            ...doc.marketing!.optOut,
+            contact: policy.marketing!.optOut.contact ? contactById.get(policy.marketing!.optOut.contact) : undefined,
+          },
         };
       case 'cookies': {
         const items = policy.cookies!.items;
         return {
-          consent: display.consent && { ...display.consent, modelLabel: label('consentModel', policy.cookies!.consent!.model) },
+          consent: doc.cookies!.consent && { ...doc.cookies!.consent, modelLabel: label('consentModel', policy.cookies!.consent!.model) },
           hasCategory: items.some((cookie) => cookie.category),
           items: items.map((cookie, i) => ({
-            ...display.items[i],
+            ...doc.cookies!.items[i],
             anchor: `cookie-${cookie.id}`,
-            providerLabel: cookie.provider ? display.items[i].provider : label('party', 'first'),
+            providerLabel: cookie.provider ? doc.cookies!.items[i]!.provider : label('party', 'first'),
             lifetimeLabel: label('lifetime', cookie.lifetime),
             durationLabel: cookie.duration ? plain(formatDuration(cookie.duration, locale)) : undefined,
             categoryLabel: label('cookieCategory', cookie.category),
@@ -201,10 +225,10 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
       case 'transfers':
         return {
           items: policy.transfers!.items.map((transfer, i) => ({
-            ...display.items[i],
+            ...doc.transfers!.items[i],
             anchor: `transfer-${transfer.id}`,
             certification: transfer.certification && {
-              ...display.items[i].certification,
+              ...doc.transfers!.items[i]!.certification,
               showUrl: !mentions(transfer.certification.statement, transfer.certification.url),
             },
             mechanisms: transfer.mechanisms.map((m) => ({ id: m, label: label('mechanism', m) })),
@@ -213,19 +237,22 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
       case 'certifications':
         return {
           items: policy.certifications!.items.map((cert, i) => ({
-            ...display.items[i],
+            ...doc.certifications!.items[i],
             anchor: `certification-${cert.id}`,
-            dispute: cert.dispute && { ...display.items[i].dispute, showUrl: !mentions(cert.dispute.description, cert.dispute.url) },
+            dispute: cert.dispute && {
+              ...doc.certifications!.items[i]!.dispute,
+              showUrl: !mentions(cert.dispute.description, cert.dispute.url),
+            },
           })),
         };
       case 'rights':
         return {
           items: policy.rights!.items.map((right, i) => ({
-            ...display.items[i],
+            ...doc.rights!.items[i],
             anchor: `right-${right.id}`,
-            title: right.title ? display.items[i].title : label('right', right.type),
+            title: right.title ? doc.rights!.items[i]!.title : label('right', right.type),
             contact: right.contact ? contactById.get(right.contact) : undefined,
-            fee: right.fee && { ...display.items[i].fee, display: plain(formatMoney(right.fee.amount, right.fee.currency, locale)) },
+            fee: right.fee && { ...doc.rights!.items[i]!.fee, display: plain(formatMoney(right.fee.amount, right.fee.currency, locale)) },
           })),
         };
       case 'changes':
@@ -244,13 +271,16 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
     title: c.title,
     plainTitle,
     pageTitle: p.controller.brand ? `${plainTitle} – ${proseToPlainText(p.controller.brand, 'text')}` : plainTitle,
-    description: (messages.page.descriptionOf ?? '{controller}').replace('{controller}', proseToPlainText(p.controller.brand ?? p.controller.name, 'text')),
+    description: (messages.page.descriptionOf ?? '{controller}').replace(
+      '{controller}',
+      proseToPlainText(p.controller.brand ?? p.controller.name, 'text'),
+    ),
     id: p.id,
     version: p.version,
     effective: { iso: p.effective, display: plain(formatDate(p.effective, locale)) },
     controller: c.controller,
     introduction: c.introduction,
-    related: (p.related ?? []).map((doc, i) => ({ ...c.related[i], anchor: `related-${doc.id}` })),
+    related: (p.related ?? []).map((doc, i) => ({ ...c.related![i]!, anchor: `related-${doc.id}` })),
     toc: sections.map((s) => ({ anchor: s.anchor, title: s.title })),
     sections,
     copyright: c.copyright,
@@ -279,14 +309,18 @@ function remembered(key: string, format: () => string): string {
 
 /** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
 export function formatDate(iso: string, locale: string): string {
-  return remembered(`date\0${locale}\0${iso}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)));
+  return remembered(`date\0${locale}\0${iso}`, () =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  );
 }
 
 /** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
 export function formatDuration(duration: string, locale: string): string {
   const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
   if (!match) return duration;
-  return remembered(`duration\0${locale}\0${duration}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])));
+  return remembered(`duration\0${locale}\0${duration}`, () =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])),
+  );
 }
 
 /** Format an amount of money for a locale, without decimals when it is whole ("£10"). */

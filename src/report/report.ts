@@ -1,3 +1,4 @@
+import { documentationPath } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { jsonWithoutControls, visibleControls, withoutWorkflowCommands } from '../text/control.js';
 
@@ -72,10 +73,13 @@ function codeFrame(source: string | undefined, d: Diagnostic, paint: (code: stri
   const width = String(d.line).length;
   const out: string[] = [];
   const previous = all[d.line - 2];
-  if (previous !== undefined && previous.trim() !== '') out.push(`  ${' '.repeat(width - String(d.line - 1).length)}${d.line - 1} | ${show(previous)}`);
+  if (previous !== undefined && previous.trim() !== '')
+    out.push(`  ${' '.repeat(width - String(d.line - 1).length)}${d.line - 1} | ${show(previous)}`);
   out.push(`${paint('31', '>')} ${d.line} | ${show(line)}`);
   const length = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, line.length - d.column + 1);
-  out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, show(line.slice(0, d.column - 1)).length))}${paint('31', '^'.repeat(Math.min(length, 80)))}`);
+  out.push(
+    `  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, show(line.slice(0, d.column - 1)).length))}${paint('31', '^'.repeat(Math.min(length, 80)))}`,
+  );
   return out.join('\n');
 }
 
@@ -107,8 +111,11 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: { versi
       id,
       shortDescription: { text: rule?.title ?? id },
       ...(rule?.explanation ? { fullDescription: { text: rule.explanation } } : {}),
-      // The README documents every rule at the anchor `#rule-<id>`.
-      help: { text: `${rule?.fix ? `${rule.fix} ` : ''}See README.md#rule-${id}.`, markdown: `${rule?.fix ? `${rule.fix} ` : ''}See [\`${id}\`](README.md#rule-${id}).` },
+      // docs/diagnostics.md and docs/rules.md document every rule at the anchor `#rule-<id>`.
+      help: {
+        text: `${rule?.fix ? `${rule.fix} ` : ''}See ${documentationPath(id)}.`,
+        markdown: `${rule?.fix ? `${rule.fix} ` : ''}See [\`${id}\`](${documentationPath(id)}).`,
+      },
       ...(rule?.severity ? { defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' } } : {}),
     };
   });
@@ -127,7 +134,12 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: { versi
             {
               physicalLocation: {
                 artifactLocation: { uri: d.file.split('\\').join('/') },
-                region: { startLine: d.line, startColumn: d.column, endLine: Math.max(d.endLine, d.line), endColumn: Math.max(d.endLine > d.line ? 1 : d.column, d.endColumn) },
+                region: {
+                  startLine: d.line,
+                  startColumn: d.column,
+                  endLine: Math.max(d.endLine, d.line),
+                  endColumn: Math.max(d.endLine > d.line ? 1 : d.column, d.endColumn),
+                },
               },
             },
           ],
@@ -151,7 +163,14 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
       const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${property(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${property(d.ruleId)}`].join(',');
+      const props = [
+        `file=${property(d.file)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${property(d.ruleId)}`,
+      ].join(',');
       return `::${command} ${props}::${data(d.hint ? `${d.message}. ${d.hint}` : d.message)}\n`;
     })
     .join('');

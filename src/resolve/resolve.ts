@@ -23,7 +23,10 @@ export function resolve(policy: Policy, file: string): PolicyModel {
     ...policy,
     collection: {
       ...policy.collection,
-      categories: policy.collection.categories.map((c) => ({ ...c, sensitive: c.sensitive ?? false })) as Policy['collection']['categories'],
+      categories: policy.collection.categories.map((c) => ({
+        ...c,
+        sensitive: c.sensitive ?? false,
+      })) as Policy['collection']['categories'],
     },
   };
   const customAfter = new Map<string, CustomSection[]>();

@@ -50,7 +50,12 @@ export function applicableRules(context: RuleContext, rules: readonly Rule[] = a
  * Run the compliance rules on one version and turn their findings into
  * diagnostics pointing at the entity's lines in the YAML.
  */
-export function runRules(context: RuleContext, target: RuleTarget, settings: RuleRunSettings = {}, rules: readonly Rule[] = allRules): Diagnostic[] {
+export function runRules(
+  context: RuleContext,
+  target: RuleTarget,
+  settings: RuleRunSettings = {},
+  rules: readonly Rule[] = allRules,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   let tree: { yaml?: Document; lineCounter?: LineCounter } | undefined = target.yaml ? target : undefined;
   const treeOf = () => (tree ??= target.tree?.() ?? {});
@@ -62,7 +67,9 @@ export function runRules(context: RuleContext, target: RuleTarget, settings: Rul
     if (settings.cap === 'warning') severity = 'warning';
     for (const finding of rule.check(context)) {
       const place = placeOf(treeOf(), finding.path.map(String));
-      out.push(diagnostic(target.file, place, rule.id, `rules:${rule.pack}`, finding.message, { hint: finding.hint ?? rule.fix, severity }));
+      out.push(
+        diagnostic(target.file, place, rule.id, `rules:${rule.pack}`, finding.message, { hint: finding.hint ?? rule.fix, severity }),
+      );
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Cache } from '../cache/cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
-import { sha256 } from '../history/manifest.js';
+import { sha256 } from '../util/hash.js';
 import { releaseChanges } from '../history/release-changes.js';
 import type { HistoryFiles, Release } from '../history/verify.js';
 import type { ParsedFile } from '../load/parse.js';
@@ -48,7 +48,14 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
       date: model.policy.effective,
       today: settings.today,
       settings: ruleSettings,
-      ...(previous ? { previous: { policy: previous.model.policy, entry: previous.entry }, changes: released ? releaseChanges(previous, releases[index]!, settings.materiality, settings.cache) : diffPolicies(previous.model.policy, model.policy, undefined, settings.materiality) } : {}),
+      ...(previous
+        ? {
+            previous: { policy: previous.model.policy, entry: previous.entry },
+            changes: released
+              ? releaseChanges(previous, releases[index]!, settings.materiality, settings.cache)
+              : diffPolicies(previous.model.policy, model.policy, undefined, settings.materiality),
+          }
+        : {}),
       ...(released ? { release: releases[index]!.entry } : {}),
       ...(index < releases.length - 1 ? { superseded: true } : {}),
     };
@@ -57,20 +64,28 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
     if (workingIsLatest && i === releases.length - 1) return;
     const snapshot = doc.history?.snapshots.get(release.entry.file);
     out.push(
-      ...runRules(contextOf(release.model, i, true), { file: release.model.file, ...(snapshot ? { tree: () => snapshot.parse() } : {}) }, {
-        ...(settings.severities ? { severities: settings.severities } : {}),
-        cap: 'warning',
-      }),
+      ...runRules(
+        contextOf(release.model, i, true),
+        { file: release.model.file, ...(snapshot ? { tree: () => snapshot.parse() } : {}) },
+        {
+          ...(settings.severities ? { severities: settings.severities } : {}),
+          cap: 'warning',
+        },
+      ),
     );
   });
   if (doc.working) {
     const { model, parsed } = doc.working;
     const context = workingIsLatest ? contextOf(model, releases.length - 1, true) : contextOf(model, releases.length, false);
     out.push(
-      ...runRules(context, { file: parsed.path, ...(parsed.yaml ? { yaml: parsed.yaml, lineCounter: parsed.lineCounter } : {}) }, {
-        ...(settings.severities ? { severities: settings.severities } : {}),
-        ...(settings.strict ? { strict: true } : {}),
-      }),
+      ...runRules(
+        context,
+        { file: parsed.path, ...(parsed.yaml ? { yaml: parsed.yaml, lineCounter: parsed.lineCounter } : {}) },
+        {
+          ...(settings.severities ? { severities: settings.severities } : {}),
+          ...(settings.strict ? { strict: true } : {}),
+        },
+      ),
     );
   }
   return out;

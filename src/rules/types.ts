@@ -45,7 +45,7 @@ export interface Finding {
 
 /** A compliance rule: a small pure function over a resolved document. */
 export interface Rule {
-  /** Stable kebab-case id, prefixed by its pack (`gdpr-legal-basis`); the README has an anchor `#rule-<id>`. */
+  /** Stable kebab-case id, prefixed by its pack (`gdpr-legal-basis`); docs/rules.md has an anchor `#rule-<id>`. */
   id: string;
   pack: Pack;
   /** Severity unless the project's config says otherwise. */

@@ -146,7 +146,8 @@ export function jsonWithoutControls(json: string): string {
  * and U+FFFF. DEL and C1 controls are allowed but "discouraged", and a feed
  * reader has no use for them: they go too.
  */
-const notInXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const notInXml =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * XML text with every character XML 1.0 forbids replaced by U+FFFD, the

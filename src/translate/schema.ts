@@ -43,15 +43,15 @@ export function translationSchema(root: SchemaNode = policySchema): SchemaNode {
 /** The translatable part of a schema node, or undefined when it holds no text to translate. */
 function translatable(node: SchemaNode, root: SchemaNode, defs: Record<string, SchemaNode>, top = false): SchemaNode {
   const kind = stringKind(node);
-  if (kind === 'prose') return { $ref: '#/$defs/Prose', description: node.description ?? resolveRef(node, root).node.description };
-  if (kind === 'text') return { $ref: '#/$defs/Text', description: node.description ?? resolveRef(node, root).node.description };
+  if (kind === 'prose') return { $ref: '#/$defs/Prose', ...described(node.description ?? resolveRef(node, root).node.description) };
+  if (kind === 'text') return { $ref: '#/$defs/Text', ...described(node.description ?? resolveRef(node, root).node.description) };
   const resolved = resolveRef(node, root).node;
   if (resolved.type === 'array' && resolved.items) {
     const item = resolveRef(resolved.items, root).node;
     if (!item.properties?.id) {
       // A list of plain strings (examples): translated in order, one for one.
       const inner = translatable(resolved.items, root, defs);
-      return inner.$ref || inner.properties ? { type: 'array', items: inner, description: resolved.description } : {};
+      return inner.$ref || inner.properties ? { type: 'array', items: inner, ...described(resolved.description) } : {};
     }
     const entity = translatable(resolved.items, root, defs);
     if (!entity.properties || Object.keys(entity.properties).length === 0) return {};
@@ -70,7 +70,12 @@ function translatable(node: SchemaNode, root: SchemaNode, defs: Record<string, S
       if (translated.$ref || translated.properties || translated.additionalProperties || translated.items) properties[key] = translated;
     }
     if (Object.keys(properties).length === 0) return {};
-    return { type: 'object', additionalProperties: false, description: resolved.description ?? node.description, properties };
+    return { type: 'object', additionalProperties: false, ...described(resolved.description ?? node.description), properties };
   }
   return {};
+}
+
+/** A node's `description` property, left out when there is none (as JSON.stringify would). */
+function described(description: string | undefined): { description?: string } {
+  return description === undefined ? {} : { description };
 }

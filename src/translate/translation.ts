@@ -47,7 +47,11 @@ export function translatedAt(translation: unknown, key: readonly string[]): unkn
   let node = translation;
   for (const segment of key) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(segment)] : Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    node = Array.isArray(node)
+      ? node[Number(segment)]
+      : Object.hasOwn(node, segment)
+        ? (node as Record<string, unknown>)[segment]
+        : undefined;
   }
   return node;
 }

@@ -4,7 +4,8 @@ import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { formatPath, locate, placeOfPath, placeOfRange } from '../load/positions.js';
 import { eachString } from '../model/fields.js';
-import { definitionUrls, imageAllowed, parseMarkdown, remoteImageHost, safeUrl, type ImageHosts } from '../render/prose.js';
+import { definitionUrls, imageAllowed, remoteImageHost, safeUrl, type ImageHosts } from '../markdown/sanitise.js';
+import { parseMarkdown } from '../markdown/prose.js';
 import type { PositionedData } from './schema-rules.js';
 
 /**
@@ -93,7 +94,8 @@ function findingsOf(value: string): ProseFindings {
       if (unsafe) result.unsafe.push({ url: node.url, point: node.position?.start });
       // An image whose target is unsafe is already reported above; `![x][ref]` loads its definition's target.
       const image = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
-      if (!unsafe && image !== undefined && safeUrl.test(image.trim()) && remoteImageHost(image) !== undefined) result.images.push({ url: image, point: node.position?.start });
+      if (!unsafe && image !== undefined && safeUrl.test(image.trim()) && remoteImageHost(image) !== undefined)
+        result.images.push({ url: image, point: node.position?.start });
     });
     // Bounded, for long-running `serve` and `build --watch`.
     if (findings.size >= 20_000) findings.clear();

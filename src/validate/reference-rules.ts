@@ -112,7 +112,12 @@ function checkSections(data: Record<string, unknown>, report: (p: Path, r: strin
     const after = section.after;
     if (typeof after !== 'string') return;
     if (after === id) {
-      report(['sections', i, 'after'], 'section-order-cycle', `Section \`${id}\` is placed after itself`, 'Name another section in `after`.');
+      report(
+        ['sections', i, 'after'],
+        'section-order-cycle',
+        `Section \`${id}\` is placed after itself`,
+        'Name another section in `after`.',
+      );
       return;
     }
     const targets = [...present, ...customIds].filter((t) => t !== id);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire as requireFor } from 'node:module';
 import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -29,10 +30,22 @@ export const plainEmail =
  */
 export async function ajvFactory(): Promise<(extra?: Options) => Ajv2020> {
   const [{ Ajv2020 }, addFormatsModule] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+  return factoryOf(Ajv2020, addFormatsModule);
+}
+
+/** `ajvFactory`, loading ajv synchronously: for a schema compiled on first use, when no generated validator fits. */
+function ajvFactorySync(): (extra?: Options) => Ajv2020 {
+  const require = requireFor(import.meta.url);
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // module.exports is the plugin, and so is its `default`, as through import().
+  return factoryOf(Ajv2020, require('ajv-formats') as { default: unknown });
+}
+
+function factoryOf(Ajv: typeof Ajv2020, addFormatsModule: { default: unknown }): (extra?: Options) => Ajv2020 {
   // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
-  const addFormats = addFormatsModule.default as unknown as typeof addFormatsModule.default.default;
+  const addFormats = addFormatsModule.default as (typeof import('ajv-formats'))['default']['default'];
   return (extra = {}) => {
-    const ajv = new Ajv2020({ ...ajvOptions, ...extra });
+    const ajv = new Ajv({ ...ajvOptions, ...extra });
     addFormats(ajv, [...formats]);
     ajv.addFormat('email', plainEmail);
     return ajv;
@@ -41,41 +54,50 @@ export async function ajvFactory(): Promise<(extra?: Options) => Ajv2020> {
 
 /** What a validator is compiled from: the schema and the options. A generated validator is used only under the key it was generated for. */
 export function validatorKey(schema: SchemaNode): string {
-  return createHash('sha256').update(JSON.stringify({ ajvOptions, formats, email: plainEmail.source, schema })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ajvOptions, formats, email: plainEmail.source, schema }))
+    .digest('hex');
 }
 
 type SchemaName = 'policy' | 'translation';
 
-/** The schemas validated against: the policy's, and the translation files' (derived from it). */
-const schemas: Record<SchemaName, SchemaNode> = { policy: policySchema, translation: translationSchema() };
+/** The schemas validated against: the policy's, and the translation files' (derived from it); read on first use. */
+let schemas: Record<SchemaName, SchemaNode> | undefined;
+function schemaOf(name: SchemaName): SchemaNode {
+  schemas ??= { policy: policySchema, translation: translationSchema() };
+  return schemas[name];
+}
 
 /**
  * The validators `npm run prepare` generated as code (lib/validate/schema.standalone.js,
  * by scripts/standalone-schemas.mjs): compiling the schemas with ajv is a large
  * part of a cold start, and the generated code is the same ajv would compile.
  * The path is written from the parent folder so that it resolves the same from
- * lib/cli/main.bundle.js. Each is used only while its key matches its schema
- * (not stale); missing (under the tests, or after a tsc-only build), stale or
- * unloadable, ajv compiles the schema at run time as before.
+ * lib/cli/main.bundle.js. The module is imported with this one (it is code,
+ * like a static import; no data is read); each validator is used only while
+ * its key matches its schema, checked on first use (not stale). Missing
+ * (under the tests, or after a tsc-only build), stale or unloadable, ajv
+ * compiles the schema on first use.
  */
 type Generated = Partial<Record<SchemaName, { key: string; validate: ValidateFunction }>>;
 const generated: Generated = await import(new URL('../validate/schema.standalone.js', import.meta.url).href).then(
   (module: { validators?: Generated }) => module.validators ?? {},
   () => ({}),
 );
-const ready: Partial<Record<SchemaName, ValidateFunction>> = {};
-for (const name of ['policy', 'translation'] as const) {
-  const candidate = generated[name];
-  if (candidate && candidate.key === validatorKey(schemas[name])) ready[name] = candidate.validate;
-}
-// ajv only when a schema is left to compile.
-const newAjv = ready.policy && ready.translation ? undefined : await ajvFactory();
+let newAjv: ((extra?: Options) => Ajv2020) | undefined;
 
 const loaded: Partial<Record<SchemaName, ValidateFunction>> = {};
 
 /** A schema's validator, loaded once and reused for every document: the generated one, else compiled now. */
 function load(name: SchemaName): ValidateFunction {
-  return (loaded[name] ??= ready[name] ?? newAjv!().compile(schemas[name]));
+  if (!loaded[name]) {
+    const candidate = generated[name];
+    loaded[name] =
+      candidate && candidate.key === validatorKey(schemaOf(name))
+        ? candidate.validate
+        : (newAjv ??= ajvFactorySync())().compile(schemaOf(name));
+  }
+  return loaded[name];
 }
 
 /** The policy validator. */
@@ -131,7 +153,8 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => {
     if (e.keyword !== 'type' && typeFailed.has(e.instancePath)) return false;
     if (e.keyword === 'pattern' && formatFailed.has(e.instancePath)) return false;
-    if (e.keyword === 'required' && typos.has(`${e.instancePath}\0${(e.params as { missingProperty: string }).missingProperty}`)) return false;
+    if (e.keyword === 'required' && typos.has(`${e.instancePath}\0${(e.params as { missingProperty: string }).missingProperty}`))
+      return false;
     const key = `${e.instancePath}\0${e.keyword}\0${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -242,7 +265,8 @@ function schemaDiagnostic(input: PositionedData, error: ErrorObject): Diagnostic
     case 'maxItems': {
       const limit = (error.params as { limit: number }).limit;
       message = `${where} has ${(value as unknown[]).length} entries, more than the ${limit} a policy document may list`;
-      hint = 'No published policy lists this many: check whether the file was generated by mistake. The limit keeps validation and builds fast and bounded.';
+      hint =
+        'No published policy lists this many: check whether the file was generated by mistake. The limit keeps validation and builds fast and bounded.';
       break;
     }
     case 'minLength':
@@ -282,7 +306,8 @@ function schemaDiagnostic(input: PositionedData, error: ErrorObject): Diagnostic
 function hintFrom(description: string | undefined, examples: unknown[] | undefined, quoteIt: boolean): string | undefined {
   const parts: string[] = [];
   if (description) parts.push(description);
-  if (examples && examples.length) parts.push(`For example: ${examples.map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``).join(', ')}.`);
+  if (examples && examples.length)
+    parts.push(`For example: ${examples.map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``).join(', ')}.`);
   if (quoteIt) parts.push('Put the value in quotes to make it text.');
   return parts.length ? parts.join(' ') : undefined;
 }

@@ -13,7 +13,8 @@ export type KindAt = (path: readonly (string | number)[]) => StringKind;
 export const policyKinds: KindAt = (path) => stringKind(schemaAt(path));
 
 /** Kinds in a translation file: its header names a document, a locale and a version; everything else is translated text. */
-export const translationKinds: KindAt = (path) => (path.length === 1 && ['translates', 'locale', 'source', '$schema'].includes(String(path[0])) ? 'literal' : 'text');
+export const translationKinds: KindAt = (path) =>
+  path.length === 1 && ['translates', 'locale', 'source', '$schema'].includes(String(path[0])) ? 'literal' : 'text';
 
 /**
  * Refuse control characters in every string of a document, keys included:
@@ -43,11 +44,18 @@ export function validateText(input: PositionedData, kindAt: KindAt = policyKinds
       const more = controls.length > 1 ? ` (and ${controls.length - 1} more)` : '';
       const cr = first.codePoint === 0x0d;
       out.push(
-        diagnostic(input.path, at(first), 'text-control-character', 'schema', `${field} contains the control character ${codePointName(first.codePoint)}${more}`, {
-          hint: cr
-            ? 'A carriage return on its own moves the cursor back over the line in terminals and logs: delete it, or make it a line break (in a `|` block).'
-            : 'Delete it: control characters do not print, and in terminals, logs and feeds they act as commands. For a line break, use a new line in a `|` block.',
-        }),
+        diagnostic(
+          input.path,
+          at(first),
+          'text-control-character',
+          'schema',
+          `${field} contains the control character ${codePointName(first.codePoint)}${more}`,
+          {
+            hint: cr
+              ? 'A carriage return on its own moves the cursor back over the line in terminals and logs: delete it, or make it a line break (in a `|` block).'
+              : 'Delete it: control characters do not print, and in terminals, logs and feeds they act as commands. For a line break, use a new line in a `|` block.',
+          },
+        ),
       );
     }
     const bidi = found.filter((f) => f.kind === 'bidi');
@@ -56,12 +64,19 @@ export function validateText(input: PositionedData, kindAt: KindAt = policyKinds
       const first = bidi[0]!;
       const more = bidi.length > 1 ? ` (and ${bidi.length - 1} more)` : '';
       out.push(
-        diagnostic(input.path, at(first), 'text-bidi-control', 'schema', `${field} contains the bidirectional control ${codePointName(first.codePoint)}${more}`, {
-          severity: literal ? 'error' : 'warning',
-          hint: literal
-            ? 'Delete it: an id, URL, address or fixed value is never right-to-left text, and the character makes it read differently from what it is.'
-            : 'It changes the order in which the text around it is shown, so readers may see something other than what reviewers read. Delete it unless right-to-left text needs it.',
-        }),
+        diagnostic(
+          input.path,
+          at(first),
+          'text-bidi-control',
+          'schema',
+          `${field} contains the bidirectional control ${codePointName(first.codePoint)}${more}`,
+          {
+            severity: literal ? 'error' : 'warning',
+            hint: literal
+              ? 'Delete it: an id, URL, address or fixed value is never right-to-left text, and the character makes it read differently from what it is.'
+              : 'It changes the order in which the text around it is shown, so readers may see something other than what reviewers read. Delete it unless right-to-left text needs it.',
+          },
+        ),
       );
     }
   };
@@ -95,7 +110,8 @@ function placeOfCharacter(input: PositionedData, segments: string[], isKey: bool
   // A path the tree does not have as written (reached through an alias) is placed as well as positions allow.
   const whole = found.depth === parent.length ? found.node : undefined;
   const node: Node | null | undefined = isKey ? (findPair(whole, segments[segments.length - 1]!)?.key as Node | undefined) : whole;
-  const fallback = () => (isKey ? placeOfKey(input.yaml, input.lineCounter, segments) : placeOfPath(input.yaml, input.lineCounter, segments));
+  const fallback = () =>
+    isKey ? placeOfKey(input.yaml, input.lineCounter, segments) : placeOfPath(input.yaml, input.lineCounter, segments);
   if (!isScalar(node) || !node.range) return fallback();
   const char = value[index]!;
   const same = (text: string, i: number) => text[i] === char && (char !== '\r' || isLoneCarriageReturn(text, i));

@@ -27,7 +27,13 @@ export function validateFile(file: ParsedFile, options: ValidateFileOptions = {}
   const schema = validateSchema(input);
   // Prose is only inspected once the shape is right; its warnings would be noise next to schema errors.
   const prose = schema.length === 0 ? validateProse(input, options.imageHosts ?? []) : [];
-  return [...file.diagnostics, ...schema, ...validateText(input), ...validateReferences(input, { checkFileName: !options.snapshot }), ...prose];
+  return [
+    ...file.diagnostics,
+    ...schema,
+    ...validateText(input),
+    ...validateReferences(input, { checkFileName: !options.snapshot }),
+    ...prose,
+  ];
 }
 
 /**
@@ -46,9 +52,16 @@ export function validateFiles(files: readonly ParsedFile[], options: Pick<Valida
       const other = fileOfId.get(id);
       if (other !== undefined) {
         diagnostics.push(
-          diagnostic(file.path, placeOfPath(file.yaml, file.lineCounter, ['id']), 'duplicate-document-id', 'references', `Document id \`${id}\` is already used by \`${other}\``, {
-            hint: 'Each document needs its own id: rename one of them (and its file).',
-          }),
+          diagnostic(
+            file.path,
+            placeOfPath(file.yaml, file.lineCounter, ['id']),
+            'duplicate-document-id',
+            'references',
+            `Document id \`${id}\` is already used by \`${other}\``,
+            {
+              hint: 'Each document needs its own id: rename one of them (and its file).',
+            },
+          ),
         );
         continue;
       }

@@ -3,7 +3,18 @@
 // switcher lead where they say.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, phone, reset, startSession, visit, type DomWindow, type Session, type SiteName, type StaticServer, type Tab } from './support.js';
+import {
+  desktop,
+  phone,
+  reset,
+  startSession,
+  visit,
+  type DomWindow,
+  type Session,
+  type SiteName,
+  type StaticServer,
+  type Tab,
+} from './support.js';
 
 let session: Session;
 let server: StaticServer;
@@ -32,7 +43,13 @@ function placeOf(page: Page, id: string, scrollToTop = false) {
       const target = w.document.getElementById(targetId);
       const root = w.document.documentElement;
       const atEnd = Math.ceil(w.scrollY + w.innerHeight) >= root.getBoundingClientRect().height - 1;
-      return { found: target !== null, top: target?.getBoundingClientRect().top ?? NaN, viewport: w.innerHeight, hash: w.location.hash, atEnd };
+      return {
+        found: target !== null,
+        top: target?.getBoundingClientRect().top ?? NaN,
+        viewport: w.innerHeight,
+        hash: w.location.hash,
+        atEnd,
+      };
     },
     [id, scrollToTop] as const,
   );
@@ -125,7 +142,10 @@ describe('version switcher', () => {
   it('the redline shows visible insertions and deletions, marked in text too', { timeout: 60_000 }, async () => {
     const page = await reset(tab);
     await visit(page, server, 'now', 'privacy/v/2.0.0/index.html');
-    await Promise.all([page.waitForURL(/\/now\/privacy\/compare\/1\.0\.0\.\.\.2\.0\.0\/index\.html$/), page.getByRole('link', { name: 'Compare with the previous version' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/now\/privacy\/compare\/1\.0\.0\.\.\.2\.0\.0\/index\.html$/),
+      page.getByRole('link', { name: 'Compare with the previous version' }).click(),
+    ]);
     for (const tag of ['ins', 'del'] as const) {
       const marks = page.locator(`main ${tag}`);
       expect(await marks.count(), `<${tag}> elements on the redline`).toBeGreaterThan(5);
@@ -161,9 +181,14 @@ describe('version switcher', () => {
     const previous = page.locator('.version-links a[rel="prev"]');
     await Promise.all([page.waitForURL(/\/later\/privacy\/v\/1\.0\.0\/index\.html$/), previous.click()]);
     expect(await shownVersion(page)).toBe('1.0.0');
-    expect(await page.locator('.version-bar').innerText()).toContain('This version is no longer in effect: version 2.0.0 replaced it on 1 January 2027.');
+    expect(await page.locator('.version-bar').innerText()).toContain(
+      'This version is no longer in effect: version 2.0.0 replaced it on 1 January 2027.',
+    );
     await page.goBack();
-    await Promise.all([page.waitForURL(/\/later\/privacy\/compare\/1\.0\.0\.\.\.2\.0\.0\/index\.html$/), page.getByRole('link', { name: 'Compare with the previous version' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/later\/privacy\/compare\/1\.0\.0\.\.\.2\.0\.0\/index\.html$/),
+      page.getByRole('link', { name: 'Compare with the previous version' }).click(),
+    ]);
     expect(await page.locator('main ins').count()).toBeGreaterThan(0);
     expect(tab.problems).toEqual([]);
   });
@@ -175,9 +200,15 @@ describe('version switcher', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).innerText()).toContain('(upcoming)');
     expect(await rows.nth(1).innerText()).toContain('(in effect)');
-    await Promise.all([page.waitForURL(/\/now\/privacy\/v\/2\.0\.0\/index\.html$/), rows.nth(0).getByRole('link', { name: '2.0.0' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/now\/privacy\/v\/2\.0\.0\/index\.html$/),
+      rows.nth(0).getByRole('link', { name: '2.0.0' }).click(),
+    ]);
     expect(await shownVersion(page)).toBe('2.0.0');
-    await Promise.all([page.waitForURL(/\/now\/privacy\/changelog\/index\.html$/), page.locator('.version-links').getByRole('link', { name: 'What changed' }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/now\/privacy\/changelog\/index\.html$/),
+      page.locator('.version-links').getByRole('link', { name: 'What changed' }).click(),
+    ]);
     expect(await page.locator('h1').innerText()).not.toBe('');
     expect(tab.problems).toEqual([]);
   });
@@ -201,7 +232,10 @@ describe('language switcher', () => {
     await Promise.all([page.waitForURL(/\/later\/privacy\/fr\/index\.html$/), switcher.locator('a[hreflang="fr"]').click()]);
     expect(await language(page)).toEqual({ lang: 'fr', current: 'fr' });
     expect(await shownVersion(page)).toBe('2.0.0');
-    await Promise.all([page.waitForURL(/\/later\/privacy\/index\.html$/), page.locator('nav.language-switcher a[hreflang="en-GB"]').click()]);
+    await Promise.all([
+      page.waitForURL(/\/later\/privacy\/index\.html$/),
+      page.locator('nav.language-switcher a[hreflang="en-GB"]').click(),
+    ]);
     expect(await language(page)).toEqual({ lang: 'en-GB', current: 'en-GB' });
     expect(tab.problems).toEqual([]);
   });
@@ -209,7 +243,10 @@ describe('language switcher', () => {
   it('links a version page to its translation, and is absent where there is none', { timeout: 60_000 }, async () => {
     const page = await reset(tab);
     await visit(page, server, 'now', 'privacy/v/2.0.0/index.html');
-    await Promise.all([page.waitForURL(/\/now\/privacy\/fr\/v\/2\.0\.0\/index\.html$/), page.locator('nav.language-switcher a[hreflang="fr"]').click()]);
+    await Promise.all([
+      page.waitForURL(/\/now\/privacy\/fr\/v\/2\.0\.0\/index\.html$/),
+      page.locator('nav.language-switcher a[hreflang="fr"]').click(),
+    ]);
     expect(await language(page)).toEqual({ lang: 'fr', current: 'fr' });
     expect(await shownVersion(page)).toBe('2.0.0');
     // 1.0.0 has no translation: no switcher to a page that does not exist.

@@ -93,7 +93,12 @@ describe('print', () => {
       page.evaluate(() => {
         const w = globalThis as unknown as DomWindow;
         const display = (selector: string) => Array.from(w.document.querySelectorAll(selector)).map((e) => w.getComputedStyle(e).display);
-        return { toc: display('nav.toc'), versionLinks: display('.version-links'), languages: display('nav.language-switcher'), main: display('main') };
+        return {
+          toc: display('nav.toc'),
+          versionLinks: display('.version-links'),
+          languages: display('nav.language-switcher'),
+          main: display('main'),
+        };
       });
     const seen = { toc: 0, versionLinks: 0 };
     for (const p of pages.filter((x) => x.kind !== 'email')) {
@@ -156,7 +161,10 @@ describe('accessibility (axe-core)', () => {
 
   it('finds no serious or critical violation on any kind of page', { timeout: 60_000 }, async () => {
     const page = await reset(tab, desktop);
-    const report: { axe: string; pages: { page: string; kind: PageKind; violations: Finding[]; incomplete: string[] }[] } = { axe: axeVersion, pages: [] };
+    const report: { axe: string; pages: { page: string; kind: PageKind; violations: Finding[]; incomplete: string[] }[] } = {
+      axe: axeVersion,
+      pages: [],
+    };
     const chosen = sample.map(([site, file]) => {
       const p = pages.find((x) => x.site === site && x.path === file);
       if (!p) throw new Error(`${site}/${file} was not built`);
@@ -170,8 +178,14 @@ describe('accessibility (axe-core)', () => {
     }
     // Every finding, blocking or not, for a reviewer to read.
     writeReport('axe-report.json', report);
-    expect([...new Set(report.pages.map((p) => p.kind))]).toEqual(expect.arrayContaining(['index', 'policy', 'version', 'changelog', 'versions', 'redline', 'draft', 'email']));
-    const serious = report.pages.flatMap((p) => p.violations.filter((v) => blocking.has(v.impact ?? '')).map((v) => `${p.page}: ${v.rule} (${v.impact}) ${v.help}: ${v.targets.join(' | ')}`));
+    expect([...new Set(report.pages.map((p) => p.kind))]).toEqual(
+      expect.arrayContaining(['index', 'policy', 'version', 'changelog', 'versions', 'redline', 'draft', 'email']),
+    );
+    const serious = report.pages.flatMap((p) =>
+      p.violations
+        .filter((v) => blocking.has(v.impact ?? ''))
+        .map((v) => `${p.page}: ${v.rule} (${v.impact}) ${v.help}: ${v.targets.join(' | ')}`),
+    );
     expect(serious).toEqual([]);
   });
 });

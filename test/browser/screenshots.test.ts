@@ -3,7 +3,19 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, outputDir, phone, reset, startSession, visit, type Session, type SiteName, type Sites, type StaticServer, type Tab } from './support.js';
+import {
+  desktop,
+  outputDir,
+  phone,
+  reset,
+  startSession,
+  visit,
+  type Session,
+  type SiteName,
+  type Sites,
+  type StaticServer,
+  type Tab,
+} from './support.js';
 
 let session: Session;
 let sites: Sites;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
 import { build } from '../../src/api.js';
-import { contentTypeOf, sitePath } from '../../src/serve/serve.js';
+import { contentTypeOf, sitePath } from '../../src/serve/http.js';
 import { root } from '../support/fixtures.js';
 import { copySample, tempDir } from '../support/project.js';
 
@@ -73,7 +73,8 @@ export async function buildSites(): Promise<Sites> {
   const draftProject = copySample();
   const file = path.join(draftProject, 'policy/privacy.yaml');
   const text = readFileSync(file, 'utf8');
-  if (!text.includes(draftEdit[0])) throw new Error(`The sample no longer contains “${draftEdit[0]}”: update draftEdit in test/browser/support.ts`);
+  if (!text.includes(draftEdit[0]))
+    throw new Error(`The sample no longer contains “${draftEdit[0]}”: update draftEdit in test/browser/support.ts`);
   writeFileSync(file, text.replace(draftEdit[0], draftEdit[1]));
 
   const builds: [SiteName, string, string][] = [
@@ -87,7 +88,9 @@ export async function buildSites(): Promise<Sites> {
       const result = await build({ cwd, out: path.join(dir, name), date, drafts: true });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length || result.written.length === 0) {
-        throw new Error(`Building the ${name} site failed:\n${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.ruleId}`).join('\n')}`);
+        throw new Error(
+          `Building the ${name} site failed:\n${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.ruleId}`).join('\n')}`,
+        );
       }
       pages[name] = result.written.filter((f) => f.endsWith('.html'));
     }),
@@ -108,7 +111,11 @@ export async function buildSites(): Promise<Sites> {
  * draft page of `draft` (its other pages are the same as `now`'s).
  */
 export function allPages(sites: Sites): SitePage[] {
-  const pageOf = (site: SiteName, file: string): SitePage => ({ site, path: file, kind: kindOf(file, readFileSync(path.join(sites.dir, site, file), 'utf8')) });
+  const pageOf = (site: SiteName, file: string): SitePage => ({
+    site,
+    path: file,
+    kind: kindOf(file, readFileSync(path.join(sites.dir, site, file), 'utf8')),
+  });
   const list = [
     ...sites.pages.now.map((f) => pageOf('now', f)),
     ...sites.pages.later.map((f) => pageOf('later', f)),
@@ -174,7 +181,15 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 /** Debian's Chromium, or the one named by CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Launch Chromium, failing with the command that installs it when it is missing. */
 export async function launchChromium(): Promise<Browser> {
@@ -263,7 +278,10 @@ export interface DomWindow {
   innerHeight: number;
   scrollY: number;
   location: { hash: string; href: string };
-  getComputedStyle(element: DomElement, pseudo?: string): { display: string; visibility: string; content: string; overflowX: string; textDecorationLine: string; fontFamily: string };
+  getComputedStyle(
+    element: DomElement,
+    pseudo?: string,
+  ): { display: string; visibility: string; content: string; overflowX: string; textDecorationLine: string; fontFamily: string };
   document: {
     documentElement: DomElement & { scrollWidth: number; clientWidth: number };
     body: DomElement;
@@ -310,7 +328,9 @@ export function horizontalOverflow(page: Page): Promise<Overflow> {
       const right = Math.max(0, ...Array.from(range.getClientRects()).map((r) => r.right));
       if (right > width + 0.5) {
         words += 1;
-        culprits.push(`text in <${describe(node.parentElement)}> ends at ${Math.round(right)} px: “${(node.textContent ?? '').trim().slice(0, 60)}”`);
+        culprits.push(
+          `text in <${describe(node.parentElement)}> ends at ${Math.round(right)} px: “${(node.textContent ?? '').trim().slice(0, 60)}”`,
+        );
       }
     }
     return { width, scrollWidth, culprits };
@@ -321,7 +341,8 @@ export function horizontalOverflow(page: Page): Promise<Overflow> {
 
 const require = createRequire(import.meta.url);
 export const axePath = require.resolve('axe-core/axe.min.js');
-export const axeVersion = (JSON.parse(readFileSync(path.join(path.dirname(axePath), 'package.json'), 'utf8')) as { version: string }).version;
+export const axeVersion = (JSON.parse(readFileSync(path.join(path.dirname(axePath), 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** A violation, flattened for reading: the rule, its impact and the elements it names. */
 export interface Finding {

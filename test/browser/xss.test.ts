@@ -19,7 +19,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   tab = await openTab(browser);
   // Every payload calls __pwned(n): a binding that records the call, from any frame.
-  await tab.page.context().exposeBinding('__pwned', (_source, n: unknown) => void ran.push({ page: current, what: `__pwned(${String(n)})` }));
+  await tab.page
+    .context()
+    .exposeBinding('__pwned', (_source, n: unknown) => void ran.push({ page: current, what: `__pwned(${String(n)})` }));
   tab.page.on('dialog', (dialog) => {
     ran.push({ page: current, what: `${dialog.type()} dialog` });
     void dialog.dismiss();
@@ -43,24 +45,32 @@ describe('hostile text in a real browser', () => {
     ran.length = 0;
   });
 
-  it('runs no payload and opens no dialog on any HTML page, including when its links and details are used', { timeout: 180_000 }, async () => {
-    const pages = site.written.filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBeGreaterThan(15);
-    for (const file of pages) {
-      current = file;
-      await tab.page.goto(new URL(file, server.url).href, { waitUntil: 'load' });
-      // Interact the way a reader would: open every <details>, focus and hover every link (handlers would fire now).
-      await tab.page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ open?: boolean; focus(): void; dispatchEvent(e: unknown): boolean }> } }).document;
-        const make = (globalThis as unknown as { MouseEvent: new (type: string) => unknown }).MouseEvent;
-        for (const d of Array.from(doc.querySelectorAll('details'))) d.open = true;
-        for (const a of Array.from(doc.querySelectorAll('a, button, [tabindex]'))) {
-          a.focus();
-          a.dispatchEvent(new make('mouseover'));
-        }
-      });
-      await tab.page.waitForTimeout(50);
-    }
-    expect(ran).toEqual([]);
-  });
+  it(
+    'runs no payload and opens no dialog on any HTML page, including when its links and details are used',
+    { timeout: 180_000 },
+    async () => {
+      const pages = site.written.filter((f) => f.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(15);
+      for (const file of pages) {
+        current = file;
+        await tab.page.goto(new URL(file, server.url).href, { waitUntil: 'load' });
+        // Interact the way a reader would: open every <details>, focus and hover every link (handlers would fire now).
+        await tab.page.evaluate(() => {
+          const doc = (
+            globalThis as unknown as {
+              document: { querySelectorAll(s: string): ArrayLike<{ open?: boolean; focus(): void; dispatchEvent(e: unknown): boolean }> };
+            }
+          ).document;
+          const make = (globalThis as unknown as { MouseEvent: new (type: string) => unknown }).MouseEvent;
+          for (const d of Array.from(doc.querySelectorAll('details'))) d.open = true;
+          for (const a of Array.from(doc.querySelectorAll('a, button, [tabindex]'))) {
+            a.focus();
+            a.dispatchEvent(new make('mouseover'));
+          }
+        });
+        await tab.page.waitForTimeout(50);
+      }
+      expect(ran).toEqual([]);
+    },
+  );
 });

@@ -18,7 +18,11 @@ function validateInChild(dir: string): { rules: string[]; places: string[]; maxR
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     console.log(JSON.stringify({ rules: errors.map((d) => d.ruleId), places: errors.map((d) => d.file + ':' + d.line + ':' + d.column), maxRss: process.resourceUsage().maxRSS * 1024 }));
   `;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (child.status !== 0) throw new Error(`the child did not finish (status ${child.status}, signal ${child.signal}): ${child.stderr}`);
   return JSON.parse(child.stdout) as { rules: string[]; places: string[]; maxRss: number };
 }
@@ -33,7 +37,12 @@ function project(write: (file: string) => void): string {
 describe('resource bombs', () => {
   it('alias expansion ("billion laughs") is refused before it expands', () => {
     const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 10; i++) levels.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9).fill(`*${'abcdefghij'[i - 1]}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(9)
+          .fill(`*${'abcdefghij'[i - 1]}`)
+          .join(', ')}]`,
+      );
     const dir = project((file) => writeFileSync(file, `${minimal}bomb:\n${levels.map((l) => `  ${l}`).join('\n')}\n`));
     const result = validateInChild(dir);
     expect(result.rules).toEqual(['yaml-alias-limit']);
@@ -49,7 +58,11 @@ describe('resource bombs', () => {
   });
 
   it('10,000-deep nesting is refused at the level that goes too deep, without exhausting the stack', () => {
-    for (const nest of ['['.repeat(10_000) + ']'.repeat(10_000), '{a: '.repeat(10_000) + '1' + '}'.repeat(10_000), `\n  ${'- '.repeat(10_000)}x`]) {
+    for (const nest of [
+      '['.repeat(10_000) + ']'.repeat(10_000),
+      '{a: '.repeat(10_000) + '1' + '}'.repeat(10_000),
+      `\n  ${'- '.repeat(10_000)}x`,
+    ]) {
       const dir = project((file) => writeFileSync(file, `${minimal}bomb: ${nest}\n`));
       const result = validateInChild(dir);
       expect(result.rules).toEqual(['yaml-too-deep']);
@@ -58,7 +71,9 @@ describe('resource bombs', () => {
   });
 
   it('a 1 MB single line is refused as too long', () => {
-    const dir = project((file) => writeFileSync(file, minimal.replace('title: Privacy Policy', `title: Privacy Policy\nintroduction: ${'word '.repeat(200_000)}`)));
+    const dir = project((file) =>
+      writeFileSync(file, minimal.replace('title: Privacy Policy', `title: Privacy Policy\nintroduction: ${'word '.repeat(200_000)}`)),
+    );
     const result = validateInChild(dir);
     expect(result.rules).toEqual(['schema-max-length']);
     expect(result.maxRss).toBeLessThan(memoryCeiling);

@@ -1,7 +1,20 @@
 // The build cache is input a pull request can reach: a committed link where the cache folder should be, files planted
 // in the folder, a cache copied from another machine. None may make a build delete or write a file outside the folder,
 // or publish anything a fresh build would not; and a warm build must equal a fresh one whatever setting changed.
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, defaultCacheDir, validate, type BuildOptions } from '../../src/api.js';
@@ -65,9 +78,24 @@ async function freshTree(cwd: string, options: BuildOptions = {}): Promise<Map<s
 
 describe('the cache never follows a link', () => {
   const layouts = [
-    { name: 'a committed .policyc-cache link, named with --cache', cache: '.policyc-cache', link: '.policyc-cache', message: 'The cache folder `.policyc-cache` is a symbolic link; the cache was not used' },
-    { name: 'the default folder is a link', cache: defaultCacheDir, link: 'node_modules/.cache/policyc', message: 'The cache folder `node_modules/.cache/policyc` is a symbolic link; the cache was not used' },
-    { name: 'a folder above it in the project is a link', cache: defaultCacheDir, link: 'node_modules/.cache', message: 'The cache folder `node_modules/.cache/policyc` lies in a symbolic link (`node_modules/.cache`); the cache was not used' },
+    {
+      name: 'a committed .policyc-cache link, named with --cache',
+      cache: '.policyc-cache',
+      link: '.policyc-cache',
+      message: 'The cache folder `.policyc-cache` is a symbolic link; the cache was not used',
+    },
+    {
+      name: 'the default folder is a link',
+      cache: defaultCacheDir,
+      link: 'node_modules/.cache/policyc',
+      message: 'The cache folder `node_modules/.cache/policyc` is a symbolic link; the cache was not used',
+    },
+    {
+      name: 'a folder above it in the project is a link',
+      cache: defaultCacheDir,
+      link: 'node_modules/.cache',
+      message: 'The cache folder `node_modules/.cache/policyc` lies in a symbolic link (`node_modules/.cache`); the cache was not used',
+    },
   ];
 
   it.each(layouts)('$name: build neither deletes nor writes anything where it points, and warns once', async ({ cache, link, message }) => {
@@ -94,7 +122,10 @@ describe('the cache never follows a link', () => {
     symlinkSync(target.dir, path.join(cwd, 'node_modules/.cache/policyc'), 'dir');
     const io = () => {
       const out = { stdout: '', stderr: '' };
-      return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env: {}, cwd } };
+      return {
+        out,
+        io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env: {}, cwd },
+      };
     };
     const checked = io();
     expect(await main(['validate', '--date', date], checked.io)).toBe(0);
@@ -119,7 +150,9 @@ describe('the cache never follows a link', () => {
     const warm = diskCache(path.join(cwd, 'cache'), { display: 'cache' });
     const result = await build({ cwd, date, out: 'two', cache: warm });
     expect(target.fingerprint()).toEqual(before);
-    expect(unsafe(result.diagnostics)).toEqual([['cache-unsafe', 'warning', 'cache', `The cache folder \`cache\` holds a symbolic link (\`${bucket}\`); the cache was not used`]]);
+    expect(unsafe(result.diagnostics)).toEqual([
+      ['cache-unsafe', 'warning', 'cache', `The cache folder \`cache\` holds a symbolic link (\`${bucket}\`); the cache was not used`],
+    ]);
     expect(warm.stats).toMatchObject({ hits: 0, writes: 0 });
     expect(snapshotTree(result.out)).toEqual(snapshotTree(path.join(cwd, 'one')));
   });
@@ -139,7 +172,9 @@ describe('the cache never follows a link', () => {
     cache.set(key, 'overwrite?');
     cache.prune(Date.now() + 100 * day);
     expect(target.fingerprint()).toEqual(before);
-    expect(unsafe([...(cache.diagnostics ?? [])])).toEqual([['cache-unsafe', 'warning', 'cache', `The cache folder \`cache\` holds a symbolic link (\`cd/${key}\`); the cache was not used`]]);
+    expect(unsafe([...(cache.diagnostics ?? [])])).toEqual([
+      ['cache-unsafe', 'warning', 'cache', `The cache folder \`cache\` holds a symbolic link (\`cd/${key}\`); the cache was not used`],
+    ]);
     expect(lstatSync(path.join(dir, 'cd', key)).isSymbolicLink()).toBe(true);
     // Opened afresh, the folder is refused from the start.
     expect(unsafe([...diskCache(dir, { display: 'cache' }).diagnostics])).toHaveLength(1);
@@ -242,15 +277,23 @@ describe('the key', () => {
   });
 
   const unusable: [string, (file: string) => void, string][] = [
-    ['a link', (file) => {
-      const real = path.join(tempDir('policyc-real-key-'), 'key');
-      writeFileSync(real, Buffer.alloc(32, 7), { mode: 0o600 });
-      symlinkSync(real, file);
-    }, 'it is a symbolic link'],
-    ['readable by others', (file) => {
-      writeFileSync(file, Buffer.alloc(32, 7));
-      chmodSync(file, 0o644);
-    }, 'other users can read or write it (run `chmod 600` on it)'],
+    [
+      'a link',
+      (file) => {
+        const real = path.join(tempDir('policyc-real-key-'), 'key');
+        writeFileSync(real, Buffer.alloc(32, 7), { mode: 0o600 });
+        symlinkSync(real, file);
+      },
+      'it is a symbolic link',
+    ],
+    [
+      'readable by others',
+      (file) => {
+        writeFileSync(file, Buffer.alloc(32, 7));
+        chmodSync(file, 0o644);
+      },
+      'other users can read or write it (run `chmod 600` on it)',
+    ],
     ['not 32 bytes', (file) => writeFileSync(file, 'short', { mode: 0o600 }), 'it is not 32 bytes long'],
   ];
   it.each(unusable)('a key that is %s is not used, nor is the cache', async (_, make, reason) => {
@@ -259,7 +302,14 @@ describe('the key', () => {
     const cwd = project();
     const cache = diskCache(path.join(cwd, 'cache'), { display: 'cache', secretFile: file });
     const result = await build({ cwd, date, cache });
-    expect(unsafe(result.diagnostics)).toEqual([['cache-key-unavailable', 'warning', 'cache', `The cache's key \`${file}\` cannot be read or created (${reason}); the cache \`cache\` was not used`]]);
+    expect(unsafe(result.diagnostics)).toEqual([
+      [
+        'cache-key-unavailable',
+        'warning',
+        'cache',
+        `The cache's key \`${file}\` cannot be read or created (${reason}); the cache \`cache\` was not used`,
+      ],
+    ]);
     expect(existsSync(path.join(cwd, 'cache'))).toBe(false);
     expect(snapshotTree(result.out)).toEqual(await freshTree(cwd));
   });
@@ -272,7 +322,14 @@ describe('the key', () => {
     process.env.POLICYC_CACHE_KEY_FILE = path.join(blocked, 'key');
     try {
       const result = await build({ cwd, date, cache: 'cache' });
-      expect(unsafe(result.diagnostics)).toEqual([['cache-key-unavailable', 'warning', 'cache', `The cache's key \`${path.join(blocked, 'key')}\` cannot be read or created (a file stands where a folder should be); the cache \`cache\` was not used`]]);
+      expect(unsafe(result.diagnostics)).toEqual([
+        [
+          'cache-key-unavailable',
+          'warning',
+          'cache',
+          `The cache's key \`${path.join(blocked, 'key')}\` cannot be read or created (a file stands where a folder should be); the cache \`cache\` was not used`,
+        ],
+      ]);
       expect(existsSync(path.join(cwd, 'cache'))).toBe(false);
     } finally {
       process.env.POLICYC_CACHE_KEY_FILE = saved;
@@ -337,22 +394,49 @@ describe('a cache hit is exactly what a fresh build gives', () => {
     writeFileSync(manifest, `${JSON.stringify(data, null, 2)}\n`);
     rmSync(path.join(cwd, 'policy/history/privacy/2.0.0.fr.yaml'));
   };
-  const editWorking = (cwd: string) => editFile(path.join(cwd, 'policy/privacy.yaml'), 'SmartFocus is committed', 'SmartFocus is wholly committed');
+  const editWorking = (cwd: string) =>
+    editFile(path.join(cwd, 'policy/privacy.yaml'), 'SmartFocus is committed', 'SmartFocus is wholly committed');
 
   // Each changes one input or setting between a build that fills the cache and one that reads it.
-  const settings: { name: string; shows: 'site' | 'diagnostics'; prepare?: (cwd: string) => void; options?: BuildOptions; change: (cwd: string) => BuildOptions | void }[] = [
+  const settings: {
+    name: string;
+    shows: 'site' | 'diagnostics';
+    prepare?: (cwd: string) => void;
+    options?: BuildOptions;
+    change: (cwd: string) => BuildOptions | void;
+  }[] = [
     { name: 'materiality overrides', shows: 'site', change: (cwd) => config(cwd, { materiality: { wording: 'material' } }) },
     { name: 'noticeDays', shows: 'diagnostics', change: (cwd) => config(cwd, { noticeDays: 60 }) },
     { name: 'rule severities', shows: 'diagnostics', change: (cwd) => config(cwd, { rules: { 'cookies-duration': 'off' } }) },
-    { name: 'strict', shows: 'diagnostics', prepare: (cwd) => editFile(path.join(cwd, 'policy/privacy.yaml'), '      duration: 1 year\n', ''), change: () => ({ strict: true }) },
+    {
+      name: 'strict',
+      shows: 'diagnostics',
+      prepare: (cwd) => editFile(path.join(cwd, 'policy/privacy.yaml'), '      duration: 1 year\n', ''),
+      change: () => ({ strict: true }),
+    },
     { name: 'baseUrl in the config', shows: 'site', change: (cwd) => config(cwd, { baseUrl: 'https://example.org/legal/' }) },
     { name: 'the --base-url option', shows: 'site', change: () => ({ baseUrl: 'https://example.net/p/' }) },
     { name: 'the date (which version is in effect)', shows: 'site', change: () => ({ date: '2026-12-15' }) },
     { name: 'the date (past every version)', shows: 'site', options: { date: '2026-12-15' }, change: () => ({ date: '2031-01-01' }) },
     { name: 'drafts', shows: 'site', prepare: editWorking, change: () => ({ drafts: true }) },
-    { name: 'the working document, with drafts', shows: 'site', prepare: editWorking, options: { drafts: true }, change: (cwd) => editFile(path.join(cwd, 'policy/privacy.yaml'), 'wholly', 'entirely') },
-    { name: 'a locale file', shows: 'site', change: (cwd) => override(cwd, 'locales/en.json', (t) => t.replace(/"previous": "[^"]*"/, '"previous": "The version before"')) },
-    { name: 'a page template', shows: 'site', change: (cwd) => override(cwd, 'page.html.hbs', (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer"><!-- changed -->')) },
+    {
+      name: 'the working document, with drafts',
+      shows: 'site',
+      prepare: editWorking,
+      options: { drafts: true },
+      change: (cwd) => editFile(path.join(cwd, 'policy/privacy.yaml'), 'wholly', 'entirely'),
+    },
+    {
+      name: 'a locale file',
+      shows: 'site',
+      change: (cwd) => override(cwd, 'locales/en.json', (t) => t.replace(/"previous": "[^"]*"/, '"previous": "The version before"')),
+    },
+    {
+      name: 'a page template',
+      shows: 'site',
+      change: (cwd) =>
+        override(cwd, 'page.html.hbs', (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer"><!-- changed -->')),
+    },
     { name: 'a partial', shows: 'site', change: (cwd) => override(cwd, 'partials/cookies.html.hbs', (t) => `${t}<!-- changed -->`) },
     { name: 'the compare template', shows: 'site', change: (cwd) => override(cwd, 'compare.html.hbs', (t) => `${t}<!-- changed -->`) },
     { name: 'an asset', shows: 'site', change: (cwd) => override(cwd, 'assets/policy.css', (t) => `${t}\n/* changed */\n`) },
@@ -366,7 +450,12 @@ describe('a cache hit is exactly what a fresh build gives', () => {
         return { templates: 'mine' };
       },
     },
-    { name: 'a working translation', shows: 'site', prepare: unfreezeTranslation, change: (cwd) => editFile(path.join(cwd, 'policy/privacy.fr.yaml'), 's’engage à protéger', 's’engage pleinement à protéger') },
+    {
+      name: 'a working translation',
+      shows: 'site',
+      prepare: unfreezeTranslation,
+      change: (cwd) => editFile(path.join(cwd, 'policy/privacy.fr.yaml'), 's’engage à protéger', 's’engage pleinement à protéger'),
+    },
   ];
 
   it.each(settings)('after changing $name', async ({ shows, prepare, options = {}, change }) => {
@@ -381,7 +470,8 @@ describe('a cache hit is exactly what a fresh build gives', () => {
     // Not vacuous: the warm build did read the cache.
     expect(warmCache.stats.hits).toBeGreaterThan(0);
     const tree = (result: { out: string; written: string[] }) => (result.written.length ? snapshotTree(result.out) : new Map());
-    const findings = (result: { diagnostics: Diagnostic[] }) => result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
+    const findings = (result: { diagnostics: Diagnostic[] }) =>
+      result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
     expect(tree(warm)).toEqual(tree(fresh));
     expect(findings(warm)).toEqual(findings(fresh));
     // And the change matters, so a key that left it out would be caught.

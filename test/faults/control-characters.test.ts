@@ -117,7 +117,9 @@ describe('validation refuses control characters, at the character', () => {
     const result = await validate({ cwd: dir, noRules: true });
     const found = result.diagnostics.filter((d) => d.ruleId === 'text-control-character');
     // The key is quoted with its control escaped: a message never prints one.
-    expect(found.map((d) => `${where(d)} ${d.message}`)).toEqual([`${placeOf(source, ESC)} text-control-character \`copy\\u001bright\` (its key) contains the control character U+001B (escape)`]);
+    expect(found.map((d) => `${where(d)} ${d.message}`)).toEqual([
+      `${placeOf(source, ESC)} text-control-character \`copy\\u001bright\` (its key) contains the control character U+001B (escape)`,
+    ]);
   });
 
   it('bidirectional controls: an error in an id or URL, a warning in free text', async () => {
@@ -128,7 +130,12 @@ describe('validation refuses control characters, at the character', () => {
     const source = readFileSync(file, 'utf8');
     const result = await validate({ cwd: dir, noRules: true });
     const bidi = result.diagnostics.filter((d) => d.ruleId === 'text-bidi-control').map((d) => `${where(d)} ${d.severity}`);
-    expect(bidi.sort()).toEqual([`${placeOf(source, `${RLO}terms`)} text-bidi-control error`, `${placeOf(source, `${RLO}Websites`)} text-bidi-control warning`].sort());
+    expect(bidi.sort()).toEqual(
+      [
+        `${placeOf(source, `${RLO}terms`)} text-bidi-control error`,
+        `${placeOf(source, `${RLO}Websites`)} text-bidi-control warning`,
+      ].sort(),
+    );
   });
 
   it('a translation file is refused the same way', async () => {
@@ -139,9 +146,9 @@ describe('validation refuses control characters, at the character', () => {
     writeFileSync(file, text.replace(title, `${title}${BEL}`));
     const source = readFileSync(file, 'utf8');
     const result = await validate({ cwd: dir, noRules: true });
-    expect(result.diagnostics.filter((d) => d.file.endsWith('privacy.fr.yaml') && d.ruleId === 'text-control-character').map(where)).toEqual([
-      `${placeOf(source, BEL)} text-control-character`,
-    ]);
+    expect(
+      result.diagnostics.filter((d) => d.file.endsWith('privacy.fr.yaml') && d.ruleId === 'text-control-character').map(where),
+    ).toEqual([`${placeOf(source, BEL)} text-control-character`]);
   });
 
   it.each([
@@ -168,7 +175,9 @@ describe('validation refuses control characters, at the character', () => {
     writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
     const result = await validate({ cwd: dir, noRules: true });
     const invalid = result.diagnostics.filter((d) => d.ruleId === 'history-snapshot-invalid');
-    expect(invalid.map((d) => d.message)).toEqual(['The snapshot of 2.0.0 cannot be read as a policy: `title` contains the control character U+001B (escape) (and 1 more)']);
+    expect(invalid.map((d) => d.message)).toEqual([
+      'The snapshot of 2.0.0 cannot be read as a policy: `title` contains the control character U+001B (escape) (and 1 more)',
+    ]);
     const pretty = formatDiagnostics(result.diagnostics, 'pretty', { sources: result.sources });
     expect(outputProblems(pretty)).toEqual([]);
   });
@@ -188,7 +197,17 @@ describe('outputs for people escape controls from input', () => {
       hint: `Fix ${CSI}2J it${CR}\n::add-mask::x\n  ::stop-commands::y`,
       source: 'schema',
     },
-    { file: `::add-mask::x${CR}${ESC}[2J`, line: 2, column: 3, endLine: 2, endColumn: 4, ruleId: 'text-control-character', severity: 'warning', message: `tab\there ${DEL}${NEL}${RLO}`, source: 'schema' },
+    {
+      file: `::add-mask::x${CR}${ESC}[2J`,
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 4,
+      ruleId: 'text-control-character',
+      severity: 'warning',
+      message: `tab\there ${DEL}${NEL}${RLO}`,
+      source: 'schema',
+    },
   ];
 
   it('pretty: no control reaches the terminal and no line is a workflow command', () => {
@@ -213,7 +232,9 @@ describe('outputs for people escape controls from input', () => {
     expect(output.split('\n').filter(Boolean)).toHaveLength(2);
     const [first, second] = output.split('\n');
     // `:` and `,` are escaped in properties; `%`, CR and LF in data (a CR from input is shown as an escape before that).
-    expect(first).toMatch(/^::error file=policy\/%3A%3Aadd-mask%3A%3Asecret\.yaml,line=1,col=1,endLine=1,endColumn=2,title=schema-pattern::/);
+    expect(first).toMatch(
+      /^::error file=policy\/%3A%3Aadd-mask%3A%3Asecret\.yaml,line=1,col=1,endLine=1,endColumn=2,title=schema-pattern::/,
+    );
     expect(first).toContain('\\u000d::error file=x::pwned');
     expect(first).toContain('%0A::add-mask::x%0A');
     expect(second).toMatch(/^::warning file=%3A%3Aadd-mask%3A%3Ax\\u000d\\u001b\[2J,line=2/);
@@ -248,7 +269,10 @@ describe('diff of documents with controls', () => {
     const before = path.join(dir, 'before.yaml');
     const after = path.join(dir, 'after.yaml');
     writeFileSync(before, sample.replace('title: Privacy & Cookies Policy', `title: Privacy${ESC}[2J & Cookies Policy`));
-    writeFileSync(after, sample.replace('visit the Website, and other sites', `visit the Website${CR}::error file=x::pwned, and${NEL} other sites`));
+    writeFileSync(
+      after,
+      sample.replace('visit the Website, and other sites', `visit the Website${CR}::error file=x::pwned, and${NEL} other sites`),
+    );
     for (const format of ['text', 'md']) {
       let stdout = '';
       let stderr = '';

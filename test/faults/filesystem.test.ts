@@ -1,11 +1,21 @@
 // The filesystem as an attacker shapes it: a mistyped --out, a committed lock, links and special files planted by a pull request, binary assets.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, checkOutputFolder, validate } from '../../src/api.js';
-import { main } from '../../src/cli/main.js';
 import { stageSite } from '../../src/emit/write-site.js';
 import { outputMarker } from '../../src/emit/output-folder.js';
 import { init } from '../../src/init/init.js';
@@ -13,17 +23,13 @@ import { readTemplates } from '../../src/load/read-templates.js';
 import { createRenderer } from '../../src/render/templates.js';
 import { formatPretty } from '../../src/report/report.js';
 import { root } from '../support/fixtures.js';
+import { runCli } from '../support/cli.js';
 import { copySample, snapshotTree, tempDir } from '../support/project.js';
 
 const date = '2026-12-01';
 
 /** Run the CLI in-process; its exit code and what it printed. */
-async function policyc(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { NO_COLOR: '1' }, cwd });
-  return { code, stdout, stderr };
-}
+const policyc = (args: string[], cwd: string) => runCli(args, { cwd });
 
 /**
  * Validate or build in a process of its own (the built `lib/`), bounded in
@@ -37,8 +43,13 @@ function inChild(command: 'validate' | 'build', dir: string): { rules: string[];
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     console.log(JSON.stringify({ rules: errors.map((d) => d.ruleId), files: errors.map((d) => d.file), printed: formatPretty(result.diagnostics, { sources: result.sources }) }));
   `;
-  const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`the child did not finish (status ${child.status}, signal ${child.signal}): ${child.stderr.slice(0, 2000)}`);
+  const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0)
+    throw new Error(`the child did not finish (status ${child.status}, signal ${child.signal}): ${child.stderr.slice(0, 2000)}`);
   return JSON.parse(child.stdout) as { rules: string[]; files: string[]; printed: string };
 }
 
@@ -85,7 +96,10 @@ describe('the output folder', () => {
     symlinkSync(dir, path.join(dir, 'site'));
     const viaLink = await build({ cwd: dir, out: 'site', cache: false, date });
     expect(viaLink.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
-      ['output-folder-refused', 'Refusing to build into `site`: it is the project folder. A build deletes and replaces its output folder; nothing was written'],
+      [
+        'output-folder-refused',
+        'Refusing to build into `site`: it is the project folder. A build deletes and replaces its output folder; nothing was written',
+      ],
     ]);
 
     writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
@@ -124,7 +138,10 @@ describe('the output folder', () => {
     // The target does not exist yet (a link to nothing), then is replaced by the next build.
     for (const round of [1, 2]) {
       const result = await build({ cwd: dir, cache: false, date });
-      expect(result.diagnostics.filter((d) => d.severity === 'error'), `round ${round}`).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        `round ${round}`,
+      ).toEqual([]);
       expect(lstatSync(path.join(dir, 'dist')).isSymbolicLink()).toBe(true);
       expect(readlinkSync(path.join(dir, 'dist'))).toBe(target);
       expect(lstatSync(target).isDirectory()).toBe(true);
@@ -148,7 +165,10 @@ describe('the build lock', () => {
     const second = await build({ cwd: dir, cache: false, date });
     expect(second.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // A lock older than an hour is stale whatever it names.
-    writeFileSync(path.join(dir, '.dist.lock'), JSON.stringify({ host: hostname(), pid: process.ppid, time: Date.now() - 2 * 60 * 60 * 1000 }));
+    writeFileSync(
+      path.join(dir, '.dist.lock'),
+      JSON.stringify({ host: hostname(), pid: process.ppid, time: Date.now() - 2 * 60 * 60 * 1000 }),
+    );
     expect((await build({ cwd: dir, cache: false, date })).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -157,7 +177,9 @@ describe('the build lock', () => {
     const held = await stageSite(path.join(dir, 'dist'), { cwd: dir, sources: [] });
     try {
       const locked = await build({ cwd: dir, cache: false, date });
-      expect(locked.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId, d.message])).toEqual([['.dist.lock', 'build-locked', `Another policyc (process ${process.pid}) is writing \`dist\`; nothing was written`]]);
+      expect(locked.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.ruleId, d.message])).toEqual([
+        ['.dist.lock', 'build-locked', `Another policyc (process ${process.pid}) is writing \`dist\`; nothing was written`],
+      ]);
       expect(existsSync(path.join(dir, 'dist'))).toBe(false);
       const record = JSON.parse(readFileSync(path.join(dir, '.dist.lock'), 'utf8')) as { host: string; pid: number };
       expect(record).toMatchObject({ host: hostname(), pid: process.pid });
@@ -208,11 +230,18 @@ describe('init', () => {
     symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'policy'));
     const initialised = await init({ dir: '.', cwd: dir });
     expect(initialised.written).toEqual([]);
-    expect(initialised.diagnostics.map((d) => [d.ruleId, d.file, d.message])).toEqual([['init-not-empty', 'policy', '`policy` is a symbolic link to nothing: init does not write through links']]);
+    expect(initialised.diagnostics.map((d) => [d.ruleId, d.file, d.message])).toEqual([
+      ['init-not-empty', 'policy', '`policy` is a symbolic link to nothing: init does not write through links'],
+    ]);
     expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
     const checked = await validate({ cwd: dir });
     expect(checked.diagnostics.map((d) => [d.ruleId, d.file, d.message, d.hint])).toEqual([
-      ['policy-folder-missing', 'policy', 'Policy folder `policy` is a symbolic link to a folder that does not exist', 'Point the link at the policy folder, or replace it with the folder itself.'],
+      [
+        'policy-folder-missing',
+        'policy',
+        'Policy folder `policy` is a symbolic link to a folder that does not exist',
+        'Point the link at the policy folder, or replace it with the folder itself.',
+      ],
     ]);
     expect((await build({ cwd: dir, cache: false })).diagnostics.map((d) => d.ruleId)).toEqual(['policy-folder-missing']);
     expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
@@ -231,8 +260,14 @@ describe('links and special files among the sources', () => {
     const checked = await validate({ cwd: dir, noRules: true, cache: false });
     const unsafe = checked.diagnostics.filter((d) => d.ruleId === 'file-not-regular');
     expect(unsafe.map((d) => [d.file, d.message])).toEqual([
-      [`${history}/1.0.0.yaml`, `\`${history}/1.0.0.yaml\` is a symbolic link: policyc reads only regular files and folders, never through links`],
-      [`${history}/2.0.0.fr.yaml`, `\`${history}/2.0.0.fr.yaml\` is a symbolic link: policyc reads only regular files and folders, never through links`],
+      [
+        `${history}/1.0.0.yaml`,
+        `\`${history}/1.0.0.yaml\` is a symbolic link: policyc reads only regular files and folders, never through links`,
+      ],
+      [
+        `${history}/2.0.0.fr.yaml`,
+        `\`${history}/2.0.0.fr.yaml\` is a symbolic link: policyc reads only regular files and folders, never through links`,
+      ],
     ]);
     const printed = formatPretty(checked.diagnostics, { sources: checked.sources });
     expect(printed).not.toContain('root:');
@@ -275,7 +310,11 @@ describe('links and special files among the sources', () => {
     symlinkSync('/dev/zero', path.join(dir, 'policy/zero.yaml'));
     execFileSync('mkfifo', [path.join(dir, 'policy/extra.yaml')]);
     const result = inChild('validate', dir);
-    expect(result.files.filter((_, i) => result.rules[i] === 'file-not-regular').sort()).toEqual(['policy/extra.yaml', 'policy/privacy.fr.yaml', 'policy/zero.yaml']);
+    expect(result.files.filter((_, i) => result.rules[i] === 'file-not-regular').sort()).toEqual([
+      'policy/extra.yaml',
+      'policy/privacy.fr.yaml',
+      'policy/zero.yaml',
+    ]);
     expect(result.printed).toContain('`policy/privacy.fr.yaml` is a symbolic link: policyc reads only regular files, never through links');
     expect(result.printed).not.toContain('root:');
   });
@@ -294,7 +333,9 @@ describe('links and special files among the sources', () => {
       'templates/locales/en.json',
       'templates/page.md.hbs',
     ]);
-    expect(result.printed).toContain('Template `locales/en.json` is a symbolic link: policyc reads only regular files and folders, never through links');
+    expect(result.printed).toContain(
+      'Template `locales/en.json` is a symbolic link: policyc reads only regular files and folders, never through links',
+    );
     expect(result.printed).not.toContain('root:');
     expect(result.printed).not.toContain('PATH=');
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
@@ -314,18 +355,26 @@ describe('links and special files among the sources', () => {
     ]);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
     // Named outside the project on purpose, the same folder is the user's choice.
-    expect((await validate({ cwd: dir, policy: path.join(outside, 'policy'), noRules: true, cache: false })).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(
+      (await validate({ cwd: dir, policy: path.join(outside, 'policy'), noRules: true, cache: false })).diagnostics.filter(
+        (d) => d.severity === 'error',
+      ),
+    ).toEqual([]);
 
     const sample = copySample();
     symlinkSync(path.join(outside, 'templates'), path.join(sample, 'templates'));
     const templatesLink = await build({ cwd: sample, date, cache: false });
-    expect(templatesLink.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.ruleId}`)).toEqual(['templates templates-folder-outside']);
+    expect(templatesLink.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.ruleId}`)).toEqual([
+      'templates templates-folder-outside',
+    ]);
     expect(existsSync(path.join(sample, 'dist'))).toBe(false);
 
     symlinkSync('/etc/passwd', path.join(sample, 'policyc.config.json'));
     const configLink = await validate({ cwd: sample, noRules: true, cache: false });
     const config = configLink.diagnostics.find((d) => d.file === 'policyc.config.json');
-    expect(`${config?.ruleId} ${config?.message}`).toBe('file-not-regular `policyc.config.json` is a symbolic link: policyc reads only regular files, never through links; it was not read');
+    expect(`${config?.ruleId} ${config?.message}`).toBe(
+      'file-not-regular `policyc.config.json` is a symbolic link: policyc reads only regular files, never through links; it was not read',
+    );
     expect(formatPretty(configLink.diagnostics, { sources: configLink.sources })).not.toContain('root:');
   });
 });

@@ -33,7 +33,10 @@ function expectPositioned(diagnostics: readonly Diagnostic[]): void {
 }
 
 /** Run the working document (and translation) through validate, then build with drafts (which renders the diff), then diff against the latest release. */
-async function throughPipeline(working: Uint8Array | string, translation: Uint8Array | string = sampleTranslation): Promise<'valid' | 'refused'> {
+async function throughPipeline(
+  working: Uint8Array | string,
+  translation: Uint8Array | string = sampleTranslation,
+): Promise<'valid' | 'refused'> {
   writeFileSync(workingFile, working);
   writeFileSync(translationFile, translation);
   const checked = await validate({ cwd: dir, date: '2026-12-01' });
@@ -51,7 +54,16 @@ async function throughPipeline(working: Uint8Array | string, translation: Uint8A
     // The e-mail announcing the working document as the next version.
     if (!failed && changes.changes.length) {
       const links = { policy: 'https://example.com/p', redline: 'https://example.com/r', changelog: 'https://example.com/c' };
-      const mail = renderNotification({ model: doc.working, previous: { version: latest.entry.version, effective: latest.entry.effective }, next: { version: '9.0.0', effective: '2030-01-01' }, changes, links }, renderer);
+      const mail = renderNotification(
+        {
+          model: doc.working,
+          previous: { version: latest.entry.version, effective: latest.entry.effective },
+          next: { version: '9.0.0', effective: '2030-01-01' },
+          changes,
+          links,
+        },
+        renderer,
+      );
       expect(mail?.eml).toMatch(/^Content-Type: multipart\/alternative/m);
       expect(mail?.subject).not.toMatch(/[\r\n]/);
     }
@@ -102,7 +114,17 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
 const allPaths = paths(samplePolicy).filter((p) => p.length > 0);
 const stringPaths = allPaths.filter((p) => typeof p.reduce<any>((node, key) => node?.[key], samplePolicy) === 'string');
 
-const deep = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.integer(), fc.boolean(), fc.string(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('node'), { maxKeys: 3 })) })).node;
+const deep = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.integer(),
+    fc.boolean(),
+    fc.string(),
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), tie('node'), { maxKeys: 3 }),
+  ),
+})).node;
 
 /** A structural mutation: a key deleted, a value of the wrong type, a value replaced by a random tree. */
 const structuralMutation = fc.record({ path: fc.constantFrom(...allPaths), kind: fc.constantFrom('delete', 'replace'), value: deep });
@@ -122,7 +144,17 @@ function applyStructural(m: { path: (string | number)[]; kind: string; value: un
 const hostileText = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
-  fc.constantFrom('{{#each this}}{{/each}}', '{{{raw}}}', '<b>bold</b>', '[link](javascript:alert(1))', '# Heading\n\n- item', '`code`', '\u202e\u0000\uFEFF', '\\', '*'.repeat(200)),
+  fc.constantFrom(
+    '{{#each this}}{{/each}}',
+    '{{{raw}}}',
+    '<b>bold</b>',
+    '[link](javascript:alert(1))',
+    '# Heading\n\n- item',
+    '`code`',
+    '\u202e\u0000\uFEFF',
+    '\\',
+    '*'.repeat(200),
+  ),
 );
 
 describe('fuzzing the pipeline', () => {
@@ -169,7 +201,10 @@ describe('fuzzing the pipeline', () => {
   it('survives random mutations of the translation', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(byteMutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-        await throughPipeline(sample, mutations.reduce((b, m) => mutateBytes(b, m), sampleTranslation));
+        await throughPipeline(
+          sample,
+          mutations.reduce((b, m) => mutateBytes(b, m), sampleTranslation),
+        );
       }),
       { seed, numRuns },
     );

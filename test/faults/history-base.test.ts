@@ -1,20 +1,17 @@
 // A pull request cannot rewrite released history, nor loosen a check, unseen: with `--base REV` the history at the base
 // (read with real git) must be a prefix of the history now, and a config change that weakens a gate is reported,
 // named first by `diff` and counted as material by `diff --exit-code`. Every case runs real git in a scratch repository.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { weakenedGates } from '../../src/config/gates.js';
 import { parseConfig } from '../../src/config/config.js';
 import { changeRuleIds } from '../../src/diff/change-rules.js';
 import { diff, release, sha256, validate, type Diagnostic, type Manifest } from '../../src/index.js';
 import { engineRuleIds } from '../support/diff-rules.js';
+import { runCli } from '../support/cli.js';
 import { copySample, editFile, tempDir } from '../support/project.js';
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+import { git } from '../support/git.js';
 
 /** The sample in a fresh repository, committed on `main`: the base of a pull request. */
 function sampleRepository(config?: object): string {
@@ -28,16 +25,13 @@ function sampleRepository(config?: object): string {
 
 const history = (dir: string, file = '') => path.join(dir, 'policy/history/privacy', file);
 const manifestOf = (dir: string) => JSON.parse(readFileSync(history(dir, 'manifest.json'), 'utf8')) as Manifest;
-const writeManifest = (dir: string, manifest: Manifest) => writeFileSync(history(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`);
+const writeManifest = (dir: string, manifest: Manifest) =>
+  writeFileSync(history(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+const errors = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`);
 
 /** Run the CLI in-process. */
-async function policyc(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd, env: { NO_COLOR: '1' }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
+const policyc = (args: string[], cwd: string) => runCli(args, { cwd });
 
 describe('validate --base REV: the history at REV is a prefix of the history now', () => {
   it('a snapshot edited with its hash recomputed in the manifest (a self-consistent chain) is caught', async () => {
@@ -76,7 +70,9 @@ describe('validate --base REV: the history at REV is a prefix of the history now
     const dir = sampleRepository();
     rmSync(path.join(dir, 'policy/history'), { recursive: true });
     const anchored = errors((await validate({ cwd: dir, noRules: true, base: 'main' })).diagnostics);
-    expect(anchored).toContain('policy/history/privacy:1 history-rewritten The history of `privacy` is gone: at `main` it records the releases 1.0.0, 2.0.0');
+    expect(anchored).toContain(
+      'policy/history/privacy:1 history-rewritten The history of `privacy` is gone: at `main` it records the releases 1.0.0, 2.0.0',
+    );
     // A manifest deleted on its own is named as such.
     const other = sampleRepository();
     rmSync(history(other, 'manifest.json'));
@@ -105,7 +101,9 @@ describe('validate --base REV: the history at REV is a prefix of the history now
     writeManifest(dir, manifest);
     const built = await policyc(['build', '--base', 'main', '--no-cache', '--date', '2027-02-01'], dir);
     expect(built.code).toBe(1);
-    expect(built.stderr).toContain('The fr translation of 2.0.0 is no longer recorded in the manifest, which records it at `main`  history-rewritten');
+    expect(built.stderr).toContain(
+      'The fr translation of 2.0.0 is no longer recorded in the manifest, which records it at `main`  history-rewritten',
+    );
   });
 
   it('says clearly when the revision does not exist, or there is no repository', async () => {
@@ -120,7 +118,9 @@ describe('validate --base REV: the history at REV is a prefix of the history now
     expect(outside.diagnostics[0]!.message).toMatch(/^Git revision `main` needs a git repository, and .* is not in one/);
     // A name that git would read as an option never reaches it: refused as a usage error, and by the API.
     expect((await policyc(['validate', '--base', '--output=x'], dir)).code).toBe(2);
-    expect((await validate({ cwd: dir, noRules: true, base: '--output=x' })).diagnostics[0]!.message).toBe('`--output=x` is not a git revision name, so the history cannot be checked against it');
+    expect((await validate({ cwd: dir, noRules: true, base: '--output=x' })).diagnostics[0]!.message).toBe(
+      '`--output=x` is not a git revision name, so the history cannot be checked against it',
+    );
   });
 
   it('in a shallow clone that lacks the revision, names the fetch depth needed', async () => {
@@ -131,7 +131,9 @@ describe('validate --base REV: the history at REV is a prefix of the history now
     git(origin, 'clone', '-q', '--depth', '1', `file://${origin}`, shallow);
     const r = await policyc(['validate', '--base', first, '--no-cache'], shallow);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`Git revision \`${first}\` does not exist here (this is a shallow clone, which may lack it), so the history cannot be checked against it  history-base-unavailable`);
+    expect(r.stdout).toContain(
+      `Git revision \`${first}\` does not exist here (this is a shallow clone, which may lack it), so the history cannot be checked against it  history-base-unavailable`,
+    );
     expect(r.stdout).toContain('git fetch --unshallow');
     expect(r.stdout).toContain('git fetch --deepen=');
     expect(r.stdout).toContain('fetch-depth: 0');
@@ -141,12 +143,19 @@ describe('validate --base REV: the history at REV is a prefix of the history now
 describe('gates a pull request cannot switch off', () => {
   const newPurpose = '    - id: research\n';
   const addPurpose = (dir: string) =>
-    editFile(path.join(dir, 'policy/privacy.yaml'), newPurpose, `    - id: profiling\n      description: build a profile of your interests\n      categories: [name, email-address]\n      legalBasis: consent\n${newPurpose}`);
+    editFile(
+      path.join(dir, 'policy/privacy.yaml'),
+      newPurpose,
+      `    - id: profiling\n      description: build a profile of your interests\n      categories: [name, email-address]\n      legalBasis: consent\n${newPurpose}`,
+    );
 
   it('a pull request adding a purpose and marking `new-purpose` editorial in the same change fails `diff --base --exit-code`', async () => {
     const dir = sampleRepository({ baseUrl: 'https://smartfocus.com/policies/' });
     addPurpose(dir);
-    writeFileSync(path.join(dir, 'policyc.config.json'), `${JSON.stringify({ baseUrl: 'https://smartfocus.com/policies/', materiality: { 'new-purpose': 'editorial' } }, null, 2)}\n`);
+    writeFileSync(
+      path.join(dir, 'policyc.config.json'),
+      `${JSON.stringify({ baseUrl: 'https://smartfocus.com/policies/', materiality: { 'new-purpose': 'editorial' } }, null, 2)}\n`,
+    );
     git(dir, 'checkout', '-qb', 'pr');
     git(dir, 'commit', '-qam', 'add a purpose, call it editorial');
     // The attack: without the base, the new purpose is editorial and the gate passes.
@@ -157,7 +166,9 @@ describe('gates a pull request cannot switch off', () => {
     expect(text.code).toBe(1);
     const lines = text.stdout.split('\n');
     expect(lines[0]).toBe('Checks loosened in policyc.config.json since the base (review them as material changes):');
-    expect(lines[1]).toBe('  Changes of rule `new-purpose` are no longer material: they pass without notice or a minor release. [materiality.new-purpose: material -> editorial]');
+    expect(lines[1]).toBe(
+      '  Changes of rule `new-purpose` are no longer material: they pass without notice or a minor release. [materiality.new-purpose: material -> editorial]',
+    );
     expect(lines[2]).toBe('git:main -> working copy: 1 change, 0 material');
 
     const md = await policyc(['diff', '--base', 'main', '--exit-code', '--format', 'md'], dir);
@@ -169,21 +180,30 @@ describe('gates a pull request cannot switch off', () => {
     ]);
     const json = JSON.parse((await policyc(['diff', '--base', 'main', '--format', 'json'], dir)).stdout) as Record<string, unknown>;
     expect(Object.keys(json)[0]).toBe('weakenedGates');
-    expect(json.weakenedGates).toEqual([expect.objectContaining({ setting: 'materiality.new-purpose', before: 'material', after: 'editorial' })]);
+    expect(json.weakenedGates).toEqual([
+      expect.objectContaining({ setting: 'materiality.new-purpose', before: 'material', after: 'editorial' }),
+    ]);
     const html = (await policyc(['diff', '--base', 'main', '--format', 'html'], dir)).stdout;
     expect(html.indexOf('Checks loosened in policyc.config.json')).toBeGreaterThan(-1);
     expect(html.indexOf('Checks loosened in policyc.config.json')).toBeLessThan(html.indexOf('<ul'));
 
     // validate --base warns at the key that loosens the gate.
     const checked = await validate({ cwd: dir, noRules: true, base: 'main' });
-    expect(checked.diagnostics.filter((d) => d.ruleId === 'config-gate-weakened').map((d) => [d.file, d.line, d.column, d.severity])).toEqual([['policyc.config.json', 4, 5, 'warning']]);
+    expect(
+      checked.diagnostics.filter((d) => d.ruleId === 'config-gate-weakened').map((d) => [d.file, d.line, d.column, d.severity]),
+    ).toEqual([['policyc.config.json', 4, 5, 'warning']]);
     // The API gives the same.
     expect((await diff({ cwd: dir, base: 'main' })).changes?.weakenedGates?.map((g) => g.setting)).toEqual(['materiality.new-purpose']);
   });
 
   it('counts every loosening by its effective value: severities lowered or off, fewer days of notice, a raised verdict dropped', () => {
     const gates = weakenedGates(
-      { materiality: { 'right-added': 'material' }, rules: { 'cookies-duration': 'error' }, noticeDays: 45, images: { allowHosts: ['cdn.example.com'] } },
+      {
+        materiality: { 'right-added': 'material' },
+        rules: { 'cookies-duration': 'error' },
+        noticeDays: 45,
+        images: { allowHosts: ['cdn.example.com'] },
+      },
       { rules: { 'gdpr-legal-basis': 'off' }, noticeDays: 14, images: { allowHosts: ['cdn.example.com', 'tracker.example.net'] } },
     );
     expect(gates.map((g) => `${g.setting}: ${g.before} -> ${g.after}`).sort()).toEqual([
@@ -194,20 +214,32 @@ describe('gates a pull request cannot switch off', () => {
       'rules.gdpr-legal-basis: error -> off',
     ]);
     // Tightening is never reported.
-    expect(weakenedGates({}, { materiality: { 'right-added': 'material' }, rules: { 'cookies-duration': 'error' }, noticeDays: 60 })).toEqual([]);
+    expect(
+      weakenedGates({}, { materiality: { 'right-added': 'material' }, rules: { 'cookies-duration': 'error' }, noticeDays: 60 }),
+    ).toEqual([]);
   });
 
   it('refuses an unknown change rule in `materiality`, with a did-you-mean, at its line and column', () => {
     const text = '{\n  "baseUrl": "https://example.com/",\n  "materiality": {\n    "new-purpse": "editorial"\n  }\n}\n';
     expect(parseConfig(text).diagnostics.map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
-      ['config-invalid', 4, 5, '`materiality` names an unknown change rule `new-purpse`; did you mean `new-purpose`? (the README\'s Materiality rules lists them)'],
+      [
+        'config-invalid',
+        4,
+        5,
+        '`materiality` names an unknown change rule `new-purpse`; did you mean `new-purpose`? (docs/materiality.md lists them)',
+      ],
     ]);
     expect(parseConfig('{\n  "rules": { "cookie-duration": "off" }\n}\n').diagnostics.map((d) => [d.line, d.column])).toEqual([[2, 14]]);
-    expect(parseConfig('{\n  "baseURL": "https://example.com/"\n}\n').diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[2, 3, 'Unknown key `baseURL` in `policyc.config.json`; did you mean `baseUrl`?']]);
-    // A key twice: JSON keeps the last, which a reviewer may not see.
-    expect(parseConfig('{\n  "materiality": {},\n  "materiality": { "new-purpose": "editorial" }\n}\n').diagnostics.map((d) => [d.line, d.message])).toEqual([
-      [3, '`policyc.config.json` has the key `materiality` twice: only the last would count'],
+    expect(parseConfig('{\n  "baseURL": "https://example.com/"\n}\n').diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [2, 3, 'Unknown key `baseURL` in `policyc.config.json`; did you mean `baseUrl`?'],
     ]);
+    // A key twice: JSON keeps the last, which a reviewer may not see.
+    expect(
+      parseConfig('{\n  "materiality": {},\n  "materiality": { "new-purpose": "editorial" }\n}\n').diagnostics.map((d) => [
+        d.line,
+        d.message,
+      ]),
+    ).toEqual([[3, '`policyc.config.json` has the key `materiality` twice: only the last would count']]);
   });
 
   it('knows every change rule the engine can produce', () => {

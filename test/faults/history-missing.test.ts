@@ -10,7 +10,8 @@ import { copySample, editFile, tempDir } from '../support/project.js';
 
 const working = (dir: string) => path.join(dir, 'policy/privacy.yaml');
 const history = (dir: string, file = '') => path.join(dir, 'policy/history/privacy', file);
-const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
+const errors = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`);
 const setVersion = (dir: string, version: string) => editFile(working(dir), 'version: 2.0.0', `version: ${version}`);
 
 describe('history-missing', () => {
@@ -24,7 +25,9 @@ describe('history-missing', () => {
     const checked = await validate({ cwd: dir, noRules: true });
     expect(errors(checked.diagnostics)).toEqual(['policy/privacy.yaml:4:10 history-missing']);
     const found = checked.diagnostics.find((d) => d.ruleId === 'history-missing')!;
-    expect(found.message).toBe('`privacy` is at version 2.0.0, but its release history (`policy/history/privacy/manifest.json`) is missing: the versions before it would not be published');
+    expect(found.message).toBe(
+      '`privacy` is at version 2.0.0, but its release history (`policy/history/privacy/manifest.json`) is missing: the versions before it would not be published',
+    );
     expect(found.hint).toContain('git checkout COMMIT -- policy/history/privacy');
     const built = await build({ cwd: dir, out: 'dist', date: '2027-02-01' });
     expect(built.written).toEqual([]);
@@ -46,7 +49,9 @@ describe('history-missing', () => {
     setVersion(dir, '2.1.0');
     const checked = await validate({ cwd: dir, noRules: true });
     expect(errors(checked.diagnostics)).toEqual(['policy/privacy.yaml:4:10 history-missing']);
-    expect(checked.diagnostics.find((d) => d.ruleId === 'history-missing')!.message).toBe('`privacy` is at version 2.1.0, but its history ends at 1.0.0: the releases between them are missing');
+    expect(checked.diagnostics.find((d) => d.ruleId === 'history-missing')!.message).toBe(
+      '`privacy` is at version 2.1.0, but its history ends at 1.0.0: the releases between them are missing',
+    );
   });
 
   it.each(['2.0.1', '2.1.0', '3.0.0'])('a draft one release ahead (%s) is valid', async (version) => {
@@ -61,19 +66,24 @@ describe('history-missing', () => {
     setVersion(dir, version);
     const checked = await validate({ cwd: dir, noRules: true });
     expect(errors(checked.diagnostics)).toEqual(['policy/privacy.yaml:4:10 history-missing']);
-    expect(checked.diagnostics.find((d) => d.ruleId === 'history-missing')!.hint).toContain('set `version:` to 2.0.1, 2.1.0, 3.0.0 or leave it at 2.0.0');
+    expect(checked.diagnostics.find((d) => d.ruleId === 'history-missing')!.hint).toContain(
+      'set `version:` to 2.0.1, 2.1.0, 3.0.0 or leave it at 2.0.0',
+    );
   });
 
-  it.each(['1.0.0', '0.1.0', '0.9.3'])('a new document at its first version (%s), with no history, is valid and releases', async (version) => {
-    const dir = tempDir();
-    await init({ dir });
-    editFile(working(dir), 'version: 1.0.0', `version: ${version}`);
-    expect(errors((await validate({ cwd: dir, noRules: true })).diagnostics)).toEqual([]);
-    const released = await release({ cwd: dir, today: '2026-12-02' });
-    expect(errors(released.diagnostics)).toEqual([]);
-    expect(released.plan?.version).toBe(version);
-    expect(errors((await validate({ cwd: dir, noRules: true })).diagnostics)).toEqual([]);
-  });
+  it.each(['1.0.0', '0.1.0', '0.9.3'])(
+    'a new document at its first version (%s), with no history, is valid and releases',
+    async (version) => {
+      const dir = tempDir();
+      await init({ dir });
+      editFile(working(dir), 'version: 1.0.0', `version: ${version}`);
+      expect(errors((await validate({ cwd: dir, noRules: true })).diagnostics)).toEqual([]);
+      const released = await release({ cwd: dir, today: '2026-12-02' });
+      expect(errors(released.diagnostics)).toEqual([]);
+      expect(released.plan?.version).toBe(version);
+      expect(errors((await validate({ cwd: dir, noRules: true })).diagnostics)).toEqual([]);
+    },
+  );
 
   it('a new document above 1.0.0 with no history is an error; checking named files alone reads no history and says nothing', async () => {
     const dir = tempDir();

@@ -6,13 +6,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
 import { build, release, validate } from '../../src/index.js';
-import { definitionUrls, parseMarkdown, remoteImageHost } from '../../src/render/prose.js';
+import { definitionUrls, remoteImageHost } from '../../src/markdown/sanitise.js';
+import { parseMarkdown } from '../../src/markdown/prose.js';
 import { plainEmail } from '../../src/validate/schema-rules.js';
 import { copySample, editFile } from '../support/project.js';
 
 /** The 1-based line of the first line of `file` that contains `text`. */
 function lineOf(file: string, text: string): number {
-  const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));
+  const index = readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text));
   if (index < 0) throw new Error(`not in the file: ${text}`);
   return index + 1;
 }
@@ -28,13 +31,18 @@ describe('e-mail addresses', () => {
       const result = await validate({ cwd: dir, noRules: true, cache: false });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       expect(errors.map((d) => [d.ruleId, `${d.file}:${d.line}:${d.column}`, d.message])).toEqual([
-        ['schema-format', `policy/privacy.yaml:${lineOf(file, address)}:14`, `\`${address}\` is not an e-mail address (\`contacts.items[3].email\`)`],
+        [
+          'schema-format',
+          `policy/privacy.yaml:${lineOf(file, address)}:14`,
+          `\`${address}\` is not an e-mail address (\`contacts.items[3].email\`)`,
+        ],
       ]);
     },
   );
 
   it('accepts plain addresses only', () => {
-    for (const good of ['privacy@example.com', 'first.last+tag@sub.example.co.uk', "o'brien@example.ie", 'dpo_2@xn--bcher-kva.example']) expect(plainEmail.test(good), good).toBe(true);
+    for (const good of ['privacy@example.com', 'first.last+tag@sub.example.co.uk', "o'brien@example.ie", 'dpo_2@xn--bcher-kva.example'])
+      expect(plainEmail.test(good), good).toBe(true);
     const bad = [
       'dpo@example.com?bcc=x@evil.test',
       'dpo@example.com&cc=x@evil.test',
@@ -66,8 +74,16 @@ describe('images from other hosts', () => {
     const file = path.join(dir, 'policy/privacy.yaml');
     editFile(file, 'version: 2.0.0', 'version: 2.1.0');
     editFile(file, 'effective: 2027-01-01', 'effective: 2027-06-01');
-    editFile(file, '  SmartFocus is committed to protecting and respecting your privacy.\n', `  SmartFocus is committed to protecting and respecting your privacy.\n\n${intro}`);
-    editFile(file, 'purpose: Enables us to store a unique identifier for your session', `purpose: Enables us to store a unique identifier for your session ![t](${tracker}?c=1)`);
+    editFile(
+      file,
+      '  SmartFocus is committed to protecting and respecting your privacy.\n',
+      `  SmartFocus is committed to protecting and respecting your privacy.\n\n${intro}`,
+    );
+    editFile(
+      file,
+      'purpose: Enables us to store a unique identifier for your session',
+      `purpose: Enables us to store a unique identifier for your session ![t](${tracker}?c=1)`,
+    );
     return { dir, file };
   }
 
@@ -82,7 +98,8 @@ describe('images from other hosts', () => {
         .replace(/&gt;/g, '>')
         .replace(/&quot;/g, '"')
         .replace(/&amp;/g, '&');
-      for (const [, src] of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) if (remoteImageHost(src!) !== undefined) found.push(src!);
+      for (const [, src] of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi))
+        if (remoteImageHost(src!) !== undefined) found.push(src!);
     }
     if (file.endsWith('.md')) {
       const tree = parseMarkdown(content);
@@ -96,12 +113,16 @@ describe('images from other hosts', () => {
   }
 
   const config = (dir: string, allowHosts?: string[]) =>
-    allowHosts ? writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ images: { allowHosts } })) : rmSync(path.join(dir, 'policyc.config.json'), { force: true });
+    allowHosts
+      ? writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ images: { allowHosts } }))
+      : rmSync(path.join(dir, 'policyc.config.json'), { force: true });
 
   it('warns at each one, unless its host is allowed', async () => {
     const { dir, file } = await project();
     const warnings = async () =>
-      (await validate({ cwd: dir, noRules: true, cache: false })).diagnostics.filter((d) => d.ruleId === 'prose-remote-image').map((d) => `${d.line}:${d.column} ${d.message}`);
+      (await validate({ cwd: dir, noRules: true, cache: false })).diagnostics
+        .filter((d) => d.ruleId === 'prose-remote-image')
+        .map((d) => `${d.line}:${d.column} ${d.message}`);
     // line:column of each image, as written in the file.
     const lines = readFileSync(file, 'utf8').split('\n');
     const at = (image: string) => {

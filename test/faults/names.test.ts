@@ -7,7 +7,10 @@ import { root } from '../support/fixtures.js';
 import { copySample, tempDir } from '../support/project.js';
 
 const minimal = readFileSync(path.join(root, 'test/fixtures/minimal/input.yaml'), 'utf8').replace('id: input', 'id: privacy');
-const errors = async (dir: string) => (await validate({ cwd: dir, noRules: true })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId}`);
+const errors = async (dir: string) =>
+  (await validate({ cwd: dir, noRules: true })).diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.file}:${d.line} ${d.ruleId}`);
 
 function project(files: Record<string, string>): string {
   const dir = tempDir();
@@ -79,7 +82,10 @@ describe('prototype keys', () => {
 
   it.each(keys)('`%s` as a key is reported as unknown and pollutes nothing', async (key) => {
     const text = `${minimal}${key}:\n  polluted: true\n`;
-    const inEntity = minimal.replace('      description: create an account\n', `      description: create an account\n      ${key}:\n        polluted: true\n`);
+    const inEntity = minimal.replace(
+      '      description: create an account\n',
+      `      description: create an account\n      ${key}:\n        polluted: true\n`,
+    );
     for (const source of [text, inEntity]) {
       const dir = project({ 'policy/privacy.yaml': source });
       const found = await errors(dir);

@@ -23,8 +23,36 @@ const read = (file: string) => readFileSync(path.join(site.out, file), 'utf8');
 const ofType = (pattern: RegExp) => site.written.filter((f) => pattern.test(f));
 
 // Elements that run code, load documents or change where links go; none of our templates uses one.
-const forbiddenElements = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'svg', 'math', 'style', 'noscript', 'template', 'portal']);
-const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster', 'cite', 'srcset', 'ping', 'manifest']);
+const forbiddenElements = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'form',
+  'svg',
+  'math',
+  'style',
+  'noscript',
+  'template',
+  'portal',
+]);
+const urlAttributes = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'background',
+  'poster',
+  'cite',
+  'srcset',
+  'ping',
+  'manifest',
+]);
 const runnableScheme = /^(javascript|vbscript|data):/i;
 
 /** Everything in an HTML document that could run: disallowed elements, event handlers, script URLs, script blocks that are not JSON-LD. */
@@ -41,7 +69,8 @@ function executableParts(html: string): string[] {
           if (/^on/i.test(attribute)) found.push(`<${name} ${attribute}>`);
           if (attribute === 'srcdoc') found.push(`<${name} srcdoc>`);
           // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
-          if (urlAttributes.has(attribute) && runnableScheme.test(value.replace(/[\u0000-\u0020]/g, ''))) found.push(`<${name} ${attribute}="${value}">`);
+          if (urlAttributes.has(attribute) && runnableScheme.test(value.replace(/[\u0000-\u0020]/g, '')))
+            found.push(`<${name} ${attribute}="${value}">`);
         }
       },
       ontext(text) {
@@ -83,7 +112,20 @@ describe('an XSS corpus in every text of the document and the translation', () =
   it('reaches every kind of output (so the checks below are not vacuous)', () => {
     expect(site.poisoned.document).toBeGreaterThan(100);
     expect(site.poisoned.translation).toBeGreaterThan(100);
-    for (const file of ['privacy/index.html', 'privacy/fr/index.html', 'privacy/fragment.html', 'privacy/summary.html', 'privacy/cookies.html', 'privacy/changelog/index.html', 'privacy/fr/changelog/index.html', 'privacy/feed.xml', 'privacy/notify/2.0.0...2.1.0/email.html', 'privacy/fr/notify/2.0.0...2.1.0/email.html', 'privacy/index.md', 'privacy/CHANGELOG.md']) {
+    for (const file of [
+      'privacy/index.html',
+      'privacy/fr/index.html',
+      'privacy/fragment.html',
+      'privacy/summary.html',
+      'privacy/cookies.html',
+      'privacy/changelog/index.html',
+      'privacy/fr/changelog/index.html',
+      'privacy/feed.xml',
+      'privacy/notify/2.0.0...2.1.0/email.html',
+      'privacy/fr/notify/2.0.0...2.1.0/email.html',
+      'privacy/index.md',
+      'privacy/CHANGELOG.md',
+    ]) {
       expect(site.written, file).toContain(file);
       expect(read(file), file).toContain('__pwned');
     }
@@ -114,7 +156,9 @@ describe('an XSS corpus in every text of the document and the translation', () =
 
   it('the Atom feed is well-formed XML whose HTML content is as inert as the pages', () => {
     const xml = read('privacy/feed.xml');
-    const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(xml) as { feed: { entry: { content: { '#text': string } }[] } };
+    const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(xml) as {
+      feed: { entry: { content: { '#text': string } }[] };
+    };
     const entries = feed.feed.entry;
     expect(entries.length).toBe(3);
     for (const entry of entries) expect(executableParts(entry.content['#text'] ?? '')).toEqual([]);
@@ -124,7 +168,15 @@ describe('an XSS corpus in every text of the document and the translation', () =
   it('each notification e-mail is one message whose headers the text cannot change, and whose HTML is inert', async () => {
     for (const file of ofType(/email\.eml$/)) {
       const mail = await simpleParser(read(file));
-      expect([...mail.headers.keys()].sort(), file).toEqual(['content-type', 'date', 'from', 'message-id', 'mime-version', 'subject', 'to']);
+      expect([...mail.headers.keys()].sort(), file).toEqual([
+        'content-type',
+        'date',
+        'from',
+        'message-id',
+        'mime-version',
+        'subject',
+        'to',
+      ]);
       expect(mail.subject, file).not.toMatch(/[\r\n]/);
       expect(executableParts(String(mail.html)), file).toEqual([]);
     }
@@ -133,7 +185,9 @@ describe('an XSS corpus in every text of the document and the translation', () =
 
   it('Handlebars syntax in data is printed as text, never run as a template', () => {
     const handlebars = xssCorpus.filter((p) => p.startsWith('{{'));
-    const pages = ofType(/\.html$/).map(read).join('\n');
+    const pages = ofType(/\.html$/)
+      .map(read)
+      .join('\n');
     for (const text of handlebars) expect(pages).toContain(text.replace(/"/g, '&quot;'));
   });
 

@@ -73,7 +73,10 @@ function poison(data: unknown, node: SchemaNode | undefined, counter: { n: numbe
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(data)) {
       // Ids, versions and dates name things; they are not text.
-      out[key] = ['id', 'version', 'effective', 'locale'].includes(key) && typeof child === 'string' ? child : poison(child, resolved?.properties?.[key] as SchemaNode | undefined, counter);
+      out[key] =
+        ['id', 'version', 'effective', 'locale'].includes(key) && typeof child === 'string'
+          ? child
+          : poison(child, resolved?.properties?.[key] as SchemaNode | undefined, counter);
     }
     return out;
   }
@@ -81,7 +84,11 @@ function poison(data: unknown, node: SchemaNode | undefined, counter: { n: numbe
 }
 
 /** Set a translated text at its key, creating mappings (entities keyed by id) and lists (items without ids) on the way. */
-function setAt(target: Record<string, unknown>, field: { key: readonly string[]; path: readonly (string | number)[] }, value: string): void {
+function setAt(
+  target: Record<string, unknown>,
+  field: { key: readonly string[]; path: readonly (string | number)[] },
+  value: string,
+): void {
   let node = target as Record<string, unknown>;
   field.key.forEach((segment, i) => {
     if (i === field.key.length - 1) {
@@ -129,10 +136,16 @@ export async function buildHostileSite(): Promise<HostileSite> {
 
   const released = await release({ cwd: dir, today: '2026-12-01' });
   const refused = released.diagnostics.filter((d) => d.severity === 'error');
-  if (refused.length) throw new Error(`The hostile release was refused:\n${refused.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.ruleId}`).join('\n')}`);
+  if (refused.length)
+    throw new Error(
+      `The hostile release was refused:\n${refused.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.ruleId}`).join('\n')}`,
+    );
   const out = path.join(dir, 'site');
   const built = await build({ cwd: dir, out, date: '2027-07-01', drafts: true });
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length || !built.written.length) throw new Error(`The hostile build failed:\n${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.ruleId}`).join('\n')}`);
+  if (errors.length || !built.written.length)
+    throw new Error(
+      `The hostile build failed:\n${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.ruleId}`).join('\n')}`,
+    );
   return { dir, out, written: built.written, poisoned: { document: counter.n, translation: fields.length } };
 }

@@ -1,11 +1,45 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from './fixtures.js';
 
-/** A fresh temporary folder. */
+/** The temporary folders made by this test file, removed after it (test/support/setup.ts). */
+const made: string[] = [];
+
+/** A fresh temporary folder, removed when the test file is done (set POLICYC_KEEP_TEMP=1 to keep it). */
 export function tempDir(prefix = 'policyc-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Make every folder below `dir` writable again (a test may have taken the permission away). */
+function unlock(dir: string): void {
+  try {
+    if (!lstatSync(dir).isDirectory()) return;
+    chmodSync(dir, 0o700);
+    for (const name of readdirSync(dir)) unlock(path.join(dir, name));
+  } catch {
+    // Gone already, or not ours to change: removal reports what is left.
+  }
+}
+
+/** Remove the temporary folders this test file made; returns the ones that could not be removed. */
+export function removeTempDirs(): string[] {
+  const left: string[] = [];
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      unlock(dir);
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        left.push(dir);
+      }
+    }
+  }
+  return left;
 }
 
 /** A scratch copy of the sample project (policy/ only), in a fresh temporary folder. */

@@ -80,7 +80,8 @@ export const ccpaRules: readonly Rule[] = [
     title: 'Every category of personal information is described in the statutory terms',
     explanation:
       'A CCPA privacy policy must list the categories of personal information collected in the preceding 12 months, and § 1798.130(c) requires them to be described with the specific terms of the statute: identifiers; customer records (§ 1798.80(e)); characteristics of protected classifications; commercial information; biometric information; internet or other electronic network activity information; geolocation data; audio, electronic, visual, thermal, olfactory or similar information; professional or employment-related information; education information; inferences; and the terms of sensitive personal information. A label such as “Email address” is an example, not a category; policyc looks for one of these terms in the category’s label or description.',
-    reference: 'Cal. Civ. Code § 1798.110(c)(1), 1798.130(a)(5)(B)(i) and (c), 1798.140(v)(1) and (ae) (before 2023: § 1798.140(o)(1)); Cal. Code Regs. tit. 11, § 7011(e)(1)',
+    reference:
+      'Cal. Civ. Code § 1798.110(c)(1), 1798.130(a)(5)(B)(i) and (c), 1798.140(v)(1) and (ae) (before 2023: § 1798.140(o)(1)); Cal. Code Regs. tit. 11, § 7011(e)(1)',
     fix: 'Name the statutory category in the category’s `label` or `description`, for example `label: Identifiers` with `description: your name, e-mail address and account name`.',
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
@@ -109,7 +110,14 @@ export const ccpaRules: readonly Rule[] = [
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
       eachCategory(policy, (category, i) =>
-        category.source ? [] : [{ message: `The data category \`${category.id}\` does not state the source it is collected from`, path: ['collection', 'categories', i] }],
+        category.source
+          ? []
+          : [
+              {
+                message: `The data category \`${category.id}\` does not state the source it is collected from`,
+                path: ['collection', 'categories', i],
+              },
+            ],
       ),
   },
   {
@@ -119,15 +127,24 @@ export const ccpaRules: readonly Rule[] = [
     title: 'The business purposes of collecting and of disclosing personal information are stated',
     explanation:
       'A CCPA privacy policy must state the business or commercial purpose for collecting, selling or sharing personal information, and for disclosing it to each category of recipient. The purposes of collection are the policy’s `purposes`; for a recipient the purpose is implied by the condition only where the disclosure is required by law or part of a sale or merger of the business, otherwise the policy has to say why the data is disclosed.',
-    reference: 'Cal. Civ. Code § 1798.100(a)(1), 1798.110(c)(3), 1798.130(a)(5)(B)(iii), 1798.140(e); Cal. Code Regs. tit. 11, § 7011(e)(1)',
+    reference:
+      'Cal. Civ. Code § 1798.100(a)(1), 1798.110(c)(3), 1798.130(a)(5)(B)(iii), 1798.140(e); Cal. Code Regs. tit. 11, § 7011(e)(1)',
     fix: 'Add `purpose` to the recipient: the business purpose for which it receives the data (for example `hosting our website and sending our e-mails on our behalf`).',
     appliesFrom: ccpaDate,
     check: ({ policy }) => {
-      if (!policy.purposes.items.length) return [{ message: 'The policy does not state the business purposes for which personal information is collected', path: ['purposes'] }];
+      if (!policy.purposes.items.length)
+        return [
+          { message: 'The policy does not state the business purposes for which personal information is collected', path: ['purposes'] },
+        ];
       return (policy.sharing?.recipients ?? []).flatMap((recipient, i): Finding[] =>
         recipient.purpose?.trim() || recipient.condition === 'legal-obligation' || recipient.condition === 'business-transfer'
           ? []
-          : [{ message: `The recipient \`${recipient.id}\` does not state the business purpose for which personal information is disclosed to it`, path: ['sharing', 'recipients', i] }],
+          : [
+              {
+                message: `The recipient \`${recipient.id}\` does not state the business purpose for which personal information is disclosed to it`,
+                path: ['sharing', 'recipients', i],
+              },
+            ],
       );
     },
   },
@@ -142,7 +159,15 @@ export const ccpaRules: readonly Rule[] = [
     fix: 'Add a `sharing` section whose `recipients` list each category of third party (service providers, advertising networks, affiliates…), with the data each receives (`categories`).',
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
-      policy.sharing?.recipients.length ? [] : [{ message: 'The policy does not state the categories of third parties personal information is disclosed to: it has no `sharing` section with `recipients`', path: ['sharing'] }],
+      policy.sharing?.recipients.length
+        ? []
+        : [
+            {
+              message:
+                'The policy does not state the categories of third parties personal information is disclosed to: it has no `sharing` section with `recipients`',
+              path: ['sharing'],
+            },
+          ],
   },
   {
     id: 'ccpa-sale-statement',
@@ -155,7 +180,14 @@ export const ccpaRules: readonly Rule[] = [
     fix: 'Add `sharing.sale`: `sold` and `shared` (true or false) and the policy’s `statement` about selling and sharing (for example `We do not sell or share your personal information, and have not done so in the preceding 12 months.`).',
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
-      policy.sharing?.sale ? [] : [{ message: 'The policy does not say whether personal information is sold or shared: `sharing.sale` is missing', path: ['sharing'] }],
+      policy.sharing?.sale
+        ? []
+        : [
+            {
+              message: 'The policy does not say whether personal information is sold or shared: `sharing.sale` is missing',
+              path: ['sharing'],
+            },
+          ],
   },
   {
     id: 'ccpa-sensitive-limit',
@@ -202,7 +234,8 @@ export const ccpaRules: readonly Rule[] = [
     title: 'The policy describes the rights to know, to delete, to opt out of sale or sharing, and to non-discrimination',
     explanation:
       'A CCPA privacy policy must describe the consumer’s rights: to know what personal information is collected, used, disclosed and sold (§ 1798.100, 1798.110, 1798.115), to delete it (§ 1798.105), to opt out of its sale or sharing (§ 1798.120), and not to be discriminated against for exercising these rights (§ 1798.125).',
-    reference: 'Cal. Civ. Code § 1798.100, 1798.105, 1798.110, 1798.115, 1798.120, 1798.125, 1798.130(a)(5)(A); Cal. Code Regs. tit. 11, § 7011(e)',
+    reference:
+      'Cal. Civ. Code § 1798.100, 1798.105, 1798.110, 1798.115, 1798.120, 1798.125, 1798.130(a)(5)(A); Cal. Code Regs. tit. 11, § 7011(e)',
     fix: 'Add to `rights.items` a right of each missing `type`, with a `description` of the right and a `contact` taking requests.',
     appliesFrom: ccpaDate,
     check: ({ policy }) => {
@@ -210,7 +243,9 @@ export const ccpaRules: readonly Rule[] = [
       if (!missing.length) return [];
       return [
         {
-          message: policy.rights ? `The policy does not describe ${list(missing.map(theRight), 'or')}` : 'The policy has no `rights` section: it does not describe the consumer’s rights under the CCPA',
+          message: policy.rights
+            ? `The policy does not describe ${list(missing.map(theRight), 'or')}`
+            : 'The policy has no `rights` section: it does not describe the consumer’s rights under the CCPA',
           path: ['rights'],
           hint: `Add to \`rights.items\` a right of each missing \`type\` (${list(missing.map((t) => `\`${t}\``))}), with a \`description\` of the right and a \`contact\` taking requests.`,
         },
@@ -228,7 +263,9 @@ export const ccpaRules: readonly Rule[] = [
     fix: 'Add to `rights.items` a right with `type: correct`, a `description` and a `contact` taking requests.',
     appliesFrom: cpraDate,
     check: ({ policy }) =>
-      hasRight(policy, 'correct') ? [] : [{ message: 'The policy does not describe the right to correct inaccurate personal information (`correct`)', path: ['rights'] }],
+      hasRight(policy, 'correct')
+        ? []
+        : [{ message: 'The policy does not describe the right to correct inaccurate personal information (`correct`)', path: ['rights'] }],
   },
   {
     id: 'ccpa-rights-contact',
@@ -297,7 +334,12 @@ export const ccpaRules: readonly Rule[] = [
     // Only the newest version is the policy's current text; a superseded one was replaced by a later update.
     check: ({ policy, today, superseded }) =>
       !superseded && policy.effective < addMonths(today, -12)
-        ? [{ message: `The policy was last updated on ${policy.effective}, ${age(policy.effective, today)} ago as of ${today}; the CCPA requires it to be updated at least once every 12 months`, path: ['effective'] }]
+        ? [
+            {
+              message: `The policy was last updated on ${policy.effective}, ${age(policy.effective, today)} ago as of ${today}; the CCPA requires it to be updated at least once every 12 months`,
+              path: ['effective'],
+            },
+          ]
         : [],
   },
 ];

@@ -27,7 +27,8 @@ function theCookies(cookies: readonly Cookie[], max = 4): string {
   return `The cookies ${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-const consentReference = 'ePrivacy Directive 2002/58/EC Art. 5(3), as amended by Directive 2009/136/EC; UK PECR reg. 6; GDPR Art. 4(11) and 7';
+const consentReference =
+  'ePrivacy Directive 2002/58/EC Art. 5(3), as amended by Directive 2009/136/EC; UK PECR reg. 6; GDPR Art. 4(11) and 7';
 
 export const cookieRules: readonly Rule[] = [
   {
@@ -54,7 +55,8 @@ export const cookieRules: readonly Rule[] = [
     title: 'Every cookie states its consent category',
     explanation:
       'Art. 5(3) of the ePrivacy Directive exempts from consent only cookies strictly necessary to provide a service the user has explicitly requested; every other cookie needs prior consent. Without a category the policy does not say whether a cookie is set without asking, and people cannot make the per-category choices a consent banner offers. policyc treats an uncategorised cookie as needing consent.',
-    reference: 'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(4); Article 29 Working Party Opinion 04/2012 on Cookie Consent Exemption (WP194)',
+    reference:
+      'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(4); Article 29 Working Party Opinion 04/2012 on Cookie Consent Exemption (WP194)',
     fix: 'Add `category` to the cookie: `strictly-necessary` only when the website cannot provide the service the person asked for without it; otherwise `functional`, `analytics` or `advertising`.',
     check: ({ policy }) =>
       cookiesOf(policy)

@@ -38,7 +38,8 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) => {
       const out: Finding[] = [];
-      if (!policy.controller.name.trim()) out.push({ message: 'The controller is not named: `controller.name` is blank', path: ['controller', 'name'] });
+      if (!policy.controller.name.trim())
+        out.push({ message: 'The controller is not named: `controller.name` is blank', path: ['controller', 'name'] });
       const contacts = policy.contacts.items.filter((c) => controllerRoles.includes(c.role));
       if (!contacts.some(reachable)) {
         const ids = contacts.map((c) => `\`${c.id}\``);
@@ -67,7 +68,12 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) =>
       policy.controller.dpoRequired && !policy.contacts.items.some((c) => c.role === 'dpo')
-        ? [{ message: 'The controller must have a data protection officer (`controller.dpoRequired: true`), but no contact has role `dpo`', path: ['contacts'] }]
+        ? [
+            {
+              message: 'The controller must have a data protection officer (`controller.dpoRequired: true`), but no contact has role `dpo`',
+              path: ['contacts'],
+            },
+          ]
         : [],
   },
   {
@@ -82,7 +88,9 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) =>
       policy.purposes.items.flatMap((purpose, i): Finding[] =>
-        purpose.legalBasis ? [] : [{ message: `The purpose \`${purpose.id}\` does not state its legal basis`, path: ['purposes', 'items', i] }],
+        purpose.legalBasis
+          ? []
+          : [{ message: `The purpose \`${purpose.id}\` does not state its legal basis`, path: ['purposes', 'items', i] }],
       ),
   },
   {
@@ -98,7 +106,12 @@ export const gdprRules: readonly Rule[] = [
     check: ({ policy }) =>
       policy.purposes.items.flatMap((purpose, i): Finding[] =>
         purpose.legalBasis === 'legitimate-interests' && !purpose.legitimateInterest?.trim()
-          ? [{ message: `The purpose \`${purpose.id}\` relies on legitimate interests but does not say what they are`, path: ['purposes', 'items', i] }]
+          ? [
+              {
+                message: `The purpose \`${purpose.id}\` relies on legitimate interests but does not say what they are`,
+                path: ['purposes', 'items', i],
+              },
+            ]
           : [],
       ),
   },
@@ -113,7 +126,14 @@ export const gdprRules: readonly Rule[] = [
     fix: 'Add a `sharing` section whose `recipients` list each recipient or category of recipients (service providers, group companies, authorities…), with when the data is shared (`condition`).',
     appliesFrom: gdprDate,
     check: ({ policy }) =>
-      policy.sharing?.recipients.length ? [] : [{ message: 'The policy does not state who receives personal data: it has no `sharing` section with `recipients`', path: ['sharing'] }],
+      policy.sharing?.recipients.length
+        ? []
+        : [
+            {
+              message: 'The policy does not state who receives personal data: it has no `sharing` section with `recipients`',
+              path: ['sharing'],
+            },
+          ],
   },
   {
     id: 'gdpr-transfer-safeguards',
@@ -127,7 +147,13 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) =>
       (policy.transfers?.items ?? []).flatMap((transfer, i): Finding[] => {
-        if (!transfer.mechanisms.length) return [{ message: `The transfer \`${transfer.id}\` to ${transfer.destination} does not state its safeguard`, path: ['transfers', 'items', i] }];
+        if (!transfer.mechanisms.length)
+          return [
+            {
+              message: `The transfer \`${transfer.id}\` to ${transfer.destination} does not state its safeguard`,
+              path: ['transfers', 'items', i],
+            },
+          ];
         const needing = copyableSafeguards.filter((m) => transfer.mechanisms.includes(m));
         if (!needing.length || transfer.copy?.trim()) return [];
         const names = list(needing.map((m) => enumLabel('mechanism', m).toLowerCase()));
@@ -172,7 +198,9 @@ export const gdprRules: readonly Rule[] = [
       if (!missing.length) return [];
       return [
         {
-          message: policy.rights ? `The policy does not state ${list(missing.map(theRight), 'or')}` : 'The policy has no `rights` section: it does not tell people of their rights over their data',
+          message: policy.rights
+            ? `The policy does not state ${list(missing.map(theRight), 'or')}`
+            : 'The policy has no `rights` section: it does not tell people of their rights over their data',
           path: rightsPath,
           hint: `Add to \`rights.items\` a right of each missing \`type\` (${list(missing.map((t) => `\`${t}\``))}), with a \`description\` of what it allows and how to exercise it.`,
         },
@@ -213,7 +241,13 @@ export const gdprRules: readonly Rule[] = [
     check: ({ policy }) =>
       hasRight(policy, 'complaint') || policy.contacts.items.some((c) => c.role === 'supervisory-authority')
         ? []
-        : [{ message: 'The policy does not state the right to complain to a supervisory authority: no right has `type: complaint` and no contact has role `supervisory-authority`', path: rightsPath }],
+        : [
+            {
+              message:
+                'The policy does not state the right to complain to a supervisory authority: no right has `type: complaint` and no contact has role `supervisory-authority`',
+              path: rightsPath,
+            },
+          ],
   },
   {
     id: 'gdpr-obligation',
@@ -228,7 +262,9 @@ export const gdprRules: readonly Rule[] = [
     check: ({ policy }) => {
       if (policy.collection.obligation?.trim()) return [];
       // Categories without a `source` are taken as collected from the person: the controller has to say otherwise.
-      const direct = policy.collection.categories.filter((c) => c.source !== 'third-party' && c.source !== 'public').map((c) => `\`${c.id}\``);
+      const direct = policy.collection.categories
+        .filter((c) => c.source !== 'third-party' && c.source !== 'public')
+        .map((c) => `\`${c.id}\``);
       if (!direct.length) return [];
       return [
         {
@@ -249,7 +285,15 @@ export const gdprRules: readonly Rule[] = [
     fix: 'Add `purposes.automatedDecisions`: `used: false` with a statement that no such decisions are made, or `used: true` with the logic involved and its consequences.',
     appliesFrom: gdprDate,
     check: ({ policy }) =>
-      policy.purposes.automatedDecisions ? [] : [{ message: 'The policy does not say whether decisions with legal or similarly significant effects are made by automated means, including profiling', path: ['purposes'] }],
+      policy.purposes.automatedDecisions
+        ? []
+        : [
+            {
+              message:
+                'The policy does not say whether decisions with legal or similarly significant effects are made by automated means, including profiling',
+              path: ['purposes'],
+            },
+          ],
   },
   {
     id: 'gdpr-access-free',
@@ -264,7 +308,12 @@ export const gdprRules: readonly Rule[] = [
     check: ({ policy }) =>
       (policy.rights?.items ?? []).flatMap((right, i): Finding[] =>
         right.type === 'access' && right.fee && right.fee.amount > 0
-          ? [{ message: `The right of access \`${right.id}\` charges a fee of ${right.fee.amount} ${right.fee.currency}; access requests must be answered free of charge`, path: ['rights', 'items', i, 'fee'] }]
+          ? [
+              {
+                message: `The right of access \`${right.id}\` charges a fee of ${right.fee.amount} ${right.fee.currency}; access requests must be answered free of charge`,
+                path: ['rights', 'items', i, 'fee'],
+              },
+            ]
           : [],
       ),
   },

@@ -27,14 +27,17 @@ function referencedContacts(policy: Policy): Set<string> {
 
 /** How an empty prose field is named in a message: a custom section by its id, other fields by their path. */
 function describeField(policy: Policy, path: readonly (string | number)[]): string {
-  if (path[0] === 'sections' && typeof path[1] === 'number' && path[2] === 'body') return `The custom section \`${policy.sections?.[path[1]]?.id ?? path[1]}\` has no text: its \`body\``;
+  if (path[0] === 'sections' && typeof path[1] === 'number' && path[2] === 'body')
+    return `The custom section \`${policy.sections?.[path[1]]?.id ?? path[1]}\` has no text: its \`body\``;
   return `The field \`${formatPath(path)}\` has no text: it`;
 }
 
 /** The hint for a contact nothing references, by its role. */
 function contactHint(id: string, role: string): string {
-  if (role === 'dpo') return `Add \`contact: ${id}\` to the rights people exercise through the data protection officer. Keep the contact: GDPR Art. 13(1)(b) requires the officer's contact details.`;
-  if (role === 'supervisory-authority') return `Add \`contact: ${id}\` to the \`complaint\` right, which tells people they can complain to the authority.`;
+  if (role === 'dpo')
+    return `Add \`contact: ${id}\` to the rights people exercise through the data protection officer. Keep the contact: GDPR Art. 13(1)(b) requires the officer's contact details.`;
+  if (role === 'supervisory-authority')
+    return `Add \`contact: ${id}\` to the \`complaint\` right, which tells people they can complain to the authority.`;
   return `Add \`contact: ${id}\` to the right or the marketing opt-out it is for, or remove the contact if it is no longer used.`;
 }
 
@@ -79,7 +82,9 @@ export const hygieneRules: readonly Rule[] = [
     fix: 'Add `categories` to the purpose: the ids of the data categories (under `collection.categories`) it uses.',
     check: ({ policy }) =>
       policy.purposes.items.flatMap((purpose, i): Finding[] =>
-        purpose.categories?.length ? [] : [{ message: `The purpose \`${purpose.id}\` does not list the data it uses`, path: ['purposes', 'items', i] }],
+        purpose.categories?.length
+          ? []
+          : [{ message: `The purpose \`${purpose.id}\` does not list the data it uses`, path: ['purposes', 'items', i] }],
       ),
   },
   {
@@ -151,15 +156,25 @@ export const hygieneRules: readonly Rule[] = [
     title: 'A material change is released long enough before it takes effect',
     explanation:
       'People must be told of a material change to how their data is processed before it applies, early enough to object, withdraw consent or stop using the service. The transparency guidelines of the Article 29 Working Party (endorsed by the EDPB) ask for material changes to be communicated in advance; the project sets the notice it gives as `noticeDays` (30 days by default) between a version’s release and its effective date.',
-    reference: 'GDPR Art. 12(1), 13(3) and 14(4); Article 29 Working Party Guidelines on transparency (WP260 rev.01), “Timing of notification of changes to Article 13 and Article 14 information”',
+    reference:
+      'GDPR Art. 12(1), 13(3) and 14(4); Article 29 Working Party Guidelines on transparency (WP260 rev.01), “Timing of notification of changes to Article 13 and Article 14 information”',
     fix: 'Move `effective` later, so that the version takes effect at least the notice period after it is released.',
     check: ({ policy, release, changes, settings }) => {
       if (!release || !changes?.material) return [];
       const days = daysBetween(release.released, policy.effective);
       if (days >= settings.noticeDays) return [];
       const material = changes.changes.filter((c) => c.material);
-      const when = days > 0 ? `${days} day${days === 1 ? '' : 's'} after` : days === 0 ? 'on the day of' : `${-days} day${days === -1 ? '' : 's'} before`;
-      const listed = material.slice(0, 3).map((c) => c.summary).join(' ') + (material.length > 3 ? ` And ${material.length - 3} more.` : '');
+      const when =
+        days > 0
+          ? `${days} day${days === 1 ? '' : 's'} after`
+          : days === 0
+            ? 'on the day of'
+            : `${-days} day${days === -1 ? '' : 's'} before`;
+      const listed =
+        material
+          .slice(0, 3)
+          .map((c) => c.summary)
+          .join(' ') + (material.length > 3 ? ` And ${material.length - 3} more.` : '');
       return [
         {
           message: `Version \`${policy.version}\` makes ${material.length} material change${material.length === 1 ? '' : 's'} but takes effect ${when} its release on ${release.released}; people need ${settings.noticeDays} days' notice`,

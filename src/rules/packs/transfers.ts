@@ -8,7 +8,11 @@ type Mechanism = NonNullable<Policy['transfers']>['items'][number]['mechanisms']
 const validity: Partial<Record<Mechanism, { from?: string; until?: string; reason: string }>> = {
   'eu-us-safe-harbor': { until: '2015-10-06', reason: 'the CJEU invalidated it in Schrems I (C-362/14) on 6 October 2015' },
   'us-swiss-safe-harbor': { until: '2015-10-22', reason: 'the Swiss FDPIC declared it no longer adequate on 22 October 2015' },
-  'eu-us-privacy-shield': { from: '2016-08-01', until: '2020-07-16', reason: 'the CJEU invalidated it in Schrems II (C-311/18) on 16 July 2020' },
+  'eu-us-privacy-shield': {
+    from: '2016-08-01',
+    until: '2020-07-16',
+    reason: 'the CJEU invalidated it in Schrems II (C-311/18) on 16 July 2020',
+  },
   'swiss-us-privacy-shield': { from: '2017-04-12', until: '2020-09-08', reason: 'the Swiss FDPIC found it inadequate on 8 September 2020' },
   'eu-us-data-privacy-framework': { from: '2023-07-10', reason: 'the European Commission adopted its adequacy decision on 10 July 2023' },
   'uk-us-data-bridge': { from: '2023-10-12', reason: 'the UK Extension took effect on 12 October 2023' },
@@ -16,9 +20,20 @@ const validity: Partial<Record<Mechanism, { from?: string; until?: string; reaso
 };
 
 /** Frameworks under which the recipient must itself be certified. */
-const certifiedFrameworks: readonly Mechanism[] = ['eu-us-safe-harbor', 'us-swiss-safe-harbor', 'eu-us-privacy-shield', 'swiss-us-privacy-shield', 'eu-us-data-privacy-framework', 'uk-us-data-bridge', 'swiss-us-data-privacy-framework'];
+const certifiedFrameworks: readonly Mechanism[] = [
+  'eu-us-safe-harbor',
+  'us-swiss-safe-harbor',
+  'eu-us-privacy-shield',
+  'swiss-us-privacy-shield',
+  'eu-us-data-privacy-framework',
+  'uk-us-data-bridge',
+  'swiss-us-data-privacy-framework',
+];
 
-function eachTransfer(policy: Policy, check: (transfer: NonNullable<Policy['transfers']>['items'][number], index: number) => Finding[]): Finding[] {
+function eachTransfer(
+  policy: Policy,
+  check: (transfer: NonNullable<Policy['transfers']>['items'][number], index: number) => Finding[],
+): Finding[] {
   return (policy.transfers?.items ?? []).flatMap((transfer, index) => check(transfer, index));
 }
 
@@ -62,7 +77,12 @@ export const transferRules: readonly Rule[] = [
     check: ({ policy }) =>
       eachTransfer(policy, (transfer, i) =>
         transfer.mechanisms.some((m) => certifiedFrameworks.includes(m)) && !transfer.certification
-          ? [{ message: `The transfer \`${transfer.id}\` relies on a certification framework but does not state the recipient's certification`, path: ['transfers', 'items', i] }]
+          ? [
+              {
+                message: `The transfer \`${transfer.id}\` relies on a certification framework but does not state the recipient's certification`,
+                path: ['transfers', 'items', i],
+              },
+            ]
           : [],
       ),
   },

@@ -1,0 +1,3 @@
+export const localePath: string;
+export const messagesTypePath: string;
+export function generateMessagesType(): Promise<string>;

@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { materialityOverrides } from '../config/config.js';
+import { diagnostic, fileStart, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diffPolicies } from '../diff/diff.js';
+import { formatChanges, type ChangeFormat } from '../render/change-formats.js';
+import type { ChangeSet } from '../diff/types.js';
+import { parse, type ParsedFile } from '../load/parse.js';
+import { describeGitProblem, readFileAtRevision } from '../load/read-git.js';
+import type { Policy } from '../model/policy.generated.js';
+import { checkProject } from '../project/check.js';
+import { openProject } from '../project/open.js';
+import { wholeProject, type ProjectOptions } from '../project/options.js';
+import { formatDiagnostics } from '../report/report.js';
+import type { VersionedDocument } from '../publish/site.js';
+import { resolve } from '../resolve/resolve.js';
+import { validateFile } from '../validate/validate.js';
+import { defined, type CommandContext } from './context.js';
+import { baseFlag, cacheFlags, documentFlag, policyFlag, type Command } from './definition.js';
+
+/** Options of `diff`. */
+export interface DiffOptions extends ProjectOptions {
+  /** What to compare from: a released version (`1.0.0`), a file path, or `git:REV` (default: the latest release). */
+  from?: string;
+  /** What to compare to: the same forms (default: the working document). */
+  to?: string;
+  /** The document (default: the only one). */
+  document?: string;
+  /**
+   * A git revision (a pull request's base): the history there must be a
+   * prefix of the history now, config changes since then that loosen a
+   * check are listed first in the change set (`weakenedGates`), and FROM
+   * defaults to `git:REV`.
+   */
+  base?: string;
+}
+
+/** The outcome of `diff`. */
+export interface DiffResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  changes?: ChangeSet;
+}
+
+/** One side of a comparison: what it is called, and the policy. */
+type Side = { label: string; policy: Policy };
+
+/** Compare two versions of a policy: released versions, files, or git revisions of the working document. */
+export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
+  const project = await openProject(wholeProject(options));
+  const checked = await checkProject(project, { ...wholeProject(options), noRules: true });
+  const sources = checked.sources;
+  const failWith = (diagnostics: Diagnostic[]) => ({ diagnostics: sortDiagnostics(diagnostics), sources });
+  const historyErrors = checked.diagnostics.filter((d) => d.severity === 'error' && (d.source === 'history' || d.source === 'config'));
+  if (historyErrors.length) return failWith(historyErrors);
+  const docs = checked.documents.filter((d) => !options.document || d.id === options.document);
+  if (docs.length !== 1) {
+    return failWith([
+      diagnostic(
+        project.policyShown,
+        fileStart,
+        'diff-which-document',
+        'diff',
+        docs.length ? 'Several documents: name one with `--document ID`' : 'No such document',
+        {
+          hint: 'Run `policyc validate` to list the documents.',
+        },
+      ),
+    ]);
+  }
+  const doc = docs[0]!;
+  const side = (ref: string | undefined, fallback: 'latest' | 'working'): Promise<Side | Diagnostic[]> | Side | Diagnostic[] => {
+    if (ref !== undefined) return readSide(ref, doc, project.cwd);
+    if (fallback === 'working')
+      return doc.working
+        ? { label: 'working copy', policy: doc.working.policy }
+        : checked.diagnostics.filter((d) => d.severity === 'error');
+    const latest = doc.releases[doc.releases.length - 1];
+    if (latest) return { label: latest.entry.version, policy: latest.model.policy };
+    return [
+      diagnostic(doc.working?.file ?? 'policy', fileStart, 'diff-no-release', 'diff', `\`${doc.id}\` has no release to compare with`, {
+        hint: 'Name what to compare: `policyc diff FROM TO`, or release a first version with `policyc release`.',
+      }),
+    ];
+  };
+  const from = await side(options.from ?? (options.base !== undefined ? `git:${options.base}` : undefined), 'latest');
+  const to = await side(options.to, 'working');
+  const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
+  if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
+  const changes = diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config));
+  // A loosened check heads the change set: it is what a reviewer must see first.
+  return {
+    diagnostics: [],
+    sources,
+    changes: checked.weakenedGates?.length ? { weakenedGates: checked.weakenedGates, ...changes } : changes,
+  };
+}
+
+/** A side named on the command line: a released version, `git:REV`, or a file. */
+async function readSide(ref: string, doc: VersionedDocument, cwd: string): Promise<Side | Diagnostic[]> {
+  const released = doc.releases.find((r) => r.entry.version === ref);
+  if (released) return { label: ref, policy: released.model.policy };
+  if (ref.startsWith('git:')) return readGitRevision(ref.slice(4), doc, cwd);
+  if (/^\d+\.\d+\.\d+$/.test(ref)) {
+    return [
+      diagnostic(doc.working?.file ?? 'policy', fileStart, 'diff-unknown-version', 'diff', `Version ${ref} is not released`, {
+        hint: `Released versions: ${doc.releases.map((r) => r.entry.version).join(', ') || 'none'}.`,
+      }),
+    ];
+  }
+  return readPolicyFile(path.resolve(cwd, ref), path.relative(cwd, path.resolve(cwd, ref)) || ref, ref);
+}
+
+async function readPolicyFile(file: string, shown: string, label: string): Promise<Side | Diagnostic[]> {
+  if (!existsSync(file)) {
+    return [
+      diagnostic(
+        shown,
+        fileStart,
+        'diff-unknown-ref',
+        'diff',
+        `\`${label}\` is neither a released version, a file, nor a git revision (\`git:REV\`)`,
+        { hint: 'Use a released version such as `1.0.0`, a path to a policy file, or `git:origin/main`.' },
+      ),
+    ];
+  }
+  const bytes = await readFile(file);
+  return checkedPolicy(parse({ path: shown, bytes, size: bytes.length }), label);
+}
+
+function checkedPolicy(parsed: ParsedFile, label: string): Side | Diagnostic[] {
+  const errors = validateFile(parsed, { snapshot: true }).filter((d) => d.severity === 'error');
+  if (errors.length || !parsed.data) return errors;
+  return { label, policy: resolve(parsed.data as unknown as Policy, parsed.path).policy };
+}
+
+/** The working document as it was at a git revision, read with real git. */
+async function readGitRevision(revision: string, doc: VersionedDocument, cwd: string): Promise<Side | Diagnostic[]> {
+  const file = doc.working?.file ?? `policy/${doc.id}.yaml`;
+  const label = `git:${revision}`;
+  const fail = (message: string, hint: string) => [diagnostic(file, fileStart, 'diff-git', 'diff', message, { hint })];
+  const read = await readFileAtRevision(cwd, revision, file);
+  if ('kind' in read) {
+    const { message, hint } = describeGitProblem(read, cwd);
+    return fail(message, `${hint} Or compare a file or a released version instead.`);
+  }
+  if (!read.bytes)
+    return fail(`\`${file}\` does not exist at git revision \`${revision}\``, 'Compare with a revision that has the document.');
+  return checkedPolicy(parse({ path: `${label}:${file}`, bytes: read.bytes, size: read.bytes.length }), label);
+}
+
+export const definition: Command = {
+  name: 'diff',
+  summary: 'explain what changed between two versions, and whether it is material',
+  usage:
+    'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--base REV] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
+  flags: [
+    {
+      name: 'format',
+      value: 'FORMAT',
+      choices: ['text', 'md', 'json', 'html'],
+      default: 'text',
+      description: 'text, md (a pull-request comment), json or html',
+    },
+    { name: 'exit-code', description: 'exit 1 when there are material changes, or checks loosened since --base (for CI gates)' },
+    {
+      ...baseFlag,
+      description:
+        "a git revision (the pull request's base): FROM defaults to git:REV, its history must be a prefix of this one, and config changes that loosen a check are listed first",
+    },
+    documentFlag,
+    policyFlag,
+    ...cacheFlags,
+  ],
+  positionals:
+    'FROM TO each a released version (1.0.0), a file, or git:REV (the working document at a git revision); default: the latest release (git:REV with --base) against the working document',
+  maxPositionals: 2,
+  example: 'policyc diff git:origin/main --format md',
+};
+
+/** `policyc diff`: the change set in the format asked for; diagnostics (always pretty) when there is none. */
+export async function run({ io, options, positionals, cache }: CommandContext): Promise<number> {
+  const result = await diff(
+    defined({
+      cwd: io.cwd,
+      cache,
+      policy: options.policy,
+      document: options.document,
+      from: positionals[0],
+      to: positionals[1],
+      base: options.base,
+    }),
+  );
+  if (!result.changes) {
+    io.stderr.write(
+      formatDiagnostics(result.diagnostics, 'pretty', { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, sources: result.sources }),
+    );
+    return 1;
+  }
+  io.stdout.write(formatChanges(result.changes, (options.format ?? 'text') as ChangeFormat));
+  // A check loosened since --base counts as a material change: the gate it loosens must not let its own change through.
+  return options['exit-code'] === 'true' && (result.changes.material || Boolean(result.changes.weakenedGates?.length)) ? 1 : 0;
+}

@@ -1,0 +1,251 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { materialityOverrides } from '../config/config.js';
+import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Manifest } from '../history/manifest.js';
+import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from '../history/release-translations.js';
+import { planRelease, type BumpOption, type ReleasePlan } from '../history/release.js';
+import { commitSnapshots, replaceFile, settleHistory } from '../history/write-ahead.js';
+import { parse } from '../load/parse.js';
+import { readSourceFile } from '../load/read.js';
+import { historyRoot } from '../load/read-history.js';
+import { checkProject, type ValidateResult } from '../project/check.js';
+import { openProject, type OpenProject } from '../project/open.js';
+import { today, wholeProject, type ProjectOptions } from '../project/options.js';
+import type { VersionedDocument } from '../publish/site.js';
+import { forTerminal } from '../text/control.js';
+import { defined, type CommandContext } from './context.js';
+import { cacheFlags, formatFlag, isoDate, policyFlag, type Command } from './definition.js';
+
+/** Options of `release`. */
+export interface ReleaseOptions extends ProjectOptions {
+  /** The document to release (default: the only one). */
+  document?: string;
+  /** How to choose the version (default: `auto`, the smallest bump the changes allow). */
+  bump?: BumpOption;
+  /** The new version's effective date (default: the document's `effective`). */
+  effective?: string;
+  /** Today's date, recorded as the release date (default: the clock's). */
+  today?: string;
+  /** Release even when a translation leaves a material change untranslated (that locale then lacks the new version). */
+  allowUntranslated?: boolean;
+}
+
+/** The outcome of `release`. */
+export interface ReleaseResult {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  /** The release written, when the document was released. */
+  plan?: ReleasePlan;
+  /** What happened to the translations: those frozen into the history, and the locales left without the new version. */
+  translations?: TranslationReleasePlan;
+  /** Files written, relative to `cwd`. */
+  written: string[];
+}
+
+type Plans = { plan?: ReleasePlan; translations?: TranslationReleasePlan };
+
+/**
+ * Freeze the working document as a new version: validate, compare with the
+ * latest release, choose and check the version, then write the snapshot
+ * (never over an existing file), the manifest entry, and the working
+ * document's new version and effective date. Translations are frozen with
+ * it (see `planTranslationRelease`); when the document has not changed, a
+ * release freezes the translations finished since their version was released.
+ */
+export async function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  const project = await openProject(wholeProject(options));
+  const checked = await checkProject(project, wholeProject(options));
+  const done = (diagnostics: Diagnostic[], plans: Plans = {}, written: string[] = []): ReleaseResult => ({
+    diagnostics: sortDiagnostics(diagnostics),
+    sources: checked.sources,
+    written,
+    ...plans,
+  });
+  if (hasErrors(checked.diagnostics)) return done(checked.diagnostics);
+  const candidates = checked.documents.filter((d) => d.working && (!options.document || d.id === options.document));
+  if (candidates.length !== 1) {
+    const message =
+      candidates.length === 0
+        ? `No working document ${options.document ? `with id \`${options.document}\`` : 'to release'}`
+        : `Several documents could be released (${candidates.map((d) => `\`${d.id}\``).join(', ')})`;
+    return done([
+      ...checked.diagnostics,
+      diagnostic(project.policyShown, fileStart, 'release-which-document', 'release', message, {
+        hint: 'Name the document: `policyc release ID`.',
+      }),
+    ]);
+  }
+  const doc = candidates[0]!;
+  const historyDir = path.join(historyRoot(project.policyDir), doc.id);
+  const manifestFile = path.join(historyDir, 'manifest.json');
+  const manifest = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest) : undefined;
+  // First finish or undo what an interrupted release left (pending snapshots), whatever this release then does or refuses.
+  if (existsSync(historyDir)) await settleHistory(historyDir, manifest);
+  const planned = await planAll(project, checked, doc, manifest, options);
+  if ('diagnostics' in planned) return done([...checked.diagnostics, ...planned.diagnostics]);
+  const { plan, translations } = planned;
+  const snapshots = [
+    ...(plan ? [{ file: plan.entry.file, text: plan.snapshot, what: `Version ${plan.version}` }] : []),
+    ...translations.freezes.map((f) => ({
+      file: f.entry.file,
+      text: f.snapshot,
+      what: `The ${f.entry.locale} translation of ${f.entry.version}`,
+    })),
+  ];
+  const existing = snapshots.find((snapshot) => existsSync(path.join(historyDir, snapshot.file)));
+  if (existing) {
+    return done([
+      ...checked.diagnostics,
+      diagnostic(
+        path.relative(project.cwd, path.join(historyDir, existing.file)),
+        fileStart,
+        'release-version-exists',
+        'release',
+        `${existing.what} is already released`,
+        {
+          hint: 'Released versions are never overwritten: choose a higher version.',
+        },
+      ),
+    ]);
+  }
+  await commitSnapshots(historyDir, snapshots, {
+    ...(plan?.manifest ?? manifest!),
+    ...(translations.entries.length ? { translations: translations.entries } : {}),
+  });
+  const rewritten = [
+    ...(plan ? [{ file: doc.working!.file, text: plan.working }] : []),
+    ...translations.freezes.flatMap((f) => (f.working ? [f.working] : [])),
+  ];
+  for (const r of rewritten) await replaceFile(path.resolve(project.cwd, r.file), r.text);
+  const written = [
+    ...snapshots.map((s) => path.join(historyDir, s.file)),
+    manifestFile,
+    ...rewritten.map((r) => path.resolve(project.cwd, r.file)),
+  ].map((f) => path.relative(project.cwd, f));
+  return done(checked.diagnostics, { ...(plan ? { plan } : {}), translations }, written);
+}
+
+/**
+ * Plan the release of the document and of its translations: the new version
+ * (none when the document has not changed), the translations to freeze; or
+ * why there is nothing to release.
+ */
+async function planAll(
+  project: OpenProject,
+  checked: ValidateResult,
+  doc: VersionedDocument,
+  manifest: Manifest | undefined,
+  options: ReleaseOptions,
+): Promise<{ plan?: ReleasePlan; translations: TranslationReleasePlan } | { diagnostics: Diagnostic[] }> {
+  const working = doc.working!;
+  const reparse = async (file: string) => parse(await readSourceFile(path.resolve(project.cwd, file), project.maxBytes, file));
+  const parsed = await reparse(working.file);
+  const date = options.today ?? today();
+  const planned = planRelease({
+    materiality: materialityOverrides(checked.config),
+    working,
+    text: parsed.text,
+    yaml: parsed.yaml!,
+    lineCounter: parsed.lineCounter,
+    releases: doc.releases,
+    ...(manifest ? { manifest } : {}),
+    ...(options.bump ? { bump: options.bump } : {}),
+    ...(options.effective ? { effective: options.effective } : {}),
+    today: date,
+  });
+  // With nothing changed in the document, the release may still freeze translations.
+  const unchanged = 'diagnostics' in planned && planned.diagnostics.every((d) => d.ruleId === 'release-no-changes');
+  if ('diagnostics' in planned && !unchanged) return { diagnostics: planned.diagnostics };
+  const plan = 'plan' in planned ? planned.plan : undefined;
+  const workingTranslations: WorkingTranslation[] = [];
+  for (const t of doc.workingTranslations ?? []) {
+    const file = await reparse(t.file);
+    const sourceModel = doc.releases.find((r) => r.entry.version === t.version)?.model ?? working;
+    workingTranslations.push({ ...t, text: file.text, yaml: file.yaml!, lineCounter: file.lineCounter, sourceModel });
+  }
+  const translationPlanned = planTranslationRelease({
+    document: doc.id,
+    working: workingTranslations,
+    frozen: manifest?.translations ?? [],
+    released: doc.releases.map((r) => r.entry.version),
+    ...(plan
+      ? { newVersion: { version: plan.version, model: working, file: working.file, ...(plan.changes ? { changes: plan.changes } : {}) } }
+      : {}),
+    today: date,
+    ...(options.allowUntranslated ? { allowUntranslated: true } : {}),
+  });
+  if ('diagnostics' in translationPlanned) return { diagnostics: translationPlanned.diagnostics };
+  const translations = translationPlanned.plan;
+  if (!plan && translations.freezes.length === 0) return { diagnostics: 'diagnostics' in planned ? planned.diagnostics : [] };
+  return { ...(plan ? { plan } : {}), translations };
+}
+
+export const definition: Command = {
+  name: 'release',
+  summary: 'freeze the working document as a new version, with its translations, in policy/history/',
+  usage:
+    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+  flags: [
+    {
+      name: 'bump',
+      value: 'LEVEL',
+      choices: ['auto', 'patch', 'minor', 'major'],
+      default: 'auto',
+      description: 'how to choose the version: auto takes the smallest bump the changes allow',
+    },
+    {
+      name: 'effective',
+      value: 'YYYY-MM-DD',
+      pattern: isoDate,
+      description: "the date the new version takes effect (default: the document's effective)",
+    },
+    {
+      name: 'allow-untranslated',
+      description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version',
+    },
+    policyFlag,
+    formatFlag,
+    ...cacheFlags,
+  ],
+  positionals: 'ID the document to release (default: the only one)',
+  maxPositionals: 1,
+  example: 'policyc release --bump major --effective 2027-01-01',
+};
+
+/** `policyc release`: what was released and frozen, and the files written. */
+export async function run({ io, options, positionals, cache, report }: CommandContext): Promise<number> {
+  const result = await release(
+    defined({
+      cwd: io.cwd,
+      cache,
+      policy: options.policy,
+      document: positionals[0],
+      bump: options.bump as BumpOption | undefined,
+      effective: options.effective,
+      allowUntranslated: options['allow-untranslated'] === 'true',
+    }),
+  );
+  report(result.diagnostics, result.sources);
+  const { plan, translations } = result;
+  if (!plan && !translations?.freezes.length) {
+    io.stderr.write('policyc: nothing was released\n');
+    return 1;
+  }
+  const material = plan?.changes ? plan.changes.changes.filter((c) => c.material).length : 0;
+  const lines = [
+    ...(plan
+      ? [
+          `✔ released ${plan.manifest.document} ${plan.version}, effective ${plan.entry.effective}${plan.changes ? ` (${plan.changes.changes.length} ${plan.changes.changes.length === 1 ? 'change' : 'changes'}, ${material} material)` : ' (first release)'}`,
+        ]
+      : []),
+    ...(translations?.freezes ?? []).map((f) => `✔ froze the ${f.entry.locale} translation of ${f.entry.version}`),
+    ...(translations?.untranslated ?? []).map(
+      (u) =>
+        `⚠ ${u.locale}: not translated, so ${plan?.version ?? 'the new version'} is not published in ${u.locale}${u.material ? ' (material changes, --allow-untranslated)' : ' (editorial changes only)'}`,
+    ),
+  ];
+  io.stdout.write(forTerminal(`${lines.join('\n')}\n${result.written.map((f) => `  wrote ${f}\n`).join('')}`));
+  return 0;
+}

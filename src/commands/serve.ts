@@ -1,0 +1,54 @@
+import { serve, type Preview } from '../serve/serve.js';
+import { forTerminal } from '../text/control.js';
+import { defined, untilAborted, type CommandContext } from './context.js';
+import { baseUrlFlag, cacheFlags, isoDate, policyFlag, type Command } from './definition.js';
+
+export const definition: Command = {
+  name: 'serve',
+  summary: 'preview the site on 127.0.0.1, rebuilt on every change, with problems shown in the page',
+  usage:
+    'policyc serve [--port N] [--policy DIR] [--templates DIR] [--date YYYY-MM-DD] [--no-drafts] [--base-url URL] [--cache DIR | --no-cache]',
+  flags: [
+    {
+      name: 'port',
+      value: 'N',
+      pattern: { test: /^\d{1,5}$/, form: 'a port number' },
+      default: '4000',
+      description: 'the port to listen on (0: any free port)',
+    },
+    policyFlag,
+    { name: 'templates', value: 'DIR', default: 'templates', description: 'folder whose files override the built-in templates by name' },
+    { name: 'date', value: 'YYYY-MM-DD', pattern: isoDate, default: 'today', description: 'preview the site as of this date' },
+    { name: 'no-drafts', description: 'do not show the working document at <id>/draft/ (shown by default while previewing)' },
+    baseUrlFlag,
+    ...cacheFlags,
+  ],
+  example: 'policyc serve --port 4000',
+};
+
+/** `policyc serve`: a line per rebuild until stopped; a server that cannot start is an error. */
+export async function run({ io, options, cache }: CommandContext): Promise<number> {
+  let preview: Preview;
+  try {
+    preview = await serve(
+      defined({
+        cwd: io.cwd,
+        cache,
+        policy: options.policy,
+        templates: options.templates,
+        date: options.date,
+        drafts: options['no-drafts'] !== 'true',
+        baseUrl: options['base-url'],
+        port: Number(options.port ?? 4000),
+      }),
+      (line) => io.stdout.write(`${line}\n`),
+    );
+  } catch (error) {
+    io.stderr.write(forTerminal(`policyc: cannot serve: ${error instanceof Error ? error.message : String(error)}\n`));
+    return 1;
+  }
+  io.stdout.write('Ctrl-C stops\n');
+  await untilAborted(io.signal);
+  await preview.close();
+  return 0;
+}

@@ -1,0 +1,61 @@
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { checkProject, type ValidateOptions, type ValidateResult } from '../project/check.js';
+import { openProject } from '../project/open.js';
+import { defined, type CommandContext } from './context.js';
+import { baseFlag, cacheFlags, formatFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
+
+export type { ValidateOptions, ValidateResult };
+
+/**
+ * Load and validate a project's working documents, verify their histories,
+ * and judge every version with the compliance rules as of its effective date.
+ */
+export async function validate(options: ValidateOptions = {}): Promise<ValidateResult> {
+  return checkProject(await openProject(options), options);
+}
+
+export const definition: Command = {
+  name: 'validate',
+  summary: 'check policy documents and their release history; report every problem at file:line:column',
+  usage:
+    'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [--base REV] [--cache DIR | --no-cache] [FILE...]',
+  flags: [
+    policyFlag,
+    formatFlag,
+    strictFlag,
+    baseFlag,
+    {
+      name: 'date',
+      value: 'YYYY-MM-DD',
+      pattern: isoDate,
+      default: 'today',
+      description: 'the date of the check, for rules about staleness',
+    },
+    ...cacheFlags,
+  ],
+  positionals: 'FILE... check only these files (default: every .yaml document in the policy folder, and its history)',
+  example: 'policyc validate --format json policy/privacy.yaml',
+};
+
+/** `policyc validate`: diagnostics on stdout, and a summary line when there is no error. */
+export async function run({ io, options, positionals, format, cache, report }: CommandContext): Promise<number> {
+  const result = await validate(
+    defined({
+      cwd: io.cwd,
+      cache,
+      policy: options.policy,
+      files: positionals,
+      date: options.date,
+      strict: options.strict === 'true',
+      base: options.base,
+    }),
+  );
+  report(result.diagnostics, result.sources, io.stdout);
+  if (format === 'pretty' && !hasErrors(result.diagnostics)) {
+    const versions = result.documents.reduce((n, d) => n + d.releases.length, 0);
+    io.stdout.write(
+      `✔ ${result.models.length} ${result.models.length === 1 ? 'document' : 'documents'} valid${versions ? `, ${versions} released ${versions === 1 ? 'version' : 'versions'} intact` : ''}\n`,
+    );
+  }
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}

@@ -1,0 +1,207 @@
+import type { Root as MdastRoot } from 'mdast';
+import { RecentMemo } from './memo.js';
+import { markdownNormaliser } from './processors.js';
+
+const normalisedPieces = new RecentMemo<string>(8_000_000);
+/** A line starting a link definition or a raw HTML block. */
+const crossesBlocks = /^ {0,3}(<[!?a-zA-Z/]|\[[^\]]*\]:)/m;
+
+/** Normalise a piece of Markdown once per distinct key (what it is and its text) while it is in use. */
+function normalisedOnce(key: string, normalise: () => string): string {
+  let normal = normalisedPieces.get(key);
+  if (normal === undefined) {
+    normal = normalise();
+    normalisedPieces.set(key, normal);
+  }
+  return normal;
+}
+
+/** Parse and re-serialise Markdown in one go: the reference every shortcut below must equal (tests compare them). */
+export function normaliseMarkdownWhole(markdown: string): string {
+  return String(markdownNormaliser.processSync(markdown));
+}
+
+/**
+ * Parse and re-serialise a whole Markdown page, so output is normalised
+ * whatever the template wrote. Done one section at a time (split before each
+ * ATX heading outside code fences, where CommonMark ends every open block
+ * anyway), each distinct section once, and a table one row at a time:
+ * versions of a policy share most of their sections and most rows of their
+ * tables, and parsing whole pages (a 1,000-cookie table took half a second)
+ * dominated multi-version builds. Lists of one-line items go item by item
+ * in the same way. Tables are written unaligned, so that a row's text never
+ * depends on the other rows.
+ */
+export function normaliseMarkdown(markdown: string): string {
+  // A link definition or a raw HTML block may reach across sections: such a page is parsed whole.
+  if (crossesBlocks.test(markdown)) return normaliseMarkdownWhole(markdown);
+  return markdownSections(markdown)
+    .map((section) => normalisedOnce(`section\0${section}`, () => normaliseSection(section)))
+    .filter((normal) => normal !== '')
+    .join('\n');
+}
+
+/** A section: its paragraphs each normalised alone, its tables and simple lists row by row and item by item; the whole section when a block's extent is unclear. */
+function normaliseSection(section: string): string {
+  const pieces = blockPieces(section);
+  if (!pieces) return normaliseMarkdownWhole(section);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const normal =
+      typeof piece === 'string'
+        ? normalisedOnce(`text\0${piece}`, () => normaliseMarkdownWhole(piece))
+        : 'items' in piece
+          ? normaliseList(piece.items)
+          : normaliseTable(piece);
+    if (normal === undefined) return normaliseMarkdownWhole(section);
+    if (normal.trim() !== '') out.push(normal.replace(/\n+$/, ''));
+  }
+  return out.length ? `${out.join('\n\n')}\n` : '';
+}
+
+interface TableLines {
+  header: string;
+  delimiter: string;
+  rows: string[];
+}
+
+const delimiterRow = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A line that may open a list item, or continue one (indented). */
+const listish = /^(\s|[-*+](\s|$)|\d{1,9}[.)](\s|$))/;
+
+/**
+ * A section cut into text (cut again before each paragraph that starts at the
+ * margin after a blank line), tables and simple lists (one `- ` item per
+ * line), each starting at the left margin after a blank line and ending at a
+ * blank line or the section's end. Undefined when there is none, or when a block's
+ * extent is not certain (a line might continue it, a list might go on after
+ * a blank line): then the section is normalised whole.
+ */
+function blockPieces(section: string): (string | TableLines | { items: string[] })[] | undefined {
+  const lines = section.split('\n');
+  const pieces: (string | TableLines | { items: string[] })[] = [];
+  let text: string[] = [];
+  let fence: string | undefined;
+  let found = false;
+  const blankBefore = (i: number) => i === 0 || lines[i - 1]!.trim() === '';
+  const nonBlank = (from: number) => {
+    for (let k = from; k < lines.length; k++) if (lines[k]!.trim() !== '') return lines[k];
+    return undefined;
+  };
+  // Whether the block before line i (back to the blank lines before it) is or ends a list: a list after it would continue it.
+  const afterList = (i: number) => {
+    let k = i - 1;
+    while (k >= 0 && lines[k]!.trim() === '') k--;
+    for (; k >= 0 && lines[k]!.trim() !== ''; k--) if (listish.test(lines[k]!)) return true;
+    return false;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    fence = nextFence(line, fence);
+    const startsTable = fence === undefined && line.startsWith('|') && delimiterRow.test(lines[i + 1] ?? '') && blankBefore(i);
+    const startsList = fence === undefined && /^- \S/.test(line) && blankBefore(i) && !afterList(i);
+    if (!startsTable && !startsList) {
+      // A paragraph starting at the margin after a blank line ends whatever came before: it can be normalised alone.
+      if (
+        fence === undefined &&
+        i > 0 &&
+        blankBefore(i) &&
+        /^([A-Za-z\\]|\d(?!\d{0,8}[.)]))/.test(line) &&
+        text.some((l) => l.trim() !== '')
+      ) {
+        pieces.push(text.join('\n'));
+        text = [];
+        found = true;
+      }
+      text.push(line);
+      continue;
+    }
+    let end = startsTable ? i + 2 : i + 1;
+    while (end < lines.length && (startsTable ? lines[end]!.startsWith('|') : /^- \S/.test(lines[end]!))) end++;
+    if (end < lines.length && lines[end]!.trim() !== '') return undefined;
+    // A list goes on after blank lines when an item or an indented line follows.
+    if (startsList && listish.test(nonBlank(end) ?? '')) return undefined;
+    pieces.push(
+      text.join('\n'),
+      startsTable ? { header: line, delimiter: lines[i + 1]!, rows: lines.slice(i + 2, end) } : { items: lines.slice(i, end) },
+    );
+    text = [];
+    found = true;
+    i = end - 1;
+  }
+  pieces.push(text.join('\n'));
+  return found ? pieces : undefined;
+}
+
+/** A tight list normalised item by item (each distinct item once); undefined when an item is not one line of one paragraph. */
+function normaliseList(items: readonly string[]): string | undefined {
+  const out = normaliseEach('item', items, (item) => {
+    const { tree, lines } = reprint(item);
+    const list = tree.children[0];
+    const only =
+      tree.children.length === 1 && list?.type === 'list' && !list.ordered && list.children.length === 1 ? list.children[0] : undefined;
+    return only?.children.length === 1 && only.children[0]!.type === 'paragraph' && lines.length === 1 ? lines[0] : undefined;
+  });
+  return out && `${out.join('\n')}\n`;
+}
+
+/** Lines normalised one at a time, each distinct one once; undefined when one cannot be normalised alone. */
+function normaliseEach(kind: string, lines: readonly string[], normalise: (line: string) => string | undefined): string[] | undefined {
+  const out: string[] = [];
+  for (const line of lines) {
+    // '\0' marks a line that cannot be normalised alone (a memo holds no undefined).
+    const normal = normalisedOnce(`${kind}\0${line}`, () => normalise(line) ?? '\0');
+    if (normal === '\0') return undefined;
+    out.push(normal);
+  }
+  return out;
+}
+
+/** Markdown parsed and printed with the page settings: the tree (to check what it is) and the printed lines. */
+function reprint(markdown: string): { tree: MdastRoot; lines: string[] } {
+  const tree = markdownNormaliser.runSync(markdownNormaliser.parse(markdown)) as MdastRoot;
+  return { tree, lines: markdownNormaliser.stringify(tree).replace(/\n$/, '').split('\n') };
+}
+
+/** A table normalised row by row (each distinct row once); undefined when a row is not exactly one row of the header's width. */
+function normaliseTable({ header, delimiter, rows }: TableLines): string | undefined {
+  const head = `${header}\n${delimiter}`;
+  const out = normaliseEach('table', [head], (lines) => normaliseTableLines(lines, 0));
+  const body = out && normaliseEach(`row\0${head}`, rows, (row) => normaliseTableLines(`${head}\n${row}`, 1));
+  return body && `${[...out!, ...body].join('\n')}\n`;
+}
+
+/** Normalise a table of a header and `bodyRows` rows: the header and delimiter lines when `bodyRows` is 0, else the body row's line; undefined when it does not parse as such a table. */
+function normaliseTableLines(markdown: string, bodyRows: 0 | 1): string | undefined {
+  const { tree, lines } = reprint(markdown);
+  const table = tree.children[0];
+  if (tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== 1 + bodyRows) return undefined;
+  const width = table.children[0]!.children.length;
+  if (table.children.some((row) => row.children.length !== width)) return undefined;
+  if (lines.length !== 2 + bodyRows) return undefined;
+  return bodyRows ? lines[2] : `${lines[0]}\n${lines[1]}`;
+}
+
+/** The code fence open after `line`, given the one open before it (CommonMark: a closing fence has the opening's character, at least its length, and nothing after it). */
+function nextFence(line: string, fence: string | undefined): string | undefined {
+  if (fence === undefined) return /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(line)?.[1];
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+  return close && close[0] === fence[0] && close.length >= fence.length ? undefined : fence;
+}
+
+/** A Markdown page cut before each ATX heading that is not inside a fenced code block. */
+function markdownSections(markdown: string): string[] {
+  const sections: string[] = [];
+  let current: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    fence = nextFence(line, fence);
+    if (fence === undefined && /^#{1,6}(?: |$)/.test(line) && current.some((l) => l.trim() !== '')) {
+      sections.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+  }
+  sections.push(current.join('\n'));
+  return sections;
+}

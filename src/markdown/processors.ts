@@ -1,0 +1,45 @@
+import type { Root as HastRoot } from 'hast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { escapeHtml } from './escape.js';
+
+// Processors are built once: building them per field would dominate a build.
+export const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+export const toHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, {
+    ...defaultSchema,
+    protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
+  })
+  .use(escapeAllText)
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();
+
+/**
+ * hast-util-to-html escapes only `<` and `&` in text; pages must also pass
+ * strict validators (html-validate's `no-raw-characters`), so after
+ * sanitizing, each text node becomes a raw node holding its fully escaped
+ * value. Raw nodes exist only from here on: sanitizing has already dropped
+ * any that came from the input, so `allowDangerousHtml` passes only these.
+ */
+function escapeAllText() {
+  return (tree: HastRoot) => {
+    visit(tree, 'text', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      parent.children[index] = { type: 'raw', value: escapeHtml(node.value) } as unknown as typeof node;
+    });
+  };
+}
+
+// Fields and whole pages are serialised with the same settings, so both print alike.
+const markdownSettings = { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, listItemIndent: 'one' } as const;
+// Tables unaligned: a row's text then never depends on the widths of the others (a one-cookie change is a one-line change).
+const gfmSettings = { tablePipeAlign: false } as const;
+export const toMarkdown = unified().use(remarkGfm, gfmSettings).use(remarkStringify, markdownSettings).freeze();
+export const markdownNormaliser = unified().use(remarkParse).use(remarkGfm, gfmSettings).use(remarkStringify, markdownSettings).freeze();

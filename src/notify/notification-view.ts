@@ -1,0 +1,245 @@
+import Handlebars from 'handlebars';
+import type { Change, ChangeSet } from '../diff/types.js';
+import { escapeHtml } from '../markdown/escape.js';
+import { proseToHtml, proseToPlainText } from '../markdown/prose.js';
+import { fill, type Messages } from '../model/messages.js';
+import type { Contact } from '../model/policy.generated.js';
+import type { Renderer } from '../render/templates.js';
+import { formatDate } from '../render/view-model.js';
+import type { PolicyModel } from '../resolve/resolve.js';
+
+/** What a notification e-mail is about: the new version of a document and how it differs from the previous one. */
+export interface NotificationInput {
+  /** The NEW version (its policy's title, locale, controller, contacts). */
+  model: PolicyModel;
+  previous: { version: string; effective: string };
+  next: { version: string; effective: string };
+  /** The changes from `previous` to `next`. */
+  changes: ChangeSet;
+  /** Absolute URLs of the new version, its redline against the previous one, and the changelog. */
+  links: { policy: string; redline: string; changelog: string };
+  /**
+   * Header overrides. Default From: the brand (else the controller's name) and the e-mail
+   * address of the contact with role `privacy`, else `dpo`, else `general`, else the first
+   * contact with an address. Default To: `undisclosed-recipients:;`.
+   */
+  headers?: { from?: string; to?: string };
+}
+
+/** A version as the templates see it. */
+export interface NotificationVersionView {
+  version: string;
+  effective: {
+    /** `YYYY-MM-DD`. */
+    iso: string;
+    /** The date formatted for the document's locale ("1 January 2027"). */
+    display: string;
+  };
+}
+
+/** One change as the templates see it. */
+export interface NotificationChangeView {
+  type: Change['type'];
+  entity: Change['entity'];
+  id: string;
+  material: boolean;
+  rule: string;
+  /** The one-sentence summary: sanitized HTML (with inline styles) in the HTML template, plain text in the text and subject templates. */
+  summary: unknown;
+  /** The summary as plain text, in every template. */
+  plainSummary: string;
+}
+
+/** The contact people can write to with questions (also the default sender). */
+export interface NotificationContactView {
+  email: string;
+  /** `mailto:` link. */
+  href: string;
+  /** The contact's role (`privacy`, `dpo`, ...). */
+  role: string;
+  /** The role's label from the locale's `enums.role` ("Privacy team"). */
+  roleLabel: string;
+}
+
+/**
+ * The locale's `email` labels with their placeholders filled. All are plain
+ * strings, except `questions` in the HTML template, which is HTML with the
+ * contact address as a `mailto:` link (empty when there is no contact).
+ */
+export interface NotificationLabels {
+  subject: string;
+  preheader: string;
+  heading: string;
+  intro: string;
+  material: string;
+  editorial: string;
+  editorialCount: string;
+  readPolicy: string;
+  readRedline: string;
+  readChangelog: string;
+  questions: unknown;
+  footer: string;
+}
+
+/** Everything the e-mail templates (`subject.txt.hbs`, `email.txt.hbs`, `email.html.hbs`) receive. */
+export interface NotificationView {
+  /** `html` for `email.html.hbs`, `text` for `email.txt.hbs` and `subject.txt.hbs`. */
+  format: 'html' | 'text';
+  /** The document's locale (BCP 47), for `lang`. */
+  lang: string;
+  /** The document's id. */
+  id: string;
+  /** The document's title as plain text. */
+  title: string;
+  /** Who sends it: the brand, else the controller's legal name (plain text). */
+  sender: string;
+  /** The controller's details as plain text. */
+  controller: { name: string; brand?: string; address?: string; website?: { name?: string; url: string } };
+  previous: NotificationVersionView;
+  next: NotificationVersionView;
+  links: { policy: string; redline: string; changelog: string };
+  /** Absent when no contact has an e-mail address. */
+  contact?: NotificationContactView;
+  /** Material changes, in change-set order. */
+  material: NotificationChangeView[];
+  /** Editorial changes, in change-set order. */
+  editorial: NotificationChangeView[];
+  count: { all: number; material: number; editorial: number };
+  /** The version bump the changes call for. */
+  bump: ChangeSet['bump'];
+  /** Labels, filled. */
+  t: NotificationLabels;
+}
+
+// The site's palette (templates/assets/policy.css), for markup inserted into summaries.
+const accent = '#0b5cad';
+const codeStyle =
+  'font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:0.9em;background-color:#f4f6f8;padding:0 3px;';
+const linkStyle = `color:${accent};`;
+
+/**
+ * The views the e-mail templates receive for a notification (see
+ * `renderNotification`), one per format: `html` for email.html.hbs, `text`
+ * for subject.txt.hbs and email.txt.hbs.
+ */
+export function notificationView(
+  input: NotificationInput,
+  renderer: Pick<Renderer, 'messages'>,
+): (format: 'html' | 'text') => NotificationView {
+  const p = input.model.policy;
+  const messages = renderer.messages(p.locale);
+  const english = renderer.messages('en');
+  const { label, counted } = emailLabels(messages, english);
+  const title = proseToPlainText(p.title, 'text');
+  const controllerName = proseToPlainText(p.controller.name, 'text');
+  const brand = p.controller.brand ? proseToPlainText(p.controller.brand, 'text') : undefined;
+  const contact = senderContact(p.contacts.items);
+  const version = (v: { version: string; effective: string }): NotificationVersionView => ({
+    version: v.version,
+    effective: { iso: v.effective, display: formatDate(v.effective, p.locale) },
+  });
+  const previous = version(input.previous);
+  const next = version(input.next);
+  const materialChanges = input.changes.changes.filter((c) => c.material);
+  const editorialChanges = input.changes.changes.filter((c) => !c.material);
+  const values = { title, version: next.version, previous: previous.version, effective: next.effective.display };
+  const website = p.controller.website && {
+    url: p.controller.website.url,
+    ...(p.controller.website.name ? { name: proseToPlainText(p.controller.website.name, 'text') } : {}),
+  };
+  return (format) => ({
+    format,
+    lang: p.locale,
+    id: p.id,
+    title,
+    sender: brand || controllerName,
+    controller: {
+      name: controllerName,
+      ...(brand ? { brand } : {}),
+      ...(p.controller.address ? { address: proseToPlainText(p.controller.address, 'text') } : {}),
+      ...(website ? { website } : {}),
+    },
+    previous,
+    next,
+    links: { ...input.links },
+    ...(contact
+      ? {
+          contact: {
+            email: contact.email,
+            href: `mailto:${contact.email}`,
+            role: contact.role,
+            roleLabel: messages.enums.role?.[contact.role] ?? english.enums.role?.[contact.role] ?? contact.role,
+          },
+        }
+      : {}),
+    material: materialChanges.map((c) => changeView(c, format)),
+    editorial: editorialChanges.map((c) => changeView(c, format)),
+    count: { all: input.changes.changes.length, material: materialChanges.length, editorial: editorialChanges.length },
+    bump: input.changes.bump,
+    t: {
+      subject: fill(label('subject'), values),
+      preheader: fill(counted('preheader', input.changes.changes.length), { ...values, count: String(input.changes.changes.length) }),
+      heading: fill(label('heading'), values),
+      intro: fill(label('intro'), values),
+      material: fill(label('material'), values),
+      editorial: fill(label('editorial'), values),
+      editorialCount: fill(counted('editorialCount', editorialChanges.length), { ...values, count: String(editorialChanges.length) }),
+      readPolicy: fill(label('readPolicy'), values),
+      readRedline: fill(label('readRedline'), values),
+      readChangelog: fill(label('readChangelog'), values),
+      questions: contact ? questions(label('questions'), contact.email, format) : '',
+      footer: fill(label('footer'), values),
+    },
+  });
+}
+
+/** The labels of the locale's `email` group, falling back to English; `counted` picks a `<key>One` label for a count of 1 (the locale files have no plural forms yet). */
+function emailLabels(
+  messages: Messages,
+  english: Messages,
+): { label: (key: string) => string; counted: (key: string, count: number) => string } {
+  const label = (key: string): string => {
+    const own = (messages.email as Record<string, unknown> | undefined)?.[key];
+    const fallback = (english.email as Record<string, unknown> | undefined)?.[key];
+    return typeof own === 'string' ? own : typeof fallback === 'string' ? fallback : '';
+  };
+  return { label, counted: (key, count) => (count === 1 && label(`${key}One`)) || label(key) };
+}
+
+/** One change as a template sees it: its summary as styled HTML for the HTML body, else plain. */
+function changeView(c: Change, format: 'html' | 'text'): NotificationChangeView {
+  const plainSummary = proseToPlainText(c.summary, 'text');
+  return {
+    type: c.type,
+    entity: c.entity,
+    id: c.id,
+    material: c.material,
+    rule: c.rule,
+    summary: format === 'html' ? new Handlebars.SafeString(styleInline(proseToHtml(c.summary, 'text'))) : plainSummary,
+    plainSummary,
+  };
+}
+
+/** The line inviting questions, with the contact's address (a `mailto:` link in HTML). */
+function questions(template: string, email: string, format: 'html' | 'text'): unknown {
+  return format === 'html'
+    ? new Handlebars.SafeString(
+        fill(escapeHtml(template), { contact: `<a href="${escapeHtml(`mailto:${email}`)}" style="${linkStyle}">${escapeHtml(email)}</a>` }),
+      )
+    : fill(template, { contact: email });
+}
+
+/** The contact whose address sends the notification: role `privacy`, else `dpo`, else `general`, else the first with an e-mail address. */
+export function senderContact(contacts: readonly Contact[]): (Contact & { email: string }) | undefined {
+  const withEmail = contacts.filter((c): c is Contact & { email: string } => typeof c.email === 'string' && c.email !== '');
+  for (const role of ['privacy', 'dpo', 'general'] as const) {
+    const found = withEmail.find((c) => c.role === role);
+    if (found) return found;
+  }
+  return withEmail[0];
+}
+
+/** E-mail clients ignore stylesheets, so sanitized summary HTML gets its styles inline (its text is escaped, so every `<` is a tag). */
+function styleInline(html: string): string {
+  return html.replace(/<code>/g, `<code style="${codeStyle}">`).replace(/<a /g, `<a style="${linkStyle}" `);
+}

@@ -1,0 +1,193 @@
+import path from 'node:path';
+import type { Cache } from '../cache/cache.js';
+import { configFileName, materialityOverrides, type Config } from '../config/config.js';
+import { fileStart, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { WeakenedGate } from '../diff/types.js';
+import type { Manifest } from '../history/manifest.js';
+import { missingHistory } from '../history/missing.js';
+import { verifyHistory } from '../history/verify.js';
+import { placeOfPath } from '../load/positions.js';
+import { historyRoot } from '../load/read-history.js';
+import type { VersionedDocument } from '../publish/site.js';
+import type { PolicyModel } from '../resolve/resolve.js';
+import { judgeDocument } from '../rules/judge.js';
+import { validateFiles } from '../validate/validate.js';
+import { checkAgainstBase } from './base-revision.js';
+import type { Project } from './load.js';
+import { readProject } from './load.js';
+import type { OpenProject } from './open.js';
+import { today, type ProjectOptions } from './options.js';
+import { addFrozenTranslations, addWorkingTranslations, type FrozenFiles } from './translations.js';
+
+/** Options of `validate`. */
+export interface ValidateOptions extends ProjectOptions {
+  /** The run date (YYYY-MM-DD), for rules about staleness (default: today). */
+  date?: string;
+  /** Warnings count as errors. */
+  strict?: boolean;
+  /** Skip the compliance rules (schema, reference and history checks only). */
+  noRules?: boolean;
+  /**
+   * A git revision (a pull request's base, `origin/main`): the release
+   * history there must be a prefix of the history now, and config changes
+   * since then that loosen a check are reported. Read with git.
+   */
+  base?: string;
+}
+
+/** The outcome of `validate`. */
+export interface ValidateResult {
+  /** Resolved models of the valid working documents. */
+  models: PolicyModel[];
+  /** Every document with its working model (when valid) and its verified releases. */
+  documents: VersionedDocument[];
+  diagnostics: Diagnostic[];
+  /** The text of each file read, by its display path (for code frames). */
+  sources: Map<string, string>;
+  /** The project's `policyc.config.json`, read once here for every command (empty when absent or invalid: see `diagnostics`). */
+  config: Config;
+  /** The cache used, for the stages after validation. */
+  cache?: Cache;
+  /** With `base`: the checks the config loosens since the base revision. */
+  weakenedGates?: WeakenedGate[];
+}
+
+/**
+ * Load and validate an open project's working documents, verify their
+ * histories, and judge every version with the compliance rules as of its
+ * effective date.
+ */
+export async function checkProject(open: OpenProject, options: ValidateOptions): Promise<ValidateResult> {
+  const project = await readProject(open, options.files);
+  const { config, cache } = open;
+  // The config first: the hosts prose may show images from decide its warnings.
+  const checked = validateFiles(project.files, { imageHosts: config.images?.allowHosts ?? [] });
+  const diagnostics = [...project.diagnostics, ...checked.diagnostics, ...open.configDiagnostics];
+  const byId = new Map<string, VersionedDocument>();
+  for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });
+  const frozenFiles: FrozenFiles = new Map();
+  const manifests = verifyHistories(project, byId, frozenFiles, cache, diagnostics);
+  // The history is read only when the whole policy folder is: then a version its history cannot account for is an error.
+  if (!options.files?.length) diagnostics.push(...missingHistories(open, project, checked.models, manifests));
+  let weakenedGates: WeakenedGate[] | undefined;
+  if (options.base !== undefined) {
+    const anchored = await checkAgainstBase({
+      cwd: open.cwd,
+      policyDir: open.policyDir,
+      revision: options.base,
+      ...(options.files?.length ? {} : { histories: project.histories }),
+      ...(open.configDiagnostics.length ? {} : { config }),
+      ...(open.configText !== undefined ? { configText: open.configText } : {}),
+    });
+    diagnostics.push(...anchored.diagnostics);
+    weakenedGates = anchored.weakenedGates;
+  }
+  diagnostics.push(...addWorkingTranslations(project.translations, byId, frozenFiles));
+  const documents = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (!options.noRules) diagnostics.push(...judgeDocuments(project, documents, config, options, cache));
+  const sources = readSources(open, project, diagnostics);
+  // A cache found unsafe or without its key was not used: said once, as a warning.
+  diagnostics.push(...(cache?.diagnostics ?? []));
+  return {
+    models: checked.models,
+    documents,
+    diagnostics: sortDiagnostics(diagnostics),
+    sources,
+    config,
+    ...(cache ? { cache } : {}),
+    ...(weakenedGates ? { weakenedGates } : {}),
+  };
+}
+
+/** Verify each history, add its releases and frozen translations to its document; the manifests read, by document id. */
+function verifyHistories(
+  project: Project,
+  byId: Map<string, VersionedDocument>,
+  frozenFiles: FrozenFiles,
+  cache: Cache | undefined,
+  diagnostics: Diagnostic[],
+): Map<string, Manifest | undefined> {
+  const manifests = new Map<string, Manifest | undefined>();
+  for (const history of project.histories) {
+    const verified = verifyHistory(history, { ...(cache ? { cache } : {}) });
+    diagnostics.push(...verified.diagnostics);
+    const doc = byId.get(history.id) ?? { id: history.id, releases: [] };
+    doc.releases = verified.releases;
+    // An unreadable manifest is reported as such, not as a missing history.
+    if (history.manifestText === undefined || verified.manifest) manifests.set(history.id, verified.manifest);
+    byId.set(history.id, doc);
+    diagnostics.push(...addFrozenTranslations(doc, verified.translations, frozenFiles));
+  }
+  return manifests;
+}
+
+/** Working documents whose version their history cannot account for. */
+function missingHistories(
+  open: OpenProject,
+  project: Project,
+  models: readonly PolicyModel[],
+  manifests: Map<string, Manifest | undefined>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const model of models) {
+    const id = model.policy.id;
+    if (project.histories.some((h) => h.id === id) && !manifests.has(id)) continue;
+    const parsed = project.files.find((f) => f.path === model.file);
+    const place = parsed?.yaml ? placeOfPath(parsed.yaml, parsed.lineCounter, ['version']) : fileStart;
+    const historyDir = path
+      .relative(open.cwd, path.join(historyRoot(open.policyDir), id))
+      .split(path.sep)
+      .join('/');
+    diagnostics.push(...missingHistory({ id, version: model.policy.version, file: model.file }, manifests.get(id), place, historyDir));
+  }
+  return diagnostics;
+}
+
+/** Judge every document, working and released versions, with the compliance rules. */
+function judgeDocuments(
+  project: Project,
+  documents: readonly VersionedDocument[],
+  config: Config,
+  options: ValidateOptions,
+  cache: Cache | undefined,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of documents) {
+    const parsed = doc.working && project.files.find((f) => f.path === doc.working!.file);
+    const history = project.histories.find((h) => h.id === doc.id);
+    diagnostics.push(
+      ...judgeDocument(
+        {
+          ...(doc.working && parsed ? { working: { model: doc.working, parsed } } : {}),
+          releases: doc.releases,
+          ...(history ? { history } : {}),
+        },
+        {
+          today: options.date ?? today(),
+          ...(config.rules ? { severities: config.rules } : {}),
+          ...(options.strict ? { strict: true } : {}),
+          ...(config.noticeDays !== undefined ? { noticeDays: config.noticeDays } : {}),
+          materiality: materialityOverrides(config),
+          ...(cache ? { cache } : {}),
+        },
+      ),
+    );
+  }
+  return diagnostics;
+}
+
+/** The text of each file a diagnostic may quote, by its display path. */
+function readSources(open: OpenProject, project: Project, diagnostics: readonly Diagnostic[]): Map<string, string> {
+  const sources = new Map([...project.files, ...project.translations].map((f) => [f.path, f.text]));
+  // Config problems are reported at their keys: the text gives them a code frame.
+  if (open.configText !== undefined) sources.set(configFileName, open.configText);
+  for (const history of project.histories) {
+    if (history.manifestText !== undefined) sources.set(history.manifestPath, history.manifestText);
+  }
+  // Snapshots are many and large: their text is kept only where a diagnostic needs it for a code frame.
+  const named = new Set(diagnostics.map((d) => d.file));
+  for (const history of project.histories) {
+    for (const snapshot of history.snapshots.values()) if (named.has(snapshot.path)) sources.set(snapshot.path, snapshot.parse().text);
+  }
+  return sources;
+}

@@ -1,0 +1,34 @@
+import Handlebars from 'handlebars';
+import { diffPolicies } from '../diff/diff.js';
+import { fill } from '../model/messages.js';
+import { changeGroups, changeHeadings, changesToHtml, changesToMarkdown } from '../render/change-lists.js';
+import type { Publishing } from './document.js';
+import type { SiteOutput } from './site.js';
+import { str } from './version-bar.js';
+
+/** The working document under `draft/` when it differs from the latest release (with `drafts` set): a banner and the changes since. */
+export function publishDraft(p: Publishing, files: SiteOutput): void {
+  const { doc, latest, settings, renderer, t, id } = p;
+  if (!settings.drafts || !doc.working) return;
+  const draftChanges = diffPolicies(
+    latest.model.policy,
+    doc.working.policy,
+    { from: latest.entry.version, to: 'draft' },
+    settings.materiality,
+  );
+  if (!draftChanges.changes.length) return;
+  const groups = changeGroups(draftChanges);
+  const draft = renderer.renderPolicy(doc.working, {
+    root: '../',
+    draft: {
+      banner: fill(str(t.versions?.draftBanner), { version: latest.entry.version }),
+      heading: fill(str(t.versions?.changes), { version: latest.entry.version }),
+      changes: new Handlebars.SafeString(changesToHtml(groups, 3, changeHeadings(t))),
+      changesMarkdown: changesToMarkdown(groups, changeHeadings(t)),
+    },
+  });
+  if (draft) {
+    files.set(`${id}/draft/index.html`, draft.html);
+    files.set(`${id}/draft/index.md`, draft.markdown);
+  }
+}

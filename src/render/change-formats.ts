@@ -1,0 +1,128 @@
+import { changesToHtml } from './change-lists.js';
+import { escapeHtml } from '../markdown/escape.js';
+import { proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
+import { forTerminal, jsonWithoutControls } from '../text/control.js';
+import type { Change, ChangeSet } from '../diff/types.js';
+
+/** Output formats of `policyc diff`. */
+export const changeFormats = ['text', 'md', 'json', 'html'] as const;
+export type ChangeFormat = (typeof changeFormats)[number];
+
+/**
+ * Format a change set for people (text, Markdown, HTML) or machines (JSON).
+ * Every format may be printed to a terminal or a CI log: controls in the
+ * documents compared are escaped, though validation refuses them, for change
+ * sets made from unvalidated data and for snapshots released before it did.
+ */
+export function formatChanges(set: ChangeSet, format: ChangeFormat): string {
+  switch (format) {
+    case 'json':
+      return `${jsonWithoutControls(JSON.stringify(set, null, 2))}\n`;
+    case 'md':
+      return forTerminal(changesMarkdown(set));
+    case 'html':
+      return forTerminal(changesPage(set));
+    default:
+      return forTerminal(changesText(set));
+  }
+}
+
+function counts(set: ChangeSet): string {
+  const material = set.changes.filter((c) => c.material).length;
+  return `${set.changes.length} ${set.changes.length === 1 ? 'change' : 'changes'}, ${material} material`;
+}
+
+function verdict(set: ChangeSet): string {
+  if (!set.changes.length) return 'No changes.';
+  return set.material
+    ? `Material: people must be told before it applies; the release must be at least a ${set.bump} version.`
+    : `Editorial only; the release must be at least a ${set.bump} version.`;
+}
+
+/** Plain text, one line a change, material first. */
+function changesText(set: ChangeSet): string {
+  const line = (c: Change) => `  ${c.material ? 'material ' : 'editorial'}  ${proseToPlainText(c.summary, 'text')}  [${c.rule}]`;
+  const ordered = [...set.changes.filter((c) => c.material), ...set.changes.filter((c) => !c.material)];
+  const gates = (set.weakenedGates ?? []).map((g) => `  ${g.summary} [${g.setting}: ${g.before} -> ${g.after}]`);
+  const warning = gates.length
+    ? [`Checks loosened in policyc.config.json since the base (review them as material changes):`, ...gates]
+    : [];
+  return [...warning, `${set.from} -> ${set.to}: ${counts(set)}`, verdict(set), ...ordered.map(line), ''].join('\n');
+}
+
+/** Markdown ready to paste as a pull-request comment. */
+function changesMarkdown(set: ChangeSet): string {
+  const item = (c: Change) => {
+    const detail = (c.fields ?? [])
+      .filter((f) => !f.words && (f.before !== undefined || f.after !== undefined))
+      .map(
+        (f) =>
+          `  - \`${f.field}\`: ${f.before !== undefined ? `~~${show(f.before)}~~` : ''}${f.before !== undefined && f.after !== undefined ? ' → ' : ''}${f.after !== undefined ? `**${show(f.after)}**` : ''}`,
+      );
+    return [`- ${proseToMarkdown(c.summary, 'text')} <sub>\`${c.rule}\`</sub>`, ...detail].join('\n');
+  };
+  const material = set.changes.filter((c) => c.material);
+  const editorial = set.changes.filter((c) => !c.material);
+  const parts = [...gatesMarkdown(set), `## Policy changes: ${set.from} → ${set.to}`, '', `**${counts(set)}.** ${verdict(set)}`, ''];
+  if (material.length) parts.push('### Material changes', '', ...material.map(item), '');
+  if (editorial.length)
+    parts.push('<details>', `<summary>Editorial changes (${editorial.length})</summary>`, '', ...editorial.map(item), '', '</details>', '');
+  return `${parts.join('\n')}`;
+}
+
+/** A small standalone HTML page. */
+function changesPage(set: ChangeSet): string {
+  const title = `Policy changes: ${set.from} → ${set.to}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    ...gatesHtml(set),
+    `<p><strong>${escapeHtml(counts(set))}.</strong> ${escapeHtml(verdict(set))}</p>`,
+    changesToHtml(
+      { materialChanges: set.changes.filter((c) => c.material), editorialChanges: set.changes.filter((c) => !c.material) },
+      2,
+    ).trimEnd(),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The checks loosened since `--base`, first in a pull-request comment: they decide what the rest of it calls material. */
+function gatesMarkdown(set: ChangeSet): string[] {
+  const gates = set.weakenedGates ?? [];
+  if (!gates.length) return [];
+  return [
+    '> [!WARNING]',
+    '> **Checks loosened in `policyc.config.json`** since the base; review them as material changes:',
+    ...gates.map((g) => `> - ${g.summary} (\`${g.setting}\`: ${g.before} → ${g.after})`),
+    '',
+  ];
+}
+
+function gatesHtml(set: ChangeSet): string[] {
+  const gates = set.weakenedGates ?? [];
+  if (!gates.length) return [];
+  return [
+    '<section role="alert">',
+    '<h2>Checks loosened in policyc.config.json</h2>',
+    '<p>Since the base; review them as material changes.</p>',
+    '<ul>',
+    ...gates.map((g) => `<li>${escapeHtml(`${g.summary} (${g.setting}: ${g.before} → ${g.after})`)}</li>`),
+    '</ul>',
+    '</section>',
+  ];
+}
+
+function show(value: unknown): string {
+  return Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? proseToPlainText(value, 'text') : JSON.stringify(value);
+}

@@ -1,0 +1,10 @@
+// Run before every test file (vitest.config.ts `setupFiles`): what every file shares.
+import { afterAll } from 'vitest';
+import { removeTempDirs } from './project.js';
+
+// The temporary folders of tempDir() and copySample() go when the file is done, passed or failed.
+afterAll(() => {
+  if (process.env.POLICYC_KEEP_TEMP === '1') return;
+  const left = removeTempDirs();
+  if (left.length > 0) console.warn(`policyc tests: could not remove ${left.join(', ')}`);
+});
