@@ -30,21 +30,18 @@ export async function checkAgainstBase(input: BaseCheckInput): Promise<{ diagnos
   const { cwd, revision } = input;
   const shownPolicy = path.relative(cwd, input.policyDir) || '.';
   const opened = await openRevision(cwd, revision);
+  // REV cannot be read at all: one diagnostic says why, and nothing is compared.
+  const unavailable = (message: string, hint: string) => ({
+    diagnostics: [
+      diagnostic(shownPolicy, fileStart, 'history-base-unavailable', 'history', `${message}, so the history cannot be checked against it`, {
+        hint,
+      }),
+    ],
+    weakenedGates: [],
+  });
   if (isGitProblem(opened)) {
     const { message, hint } = describeGitProblem(opened, cwd);
-    return {
-      diagnostics: [
-        diagnostic(
-          shownPolicy,
-          fileStart,
-          'history-base-unavailable',
-          'history',
-          `${message}, so the history cannot be checked against it`,
-          { hint },
-        ),
-      ],
-      weakenedGates: [],
-    };
+    return unavailable(message, hint);
   }
   const diagnostics: Diagnostic[] = [];
   let gates: WeakenedGate[] = [];
@@ -65,19 +62,10 @@ export async function checkAgainstBase(input: BaseCheckInput): Promise<{ diagnos
     const reason =
       (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.startsWith('fatal:')) ??
       'git could not read it';
-    return {
-      diagnostics: [
-        diagnostic(
-          shownPolicy,
-          fileStart,
-          'history-base-unavailable',
-          'history',
-          `The files of \`${revision}\` cannot be read (${reason.replace(/[\x00-\x1f\x7f]/g, ' ')}), so the history cannot be checked against it`,
-          { hint: 'Run policyc from the repository, with the policy folder inside it.' },
-        ),
-      ],
-      weakenedGates: [],
-    };
+    return unavailable(
+      `The files of \`${revision}\` cannot be read (${reason.replace(/[\x00-\x1f\x7f]/g, ' ')})`,
+      'Run policyc from the repository, with the policy folder inside it.',
+    );
   }
   return { diagnostics, weakenedGates: gates };
 }
