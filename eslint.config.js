@@ -45,16 +45,11 @@ const sizeLimits = {
   complexity: {
     all: 20,
     files: {
-      'src/diff/diff.ts': 65, // specificRule: the materiality rule table, a case per field
-      'src/render/jsonld.ts': 64, // policyJsonLd
-      'src/validate/schema-rules.ts': 45, // schemaDiagnostic: a message per ajv keyword
-      'src/config/config.ts': 44, // parseConfig: a check per setting
-      'src/validate/translation.ts': 32,
       'src/publish/version-bar.ts': 29,
       'src/cli/parse-argv.ts': 28,
+      'src/diff/diff.ts': 27,
       'src/markdown/normalise.ts': 27,
       'src/commands/notify.ts': 26,
-      'src/history/verify.ts': 26,
       'src/translate/schema.ts': 26,
       'src/history/release-translations.ts': 25,
       'src/commands/release.ts': 23,
@@ -62,18 +57,9 @@ const sizeLimits = {
   },
   // Lines of a function.
   'max-lines-per-function': {
-    all: 82,
+    all: 80,
     files: {
       'src/init/starter.ts': 236, // starterPolicy: the starter document (data)
-      'src/render/jsonld.ts': 224, // policyJsonLd: the JSON-LD document, mostly data
-      'src/render/view-model.ts': 169, // pageView
-      'src/diff/diff.ts': 164, // specificRule
-      'src/history/verify.ts': 145, // verifyHistory
-      'src/cache/disk-cache.ts': 137, // diskCache
-      'src/render/extras.ts': 124, // renderSummary
-      'src/render/templates.ts': 119, // createRenderer
-      'src/validate/translation.ts': 110, // validateTranslation
-      'src/validate/schema-rules.ts': 105, // schemaDiagnostic
     },
   },
   // Lines of a file.

@@ -42,6 +42,8 @@ const isolated = ['test/import-side-effects.test.ts'];
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Some files build a site in `beforeAll`: on two busy cores that can take longer than vitest's 10 s.
+    hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/support/setup.ts'],
     projects: [

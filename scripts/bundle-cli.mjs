@@ -2,8 +2,9 @@
 // unbundled start resolving, reading and compiling the hundreds of small
 // modules of yaml, ajv, handlebars and unified/remark; one file loads in about
 // half the time. Run by `npm run prepare` after tsc and
-// scripts/standalone-schemas.mjs, so it bundles the compiled lib/ (the
-// standalone validators included).
+// scripts/standalone-schemas.mjs, so it bundles the compiled lib/ (not the
+// standalone validators: src/validate/schema-rules.ts loads
+// lib/validate/schema.standalone.cjs when a validator is first needed).
 //
 // lib/ stays the library; only the `policyc` command uses the bundle:
 // lib/cli/bin.js imports lib/cli/main.bundle.js when it exists, else

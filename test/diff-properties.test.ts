@@ -8,6 +8,7 @@ import { formatChanges } from '../src/render/change-formats.js';
 import type { Change, ChangeSet, EntityKind } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { matchesSchema } from '../src/validate/schema-rules.js';
+import { propertyRuns } from './support/properties.js';
 
 type Entity = Record<string, unknown> & { id: string };
 
@@ -329,7 +330,7 @@ const pairArb = fc.oneof(
 
 // ------------------------------------------------------------ properties
 
-const runs = { numRuns: 200 };
+const runs = { numRuns: propertyRuns(200) };
 const keyOf = (c: Pick<Change, 'entity' | 'id'>) => `${c.entity}:${c.id}`;
 
 function expectWellFormed(set: ChangeSet): void {

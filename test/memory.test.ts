@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shareUnchanged } from '../src/history/verify.js';
 import { RecentMemo } from '../src/markdown/memo.js';
+import { propertyRuns } from './support/properties.js';
 
 describe('shareUnchanged', () => {
   const value = fc.letrec((tie) => ({
@@ -17,7 +18,7 @@ describe('shareUnchanged', () => {
       fc.property(value, value, (previous, next) => {
         expect(JSON.stringify(shareUnchanged(previous, next))).toBe(JSON.stringify(next));
       }),
-      { seed: 6, numRuns: 2000 },
+      { seed: 6, numRuns: propertyRuns(2000) },
     );
   });
 

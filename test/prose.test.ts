@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { escapeMarkdown } from '../src/markdown/escape.js';
 import { normaliseMarkdown, normaliseMarkdownWhole } from '../src/markdown/normalise.js';
 import { proseToHtml, proseToMarkdown, proseToPlainText } from '../src/markdown/prose.js';
+import { propertyRuns } from './support/properties.js';
 
 describe('prose to HTML', () => {
   it('renders Markdown blocks and inline text', () => {
@@ -108,7 +109,7 @@ describe('Markdown page normalisation', () => {
       fc.property(section, (markdown) => {
         expect(normaliseMarkdown(markdown)).toBe(normaliseMarkdownWhole(markdown));
       }),
-      { seed: 20261129, numRuns: 500 },
+      { seed: 20261129, numRuns: propertyRuns(500) },
     );
   });
 
@@ -120,7 +121,7 @@ describe('Markdown page normalisation', () => {
       fc.property(page, (markdown) => {
         expect(normaliseMarkdown(markdown)).toBe(normaliseMarkdownWhole(markdown));
       }),
-      { seed: 20261129, numRuns: 300 },
+      { seed: 20261129, numRuns: propertyRuns(300) },
     );
   });
 

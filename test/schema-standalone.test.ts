@@ -4,6 +4,7 @@
 // is the same: compared on every schema case and every YAML document of the
 // tests and the sample, with both the policy and the translation schema.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -18,6 +19,9 @@ import { tempDir } from './support/project.js';
 import { allFixtureDocuments } from './support/rule-fixture.js';
 
 type Validators = Record<'policy' | 'translation', { key: string; validate: ValidateFunction }>;
+
+// The generated module is CommonJS, required on first use by schema-rules.js.
+const require = createRequire(import.meta.url);
 
 /** Every YAML file below `dir`, parsed (files YAML cannot read are left out: they never reach the schema). */
 function documents(dir: string): [string, unknown][] {
@@ -41,9 +45,9 @@ const fixtureDocuments = allFixtureDocuments().map(([name, text]): [string, unkn
 const inputs = [...cases, ...documents(path.join(root, 'test')), ...fixtureDocuments, ...documents(path.join(root, 'policy'))];
 
 describe('standalone schema validators', async () => {
-  const file = path.join(tempDir(), 'schema.standalone.js');
+  const file = path.join(tempDir(), 'schema.standalone.cjs');
   writeFileSync(file, await standaloneModule());
-  const { validators } = (await import(pathToFileURL(file).href)) as { validators: Validators };
+  const { validators } = require(file) as { validators: Validators };
   const newAjv = await ajvFactory();
   const compiled = { policy: newAjv().compile(policySchema), translation: newAjv().compile(translationSchema()) };
 
@@ -71,20 +75,37 @@ describe('standalone schema validators', async () => {
 });
 
 // What `npm run prepare` left in lib/ is fresh, and is what lib/'s validation runs.
-describe.skipIf(!existsSync(path.join(root, 'lib/validate/schema.standalone.js')))('lib/validate/schema.standalone.js', () => {
+describe.skipIf(!existsSync(path.join(root, 'lib/validate/schema.standalone.cjs')))('lib/validate/schema.standalone.cjs', () => {
   it('is used by lib/validate/schema-rules.js', async () => {
-    const lib = (file: string) => import(pathToFileURL(path.join(root, 'lib', file)).href);
-    const { validators } = (await lib('validate/schema.standalone.js')) as { validators: Validators };
+    const { validators } = require(path.join(root, 'lib/validate/schema.standalone.cjs')) as { validators: Validators };
     expect(validators.policy.key, 'run `npm run prepare`').toBe(validatorKey(policySchema));
     expect(validators.translation.key, 'run `npm run prepare`').toBe(validatorKey(translationSchema()));
-    const rules = (await lib('validate/schema-rules.js')) as {
-      matchesSchema(data: unknown): boolean;
-      translationValidator(): ValidateFunction;
-    };
+    const rules = (await import(pathToFileURL(path.join(root, 'lib/validate/schema-rules.js')).href)) as SchemaRules;
     // The generated function records the errors of its last call: only a call through it sets them.
     expect(validators.policy.validate.errors ?? null).toBeNull();
     expect(rules.matchesSchema({ id: 'x' })).toBe(false);
     expect(validators.policy.validate.errors?.length).toBeGreaterThan(0);
+    expect(rules.translationValidator()).toBe(validators.translation.validate);
+  });
+});
+
+interface SchemaRules {
+  matchesSchema(data: unknown): boolean;
+  translationValidator(): ValidateFunction;
+}
+
+// No top-level await, nothing loaded at import: schema-rules.js loads through require() (Node 20.19+, 22.12+ without a flag),
+// and the library with it.
+const requiresEsm = (process.features as { require_module?: boolean }).require_module === true;
+describe.skipIf(!requiresEsm || !existsSync(path.join(root, 'lib/validate/schema-rules.js')))('lib/ through require()', () => {
+  it('lib/index.js loads', () => {
+    expect(typeof (require(path.join(root, 'lib/index.js')) as { build?: unknown }).build).toBe('function');
+  });
+
+  it('lib/validate/schema-rules.js loads, and validates with the generated validators', () => {
+    const rules = require(path.join(root, 'lib/validate/schema-rules.js')) as SchemaRules;
+    const { validators } = require(path.join(root, 'lib/validate/schema.standalone.cjs')) as { validators: Validators };
+    expect(rules.matchesSchema({ id: 'x' })).toBe(false);
     expect(rules.translationValidator()).toBe(validators.translation.validate);
   });
 });

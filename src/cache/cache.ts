@@ -91,7 +91,7 @@ function codeFiles(dir: string): string[] {
     .flatMap((entry) => {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) return codeFiles(file);
-      return /\.(m?js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [file] : [];
+      return /\.([cm]?js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [file] : [];
     });
 }
 

@@ -64,95 +64,139 @@ export async function loadConfig(cwd: string): Promise<{ config: Config; diagnos
   return { ...parseConfig(text, configFileName), text };
 }
 
-/** The keys a config may have. */
-const configKeys = ['baseUrl', 'mail', 'materiality', 'rules', 'noticeDays', 'images'];
-
 /**
  * Check the text of a config file: JSON, known keys only, and for
  * `materiality` and `rules` only rule ids policyc has (a misspelt id would
  * silently change nothing). A problem is reported at its key.
  */
 export function parseConfig(text: string, file: string = configFileName): { config: Config; diagnostics: Diagnostic[] } {
-  const problem = (message: string, place: Place = fileStart) => ({
+  const read = readConfig(text);
+  if ('config' in read) return { config: read.config, diagnostics: [] };
+  return {
     config: {},
     diagnostics: [
-      diagnostic(file, place, 'config-invalid', 'config', message, {
+      diagnostic(file, read.place, 'config-invalid', 'config', read.message, {
         hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays` and `images` (`allowHosts`: host names).',
       }),
     ],
-  });
+  };
+}
+
+/** The first problem of a config text, where it is. */
+interface ConfigProblem {
+  message: string;
+  place: Place;
+}
+
+/** A problem of one setting, and the keys it is reported at. */
+interface SettingProblem {
+  message: string;
+  at: readonly string[];
+}
+
+/** The config a text holds, or its first problem: not JSON, a key twice, not an object, then each setting in turn. */
+function readConfig(text: string): { config: Config } | ConfigProblem {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    return problem(
-      `\`${configFileName}\` is not valid JSON: ${message}`,
-      offset === undefined ? fileStart : placeOfOffset(text, Number(offset)),
-    );
+    return jsonProblem(text, error);
   }
-  const at = (segments: readonly string[]) => configPlace(text, segments);
   const duplicate = duplicateKey(text);
-  if (duplicate) return problem(`\`${configFileName}\` has the key \`${duplicate.key}\` twice: only the last would count`, duplicate.place);
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return problem(`\`${configFileName}\` must hold a JSON object`);
-  const config = value as Record<string, unknown>;
-  for (const key of Object.keys(config)) {
-    if (key !== '$schema' && !configKeys.includes(key)) {
-      const guess = closest(key, configKeys);
-      return problem(`Unknown key \`${key}\` in \`${configFileName}\`${guess ? `; did you mean \`${guess}\`?` : ''}`, at([key]));
-    }
+  if (duplicate)
+    return { message: `\`${configFileName}\` has the key \`${duplicate.key}\` twice: only the last would count`, place: duplicate.place };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { message: `\`${configFileName}\` must hold a JSON object`, place: fileStart };
+  const problem = settingsProblem(value as Record<string, unknown>);
+  if (problem) return { message: problem.message, place: configPlace(text, problem.at) };
+  return { config: value as Config };
+}
+
+/** JSON.parse's complaint, at the offset it names when it names one. */
+function jsonProblem(text: string, error: unknown): ConfigProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  return {
+    message: `\`${configFileName}\` is not valid JSON: ${message}`,
+    place: offset === undefined ? fileStart : placeOfOffset(text, Number(offset)),
+  };
+}
+
+/** The check of each setting, run (in this order) when the setting is there. */
+const settingChecks: Record<keyof Config, (value: unknown) => SettingProblem | undefined> = {
+  baseUrl: (baseUrl) =>
+    typeof baseUrl !== 'string' || !/^https?:\/\/\S+$/.test(baseUrl)
+      ? { message: '`baseUrl` must be an absolute http(s) URL', at: ['baseUrl'] }
+      : undefined,
+  mail: (mail) =>
+    typeof mail !== 'object' || mail === null || Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string')
+      ? { message: '`mail` may hold only `from` and `to`, as text', at: ['mail'] }
+      : undefined,
+  materiality: materialityProblem,
+  rules: rulesProblem,
+  noticeDays: (days) =>
+    !Number.isInteger(days) || (days as number) < 0
+      ? { message: '`noticeDays` must be a whole number of days', at: ['noticeDays'] }
+      : undefined,
+  images: (images) => {
+    const message = imagesProblem(images);
+    return message === undefined ? undefined : { message, at: ['images'] };
+  },
+};
+
+/** The keys a config may have. */
+const configKeys = Object.keys(settingChecks);
+
+/** The first unknown key (`$schema` is allowed: editors use it), else the first setting with a problem. */
+function settingsProblem(config: Record<string, unknown>): SettingProblem | undefined {
+  const unknown = Object.keys(config).find((key) => key !== '$schema' && !configKeys.includes(key));
+  if (unknown !== undefined)
+    return { message: `Unknown key \`${unknown}\` in \`${configFileName}\`${didYouMean(unknown, configKeys)}`, at: [unknown] };
+  for (const [key, check] of Object.entries(settingChecks)) {
+    const problem = config[key] === undefined ? undefined : check(config[key]);
+    if (problem) return problem;
   }
-  if (config.baseUrl !== undefined && (typeof config.baseUrl !== 'string' || !/^https?:\/\/\S+$/.test(config.baseUrl))) {
-    return problem('`baseUrl` must be an absolute http(s) URL', at(['baseUrl']));
+  return undefined;
+}
+
+/** `materiality`: change rule ids, each `material` or `editorial`. */
+function materialityProblem(materiality: unknown): SettingProblem | undefined {
+  if (!isMapping(materiality)) return { message: '`materiality` maps change rule ids to `material` or `editorial`', at: ['materiality'] };
+  for (const [id, verdict] of Object.entries(materiality)) {
+    const at = ['materiality', id];
+    if (!Object.hasOwn(changeRules, id))
+      return {
+        message: `\`materiality\` names an unknown change rule \`${id}\`${didYouMean(id, changeRuleIds)} (docs/materiality.md lists them)`,
+        at,
+      };
+    if (verdict !== 'material' && verdict !== 'editorial')
+      return { message: `\`materiality.${id}\` must be \`material\` or \`editorial\`, not \`${String(verdict)}\``, at };
   }
-  const mail = config.mail as Record<string, unknown> | undefined;
-  if (
-    mail !== undefined &&
-    (typeof mail !== 'object' ||
-      mail === null ||
-      Object.entries(mail).some(([k, v]) => !['from', 'to'].includes(k) || typeof v !== 'string'))
-  ) {
-    return problem('`mail` may hold only `from` and `to`, as text', at(['mail']));
+  return undefined;
+}
+
+/** `rules`: compliance rule ids, each `error`, `warn` or `off`. */
+function rulesProblem(rules: unknown): SettingProblem | undefined {
+  if (!isMapping(rules)) return { message: '`rules` maps rule ids to `error`, `warn` or `off`', at: ['rules'] };
+  const known = allRules.map((r) => r.id);
+  for (const [id, level] of Object.entries(rules)) {
+    const at = ['rules', id];
+    if (!known.includes(id))
+      return { message: `\`rules\` names an unknown rule \`${id}\`${didYouMean(id, known)} (\`policyc rules\` lists them)`, at };
+    if (level !== 'error' && level !== 'warn' && level !== 'off')
+      return { message: `\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``, at };
   }
-  const materiality = config.materiality as Record<string, unknown> | undefined;
-  if (materiality !== undefined) {
-    if (typeof materiality !== 'object' || materiality === null || Array.isArray(materiality))
-      return problem('`materiality` maps change rule ids to `material` or `editorial`', at(['materiality']));
-    for (const [id, verdict] of Object.entries(materiality)) {
-      if (!Object.hasOwn(changeRules, id)) {
-        const guess = closest(id, changeRuleIds);
-        return problem(
-          `\`materiality\` names an unknown change rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (docs/materiality.md lists them)`,
-          at(['materiality', id]),
-        );
-      }
-      if (verdict !== 'material' && verdict !== 'editorial')
-        return problem(`\`materiality.${id}\` must be \`material\` or \`editorial\`, not \`${String(verdict)}\``, at(['materiality', id]));
-    }
-  }
-  const rules = config.rules as Record<string, unknown> | undefined;
-  if (rules !== undefined) {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
-      return problem('`rules` maps rule ids to `error`, `warn` or `off`', at(['rules']));
-    const known = allRules.map((r) => r.id);
-    for (const [id, level] of Object.entries(rules)) {
-      if (!known.includes(id)) {
-        const guess = closest(id, known);
-        return problem(
-          `\`rules\` names an unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : ''} (\`policyc rules\` lists them)`,
-          at(['rules', id]),
-        );
-      }
-      if (level !== 'error' && level !== 'warn' && level !== 'off')
-        return problem(`\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``, at(['rules', id]));
-    }
-  }
-  if (config.noticeDays !== undefined && (!Number.isInteger(config.noticeDays) || (config.noticeDays as number) < 0))
-    return problem('`noticeDays` must be a whole number of days', at(['noticeDays']));
-  const images = imagesProblem(config.images);
-  if (images) return problem(images, at(['images']));
-  return { config: config as Config, diagnostics: [] };
+  return undefined;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `; did you mean …?` with the closest of `names`, or nothing. */
+function didYouMean(name: string, names: readonly string[]): string {
+  const guess = closest(name, names);
+  return guess ? `; did you mean \`${guess}\`?` : '';
 }
 
 /** What is wrong with the `images` setting, if anything: `allowHosts` must list bare host names (no scheme, port or path), in lower case. */

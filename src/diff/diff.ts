@@ -1,12 +1,12 @@
 import { schemaAt } from '../model/schema.js';
 import { stringKind } from '../model/fields.js';
-import { enumLabel } from '../model/labels.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { Change, ChangeSet, EntityKind, FieldChange } from './types.js';
-import { difference, fieldPath, isPlainObject, listAt, objectAt, same, strip, type Entity } from './values.js';
-import { brief, capitalise, days, humanField, listOf, lower, money, plural, text, type Context } from './wording.js';
+import { fieldPath, isPlainObject, listAt, objectAt, same, strip, type Entity } from './values.js';
+import { brief, capitalise, humanField, plural, text, type Context } from './wording.js';
 import { lists, singletons, type ListSpec } from './entities.js';
 import { wordDiff } from './words.js';
+import { fieldRules, type Verdict } from './field-rules.js';
 
 export { days } from './wording.js';
 
@@ -180,13 +180,6 @@ function classifyRemoved(spec: ListSpec, e: Entity): Change {
   return { ...base, material: false, rule: 'content-removed', summary };
 }
 
-/** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
-interface Verdict {
-  rule: string;
-  material: boolean;
-  clause?: string;
-}
-
 function classifyChanged(
   entity: EntityKind,
   id: string,
@@ -223,7 +216,8 @@ function classifyChanged(
 /** The materiality rules for one changed field. */
 function judgeField(entity: EntityKind, f: FieldChange, context: Context, old?: Entity, now?: Entity): Verdict {
   const { field, before, after } = f;
-  const specific = specificRule(entity, f, context, old, now);
+  const key = `${entity}:${f.field}`;
+  const specific = Object.hasOwn(fieldRules, key) ? fieldRules[key]!({ entity, change: f, context, old, now }) : undefined;
   if (specific) return specific;
   if (f.words) return { rule: 'wording', material: false, clause: `rewords the ${humanField(field)}` };
   if (before === undefined)
@@ -237,174 +231,4 @@ function judgeField(entity: EntityKind, f: FieldChange, context: Context, old?: 
     material: false,
     clause: `changes the ${humanField(field)}${from && to ? ` from${from.slice(1, -1).replace(/^\(/, ' ')} to ${to.slice(2, -1)}` : ''}`,
   };
-}
-
-/** The materiality rules that look at what a field means, before any generic verdict; undefined when none applies. */
-function specificRule(entity: EntityKind, f: FieldChange, context: Context, old?: Entity, now?: Entity): Verdict | undefined {
-  const { field, before, after } = f;
-  const label = (group: string, value: unknown) => lower(enumLabel(group, String(value)));
-  switch (`${entity}:${field}`) {
-    case 'purpose:categories':
-    case 'recipient:categories':
-    case 'context:categories': {
-      const names = (ids: string[]) => ids.map((g) => `“${context.categoryLabel(g)}”`).join(', ');
-      // A recipient without `categories` receives every category; a purpose or context without them just does not say.
-      if (entity === 'recipient' && before === undefined)
-        return { rule: 'less-data', material: false, clause: `now receives only ${names(difference(after, []))}` };
-      if (entity === 'recipient' && after === undefined)
-        return { rule: 'recipient-receives-more-data', material: true, clause: 'now receives every category of data' };
-      if (before === undefined) return undefined;
-      if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states the data it uses' };
-      const gained = difference(after, before);
-      if (gained.length) {
-        return {
-          rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data',
-          material: true,
-          clause: `adds the data ${names(gained)}`,
-        };
-      }
-      return { rule: 'less-data', material: false, clause: `no longer uses the data ${names(difference(before, after))}` };
-    }
-    case 'purpose:legalBasis':
-      if (before === undefined) return undefined;
-      if (after === undefined) return { rule: 'legal-basis-removed', material: true, clause: 'no longer states its legal basis' };
-      return {
-        rule: 'legal-basis-changed',
-        material: true,
-        clause: `changes the legal basis from ${label('legalBasis', before)} to ${label('legalBasis', after)}`,
-      };
-    case 'recipient:condition':
-      // Sharing only with consent narrows what happens without it; any other change widens or shifts it.
-      if (after === 'consent')
-        return {
-          rule: 'sharing-condition-narrowed',
-          material: false,
-          clause: `shares only ${label('condition', after)} instead of ${label('condition', before)}`,
-        };
-      return {
-        rule: 'sharing-condition-changed',
-        material: true,
-        clause: `shares ${label('condition', after)} instead of ${label('condition', before)}`,
-      };
-    case 'transfer:mechanisms':
-      return {
-        rule: 'transfer-changed',
-        material: true,
-        clause: `changes the safeguards from ${listOf('mechanism', before)} to ${listOf('mechanism', after)}`,
-      };
-    case 'transfer:destination':
-    case 'transfer:recipient':
-      return { rule: 'transfer-changed', material: true, clause: `changes the ${field} from “${text(before)}” to “${text(after)}”` };
-    case 'category:retention.period':
-    case 'cookie:duration': {
-      if (before === undefined) return undefined;
-      if (after === undefined) {
-        // A cookie that becomes a session cookie loses its duration for a good reason.
-        if (entity === 'cookie' && now?.lifetime === 'session')
-          return { rule: 'shorter-retention', material: false, clause: `no longer lasts ${String(before)}` };
-        return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
-      }
-      const difference = days(String(after)) - days(String(before));
-      if (Math.abs(difference) < 1e-9)
-        return {
-          rule: 'detail-changed',
-          material: false,
-          clause: `states the same period differently: ${String(before)} as ${String(after)}`,
-        };
-      const longer = difference > 0;
-      return {
-        rule: longer ? 'longer-retention' : 'shorter-retention',
-        material: longer,
-        clause: `${longer ? 'keeps data longer' : 'keeps data for less time'}: ${String(before)} to ${String(after)}`,
-      };
-    }
-    case 'cookie:lifetime':
-      return after === 'persistent'
-        ? { rule: 'longer-retention', material: true, clause: 'becomes a persistent cookie instead of a session cookie' }
-        : { rule: 'shorter-retention', material: false, clause: 'becomes a session cookie' };
-    case 'cookie:category': {
-      if (before === undefined) return undefined;
-      if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states its category' };
-      // Strictly necessary cookies are set without consent: moving a cookie into or out of that category changes what people control.
-      if (after === 'strictly-necessary')
-        return {
-          rule: 'cookie-now-essential',
-          material: true,
-          clause: `is now set without consent as strictly necessary (was ${label('cookieCategory', before)})`,
-        };
-      if (before === 'strictly-necessary')
-        return {
-          rule: 'cookie-now-non-essential',
-          material: true,
-          clause: `changes category from strictly necessary to ${label('cookieCategory', after)}`,
-        };
-      return {
-        rule: 'cookie-category-changed',
-        material: false,
-        clause: `changes category from ${label('cookieCategory', before)} to ${label('cookieCategory', after)}`,
-      };
-    }
-    case 'cookie:provider':
-      if (before === undefined || after === undefined) return undefined;
-      return { rule: 'cookie-provider-changed', material: true, clause: `is now set by ${text(after)} instead of ${text(before)}` };
-    case 'cookie:party':
-      return after === 'third'
-        ? { rule: 'new-third-party-cookie', material: true, clause: 'is now set by a third party' }
-        : { rule: 'cookie-detail', material: false, clause: 'is now a first-party cookie' };
-    case 'category:sensitive':
-      if (after === true) return { rule: 'sensitive-data', material: true, clause: 'is now sensitive data' };
-      return before === true
-        ? { rule: 'detail-changed', material: false, clause: 'is no longer marked sensitive' }
-        : { rule: 'detail-stated', material: false, clause: 'is marked not sensitive' };
-    case 'right:fee.amount': {
-      if (after === undefined) return { rule: 'fee-removed', material: false, clause: `removes the fee of ${money(old)}` };
-      if (Number(after) === 0)
-        return { rule: before === undefined ? 'detail-stated' : 'fee-removed', material: false, clause: 'is free of charge' };
-      if (before === undefined || Number(before) === 0)
-        return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
-      if (Number(after) > Number(before))
-        return { rule: 'new-fee', material: true, clause: `raises the fee from ${money(old)} to ${money(now)}` };
-      return { rule: 'fee-reduced', material: false, clause: `reduces the fee from ${money(old)} to ${money(now)}` };
-    }
-    case 'right:type':
-      return {
-        rule: 'right-removed',
-        material: true,
-        clause: `is now the ${label('right', after)} instead of the ${label('right', before)}`,
-      };
-    case 'marketing:consent':
-      if (after === 'opt-out')
-        return {
-          rule: 'marketing-opt-out',
-          material: true,
-          clause: 'sends marketing until you object (opt-out)' + (before ? ' instead of only with your agreement (opt-in)' : ''),
-        };
-      return before === undefined
-        ? undefined
-        : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
-    case 'cookie-policy:consent.model':
-      if (after === undefined)
-        return { rule: 'cookie-consent-weakened', material: true, clause: 'no longer says how consent to cookies is obtained' };
-      if (before === undefined) return undefined;
-      return after === 'opt-in'
-        ? {
-            rule: 'cookie-consent-strengthened',
-            material: false,
-            clause: `asks for consent before setting cookies (${label('consentModel', after)} instead of ${label('consentModel', before)})`,
-          }
-        : {
-            rule: 'cookie-consent-weakened',
-            material: true,
-            clause: `changes cookie consent from ${label('consentModel', before)} to ${label('consentModel', after)}`,
-          };
-    case 'section:automatedDecisions.used':
-      if (after === true) return { rule: 'automated-decisions-introduced', material: true, clause: 'makes decisions by automated means' };
-      return before === true
-        ? { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' }
-        : undefined;
-    case 'controller:name':
-      return { rule: 'controller-changed', material: true, clause: `changes the controller from “${text(before)}” to “${text(after)}”` };
-    default:
-      return undefined;
-  }
 }

@@ -1,4 +1,16 @@
-import type { LegalBasis } from '../model/policy.generated.js';
+import type {
+  Contact,
+  Controller,
+  Cookie,
+  DataCategory,
+  LegalBasis,
+  Policy,
+  Purpose,
+  Recipient,
+  Right,
+  Transfer,
+  TransferMechanism,
+} from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from '../model/messages.js';
 import { proseToPlainText } from '../markdown/prose.js';
@@ -126,6 +138,34 @@ const gdprRights: Partial<Record<string, string>> = {
   complaint: 'eu-gdpr:A77',
 };
 
+/** What the node builders share: the page's anchors, literals in the document's language, and the facts several nodes point to. */
+interface Graph {
+  /** The `@id` of the entity with this page anchor. */
+  at(anchor: string): string;
+  /** A string in the document's language. */
+  lit(value: string): Literal;
+  /** The locale's label of an enum value, or the value itself when the locale has none. */
+  enumLabel(group: string, value: string): Literal | string;
+  /** A legal basis as its DPV concept, and its EU GDPR article when EU law applies. */
+  legalBasis(basis: LegalBasis): Node[];
+  /** Whether the document declares the `eu` jurisdiction: only then are EU GDPR concepts used. */
+  eu: boolean;
+  controllerId: string;
+  /** The `@id` of each contact, by contact id. */
+  contactIds: Map<string, string>;
+}
+
+type Literal = { '@value': string; '@language': string };
+
+const ref = (id: string) => ({ '@id': id });
+const text = (value: string) => proseToPlainText(value, 'text');
+/** The node without its absent values and empty lists, which JSON-LD would read as "no value" anyway. */
+const compact = (node: Node): Node =>
+  Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+/** The types of a handling node (a fresh list each time: nodes share no values). */
+const handlingTypes = (): string[] => ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'];
+const isHandling = (node: Node) => Array.isArray(node['@type']) && node['@type'].includes('dpv:PersonalDataHandling');
+
 /**
  * The policy's facts as JSON-LD in the W3C Data Privacy Vocabulary: the page
  * is a `dpv:PrivacyNotice` (and a `schema:WebPage`) naming its data
@@ -141,242 +181,248 @@ const gdprRights: Partial<Record<string, string>> = {
  */
 export function policyJsonLd(model: PolicyModel, options: JsonLdOptions): object {
   const p = model.policy;
-  const url = options.url;
-  const at = (anchor: string) => `${url}#${anchor}`;
-  const ref = (id: string) => ({ '@id': id });
+  const g = graphContext(p, options);
+  const body: Node[] = [
+    controllerNode(p.controller, p.contacts.items, g),
+    ...p.contacts.items.map((c) => contactNode(c, g)),
+    ...p.collection.categories.map((cat) => categoryNode(cat, g)),
+    ...p.purposes.items.flatMap((purpose) => purposeNodes(purpose, g)),
+    ...(p.sharing?.recipients ?? []).flatMap((recipient) => recipientNodes(recipient, g)),
+    ...(p.transfers?.items ?? []).map((transfer) => transferNode(transfer, g)),
+    ...(p.cookies?.items ?? []).flatMap((cookie) => cookieNodes(cookie, g)),
+    ...(p.rights?.items ?? []).map((right) => rightNode(right, g)),
+  ];
+  // The notice comes first and lists every handling, in the order of the graph.
+  const handlings = body.filter(isHandling).map((node) => node['@id'] as string);
+  return { '@context': jsonLdContext, '@graph': [noticeNode(p, handlings, options.url, g), ...body] };
+}
+
+function graphContext(p: Policy, options: JsonLdOptions): Graph {
+  const at = (anchor: string) => `${options.url}#${anchor}`;
   const eu = (p.jurisdictions ?? []).includes('eu');
-  const text = (value: string) => proseToPlainText(value, 'text');
-  const lit = (value: string) => ({ '@value': value, '@language': p.locale });
-  const enumLabel = (group: string, value: string) => {
-    const label = options.messages?.enums[group]?.[value];
-    return label === undefined ? value : lit(label);
+  const lit = (value: string): Literal => ({ '@value': value, '@language': p.locale });
+  return {
+    at,
+    lit,
+    enumLabel: (group, value) => {
+      const label = options.messages?.enums[group]?.[value];
+      return label === undefined ? value : lit(label);
+    },
+    legalBasis: (basis) => [ref(legalBases[basis].dpv), ...(eu ? [ref(legalBases[basis].gdpr)] : [])],
+    eu,
+    controllerId: at('controller'),
+    contactIds: new Map(p.contacts.items.map((c) => [c.id, at(`contact-${c.id}`)])),
   };
-  const compact = (node: Node): Node =>
-    Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
-  const legalBasis = (basis: LegalBasis) => [ref(legalBases[basis].dpv), ...(eu ? [ref(legalBases[basis].gdpr)] : [])];
+}
 
-  const controllerId = at('controller');
-  const graph: Node[] = [];
-  const handlings: string[] = [];
+const categoryId = (id: string, g: Graph) => g.at(`category-${id}`);
 
-  // Contacts: the supervisory authority is an authority, the others are the controller's contact points.
-  const contactIds = new Map(p.contacts.items.map((c) => [c.id, at(`contact-${c.id}`)]));
+/** The page itself: the notice, its controller, its handlings, rights and supervisory authorities. */
+function noticeNode(p: Policy, handlings: string[], url: string, g: Graph): Node {
   const authorities = p.contacts.items.filter((c) => c.role === 'supervisory-authority');
-  const contactPoints = p.contacts.items.filter((c) => c.role !== 'supervisory-authority');
+  return compact({
+    '@id': url,
+    '@type': ['dpv:PrivacyNotice', 'schema:WebPage'],
+    'schema:name': g.lit(text(p.title)),
+    'schema:inLanguage': p.locale,
+    'schema:version': p.version,
+    'schema:dateModified': { '@value': p.effective, '@type': 'xsd:date' },
+    'schema:publisher': ref(g.controllerId),
+    'dpv:hasDataController': ref(g.controllerId),
+    'dpv:hasPersonalDataHandling': handlings.map(ref),
+    'dpv:hasRight': (p.rights?.items ?? []).map((r) => ref(g.at(`right-${r.id}`))),
+    'dpv:hasAuthority': authorities.map((c) => ref(g.contactIds.get(c.id)!)),
+  });
+}
 
-  const controller = p.controller;
-  graph.push(
-    compact({
-      '@id': controllerId,
-      '@type': ['dpv:DataController', 'schema:Organization'],
-      'schema:name': text(controller.name),
-      'schema:alternateName': controller.brand === undefined ? undefined : text(controller.brand),
-      'schema:url': controller.website ? ref(controller.website.url) : undefined,
-      'schema:address': controller.address === undefined ? undefined : text(controller.address),
-      'schema:parentOrganization':
-        controller.group === undefined ? undefined : { '@type': 'schema:Organization', 'schema:name': text(controller.group) },
-      'schema:contactPoint': contactPoints.map((c) => ref(contactIds.get(c.id)!)),
-      'dpv:hasDataProtectionOfficer': contactPoints.filter((c) => c.role === 'dpo').map((c) => ref(contactIds.get(c.id)!)),
-    }),
-  );
-  for (const c of p.contacts.items) {
-    const authority = c.role === 'supervisory-authority';
-    graph.push(
-      compact({
-        '@id': contactIds.get(c.id),
-        '@type': authority
-          ? ['dpv:DataProtectionAuthority', 'schema:GovernmentOrganization']
-          : c.role === 'dpo'
-            ? ['schema:ContactPoint', 'dpv:DataProtectionOfficer']
-            : ['schema:ContactPoint'],
-        'schema:name': c.name === undefined ? undefined : text(c.name),
-        'schema:contactType': authority ? undefined : enumLabel('role', c.role),
-        'schema:description': lit(text(c.description)),
-        'schema:email': c.email,
-        'schema:telephone': c.phone,
-        'schema:url': c.url ? ref(c.url) : undefined,
-        'schema:address': c.address === undefined ? undefined : text(c.address),
-      }),
-    );
-  }
+/** The controller, with its contact points (every contact but the supervisory authority) and its DPO. */
+function controllerNode(controller: Controller, contacts: Contact[], g: Graph): Node {
+  const contactPoints = contacts.filter((c) => c.role !== 'supervisory-authority');
+  return compact({
+    '@id': g.controllerId,
+    '@type': ['dpv:DataController', 'schema:Organization'],
+    'schema:name': text(controller.name),
+    'schema:alternateName': controller.brand === undefined ? undefined : text(controller.brand),
+    'schema:url': controller.website ? ref(controller.website.url) : undefined,
+    'schema:address': controller.address === undefined ? undefined : text(controller.address),
+    'schema:parentOrganization':
+      controller.group === undefined ? undefined : { '@type': 'schema:Organization', 'schema:name': text(controller.group) },
+    'schema:contactPoint': contactPoints.map((c) => ref(g.contactIds.get(c.id)!)),
+    'dpv:hasDataProtectionOfficer': contactPoints.filter((c) => c.role === 'dpo').map((c) => ref(g.contactIds.get(c.id)!)),
+  });
+}
 
-  const categoryId = (id: string) => at(`category-${id}`);
-  for (const cat of p.collection.categories) {
-    graph.push(
-      compact({
-        '@id': categoryId(cat.id),
-        '@type': [
-          'dpv:PersonalData',
-          ...(personalData[cat.id] ? [personalData[cat.id]] : []),
-          ...(cat.sensitive ? ['dpv:SensitivePersonalData'] : []),
-        ],
-        'rdfs:label': lit(text(cat.label)),
-        'rdfs:comment': cat.description === undefined ? undefined : lit(text(cat.description)),
-        'dpv:hasDataSource': cat.source ? ref(dataSources[cat.source]!) : undefined,
-        'dpv:hasStorageCondition': cat.retention
-          ? storageDuration(cat.retention.period, cat.retention.criteria && text(cat.retention.criteria))
-          : undefined,
-      }),
-    );
-  }
+/** A contact: the supervisory authority is an authority, the others are the controller's contact points. */
+function contactNode(c: Contact, g: Graph): Node {
+  const authority = c.role === 'supervisory-authority';
+  return compact({
+    '@id': g.contactIds.get(c.id),
+    '@type': authority
+      ? ['dpv:DataProtectionAuthority', 'schema:GovernmentOrganization']
+      : c.role === 'dpo'
+        ? ['schema:ContactPoint', 'dpv:DataProtectionOfficer']
+        : ['schema:ContactPoint'],
+    'schema:name': c.name === undefined ? undefined : text(c.name),
+    'schema:contactType': authority ? undefined : g.enumLabel('role', c.role),
+    'schema:description': g.lit(text(c.description)),
+    'schema:email': c.email,
+    'schema:telephone': c.phone,
+    'schema:url': c.url ? ref(c.url) : undefined,
+    'schema:address': c.address === undefined ? undefined : text(c.address),
+  });
+}
 
-  for (const purpose of p.purposes.items) {
-    const purposeId = at(`purpose-${purpose.id}`);
-    graph.push(
-      compact({
-        '@id': purposeId,
-        '@type': ['dpv:Purpose', ...(purposes[purpose.id] ? [purposes[purpose.id]] : [])],
-        'rdfs:label': lit(text(purpose.description)),
-      }),
-    );
-    const handling = at(`purpose-${purpose.id}-handling`);
-    handlings.push(handling);
-    graph.push(
-      compact({
-        '@id': handling,
-        '@type': ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'],
-        'dpv:hasPurpose': ref(purposeId),
-        'dpv:hasPersonalData': (purpose.categories ?? []).map((id) => ref(categoryId(id))),
-        'dpv:hasLegalBasis': purpose.legalBasis ? legalBasis(purpose.legalBasis) : undefined,
-        'dpv:hasJustification':
-          purpose.legitimateInterest === undefined
-            ? undefined
-            : { '@type': 'dpv:Justification', 'rdfs:label': lit(text(purpose.legitimateInterest)) },
-        'dpv:hasDataController': ref(controllerId),
-      }),
-    );
-  }
+function categoryNode(cat: DataCategory, g: Graph): Node {
+  return compact({
+    '@id': categoryId(cat.id, g),
+    '@type': [
+      'dpv:PersonalData',
+      ...(personalData[cat.id] ? [personalData[cat.id]] : []),
+      ...(cat.sensitive ? ['dpv:SensitivePersonalData'] : []),
+    ],
+    'rdfs:label': g.lit(text(cat.label)),
+    'rdfs:comment': cat.description === undefined ? undefined : g.lit(text(cat.description)),
+    'dpv:hasDataSource': cat.source ? ref(dataSources[cat.source]!) : undefined,
+    'dpv:hasStorageCondition': cat.retention
+      ? storageDuration(cat.retention.period, cat.retention.criteria && text(cat.retention.criteria), g)
+      : undefined,
+  });
+}
 
-  for (const recipient of p.sharing?.recipients ?? []) {
-    const recipientId = at(`recipient-${recipient.id}`);
-    const type = recipient.type && recipientTypes[recipient.type];
-    graph.push(
-      compact({
-        '@id': recipientId,
-        '@type': ['dpv:Recipient', ...(type ? [type] : [])],
-        'rdfs:label': lit(text(recipient.name)),
-      }),
-    );
-    const handling = at(`recipient-${recipient.id}-sharing`);
-    handlings.push(handling);
-    const basis = conditionBases[recipient.condition];
-    graph.push(
-      compact({
-        '@id': handling,
-        '@type': ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'],
-        'dpv:hasProcessing': ref('dpv:Share'),
-        'dpv:hasRecipient': ref(recipientId),
-        'dpv:hasPurpose':
-          recipient.purpose === undefined ? undefined : { '@type': 'dpv:Purpose', 'rdfs:label': lit(text(recipient.purpose)) },
-        'dpv:hasPersonalData': (recipient.categories ?? []).map((id) => ref(categoryId(id))),
-        'dpv:hasLegalBasis': basis ? legalBasis(basis) : undefined,
-        'dpv:hasDataController': ref(controllerId),
-      }),
-    );
-  }
+/** A purpose, and its handling: the categories processed for it, on which legal basis. */
+function purposeNodes(purpose: Purpose, g: Graph): Node[] {
+  const purposeId = g.at(`purpose-${purpose.id}`);
+  const node = compact({
+    '@id': purposeId,
+    '@type': ['dpv:Purpose', ...(purposes[purpose.id] ? [purposes[purpose.id]] : [])],
+    'rdfs:label': g.lit(text(purpose.description)),
+  });
+  const handling = compact({
+    '@id': g.at(`purpose-${purpose.id}-handling`),
+    '@type': handlingTypes(),
+    'dpv:hasPurpose': ref(purposeId),
+    'dpv:hasPersonalData': (purpose.categories ?? []).map((id) => ref(categoryId(id, g))),
+    'dpv:hasLegalBasis': purpose.legalBasis ? g.legalBasis(purpose.legalBasis) : undefined,
+    'dpv:hasJustification':
+      purpose.legitimateInterest === undefined
+        ? undefined
+        : { '@type': 'dpv:Justification', 'rdfs:label': g.lit(text(purpose.legitimateInterest)) },
+    'dpv:hasDataController': ref(g.controllerId),
+  });
+  return [node, handling];
+}
 
-  for (const transfer of p.transfers?.items ?? []) {
-    const id = at(`transfer-${transfer.id}`);
-    handlings.push(id);
-    const measures: unknown[] = [];
-    const bases: unknown[] = [];
-    for (const m of transfer.mechanisms) {
-      const label = enumLabel('mechanism', m);
-      const safeguard = { '@type': 'dpv:SafeguardForDataTransfer', 'rdfs:label': label };
-      if (m === 'standard-contractual-clauses') measures.push(eu ? ref('eu-gdpr:StandardContractualClauses') : safeguard);
-      else if (m === 'binding-corporate-rules') {
-        measures.push(eu ? ref('eu-gdpr:BindingCorporateRules') : safeguard);
-        if (eu) bases.push(ref('eu-gdpr:A46-2-b'));
-      } else if (m === 'adequacy') bases.push(eu ? ref('eu-gdpr:A45-3') : { '@type': 'dpv:DataTransferLegalBasis', 'rdfs:label': label });
-      else if (m === 'derogation') bases.push({ '@type': 'dpv:DataTransferLegalBasis', 'rdfs:label': label });
-      else {
-        // A framework: the EU-U.S. Data Privacy Framework is an EU adequacy decision (Art. 45(3)); the others are not, or no longer, EU law.
-        measures.push(safeguard);
-        if (m === 'eu-us-data-privacy-framework' && eu) bases.push(ref('eu-gdpr:A45-3'));
-      }
+/** A recipient, and the sharing with it: what is shared, what for, on which basis its condition implies. */
+function recipientNodes(recipient: Recipient, g: Graph): Node[] {
+  const recipientId = g.at(`recipient-${recipient.id}`);
+  const type = recipient.type && recipientTypes[recipient.type];
+  const basis = conditionBases[recipient.condition];
+  const node = compact({
+    '@id': recipientId,
+    '@type': ['dpv:Recipient', ...(type ? [type] : [])],
+    'rdfs:label': g.lit(text(recipient.name)),
+  });
+  const sharing = compact({
+    '@id': g.at(`recipient-${recipient.id}-sharing`),
+    '@type': handlingTypes(),
+    'dpv:hasProcessing': ref('dpv:Share'),
+    'dpv:hasRecipient': ref(recipientId),
+    'dpv:hasPurpose':
+      recipient.purpose === undefined ? undefined : { '@type': 'dpv:Purpose', 'rdfs:label': g.lit(text(recipient.purpose)) },
+    'dpv:hasPersonalData': (recipient.categories ?? []).map((id) => ref(categoryId(id, g))),
+    'dpv:hasLegalBasis': basis ? g.legalBasis(basis) : undefined,
+    'dpv:hasDataController': ref(g.controllerId),
+  });
+  return [node, sharing];
+}
+
+/** An international transfer: exporter, importer, destination, and its safeguards. */
+function transferNode(transfer: Transfer, g: Graph): Node {
+  const { measures, bases } = transferSafeguards(transfer.mechanisms, g);
+  return compact({
+    '@id': g.at(`transfer-${transfer.id}`),
+    '@type': handlingTypes(),
+    'dpv:hasProcessing': ref('dpv:Transfer'),
+    'dpv:hasDataExporter': ref(g.controllerId),
+    'dpv:hasDataImporter': { '@type': ['dpv:DataImporter'], 'rdfs:label': g.lit(text(transfer.recipient)) },
+    'dpv:hasLocation': { '@type': 'dpv:Location', 'rdfs:label': g.lit(text(transfer.destination)) },
+    'dpv:hasLegalBasis': bases,
+    'dpv:hasOrganisationalMeasure': measures,
+    'dpv:hasDataController': ref(g.controllerId),
+  });
+}
+
+/**
+ * What a transfer's mechanisms say in DPV: safeguards (organisational
+ * measures) and legal bases. Under EU law the EU GDPR concepts and articles;
+ * otherwise generic safeguards and bases labelled with the mechanism.
+ */
+function transferSafeguards(mechanisms: TransferMechanism[], g: Graph): { measures: unknown[]; bases: unknown[] } {
+  const { eu } = g;
+  const measures: unknown[] = [];
+  const bases: unknown[] = [];
+  for (const m of mechanisms) {
+    const label = g.enumLabel('mechanism', m);
+    const safeguard = { '@type': 'dpv:SafeguardForDataTransfer', 'rdfs:label': label };
+    if (m === 'standard-contractual-clauses') measures.push(eu ? ref('eu-gdpr:StandardContractualClauses') : safeguard);
+    else if (m === 'binding-corporate-rules') {
+      measures.push(eu ? ref('eu-gdpr:BindingCorporateRules') : safeguard);
+      if (eu) bases.push(ref('eu-gdpr:A46-2-b'));
+    } else if (m === 'adequacy') bases.push(eu ? ref('eu-gdpr:A45-3') : { '@type': 'dpv:DataTransferLegalBasis', 'rdfs:label': label });
+    else if (m === 'derogation') bases.push({ '@type': 'dpv:DataTransferLegalBasis', 'rdfs:label': label });
+    else {
+      // A framework: the EU-U.S. Data Privacy Framework is an EU adequacy decision (Art. 45(3)); the others are not, or no longer, EU law.
+      measures.push(safeguard);
+      if (m === 'eu-us-data-privacy-framework' && eu) bases.push(ref('eu-gdpr:A45-3'));
     }
-    graph.push(
-      compact({
-        '@id': id,
-        '@type': ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'],
-        'dpv:hasProcessing': ref('dpv:Transfer'),
-        'dpv:hasDataExporter': ref(controllerId),
-        'dpv:hasDataImporter': { '@type': ['dpv:DataImporter'], 'rdfs:label': lit(text(transfer.recipient)) },
-        'dpv:hasLocation': { '@type': 'dpv:Location', 'rdfs:label': lit(text(transfer.destination)) },
-        'dpv:hasLegalBasis': bases,
-        'dpv:hasOrganisationalMeasure': measures,
-        'dpv:hasDataController': ref(controllerId),
-      }),
-    );
   }
+  return { measures, bases };
+}
 
-  for (const cookie of p.cookies?.items ?? []) {
-    const cookieId = at(`cookie-${cookie.id}`);
-    graph.push({ '@id': cookieId, '@type': 'tech:Cookie', 'rdfs:label': cookie.name });
-    const handling = at(`cookie-${cookie.id}-handling`);
-    handlings.push(handling);
-    graph.push(
-      compact({
-        '@id': handling,
-        '@type': ['dpv:PersonalDataHandling', 'dpv:PersonalDataProcess'],
-        'dpv:isImplementedUsingTechnology': ref(cookieId),
-        'dpv:hasPurpose': {
-          '@type': ['dpv:Purpose', ...(cookie.category === 'advertising' ? ['dpv:Advertising'] : [])],
-          'rdfs:label': lit(text(cookie.purpose)),
-        },
-        'dpv:hasRecipient':
-          cookie.party === 'third' && cookie.provider !== undefined
-            ? { '@type': 'dpv:ThirdParty', 'rdfs:label': lit(text(cookie.provider)) }
-            : undefined,
-        'dpv:hasStorageCondition':
-          cookie.lifetime === 'session'
-            ? { '@type': ['dpv:StorageDuration', 'dpv:UntilEventDuration'], 'rdfs:label': enumLabel('lifetime', 'session') }
-            : storageDuration(cookie.duration, undefined),
-        'dpv:hasDataController': ref(controllerId),
-      }),
-    );
-  }
+/** A cookie, and its handling: its purpose, its third-party provider, and how long it lives. */
+function cookieNodes(cookie: Cookie, g: Graph): Node[] {
+  const cookieId = g.at(`cookie-${cookie.id}`);
+  const handling = compact({
+    '@id': g.at(`cookie-${cookie.id}-handling`),
+    '@type': handlingTypes(),
+    'dpv:isImplementedUsingTechnology': ref(cookieId),
+    'dpv:hasPurpose': {
+      '@type': ['dpv:Purpose', ...(cookie.category === 'advertising' ? ['dpv:Advertising'] : [])],
+      'rdfs:label': g.lit(text(cookie.purpose)),
+    },
+    'dpv:hasRecipient':
+      cookie.party === 'third' && cookie.provider !== undefined
+        ? { '@type': 'dpv:ThirdParty', 'rdfs:label': g.lit(text(cookie.provider)) }
+        : undefined,
+    'dpv:hasStorageCondition':
+      cookie.lifetime === 'session'
+        ? { '@type': ['dpv:StorageDuration', 'dpv:UntilEventDuration'], 'rdfs:label': g.enumLabel('lifetime', 'session') }
+        : storageDuration(cookie.duration, undefined, g),
+    'dpv:hasDataController': ref(g.controllerId),
+  });
+  return [{ '@id': cookieId, '@type': 'tech:Cookie', 'rdfs:label': cookie.name }, handling];
+}
 
-  for (const right of p.rights?.items ?? []) {
-    const article = eu ? gdprRights[right.type] : undefined;
-    graph.push(
-      compact({
-        '@id': at(`right-${right.id}`),
-        '@type': ['dpv:DataSubjectRight', ...(article ? [article] : [])],
-        'rdfs:label': right.title === undefined ? enumLabel('right', right.type) : lit(text(right.title)),
-        'dpv:isExercisedAt': right.contact ? ref(contactIds.get(right.contact) ?? at(`contact-${right.contact}`)) : undefined,
-      }),
-    );
-  }
+/** A data subject right, with its EU GDPR article when EU law applies, and where to exercise it. */
+function rightNode(right: Right, g: Graph): Node {
+  const article = g.eu ? gdprRights[right.type] : undefined;
+  return compact({
+    '@id': g.at(`right-${right.id}`),
+    '@type': ['dpv:DataSubjectRight', ...(article ? [article] : [])],
+    'rdfs:label': right.title === undefined ? g.enumLabel('right', right.type) : g.lit(text(right.title)),
+    'dpv:isExercisedAt': right.contact ? ref(g.contactIds.get(right.contact) ?? g.at(`contact-${right.contact}`)) : undefined,
+  });
+}
 
-  // The notice comes first and lists the handlings collected above.
-  graph.unshift(
-    compact({
-      '@id': url,
-      '@type': ['dpv:PrivacyNotice', 'schema:WebPage'],
-      'schema:name': lit(text(p.title)),
-      'schema:inLanguage': p.locale,
-      'schema:version': p.version,
-      'schema:dateModified': { '@value': p.effective, '@type': 'xsd:date' },
-      'schema:publisher': ref(controllerId),
-      'dpv:hasDataController': ref(controllerId),
-      'dpv:hasPersonalDataHandling': handlings.map(ref),
-      'dpv:hasRight': (p.rights?.items ?? []).map((r) => ref(at(`right-${r.id}`))),
-      'dpv:hasAuthority': authorities.map((c) => ref(contactIds.get(c.id)!)),
-    }),
-  );
-
-  return { '@context': jsonLdContext, '@graph': graph };
-
-  function storageDuration(period: string | undefined, criteria: string | undefined): Node | undefined {
-    if (period === undefined && criteria === undefined) return undefined;
-    const iso = period === undefined ? undefined : isoDuration(period);
-    return compact({
-      '@type': ['dpv:StorageDuration', ...(period === undefined ? [] : ['dpv:TemporalDuration'])],
-      'rdfs:label': lit([period, criteria].filter(Boolean).join(', ')),
-      'rdf:value': iso === undefined ? undefined : { '@value': iso, '@type': 'xsd:duration' },
-    });
-  }
+/** How long data is kept: a period (with its ISO 8601 duration when it has one) and/or the criteria that decide it. */
+function storageDuration(period: string | undefined, criteria: string | undefined, g: Graph): Node | undefined {
+  if (period === undefined && criteria === undefined) return undefined;
+  const iso = period === undefined ? undefined : isoDuration(period);
+  return compact({
+    '@type': ['dpv:StorageDuration', ...(period === undefined ? [] : ['dpv:TemporalDuration'])],
+    'rdfs:label': g.lit([period, criteria].filter(Boolean).join(', ')),
+    'rdf:value': iso === undefined ? undefined : { '@value': iso, '@type': 'xsd:duration' },
+  });
 }
 
 /** An ISO 8601 duration (`P12M`) for one of the document's periods (`12 months`, `1 year`); undefined for anything else. */

@@ -68,62 +68,97 @@ export interface PageContext {
 export function createRenderer(templates: TemplateSet, options: RendererOptions = {}): Renderer {
   const imageHosts = [...new Set((options.imageHosts ?? []).map((host) => host.toLowerCase()))].sort();
   const diagnostics: Diagnostic[] = [...(templates.problems ?? [])];
-  const html = Handlebars.create();
-  const md = Handlebars.create();
-  const compiled = new Map<string, Template>();
-  const messages = new Map<string, Messages>();
-  const assets = new Map<string, string | Uint8Array>();
-
-  const fail = (name: string, error: unknown) => {
-    const origin = templates.files.get(name)?.origin ?? '';
-    const text = error instanceof Error ? error.message : String(error);
-    const line = Number(/line (\d+)/.exec(text)?.[1] ?? 1);
-    const file = origin ? `${origin}/${name}` : name;
-    diagnostics.push(
-      diagnostic(
-        file,
-        { start: { line, column: 1 }, end: { line, column: 1 } },
-        'template-error',
-        'templates',
-        `Template \`${name}\` failed: ${text.split('\n')[0]}`,
-        {
-          hint: 'Fix the template, or delete your copy to use the built-in one.',
-        },
-      ),
-    );
+  const fail: Fail = (name, error) => diagnostics.push(templateDiagnostic(templates, name, error));
+  const { compiled, messages, assets } = compileTemplates(templates, fail);
+  // A template that failed to compile would only cause follow-on errors when rendering.
+  const run = templateRunner(compiled, diagnostics.length > 0, fail);
+  return {
+    diagnostics,
+    assets,
+    digest: templateDigest(templates, imageHosts),
+    imageHosts,
+    render: run,
+    messages: (locale) => messagesFor(locale, messages),
+    ...pageRenderers(run, messages, imageHosts),
   };
+}
 
+/** Records a problem with a template, by the template's name. */
+type Fail = (name: string, error: unknown) => void;
+
+/** Renders a template by name; undefined when it is missing or fails (recorded through `Fail`). */
+type Run = (name: string, data: unknown) => string | undefined;
+
+/** A template set, compiled: the templates by name, the locales' messages, and the assets as they are. */
+interface CompiledTemplates {
+  compiled: Map<string, Template>;
+  messages: Map<string, Messages>;
+  assets: Map<string, string | Uint8Array>;
+}
+
+/** A template's failure as a diagnostic, against the file it came from and the line Handlebars names. */
+function templateDiagnostic(templates: TemplateSet, name: string, error: unknown): Diagnostic {
+  const origin = templates.files.get(name)?.origin ?? '';
+  const text = error instanceof Error ? error.message : String(error);
+  const line = Number(/line (\d+)/.exec(text)?.[1] ?? 1);
+  const file = origin ? `${origin}/${name}` : name;
+  return diagnostic(
+    file,
+    { start: { line, column: 1 }, end: { line, column: 1 } },
+    'template-error',
+    'templates',
+    `Template \`${name}\` failed: ${text.split('\n')[0]}`,
+    {
+      hint: 'Fix the template, or delete your copy to use the built-in one.',
+    },
+  );
+}
+
+/** Compile every template and partial, read every locale and set the assets aside; a file that fails is reported and skipped. */
+function compileTemplates(templates: TemplateSet, fail: Fail): CompiledTemplates {
+  const environments = { html: Handlebars.create(), md: Handlebars.create() };
+  const result: CompiledTemplates = { compiled: new Map(), messages: new Map(), assets: new Map() };
   for (const [name, file] of templates.files) {
     if (name.startsWith('assets/')) {
-      assets.set(name.slice('assets/'.length), file.content);
+      result.assets.set(name.slice('assets/'.length), file.content);
       continue;
     }
     const content = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
-    const partial = /^partials\/(.+)\.(html|md)\.hbs$/.exec(name);
     try {
-      // Handlebars compiles lazily; parsing now reports syntax errors against the right file.
-      if (name.endsWith('.hbs')) Handlebars.parse(content);
-      if (partial) {
-        const env = partial[2] === 'html' ? html : md;
-        env.registerPartial(partial[1]!, env.compile(content, { noEscape: partial[2] === 'md', preventIndent: true }));
-      } else if (name.endsWith('.html.hbs') || name.endsWith('.xml.hbs')) {
-        // XML needs the same escaping as HTML text and attributes.
-        compiled.set(name, html.compile(content));
-      } else if (name.endsWith('.md.hbs') || name.endsWith('.txt.hbs')) {
-        compiled.set(name, md.compile(content, { noEscape: true }));
-      } else if (name.startsWith('locales/') && name.endsWith('.json')) {
-        messages.set(name.slice('locales/'.length, -'.json'.length), JSON.parse(content) as Messages);
-      }
+      compileFile(name, content, environments, result);
     } catch (error) {
       fail(name, error);
     }
   }
+  return result;
+}
 
-  // A template that failed to compile would only cause follow-on errors when rendering.
-  const broken = diagnostics.length > 0;
-  const htmlOut = htmlFormat((value) => new Handlebars.SafeString(value), imageHosts);
-  const markdownOut = markdownOutput(imageHosts);
-  const run = (name: string, data: unknown): string | undefined => {
+/** Compile one template file into its place: a partial of its format, a page template, or a locale's messages. */
+function compileFile(
+  name: string,
+  content: string,
+  environments: Record<'html' | 'md', typeof Handlebars>,
+  result: CompiledTemplates,
+): void {
+  // Handlebars compiles lazily; parsing now reports syntax errors against the right file.
+  if (name.endsWith('.hbs')) Handlebars.parse(content);
+  const partial = /^partials\/(.+)\.(html|md)\.hbs$/.exec(name);
+  if (partial) {
+    const env = environments[partial[2] as 'html' | 'md'];
+    env.registerPartial(partial[1]!, env.compile(content, { noEscape: partial[2] === 'md', preventIndent: true }));
+  } else if (name.endsWith('.html.hbs') || name.endsWith('.xml.hbs')) {
+    // XML needs the same escaping as HTML text and attributes.
+    result.compiled.set(name, environments.html.compile(content));
+  } else if (name.endsWith('.md.hbs') || name.endsWith('.txt.hbs')) {
+    result.compiled.set(name, environments.md.compile(content, { noEscape: true }));
+  } else if (name.startsWith('locales/') && name.endsWith('.json')) {
+    result.messages.set(name.slice('locales/'.length, -'.json'.length), JSON.parse(content) as Messages);
+  }
+}
+
+/** Run templates by name, reporting a missing or failing one; with `broken` (a template failed to compile), run none. */
+function templateRunner(compiled: ReadonlyMap<string, Template>, broken: boolean, fail: Fail): Run {
+  return (name, data) => {
     if (broken) return undefined;
     const template = compiled.get(name);
     if (!template) {
@@ -137,6 +172,45 @@ export function createRenderer(templates: TemplateSet, options: RendererOptions 
       return undefined;
     }
   };
+}
+
+/** A hash of every template file and of the image hosts: what a cached page rendered with them is keyed by. */
+function templateDigest(templates: TemplateSet, imageHosts: readonly string[]): string {
+  const digest = createHash('sha256');
+  // Text and bytes alike are hashed as bytes (text as UTF-8), so an asset's digest is that of what is copied.
+  for (const name of [...templates.files.keys()].sort()) digest.update(`${name}\0`).update(templates.files.get(name)!.content).update('\0');
+  // Pages show different images under a different allow-list: cached pages are keyed by it too.
+  if (imageHosts.length) digest.update(`\0images\0${imageHosts.join(' ')}`);
+  return digest.digest('hex');
+}
+
+/** Render a policy's page (HTML and Markdown) and the site's index through compiled templates. */
+function pageRenderers(
+  run: Run,
+  messages: ReadonlyMap<string, Messages>,
+  imageHosts: ImageHosts,
+): Pick<Renderer, 'renderPolicy' | 'renderMarkdown' | 'renderIndex'> {
+  const htmlOut = htmlFormat((value) => new Handlebars.SafeString(value), imageHosts);
+  const markdownOut = markdownOutput(imageHosts);
+  const view = pageViews(messages);
+  const renderMarkdown = (model: PolicyModel, context: PageContext = { root: '' }): string | undefined => {
+    const markdown = run('page.md.hbs', view(model, markdownOut, context));
+    return markdown === undefined ? undefined : normaliseMarkdown(markdown);
+  };
+  return {
+    renderPolicy(model, context = { root: '' }) {
+      const page = run('page.html.hbs', view(model, htmlOut, context));
+      const markdown = renderMarkdown(model, context);
+      if (page === undefined || markdown === undefined) return undefined;
+      return { html: page, markdown };
+    },
+    renderMarkdown,
+    renderIndex: (models) => run('index.html.hbs', indexView(models, messages, htmlOut)),
+  };
+}
+
+/** The data a page template receives: the policy's view in a format, and where the page sits. */
+function pageViews(messages: ReadonlyMap<string, Messages>): (model: PolicyModel, format: OutputFormat, context: PageContext) => unknown {
   // A version's page and its bare Markdown (for its redline), rendered one after the other, share the model's views;
   // only the last model's are kept (views are as large as the document, and a build renders versions one at a time).
   let views: { model: PolicyModel; byKey: Map<string, PageView> } | undefined;
@@ -147,7 +221,7 @@ export function createRenderer(templates: TemplateSet, options: RendererOptions 
     if (!found) views.byKey.set(key, (found = pageView(model, messagesFor(model.policy.locale, messages), format, { assets })));
     return found;
   };
-  const view = (model: PolicyModel, format: OutputFormat, context: PageContext) => ({
+  return (model, format, context) => ({
     ...viewOf(model, format, `${context.root}../assets/`),
     root: context.root,
     release: context.release,
@@ -155,45 +229,19 @@ export function createRenderer(templates: TemplateSet, options: RendererOptions 
     alternates: context.alternates ?? [],
     jsonLd: context.jsonLd,
   });
+}
 
-  const renderMarkdown = (model: PolicyModel, context: PageContext = { root: '' }): string | undefined => {
-    const markdown = run('page.md.hbs', view(model, markdownOut, context));
-    return markdown === undefined ? undefined : normaliseMarkdown(markdown);
-  };
-
-  const digest = createHash('sha256');
-  // Text and bytes alike are hashed as bytes (text as UTF-8), so an asset's digest is that of what is copied.
-  for (const name of [...templates.files.keys()].sort()) digest.update(`${name}\0`).update(templates.files.get(name)!.content).update('\0');
-  // Pages show different images under a different allow-list: cached pages are keyed by it too.
-  if (imageHosts.length) digest.update(`\0images\0${imageHosts.join(' ')}`);
-
+/** The data `index.html.hbs` receives: the site's documents, in the first one's language. */
+function indexView(models: readonly PolicyModel[], messages: ReadonlyMap<string, Messages>, htmlOut: OutputFormat): unknown {
+  const locale = models[0]?.policy.locale ?? 'en';
   return {
-    diagnostics,
-    assets,
-    digest: digest.digest('hex'),
-    imageHosts,
-    render: run,
-    messages: (locale) => messagesFor(locale, messages),
-    renderPolicy(model, context = { root: '' }) {
-      const page = run('page.html.hbs', view(model, htmlOut, context));
-      const markdown = renderMarkdown(model, context);
-      if (page === undefined || markdown === undefined) return undefined;
-      return { html: page, markdown };
-    },
-    renderMarkdown,
-    renderIndex(models) {
-      const locale = models[0]?.policy.locale ?? 'en';
-      const t = messagesFor(locale, messages);
-      return run('index.html.hbs', {
-        lang: locale,
-        t,
-        documents: models.map((m) => ({
-          id: m.policy.id,
-          title: htmlOut.convert(m.policy.title, 'text'),
-          version: m.policy.version,
-          effective: { iso: m.policy.effective, display: formatDate(m.policy.effective, m.policy.locale) },
-        })),
-      });
-    },
+    lang: locale,
+    t: messagesFor(locale, messages),
+    documents: models.map((m) => ({
+      id: m.policy.id,
+      title: htmlOut.convert(m.policy.title, 'text'),
+      version: m.policy.version,
+      effective: { iso: m.policy.effective, display: formatDate(m.policy.effective, m.policy.locale) },
+    })),
   };
 }

@@ -6,6 +6,11 @@ import type { Messages } from '../model/messages.js';
 import { escapeMarkdown } from '../markdown/escape.js';
 import { proseToHtml, proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
+import { formatDate } from './intl-format.js';
+import { sectionViews, viewContext, type ViewContext } from './section-views.js';
+
+// Re-exported: modules across src/ import the formatters from the view model, where they were first written.
+export { formatDate, formatDuration, formatMoney } from './intl-format.js';
 
 /**
  * How strings reach a template of one output format: rendered prose, and
@@ -114,222 +119,48 @@ export interface PageView {
 
 /** Build the data a page template receives from a resolved policy. */
 export function pageView(model: PolicyModel, messages: Messages, format: OutputFormat, settings: { assets: string }): PageView {
-  const p = model.policy;
-  const c = mapStrings(p, format.convert) as Displayed<Policy>;
-  const t = mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Displayed<Messages>;
-  const label = (group: string, value: string | undefined) =>
-    value === undefined ? undefined : format.convert(messages.enums[group]?.[value] ?? value, 'plain');
-  const plain = (value: string) => format.convert(value, 'plain');
-  const slugger = new GithubSlugger();
-  const locale = p.locale;
-
-  const categoryById = new Map(p.collection.categories.map((cat, i) => [cat.id, c.collection.categories[i]]));
-  const categoryRefs = (ids: string[] | undefined) =>
-    (ids ?? []).map((id) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.label }));
-  const contactById = new Map(p.contacts.items.map((contact, i) => [contact.id, contactView(c.contacts.items[i]!, contact)]));
-  function contactView(display: Displayed<Policy['contacts']['items'][number]>, contact: Policy['contacts']['items'][number]) {
-    // A telephone number must not wrap across lines on a page.
-    const phone = contact.phone && {
-      href: `tel:${contact.phone.replace(/[^+0-9]/g, '')}`,
-      display: plain(format.name === 'html' ? contact.phone.replace(/ /g, '\u00a0') : contact.phone),
-    };
-    return { ...display, anchor: `contact-${display.id}`, roleLabel: label('role', contact.role), phone };
-  }
-
-  const sections: SectionView[] = [];
-  for (const slot of model.sections) {
-    if (slot.kind === 'custom') {
-      const index = (p.sections ?? []).indexOf(slot.section);
-      const display = c.sections![index]!;
-      const anchor = format.sectionAnchor(slot.section.id, proseToPlainText(slot.section.title, 'text'), slugger);
-      sections.push({ partial: 'custom-section', anchor, title: display.title, body: display.body });
-      continue;
-    }
-    const name = slot.name;
-    const raw = p[name] as { title?: string } | undefined;
-    // A section's display value, spread into its view (a prose section's is the converted text itself).
-    const display = c[name] as { title?: unknown } | undefined;
-    const titleText = raw?.title ?? messages.headings[name] ?? name;
-    const anchor = format.sectionAnchor(name, proseToPlainText(titleText, 'text'), slugger);
-    const base = { ...display, partial: name, anchor, title: raw?.title ? display!.title : plain(titleText) };
-    sections.push({ ...base, ...sectionDetails(name, p, c) });
-  }
-
-  function sectionDetails(name: string, policy: Policy, doc: Displayed<Policy>): Record<string, unknown> {
-    switch (name) {
-      case 'collection':
-        return {
-          contexts: policy.collection.contexts.map((ctx, i) => ({
-            ...doc.collection.contexts[i],
-            anchor: `context-${ctx.id}`,
-            categories: categoryRefs(ctx.categories),
-          })),
-          categories: policy.collection.categories.map((cat, i) => ({
-            ...doc.collection.categories[i],
-            anchor: `category-${cat.id}`,
-            sourceLabel: label('source', cat.source),
-            retention: cat.retention
-              ? plain(
-                  [
-                    cat.retention.period && formatDuration(cat.retention.period, locale),
-                    proseToPlainText(cat.retention.criteria ?? '', 'text'),
-                  ]
-                    .filter(Boolean)
-                    .join(', '),
-                )
-              : undefined,
-          })),
-        };
-      case 'purposes':
-        return {
-          items: policy.purposes!.items.map((purpose, i) => ({
-            ...doc.purposes!.items[i],
-            anchor: `purpose-${purpose.id}`,
-            legalBasisLabel: label('legalBasis', purpose.legalBasis),
-            categories: categoryRefs(purpose.categories),
-          })),
-        };
-      case 'sharing':
-        return {
-          recipients: policy.sharing!.recipients.map((recipient, i) => ({
-            ...doc.sharing!.recipients[i],
-            anchor: `recipient-${recipient.id}`,
-            typeLabel: label('recipientType', recipient.type),
-            conditionLabel: label('condition', recipient.condition),
-            categories: categoryRefs(recipient.categories),
-          })),
-        };
-      case 'marketing':
-        return {
-          consentLabel: label('marketingConsent', policy.marketing!.consent),
-          optOut: {
-            ...doc.marketing!.optOut,
-            contact: policy.marketing!.optOut.contact ? contactById.get(policy.marketing!.optOut.contact) : undefined,
-          },
-        };
-      case 'cookies': {
-        const items = policy.cookies!.items;
-        return {
-          consent: doc.cookies!.consent && { ...doc.cookies!.consent, modelLabel: label('consentModel', policy.cookies!.consent!.model) },
-          hasCategory: items.some((cookie) => cookie.category),
-          items: items.map((cookie, i) => ({
-            ...doc.cookies!.items[i],
-            anchor: `cookie-${cookie.id}`,
-            providerLabel: cookie.provider ? doc.cookies!.items[i]!.provider : label('party', 'first'),
-            lifetimeLabel: label('lifetime', cookie.lifetime),
-            durationLabel: cookie.duration ? plain(formatDuration(cookie.duration, locale)) : undefined,
-            categoryLabel: label('cookieCategory', cookie.category),
-          })),
-        };
-      }
-      case 'transfers':
-        return {
-          items: policy.transfers!.items.map((transfer, i) => ({
-            ...doc.transfers!.items[i],
-            anchor: `transfer-${transfer.id}`,
-            certification: transfer.certification && {
-              ...doc.transfers!.items[i]!.certification,
-              showUrl: !mentions(transfer.certification.statement, transfer.certification.url),
-            },
-            mechanisms: transfer.mechanisms.map((m) => ({ id: m, label: label('mechanism', m) })),
-          })),
-        };
-      case 'certifications':
-        return {
-          items: policy.certifications!.items.map((cert, i) => ({
-            ...doc.certifications!.items[i],
-            anchor: `certification-${cert.id}`,
-            dispute: cert.dispute && {
-              ...doc.certifications!.items[i]!.dispute,
-              showUrl: !mentions(cert.dispute.description, cert.dispute.url),
-            },
-          })),
-        };
-      case 'rights':
-        return {
-          items: policy.rights!.items.map((right, i) => ({
-            ...doc.rights!.items[i],
-            anchor: `right-${right.id}`,
-            title: right.title ? doc.rights!.items[i]!.title : label('right', right.type),
-            contact: right.contact ? contactById.get(right.contact) : undefined,
-            fee: right.fee && { ...doc.rights!.items[i]!.fee, display: plain(formatMoney(right.fee.amount, right.fee.currency, locale)) },
-          })),
-        };
-      case 'changes':
-        return { channels: (policy.changes!.channels ?? []).map((n) => label('notification', n)) };
-      case 'contacts':
-        return { items: policy.contacts.items.map((contact) => contactById.get(contact.id)) };
-      default:
-        return {};
-    }
-  }
-
-  const plainTitle = proseToPlainText(p.title, 'text');
+  const context = viewContext(model.policy, messages, format);
+  const sections = sectionViews(model.sections, context, new GithubSlugger());
   return {
     format: format.name,
-    lang: p.locale,
-    title: c.title,
-    plainTitle,
-    pageTitle: p.controller.brand ? `${plainTitle} – ${proseToPlainText(p.controller.brand, 'text')}` : plainTitle,
-    description: (messages.page.descriptionOf ?? '{controller}').replace(
-      '{controller}',
-      proseToPlainText(p.controller.brand ?? p.controller.name, 'text'),
-    ),
-    id: p.id,
-    version: p.version,
-    effective: { iso: p.effective, display: plain(formatDate(p.effective, locale)) },
-    controller: c.controller,
-    introduction: c.introduction,
-    related: (p.related ?? []).map((doc, i) => ({ ...c.related![i]!, anchor: `related-${doc.id}` })),
+    ...pageHead(context),
+    ...documentFacts(context),
     toc: sections.map((s) => ({ anchor: s.anchor, title: s.title })),
     sections,
-    copyright: c.copyright,
-    t,
+    copyright: context.doc.copyright,
+    t: mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Displayed<Messages>,
     assets: settings.assets,
   };
 }
 
-/** Whether a text already names a URL (so a template need not print it again). */
-function mentions(text: string | undefined, url: string): boolean {
-  if (!text) return false;
-  const bare = (u: string) => u.replace(/^https?:\/\//, '').replace(/\/$/, '');
-  return text.includes(bare(url));
+/** What the page's `<head>` shows: its language, its title (as displayed, as plain text, with the brand) and a description. */
+function pageHead({ policy, doc, messages }: ViewContext): Pick<PageView, 'lang' | 'title' | 'plainTitle' | 'pageTitle' | 'description'> {
+  const plainTitle = proseToPlainText(policy.title, 'text');
+  const brand = policy.controller.brand;
+  return {
+    lang: policy.locale,
+    title: doc.title,
+    plainTitle,
+    pageTitle: brand ? `${plainTitle} – ${proseToPlainText(brand, 'text')}` : plainTitle,
+    description: (messages.page.descriptionOf ?? '{controller}').replace(
+      '{controller}',
+      proseToPlainText(brand ?? policy.controller.name, 'text'),
+    ),
+  };
 }
 
-// Building an Intl formatter costs far more than formatting: formatted values are kept, by locale and value.
-const formatted = new Map<string, string>();
-function remembered(key: string, format: () => string): string {
-  let value = formatted.get(key);
-  if (value === undefined) {
-    if (formatted.size >= 10_000) formatted.clear();
-    formatted.set(key, (value = format()));
-  }
-  return value;
-}
-
-/** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
-export function formatDate(iso: string, locale: string): string {
-  return remembered(`date\0${locale}\0${iso}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
-  );
-}
-
-/** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
-export function formatDuration(duration: string, locale: string): string {
-  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
-  if (!match) return duration;
-  return remembered(`duration\0${locale}\0${duration}`, () =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])),
-  );
-}
-
-/** Format an amount of money for a locale, without decimals when it is whole ("£10"). */
-export function formatMoney(amount: number, currency: string, locale: string): string {
-  const whole = Number.isInteger(amount);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  }).format(amount);
+/** The facts above the sections: which document and version, since when, by whom, and the documents it relates to. */
+function documentFacts({
+  policy,
+  doc,
+  plain,
+}: ViewContext): Pick<PageView, 'id' | 'version' | 'effective' | 'controller' | 'introduction' | 'related'> {
+  return {
+    id: policy.id,
+    version: policy.version,
+    effective: { iso: policy.effective, display: plain(formatDate(policy.effective, policy.locale)) },
+    controller: doc.controller,
+    introduction: doc.introduction,
+    related: (policy.related ?? []).map((related, i) => ({ ...doc.related![i]!, anchor: `related-${related.id}` })),
+  };
 }

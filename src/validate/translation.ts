@@ -1,3 +1,4 @@
+import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedFile } from '../load/parse.js';
 import { locate, placeOfKey } from '../load/positions.js';
@@ -41,37 +42,63 @@ export function validateTranslation(
 ): CheckedTranslation {
   const out: CheckedTranslation = { file: parsed.path, diagnostics: [...parsed.diagnostics] };
   if (!parsed.yaml || !parsed.data) return out;
-  const input = { path: parsed.path, text: parsed.text, data: parsed.data, yaml: parsed.yaml, lineCounter: parsed.lineCounter };
-  const report = (
-    key: readonly (string | number)[],
-    ruleId: string,
-    message: string,
-    hint: string,
-    severity: 'error' | 'warning' = 'error',
-  ) =>
-    out.diagnostics.push(
-      diagnostic(parsed.path, placeOfKey(parsed.yaml!, parsed.lineCounter, key.map(String)), ruleId, 'translation', message, {
-        hint,
-        severity,
-      }),
-    );
+  const translation = checkShape(parsed, parsed.yaml, parsed.data, out.diagnostics);
+  if (!translation) return out;
+  const report = reporter(parsed.path, parsed.yaml, parsed.lineCounter, out.diagnostics);
+  // A frozen translation is named after its version (`2.0.0.fr.yaml`) and checked against the manifest instead.
+  if (!options.frozen) checkFileName(parsed.path, translation, report);
+  const found = translatedVersion(translation, sources, report);
+  if (!found) return out;
+  checkLocale(translation, found.model, report);
+  const given = checkTexts(parsed.yaml, translation, found.model, report);
+  // A frozen translation is history: never stale.
+  const working = found.source.working;
+  if (working && working !== found.model && !options.frozen) checkStale(translation, found.model, working, given, report);
+  if (!out.diagnostics.some((d) => d.severity === 'error')) {
+    out.translation = translation;
+    out.model = found.model;
+  }
+  return out;
+}
+
+/** Report a problem of a translation, at a key of its file. */
+type Report = (key: readonly (string | number)[], ruleId: string, message: string, hint: string, severity?: 'error' | 'warning') => void;
+
+function reporter(file: string, yaml: Document, lineCounter: LineCounter, diagnostics: Diagnostic[]): Report {
+  return (key, ruleId, message, hint, severity = 'error') => {
+    diagnostics.push(diagnostic(file, placeOfKey(yaml, lineCounter, key.map(String)), ruleId, 'translation', message, { hint, severity }));
+  };
+}
+
+/** The translation, when the file has a translation's shape and no text error (its problems are added to `diagnostics` either way). */
+function checkShape(parsed: ParsedFile, yaml: Document, data: Record<string, unknown>, diagnostics: Diagnostic[]): Translation | undefined {
+  const input = { path: parsed.path, text: parsed.text, data, yaml, lineCounter: parsed.lineCounter };
   const shape = validateSchema(input, translationValidator());
   const text = validateText(input, translationKinds);
-  out.diagnostics.push(...shape, ...text);
-  if (shape.length || text.some((d) => d.severity === 'error')) return out;
-  const translation = parsed.data as unknown as Translation;
+  diagnostics.push(...shape, ...text);
+  if (shape.length || text.some((d) => d.severity === 'error')) return undefined;
+  return data as unknown as Translation;
+}
 
-  const base = parsed.path.replace(/\\/g, '/').split('/').pop() ?? parsed.path;
+/** A translation is named after what it translates and its locale (`privacy.fr.yaml`). */
+function checkFileName(file: string, translation: Translation, report: Report): void {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
   const expected = `${translation.translates}.${translation.locale}.yaml`;
-  // A frozen translation is named after its version (`2.0.0.fr.yaml`) and checked against the manifest instead.
-  if (!options.frozen && base !== expected && base !== expected.replace(/\.yaml$/, '.yml')) {
-    report(
-      ['locale'],
-      'translation-filename',
-      `A translation of \`${translation.translates}\` into \`${translation.locale}\` must be named \`${expected}\`, not \`${base}\``,
-      `Rename the file to \`${expected}\`.`,
-    );
-  }
+  if (base === expected || base === expected.replace(/\.yaml$/, '.yml')) return;
+  report(
+    ['locale'],
+    'translation-filename',
+    `A translation of \`${translation.translates}\` into \`${translation.locale}\` must be named \`${expected}\`, not \`${base}\``,
+    `Rename the file to \`${expected}\`.`,
+  );
+}
+
+/** The document the translation names, and the model of the version it translates (a release, or the working document); reported when missing. */
+function translatedVersion(
+  translation: Translation,
+  sources: readonly TranslationSource[],
+  report: Report,
+): { source: TranslationSource; model: PolicyModel } | undefined {
   const source = sources.find((s) => s.id === translation.translates);
   if (!source) {
     report(
@@ -80,35 +107,38 @@ export function validateTranslation(
       `\`${translation.translates}\` is not a document of this project`,
       `Documents here: ${sources.map((s) => `\`${s.id}\``).join(', ') || 'none'}.`,
     );
-    return out;
+    return undefined;
   }
   const released = source.releases.find((r) => r.entry.version === translation.source);
   const model = released?.model ?? (source.working?.policy.version === translation.source ? source.working : undefined);
-  if (!model) {
-    report(
-      ['source'],
-      'translation-unknown-source',
-      `\`${translation.translates}\` has no version ${translation.source} to translate`,
-      `Name a released version (${source.releases.map((r) => r.entry.version).join(', ') || 'none yet'}) or the working document's version.`,
-    );
-    return out;
-  }
-  if (model.policy.locale.split('-')[0] === translation.locale.split('-')[0]) {
-    report(
-      ['locale'],
-      'translation-same-locale',
-      `The translation's locale \`${translation.locale}\` is the language of the document itself (\`${model.policy.locale}\`)`,
-      'Set `locale` to the language of the translation.',
-    );
-  }
+  if (model) return { source, model };
+  report(
+    ['source'],
+    'translation-unknown-source',
+    `\`${translation.translates}\` has no version ${translation.source} to translate`,
+    `Name a released version (${source.releases.map((r) => r.entry.version).join(', ') || 'none yet'}) or the working document's version.`,
+  );
+  return undefined;
+}
 
-  const fields = translatableFields(model.policy);
-  const wanted = new Map(fields.map((f) => [f.key.join('.'), f]));
+function checkLocale(translation: Translation, model: PolicyModel, report: Report): void {
+  if (model.policy.locale.split('-')[0] !== translation.locale.split('-')[0]) return;
+  report(
+    ['locale'],
+    'translation-same-locale',
+    `The translation's locale \`${translation.locale}\` is the language of the document itself (\`${model.policy.locale}\`)`,
+    'Set `locale` to the language of the translation.',
+  );
+}
+
+/** Every text of the version translated, and nothing else; returns the keys the translation gives (dotted). */
+function checkTexts(yaml: Document, translation: Translation, model: PolicyModel, report: Report): Set<string> {
+  const wanted = new Map(translatableFields(model.policy).map((f) => [f.key.join('.'), f]));
   const given = new Map(translationLeaves(translation).map((leaf) => [leaf.key.join('.'), leaf]));
   for (const [key, field] of wanted) {
     if (given.has(key)) continue;
     // Point at the key of the nearest entity or section the translation has (`fbp:`), where the text belongs.
-    const located = locate(parsed.yaml, field.key);
+    const located = locate(yaml, field.key);
     report(
       field.key.slice(0, located.depth),
       'translation-missing',
@@ -125,29 +155,25 @@ export function validateTranslation(
       'Remove it, or check the id: entities are keyed by their `id` in the source document.',
     );
   }
-  // Text the working document changed (or added) since the translated version. A frozen translation is history: never stale.
-  const working = source.working;
-  if (working && working !== model && !options.frozen) {
-    for (const change of changedTexts(model.policy, working.policy)) {
-      if (change.after === undefined) continue;
-      const key = change.key.join('.');
-      const translated = change.before !== undefined && given.has(key);
-      report(
-        translated ? change.key : change.key.slice(0, -1),
-        'translation-stale',
-        change.before !== undefined
-          ? `\`${key}\` translates the text of ${translation.source}, which the working document has changed`
-          : `\`${key}\` is new in the working document and not translated`,
-        `Update the translation, then set \`source\` to the version it matches. The ${working.policy.locale} text is now “${preview(change.after)}”.`,
-        'warning',
-      );
-    }
+  return new Set(given.keys());
+}
+
+/** Text the working document changed (or added) since the translated version: warnings. */
+function checkStale(translation: Translation, model: PolicyModel, working: PolicyModel, given: Set<string>, report: Report): void {
+  for (const change of changedTexts(model.policy, working.policy)) {
+    if (change.after === undefined) continue;
+    const key = change.key.join('.');
+    const translated = change.before !== undefined && given.has(key);
+    report(
+      translated ? change.key : change.key.slice(0, -1),
+      'translation-stale',
+      change.before !== undefined
+        ? `\`${key}\` translates the text of ${translation.source}, which the working document has changed`
+        : `\`${key}\` is new in the working document and not translated`,
+      `Update the translation, then set \`source\` to the version it matches. The ${working.policy.locale} text is now “${preview(change.after)}”.`,
+      'warning',
+    );
   }
-  if (!out.diagnostics.some((d) => d.severity === 'error')) {
-    out.translation = translation;
-    out.model = model;
-  }
-  return out;
 }
 
 function preview(text: string): string {

@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './fixtures.js';
 
 /**
- * Every rule id the diff engine can produce, read off its source: each
+ * Every rule id the diff engine can produce, read off its source (every
+ * module of src/diff/ but the list of verdicts, change-rules.ts): each
  * `rule: 'id'`, and both ids of `rule: test ? 'a' : 'b'`.
  */
 export function engineRuleIds(): Set<string> {
-  const source = readFileSync(path.join(root, 'src/diff/diff.ts'), 'utf8');
+  const folder = path.join(root, 'src/diff');
+  const modules = readdirSync(folder).filter((name) => name.endsWith('.ts') && name !== 'change-rules.ts');
+  const source = modules.map((name) => readFileSync(path.join(folder, name), 'utf8')).join('\n');
   const ids = new Set<string>();
   for (const m of source.matchAll(/rule: (?:[^,{}]*?\? )?'([a-z]+(?:-[a-z]+)*)'(?: : '([a-z]+(?:-[a-z]+)*)')?/g)) {
     ids.add(m[1]!);

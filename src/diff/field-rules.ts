@@ -1,0 +1,231 @@
+import { enumLabel } from '../model/labels.js';
+import type { EntityKind, FieldChange } from './types.js';
+import { difference, type Entity } from './values.js';
+import { days, listOf, lower, money, text, type Context } from './wording.js';
+
+/** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
+export interface Verdict {
+  rule: string;
+  material: boolean;
+  clause?: string;
+}
+
+/** What a field rule sees: the entity's kind, the change, and the entity before (`old`) and after (`now`). */
+export interface FieldRuleInput {
+  entity: EntityKind;
+  change: FieldChange;
+  context: Context;
+  old?: Entity | undefined;
+  now?: Entity | undefined;
+}
+
+/** A rule that judges what a change of one field means; undefined leaves it to the generic verdicts. */
+type FieldRule = (input: FieldRuleInput) => Verdict | undefined;
+
+const label = (group: string, value: unknown) => lower(enumLabel(group, String(value)));
+
+// A recipient without `categories` receives every category; a purpose or context without them just does not say.
+const categoriesRule: FieldRule = ({ entity, change: { before, after }, context }) => {
+  const names = (ids: unknown) => (ids as string[]).map((g) => `“${context.categoryLabel(g)}”`).join(', ');
+  if (entity === 'recipient' && before === undefined)
+    return { rule: 'less-data', material: false, clause: `now receives only ${names(difference(after, []))}` };
+  if (entity === 'recipient' && after === undefined)
+    return { rule: 'recipient-receives-more-data', material: true, clause: 'now receives every category of data' };
+  if (before === undefined) return undefined;
+  if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states the data it uses' };
+  const gained = difference(after, before);
+  if (gained.length) {
+    return {
+      rule: entity === 'recipient' ? 'recipient-receives-more-data' : 'purpose-uses-more-data',
+      material: true,
+      clause: `adds the data ${names(gained)}`,
+    };
+  }
+  return { rule: 'less-data', material: false, clause: `no longer uses the data ${names(difference(before, after))}` };
+};
+
+const legalBasisRule: FieldRule = ({ change: { before, after } }) => {
+  if (before === undefined) return undefined;
+  if (after === undefined) return { rule: 'legal-basis-removed', material: true, clause: 'no longer states its legal basis' };
+  return {
+    rule: 'legal-basis-changed',
+    material: true,
+    clause: `changes the legal basis from ${label('legalBasis', before)} to ${label('legalBasis', after)}`,
+  };
+};
+
+// Sharing only with consent narrows what happens without it; any other change widens or shifts it.
+const sharingConditionRule: FieldRule = ({ change: { before, after } }) =>
+  after === 'consent'
+    ? {
+        rule: 'sharing-condition-narrowed',
+        material: false,
+        clause: `shares only ${label('condition', after)} instead of ${label('condition', before)}`,
+      }
+    : {
+        rule: 'sharing-condition-changed',
+        material: true,
+        clause: `shares ${label('condition', after)} instead of ${label('condition', before)}`,
+      };
+
+const transferMechanismsRule: FieldRule = ({ change: { before, after } }) => ({
+  rule: 'transfer-changed',
+  material: true,
+  clause: `changes the safeguards from ${listOf('mechanism', before)} to ${listOf('mechanism', after)}`,
+});
+
+const transferPartyRule: FieldRule = ({ change: { field, before, after } }) => ({
+  rule: 'transfer-changed',
+  material: true,
+  clause: `changes the ${field} from “${text(before)}” to “${text(after)}”`,
+});
+
+const periodRule: FieldRule = ({ entity, change: { before, after }, now }) => {
+  if (before === undefined) return undefined;
+  if (after === undefined) {
+    // A cookie that becomes a session cookie loses its duration for a good reason.
+    if (entity === 'cookie' && now?.lifetime === 'session')
+      return { rule: 'shorter-retention', material: false, clause: `no longer lasts ${String(before)}` };
+    return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
+  }
+  const longerBy = days(String(after)) - days(String(before));
+  if (Math.abs(longerBy) < 1e-9)
+    return { rule: 'detail-changed', material: false, clause: `states the same period differently: ${String(before)} as ${String(after)}` };
+  const longer = longerBy > 0;
+  return {
+    rule: longer ? 'longer-retention' : 'shorter-retention',
+    material: longer,
+    clause: `${longer ? 'keeps data longer' : 'keeps data for less time'}: ${String(before)} to ${String(after)}`,
+  };
+};
+
+const cookieLifetimeRule: FieldRule = ({ change: { after } }) =>
+  after === 'persistent'
+    ? { rule: 'longer-retention', material: true, clause: 'becomes a persistent cookie instead of a session cookie' }
+    : { rule: 'shorter-retention', material: false, clause: 'becomes a session cookie' };
+
+// Strictly necessary cookies are set without consent: moving a cookie into or out of that category changes what people control.
+const cookieCategoryRule: FieldRule = ({ change: { before, after } }) => {
+  if (before === undefined) return undefined;
+  if (after === undefined) return { rule: 'detail-removed', material: false, clause: 'no longer states its category' };
+  if (after === 'strictly-necessary')
+    return {
+      rule: 'cookie-now-essential',
+      material: true,
+      clause: `is now set without consent as strictly necessary (was ${label('cookieCategory', before)})`,
+    };
+  if (before === 'strictly-necessary')
+    return {
+      rule: 'cookie-now-non-essential',
+      material: true,
+      clause: `changes category from strictly necessary to ${label('cookieCategory', after)}`,
+    };
+  return {
+    rule: 'cookie-category-changed',
+    material: false,
+    clause: `changes category from ${label('cookieCategory', before)} to ${label('cookieCategory', after)}`,
+  };
+};
+
+const cookieProviderRule: FieldRule = ({ change: { before, after } }) =>
+  before === undefined || after === undefined
+    ? undefined
+    : { rule: 'cookie-provider-changed', material: true, clause: `is now set by ${text(after)} instead of ${text(before)}` };
+
+const cookiePartyRule: FieldRule = ({ change: { after } }) =>
+  after === 'third'
+    ? { rule: 'new-third-party-cookie', material: true, clause: 'is now set by a third party' }
+    : { rule: 'cookie-detail', material: false, clause: 'is now a first-party cookie' };
+
+const sensitiveRule: FieldRule = ({ change: { before, after } }) => {
+  if (after === true) return { rule: 'sensitive-data', material: true, clause: 'is now sensitive data' };
+  return before === true
+    ? { rule: 'detail-changed', material: false, clause: 'is no longer marked sensitive' }
+    : { rule: 'detail-stated', material: false, clause: 'is marked not sensitive' };
+};
+
+const feeRule: FieldRule = ({ change: { before, after }, old, now }) => {
+  if (after === undefined) return { rule: 'fee-removed', material: false, clause: `removes the fee of ${money(old)}` };
+  if (Number(after) === 0)
+    return { rule: before === undefined ? 'detail-stated' : 'fee-removed', material: false, clause: 'is free of charge' };
+  if (before === undefined || Number(before) === 0) return { rule: 'new-fee', material: true, clause: `charges a fee of ${money(now)}` };
+  if (Number(after) > Number(before))
+    return { rule: 'new-fee', material: true, clause: `raises the fee from ${money(old)} to ${money(now)}` };
+  return { rule: 'fee-reduced', material: false, clause: `reduces the fee from ${money(old)} to ${money(now)}` };
+};
+
+const rightTypeRule: FieldRule = ({ change: { before, after } }) => ({
+  rule: 'right-removed',
+  material: true,
+  clause: `is now the ${label('right', after)} instead of the ${label('right', before)}`,
+});
+
+const marketingConsentRule: FieldRule = ({ change: { before, after } }) => {
+  if (after === 'opt-out')
+    return {
+      rule: 'marketing-opt-out',
+      material: true,
+      clause: 'sends marketing until you object (opt-out)' + (before ? ' instead of only with your agreement (opt-in)' : ''),
+    };
+  return before === undefined
+    ? undefined
+    : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
+};
+
+const cookieConsentRule: FieldRule = ({ change: { before, after } }) => {
+  if (after === undefined)
+    return { rule: 'cookie-consent-weakened', material: true, clause: 'no longer says how consent to cookies is obtained' };
+  if (before === undefined) return undefined;
+  return after === 'opt-in'
+    ? {
+        rule: 'cookie-consent-strengthened',
+        material: false,
+        clause: `asks for consent before setting cookies (${label('consentModel', after)} instead of ${label('consentModel', before)})`,
+      }
+    : {
+        rule: 'cookie-consent-weakened',
+        material: true,
+        clause: `changes cookie consent from ${label('consentModel', before)} to ${label('consentModel', after)}`,
+      };
+};
+
+const automatedDecisionsRule: FieldRule = ({ change: { before, after } }) => {
+  if (after === true) return { rule: 'automated-decisions-introduced', material: true, clause: 'makes decisions by automated means' };
+  return before === true
+    ? { rule: 'automated-decisions-stopped', material: false, clause: 'no longer makes decisions by automated means' }
+    : undefined;
+};
+
+const controllerNameRule: FieldRule = ({ change: { before, after } }) => ({
+  rule: 'controller-changed',
+  material: true,
+  clause: `changes the controller from “${text(before)}” to “${text(after)}”`,
+});
+
+/**
+ * The materiality rules that look at what a field means, by `entity:field`,
+ * before any generic verdict (`judgeField` in diff.ts).
+ */
+export const fieldRules: Readonly<Record<string, FieldRule>> = {
+  'purpose:categories': categoriesRule,
+  'recipient:categories': categoriesRule,
+  'context:categories': categoriesRule,
+  'purpose:legalBasis': legalBasisRule,
+  'recipient:condition': sharingConditionRule,
+  'transfer:mechanisms': transferMechanismsRule,
+  'transfer:destination': transferPartyRule,
+  'transfer:recipient': transferPartyRule,
+  'category:retention.period': periodRule,
+  'cookie:duration': periodRule,
+  'cookie:lifetime': cookieLifetimeRule,
+  'cookie:category': cookieCategoryRule,
+  'cookie:provider': cookieProviderRule,
+  'cookie:party': cookiePartyRule,
+  'category:sensitive': sensitiveRule,
+  'right:fee.amount': feeRule,
+  'right:type': rightTypeRule,
+  'marketing:consent': marketingConsentRule,
+  'cookie-policy:consent.model': cookieConsentRule,
+  'section:automatedDecisions.used': automatedDecisionsRule,
+  'controller:name': controllerNameRule,
+};

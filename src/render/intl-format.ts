@@ -1,0 +1,39 @@
+// Dates, durations and money in a locale's words, for the page, the summary and the history pages.
+
+// Building an Intl formatter costs far more than formatting: formatted values are kept, by locale and value.
+const formatted = new Map<string, string>();
+function remembered(key: string, format: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(key, (value = format()));
+  }
+  return value;
+}
+
+/** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
+export function formatDate(iso: string, locale: string): string {
+  return remembered(`date\0${locale}\0${iso}`, () =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+  );
+}
+
+/** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
+export function formatDuration(duration: string, locale: string): string {
+  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
+  if (!match) return duration;
+  return remembered(`duration\0${locale}\0${duration}`, () =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])),
+  );
+}
+
+/** Format an amount of money for a locale, without decimals when it is whole ("£10"). */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const whole = Number.isInteger(amount);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(amount);
+}
