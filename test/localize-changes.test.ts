@@ -10,7 +10,7 @@ import type { ChangeSet } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { localizeChanges } from '../src/render/localize-changes.js';
 import { plural, type Messages } from '../src/model/messages.js';
-import { engineRuleIds } from './support/diff-rules.js';
+import { changeRuleIds } from '../src/diff/change-rules.js';
 import { root } from './support/fixtures.js';
 
 const localesDir = path.join(root, 'templates/locales');
@@ -44,7 +44,7 @@ describe('locale files', () => {
     expect(locales).toEqual(expect.arrayContaining(['en', 'fr']));
   });
 
-  const rules = [...engineRuleIds()].sort();
+  const rules = [...changeRuleIds].sort();
   it.each(locales)('%s has a sentence for every rule the diff can produce', (locale) => {
     const sentences = group(messagesOf(locale), 'rules');
     expect(rules.filter((rule) => typeof sentences[rule] !== 'string' || !sentences[rule])).toEqual([]);

@@ -8,7 +8,7 @@ import { weakenedGates } from '../../src/config/gates.js';
 import { parseConfig } from '../../src/config/config.js';
 import { changeRuleIds } from '../../src/diff/change-rules.js';
 import { diff, release, sha256, validate, type Diagnostic, type Manifest } from '../../src/index.js';
-import { engineRuleIds } from '../support/diff-rules.js';
+import { engineRuleIds, underMutationTesting } from '../support/diff-rules.js';
 import { runCli } from '../support/cli.js';
 import { copySample, editFile, tempDir } from '../support/project.js';
 import { git } from '../support/git.js';
@@ -242,7 +242,7 @@ describe('gates a pull request cannot switch off', () => {
     ).toEqual([[3, '`policyc.config.json` has the key `materiality` twice: only the last would count']]);
   });
 
-  it('knows every change rule the engine can produce', () => {
+  it.skipIf(underMutationTesting)('knows every change rule the engine can produce', () => {
     expect([...changeRuleIds].sort()).toEqual([...engineRuleIds()].sort());
   });
 });

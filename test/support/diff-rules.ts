@@ -18,3 +18,10 @@ export function engineRuleIds(): Set<string> {
   }
   return ids;
 }
+
+/**
+ * Whether the tests run under mutation testing (StrykerJS sets this in its workers). There
+ * the sources are instrumented copies, so a test that reads the source text cannot find the
+ * rule ids in it: such a test checks the tests, not the code, and is skipped there.
+ */
+export const underMutationTesting = process.env.STRYKER_MUTATOR_WORKER !== undefined;
