@@ -19,6 +19,8 @@ export interface ProtectedFolders {
   cwd: string;
   /** The policy folder, the templates folder, the cache folder: sources the output must not replace or sit inside. */
   sources: { name: string; dir: string }[];
+  /** The home folder; by default the user's (`os.homedir()`). */
+  home?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function outputFolderProblem(out: string, guard: ProtectedFolders): strin
     return 'its path cannot be resolved (a loop of symbolic links)';
   }
   const project = realPath(guard.cwd);
-  const home = homedir();
+  const home = guard.home ?? homedir();
   const realHome = home ? realPath(home) : undefined;
   if (path.dirname(real) === real) return 'it is the root of the filesystem';
   if (real === project) return 'it is the project folder';

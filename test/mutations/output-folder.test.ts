@@ -3,16 +3,15 @@
 // and fault tests cover the same rules through the built CLI, where a mutant of src/ is never seen.
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outputFolderProblem, outputMarker, outputMarkerContent, realPath, type ProtectedFolders } from '../../src/emit/output-folder.js';
 import { tempDir } from '../support/project.js';
 
 const notOurs = `it is not empty, and policyc did not build it (it has no \`${outputMarker}\` file)`;
 
-/** A project folder with a policy folder and a templates folder, and a home folder of its own (HOME is read on every check). */
+/** A project folder with a policy folder and a templates folder, inside a home folder of its own. */
 function project(): { dir: string; home: string; guard: ProtectedFolders } {
   const home = tempDir('policyc-home-');
-  vi.stubEnv('HOME', home);
   const dir = path.join(home, 'project');
   mkdirSync(path.join(dir, 'policy/history'), { recursive: true });
   mkdirSync(path.join(dir, 'themes/templates'), { recursive: true });
@@ -20,16 +19,11 @@ function project(): { dir: string; home: string; guard: ProtectedFolders } {
     { name: 'policy folder', dir: path.join(dir, 'policy') },
     { name: 'templates folder', dir: path.join(dir, 'themes/templates') },
   ];
-  return { dir, home, guard: { cwd: dir, sources } };
+  return { dir, home, guard: { cwd: dir, sources, home } };
 }
 
-beforeEach(() => {
-  // No test depends on the real home folder.
-  vi.stubEnv('HOME', tempDir('policyc-home-'));
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+// The home folder is passed in, not read from HOME: a worker thread's `os.homedir()` does not see
+// a change to its `process.env` (vitest and StrykerJS may run tests in threads).
 
 describe('outputFolderProblem refuses', () => {
   it('the root of the filesystem', () => {
@@ -62,7 +56,7 @@ describe('outputFolderProblem refuses', () => {
 
   it('a folder that contains the project folder', () => {
     const { dir } = project();
-    const inner = { cwd: path.join(dir, 'inner'), sources: [] };
+    const inner = { cwd: path.join(dir, 'inner'), sources: [], home: tempDir('policyc-home-') };
     mkdirSync(inner.cwd);
     expect(outputFolderProblem('..', inner)).toBe('it contains the project folder');
     expect(outputFolderProblem(dir, inner)).toBe('it contains the project folder');
@@ -72,12 +66,11 @@ describe('outputFolderProblem refuses', () => {
     const outer = tempDir();
     const home = path.join(outer, 'home');
     mkdirSync(home);
-    vi.stubEnv('HOME', home);
-    const dir = tempDir();
-    expect(outputFolderProblem(outer, { cwd: dir, sources: [] })).toBe('it contains your home folder');
-    expect(outputFolderProblem(home, { cwd: dir, sources: [] })).toBe('it is your home folder');
+    const guard = { cwd: tempDir(), sources: [], home };
+    expect(outputFolderProblem(outer, guard)).toBe('it contains your home folder');
+    expect(outputFolderProblem(home, guard)).toBe('it is your home folder');
     // Inside the home folder is where output folders usually are.
-    expect(outputFolderProblem(path.join(home, 'site'), { cwd: dir, sources: [] })).toBeUndefined();
+    expect(outputFolderProblem(path.join(home, 'site'), guard)).toBeUndefined();
   });
 
   it('a source folder, a folder that contains one, and a folder inside one', () => {
