@@ -76,6 +76,8 @@ describe('imageAllowed', () => {
 
   it('never allows an image with no host', () => {
     expect(imageAllowed('mailto:cdn.example', ['cdn.example', ''])).toBe(false);
+    // An http(s) URL without a host does not parse: its host is '' too, even if '' were listed.
+    expect(imageAllowed('https://', [''])).toBe(false);
   });
 });
 
@@ -156,9 +158,11 @@ describe('shiftHeadings', () => {
   const depths = (tree: Root) => tree.children.flatMap((node) => (node.type === 'heading' ? [node.depth] : []));
 
   it('moves the shallowest heading to the base, keeping the steps between them', () => {
-    const tree = parse('### a\n\n#### b\n\n### c');
+    const tree = parse('### a\n\n#### b\n\ntext\n\n### c');
     shiftHeadings(tree, 2);
     expect(depths(tree)).toEqual([2, 3, 2]);
+    // Only headings: nothing else gains a depth.
+    expect(tree.children[2]).not.toHaveProperty('depth');
   });
 
   it('never goes deeper than h6', () => {
