@@ -197,19 +197,18 @@ function classifyChanged(
   fields.forEach((f, i) => {
     const v = verdicts[i]!;
     if (!f.group) {
-      if (v.clause) clauses.push(v.clause);
+      clauses.push(v.clause);
       return;
     }
     if (grouped.has(f.group)) return;
     const members = fields.map((g, k) => [g, verdicts[k]!] as const).filter(([g]) => g.group === f.group);
-    const specific = members.find(([, mv]) => !['detail-stated', 'detail-removed', 'wording'].includes(mv.rule));
+    // Every member of a group that appeared (went) is stated (removed): no word-level edit is possible there.
+    const specific = members.find(([, mv]) => mv.rule !== 'detail-stated' && mv.rule !== 'detail-removed');
     grouped.add(f.group);
-    if (specific?.[1].clause) clauses.push(specific[1].clause);
-    else clauses.push(`${f.before === undefined ? 'states' : 'no longer states'} the ${humanField(f.group)}`);
+    clauses.push(specific ? specific[1].clause : `${f.before === undefined ? 'states' : 'no longer states'} the ${humanField(f.group)}`);
   });
-  const summary = clauses.length
-    ? `${capitalise(clauses.join('; '))} (${described}).`
-    : `Rewords ${described}: ${fields.map((f) => `\`${f.field}\``).join(', ')}.`;
+  // `fields` is never empty (the callers check), and every verdict has a clause.
+  const summary = `${capitalise(clauses.join('; '))} (${described}).`;
   return { type: 'changed', entity, id, material: verdicts.some((v) => v.material), rule: decisive.rule, summary, fields };
 }
 

@@ -7,7 +7,7 @@ import { days, listOf, lower, money, text, type Context } from './wording.js';
 export interface Verdict {
   rule: string;
   material: boolean;
-  clause?: string;
+  clause: string;
 }
 
 /** What a field rule sees: the entity's kind, the change, and the entity before (`old`) and after (`now`). */
@@ -28,7 +28,7 @@ const label = (group: string, value: unknown) => lower(enumLabel(group, String(v
 const categoriesRule: FieldRule = ({ entity, change: { before, after }, context }) => {
   const names = (ids: unknown) => (ids as string[]).map((g) => `“${context.categoryLabel(g)}”`).join(', ');
   if (entity === 'recipient' && before === undefined)
-    return { rule: 'less-data', material: false, clause: `now receives only ${names(difference(after, []))}` };
+    return { rule: 'less-data', material: false, clause: `now receives only ${names(after)}` };
   if (entity === 'recipient' && after === undefined)
     return { rule: 'recipient-receives-more-data', material: true, clause: 'now receives every category of data' };
   if (before === undefined) return undefined;

@@ -1,0 +1,81 @@
+// The diff's field rules one by one, at the branches the diff fixtures do not reach: the clause each writes
+// (the words of changes.json and the changelog) and its verdict, so that a rule keeping its id while saying
+// something else, or judging another kind of entity, fails here.
+import { describe, expect, it } from 'vitest';
+import { fieldRules, type FieldRuleInput } from '../../src/diff/field-rules.js';
+import type { EntityKind } from '../../src/diff/types.js';
+import type { Entity } from '../../src/diff/values.js';
+
+const context = { categoryLabel: (id: string) => `label of ${id}` };
+const judge = (key: string, before: unknown, after: unknown, old?: Entity, now?: Entity) => {
+  const [entity, field] = key.split(':') as [EntityKind, string];
+  const input: FieldRuleInput = { entity, change: { field, before, after } as FieldRuleInput['change'], context, old, now };
+  return fieldRules[key]!(input);
+};
+
+describe('field rules', () => {
+  it('a recipient that now receives only some categories names them', () => {
+    expect(judge('recipient:categories', undefined, ['email', 'name'])).toEqual({
+      rule: 'less-data',
+      material: false,
+      clause: 'now receives only “label of email”, “label of name”',
+    });
+  });
+
+  it('a changed legal basis names both bases', () => {
+    expect(judge('purpose:legalBasis', 'legitimate-interests', 'contract')).toEqual({
+      rule: 'legal-basis-changed',
+      material: true,
+      clause: 'changes the legal basis from legitimate interests to performance of a contract',
+    });
+  });
+
+  it('a category’s retention period removed is unstated retention, whatever the category holds', () => {
+    const category = { id: 'email', label: 'Email', retention: { criteria: 'while your account is open' } };
+    expect(judge('category:retention.period', '2 years', undefined, category, category)).toEqual({
+      rule: 'retention-unstated',
+      material: true,
+      clause: 'no longer states how long it lasts (was 2 years)',
+    });
+    // A cookie that is not a session cookie after the change is judged the same way.
+    const cookie = { id: 'c', name: 'c', lifetime: 'persistent' };
+    expect(judge('cookie:duration', '1 year', undefined, cookie, cookie)?.rule).toBe('retention-unstated');
+  });
+
+  it('a cookie that becomes a session cookie loses its duration without a material change', () => {
+    const before = { id: 'c', name: 'c', lifetime: 'persistent', duration: '1 year' };
+    const after = { id: 'c', name: 'c', lifetime: 'session' };
+    expect(judge('cookie:duration', '1 year', undefined, before, after)).toEqual({
+      rule: 'shorter-retention',
+      material: false,
+      clause: 'no longer lasts 1 year',
+    });
+  });
+
+  it('cookie categories are named in the clause', () => {
+    expect(judge('cookie:category', 'analytics', 'strictly-necessary')?.clause).toBe(
+      'is now set without consent as strictly necessary (was analytics)',
+    );
+    expect(judge('cookie:category', 'strictly-necessary', 'advertising')?.clause).toBe(
+      'changes category from strictly necessary to advertising',
+    );
+    expect(judge('cookie:category', 'functional', 'analytics')).toEqual({
+      rule: 'cookie-category-changed',
+      material: false,
+      clause: 'changes category from functional to analytics',
+    });
+  });
+
+  it('cookie consent models are named in the clause', () => {
+    expect(judge('cookie-policy:consent.model', 'implied', 'opt-in')).toEqual({
+      rule: 'cookie-consent-strengthened',
+      material: false,
+      clause: 'asks for consent before setting cookies (opt-in instead of implied consent)',
+    });
+    expect(judge('cookie-policy:consent.model', 'implied', 'opt-out')).toEqual({
+      rule: 'cookie-consent-weakened',
+      material: true,
+      clause: 'changes cookie consent from implied consent to opt-out',
+    });
+  });
+});
