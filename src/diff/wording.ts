@@ -52,7 +52,7 @@ export function show(entity: EntityKind, field: string, value: unknown): string 
 /** A short value in brackets for a summary (` (2 years)`), or nothing when the value is long prose. */
 export function brief(entity: EntityKind, field: string, value: unknown, context: Context): string {
   if (value === undefined || typeof value === 'boolean') return '';
-  if (field.endsWith('categories') && Array.isArray(value)) return ` (${value.map((v) => context.categoryLabel(String(v))).join(', ')})`;
+  if (field === 'categories' && Array.isArray(value)) return ` (${value.map((v) => context.categoryLabel(String(v))).join(', ')})`;
   const shown = show(entity, field, value);
   return shown.length > 60 || shown.startsWith('{') ? '' : ` (${shown})`;
 }

@@ -24,7 +24,7 @@ describe('a change of several fields', () => {
       const location = document.collection.categories.find((c) => c.id === 'location')!;
       Object.assign(location, { description: 'where your device is', sensitive: true });
     });
-    expect(change.fields.map((f) => f.field)).toEqual(['description', 'sensitive']);
+    expect(change.fields?.map((f) => f.field)).toEqual(['description', 'sensitive']);
     expect([change.rule, change.material]).toEqual(['sensitive-data', true]);
   });
 
