@@ -150,4 +150,15 @@ describe('realPath', () => {
     expect(() => realPath(path.join(dir, 'a'))).toThrow(/^Too many symbolic links: /);
     expect(() => realPath(path.join(dir, 'a'))).toThrow(new RegExp(`^Too many symbolic links: ${dir}/[ab]$`));
   });
+
+  it('follows a chain of up to 40 links to nothing, and no more', () => {
+    const dir = realPath(tempDir());
+    // link-0 -> link-1 -> ... -> link-(n-1) -> missing: each link to nothing is one hop.
+    const chain = (n: number, name: string) => {
+      for (let i = 0; i < n; i++) symlinkSync(i === n - 1 ? 'missing' : `${name}-${i + 1}`, path.join(dir, `${name}-${i}`));
+      return path.join(dir, `${name}-0`);
+    };
+    expect(realPath(chain(40, 'forty'))).toBe(path.join(dir, 'missing'));
+    expect(() => realPath(chain(41, 'forty-one'))).toThrow(/^Too many symbolic links: /);
+  });
 });

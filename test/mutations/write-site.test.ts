@@ -36,6 +36,27 @@ afterEach(() => {
 });
 
 describe('stageSite', () => {
+  it('refuses a protected folder before touching anything, even one that holds the marker of a build', async () => {
+    const { dir, guard } = project();
+    const policy = path.join(dir, 'policy');
+    previousOutput(policy, { 'privacy.yaml': 'id: privacy\n' });
+    const before = snapshotTree(dir);
+    const protectedGuard = { ...guard, sources: [{ name: 'policy folder', dir: policy }] };
+    await expect(stageSite(policy, protectedGuard)).rejects.toThrow(OutputRefusedError);
+    await expect(stageSite(policy, protectedGuard)).rejects.toThrow(/it is the policy folder/);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['policy']);
+  });
+
+  it('refuses a folder inside a protected one without creating the folders on the way', async () => {
+    const { dir, guard } = project();
+    const policy = path.join(dir, 'policy');
+    mkdirSync(policy);
+    const protectedGuard = { ...guard, sources: [{ name: 'policy folder', dir: policy }] };
+    await expect(stageSite(path.join(policy, 'drafts/site'), protectedGuard)).rejects.toThrow(/it is inside the policy folder/);
+    expect(readdirSync(policy)).toEqual([]);
+  });
+
   it('writes the marker and the files into a staging folder, and commit replaces the previous output whole', async () => {
     const { dir, out, guard } = project();
     previousOutput(out);
