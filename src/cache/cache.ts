@@ -37,28 +37,33 @@ export interface CacheStats {
  * the code is newer than it.
  */
 export function toolDigest(): string {
-  if (digest === undefined) {
-    const codeRoot = codeRootOf();
-    const digestRecord = digestRecordOf(codeRoot);
-    try {
-      const record = JSON.parse(readFileSync(digestRecord, 'utf8')) as { digest: string; files: string[]; newest: number; runtime: string };
-      // tsc and the bundler rewrite every file they emit, so a rebuilt lib/ always has a file newer than the record says.
-      const newest = Math.max(...record.files.map((file) => statSync(path.join(codeRoot, file)).mtimeMs));
-      if (typeof record.digest === 'string' && newest === record.newest && record.runtime === runtime()) digest = record.digest;
-    } catch {
-      // No record (the tests run src/), an unreadable one, or a file gone: hash the code.
-    }
-    digest ??= computeToolDigest(codeFiles(codeRoot));
-  }
+  digest ??= toolDigestOf(codeRootOf());
   return digest;
 }
 
+/** The digest of the code in `codeRoot` (lib/ or src/), from its record when that is still true, else hashed. */
+export function toolDigestOf(codeRoot: string): string {
+  try {
+    const record = JSON.parse(readFileSync(digestRecordOf(codeRoot), 'utf8')) as {
+      digest: string;
+      files: string[];
+      newest: number;
+      runtime: string;
+    };
+    // tsc and the bundler rewrite every file they emit, so a rebuilt lib/ always has a file newer than the record says.
+    const newest = Math.max(...record.files.map((file) => statSync(path.join(codeRoot, file)).mtimeMs));
+    if (typeof record.digest === 'string' && newest === record.newest && record.runtime === runtime()) return record.digest;
+  } catch {
+    // No record (the tests run src/), an unreadable one, or a file gone: hash the code.
+  }
+  return computeToolDigest(codeFiles(codeRoot), codeRoot);
+}
+
 /** Write the record `toolDigest` reads (run by `npm run prepare`, after every file of lib/ is written). */
-export function recordToolDigest(): string {
-  const codeRoot = codeRootOf();
+export function recordToolDigest(codeRoot = codeRootOf()): string {
   const files = codeFiles(codeRoot);
   const record = {
-    digest: computeToolDigest(files),
+    digest: computeToolDigest(files, codeRoot),
     files: files.map((file) => path.relative(codeRoot, file)),
     newest: Math.max(...files.map((file) => statSync(file).mtimeMs)),
     runtime: runtime(),
@@ -67,7 +72,7 @@ export function recordToolDigest(): string {
   return record.digest;
 }
 
-function computeToolDigest(files: readonly string[], codeRoot = codeRootOf()): string {
+function computeToolDigest(files: readonly string[], codeRoot: string): string {
   const hash = createHash('sha256');
   hash.update(`policyc-cache/1\0${runtime()}\0`);
   for (const file of [...files, path.join(codeRoot, '../package.json'), path.join(codeRoot, '../schema/policy.schema.json')]) {
