@@ -60,7 +60,8 @@ function checkedSnapshot(snapshot: SnapshotFile, entry: ReleaseEntry, fail: Snap
 
 /** A parsed snapshot's data migrated to the current format, or why it is not a policy of the version the manifest says. */
 function policyData(parsed: ParsedFile, entry: ReleaseEntry): { data: Record<string, unknown> } | { problem: string } {
-  if (!parsed.data || parsed.diagnostics.some((d) => d.severity === 'error')) {
+  // `parse` gives data only when it found no error.
+  if (!parsed.data) {
     return { problem: parsed.diagnostics[0]?.message ?? 'not a YAML mapping' };
   }
   let data: Record<string, unknown>;
