@@ -41,15 +41,18 @@ export function toolDigest(): string {
   return digest;
 }
 
+/** What `npm run prepare` records: the digest, the code files it hashed (relative), the newest one's mtime, and the runtime. */
+interface DigestRecord {
+  digest: string;
+  files: string[];
+  newest: number;
+  runtime: string;
+}
+
 /** The digest of the code in `codeRoot` (lib/ or src/), from its record when that is still true, else hashed. */
 export function toolDigestOf(codeRoot: string): string {
   try {
-    const record = JSON.parse(readFileSync(digestRecordOf(codeRoot), 'utf8')) as {
-      digest: string;
-      files: string[];
-      newest: number;
-      runtime: string;
-    };
+    const record = JSON.parse(readFileSync(digestRecordOf(codeRoot), 'utf8')) as DigestRecord;
     // tsc and the bundler rewrite every file they emit, so a rebuilt lib/ always has a file newer than the record says.
     const newest = Math.max(...record.files.map((file) => statSync(path.join(codeRoot, file)).mtimeMs));
     if (typeof record.digest === 'string' && newest === record.newest && record.runtime === runtime()) return record.digest;
@@ -62,7 +65,7 @@ export function toolDigestOf(codeRoot: string): string {
 /** Write the record `toolDigest` reads (run by `npm run prepare`, after every file of lib/ is written). */
 export function recordToolDigest(codeRoot = codeRootOf()): string {
   const files = codeFiles(codeRoot);
-  const record = {
+  const record: DigestRecord = {
     digest: computeToolDigest(files, codeRoot),
     files: files.map((file) => path.relative(codeRoot, file)),
     newest: Math.max(...files.map((file) => statSync(file).mtimeMs)),

@@ -127,6 +127,9 @@ describe('the digest of the code', () => {
   });
 });
 
+/** A key function, as the callers pass one (the key is computed only on use). */
+const key = (k: string) => () => k;
+
 describe('cached and cachedJson', () => {
   it('computes without a cache, every time', () => {
     let calls = 0;
@@ -166,69 +169,21 @@ describe('cached and cachedJson', () => {
 
   it('stores nothing for an undefined result, and an empty string is a value', () => {
     const cache = memoryCache();
-    expect(
-      cached(
-        cache,
-        () => 'none',
-        () => undefined,
-      ),
-    ).toBeUndefined();
+    expect(cached(cache, key('none'), () => undefined)).toBeUndefined();
     expect(cache.entries.has('none')).toBe(false);
     expect(cache.stats.writes).toBe(0);
-    expect(
-      cached(
-        cache,
-        () => 'empty',
-        () => '',
-      ),
-    ).toBe('');
-    expect(
-      cached(
-        cache,
-        () => 'empty',
-        () => 'again',
-      ),
-    ).toBe('');
+    expect(cached(cache, key('empty'), () => '')).toBe('');
+    expect(cached(cache, key('empty'), () => 'again')).toBe('');
   });
 
   it('stores JSON and parses it back on a hit; undefined is not stored', () => {
     const cache = memoryCache();
-    expect(
-      cachedJson(
-        cache,
-        () => 'j',
-        () => ({ a: [1, 'b'] }),
-      ),
-    ).toEqual({ a: [1, 'b'] });
+    expect(cachedJson(cache, key('j'), () => ({ a: [1, 'b'] }))).toEqual({ a: [1, 'b'] });
     expect(cache.entries.get('j')).toBe('{"a":[1,"b"]}');
-    expect(
-      cachedJson(
-        cache,
-        () => 'j',
-        () => ({ other: true }),
-      ),
-    ).toEqual({ a: [1, 'b'] });
-    expect(
-      cachedJson(
-        cache,
-        () => 'u',
-        () => undefined,
-      ),
-    ).toBeUndefined();
+    expect(cachedJson(cache, key('j'), () => ({ other: true }))).toEqual({ a: [1, 'b'] });
+    expect(cachedJson(cache, key('u'), () => undefined)).toBeUndefined();
     expect(cache.entries.has('u')).toBe(false);
-    expect(
-      cachedJson(
-        cache,
-        () => 'zero',
-        () => 0,
-      ),
-    ).toBe(0);
-    expect(
-      cachedJson(
-        cache,
-        () => 'zero',
-        () => 1,
-      ),
-    ).toBe(0);
+    expect(cachedJson(cache, key('zero'), () => 0)).toBe(0);
+    expect(cachedJson(cache, key('zero'), () => 1)).toBe(0);
   });
 });
