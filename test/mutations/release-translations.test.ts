@@ -70,7 +70,7 @@ function plan(input: Partial<TranslationReleaseInput>) {
 function refusals(input: Partial<TranslationReleaseInput>) {
   const result = planTranslationRelease(base(input));
   if (!('diagnostics' in result)) throw new Error('not refused');
-  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message} (${d.hint})`);
+  return result.diagnostics.map((d) => `${d.source} ${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message} (${d.hint})`);
 }
 
 describe('planTranslationRelease', () => {
@@ -163,8 +163,8 @@ describe('planTranslationRelease', () => {
         newVersion: { version: '2.1.0', model: reworded, changes, file: 'policy/privacy.yaml' },
       }),
     ).toEqual([
-      'policy/privacy.yaml:1:1 release-untranslated: The de translation does not cover privacy 2.1.0, whose changes are material (1: new-purpose). (Translate the changed texts and set `source: 2.1.0` in `privacy.de.yaml`, or release without this locale: `policyc release --allow-untranslated`.)',
-      `policy/privacy.fr.yaml:${sourceLine}:1 release-untranslated: The fr translation does not cover privacy 2.1.0, whose changes are material (1: new-purpose). 1 text to translate, such as \`title\`. (Translate the changed texts and set \`source: 2.1.0\`, or release without this locale: \`policyc release --allow-untranslated\`.)`,
+      'release policy/privacy.yaml:1:1 release-untranslated: The de translation does not cover privacy 2.1.0, whose changes are material (1: new-purpose). (Translate the changed texts and set `source: 2.1.0` in `privacy.de.yaml`, or release without this locale: `policyc release --allow-untranslated`.)',
+      `release policy/privacy.fr.yaml:${sourceLine}:1 release-untranslated: The fr translation does not cover privacy 2.1.0, whose changes are material (1: new-purpose). 1 text to translate, such as \`title\`. (Translate the changed texts and set \`source: 2.1.0\`, or release without this locale: \`policyc release --allow-untranslated\`.)`,
     ]);
   });
 

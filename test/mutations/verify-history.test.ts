@@ -43,7 +43,11 @@ function verify(files: HistoryFiles) {
   const result = verifyHistory(files);
   return {
     ...result,
-    problems: result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message} (${d.hint})`),
+    problems: result.diagnostics.map((d) => {
+      // Every problem of a history is reported by the history check, at a whole line.
+      expect([d.source, d.endLine, d.endColumn]).toEqual(['history', d.line, 1]);
+      return `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message} (${d.hint})`;
+    }),
   };
 }
 
