@@ -49,7 +49,7 @@ export default {
   // The machines this runs on have two cores.
   concurrency: 2,
   timeoutMS: 10_000,
-  // break: the measured floor. src/rules/engine.ts alone scored 65.85% (27 killed, 11 survived, 3 without
-  // coverage, 44 not compiling; 30 min on two busy cores) before test/mutations/rule-severities.test.ts.
-  thresholds: { high: 80, low: 60, break: 65 },
+  // break: the floor, the lowest score of the named modules on their latest runs (CONTRIBUTING.md, "Mutation
+  // score"): the rules engine and judge, 79.43% at cc41d78. It only rises.
+  thresholds: { high: 80, low: 60, break: 79 },
 };
