@@ -7,7 +7,7 @@ import { policySchema } from '../lib/index.js';
 import { pseudoTranslate } from './text.mjs';
 
 /** Schema definitions whose strings are translatable (see src/model/fields.ts). */
-const translatableDefinitions = new Set(['Prose', 'SectionIntro', 'Text', 'SectionTitle']);
+const translatableDefinitions = new Set(['Prose', 'SectionIntro', 'SectionClosing', 'Text', 'SectionTitle', 'Address']);
 /** Top-level keys that identify the document rather than say anything. */
 const identityKeys = new Set(['$schema', 'id', 'version', 'effective', 'locale', 'jurisdictions']);
 

@@ -166,7 +166,8 @@ describe('policyc notify', () => {
     const r = await policyc(['notify', '--locale', 'fr', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const subject = 'Modifications de notre Politique de confidentialité et de cookies\u00a0: version 2.0.0, en vigueur le 1 janvier 2027';
+    const subject =
+      'Modifications de notre Politique de confidentialité et de cookies\u00a0: version 2.0.0, en vigueur le 1er janvier 2027';
     expect(r.stdout.split('\n')[0]).toBe(`✔ ${subject}`);
     expect(readFileSync(path.join(out, 'subject.txt'), 'utf8')).toBe(`${subject}\n`);
     const html = readFileSync(path.join(out, 'email.html'), 'utf8');

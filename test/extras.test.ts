@@ -67,8 +67,8 @@ describe('summary.html', () => {
     const anchors = [
       ...p.collection.categories.map((c) => `category-${c.id}`),
       ...p.purposes.items.map((x) => `purpose-${x.id}`),
-      ...p.sharing!.recipients.map((r) => `recipient-${r.id}`),
-      ...p.cookies!.items.map((c) => `cookie-${c.id}`),
+      ...p.sharing!.recipients!.map((r) => `recipient-${r.id}`),
+      ...p.cookies!.items!.map((c) => `cookie-${c.id}`),
       ...p.transfers!.items.map((t) => `transfer-${t.id}`),
       ...p.rights!.items.map((r) => `right-${r.id}`),
       ...p.contacts.items.map((c) => `contact-${c.id}`),
@@ -96,7 +96,7 @@ describe('summary.html', () => {
     expect(summary).toContain(
       '>keep the Website and our services secure and prevent fraud</a> <span class="summary-detail">(Legal basis: Legitimate interests)</span>',
     );
-    expect(summary).toContain('>Selected third parties</a> <span class="summary-detail">(When: With your consent)</span>');
+    expect(summary).toContain('>Selected third parties</a> <span class="summary-detail">(Condition: Consent)</span>');
     expect(summary).toContain(
       '>United States</a> <span class="summary-detail">(SmartFocus US, Inc.; Safeguards: EU-U.S. Data Privacy Framework; UK Extension to the EU-U.S. Data Privacy Framework)</span>',
     );
@@ -217,7 +217,7 @@ describe('cookies.html and cookies.json', () => {
     const data = JSON.parse(table.json) as { policy: string; version: string; effective: string; cookies: Record<string, unknown>[] };
     expect(table.json).toBe(`${JSON.stringify(data, null, 2)}\n`);
     expect(data).toMatchObject({ policy: 'privacy', version: '2.0.0', effective: '2027-01-01' });
-    expect(data.cookies.map((c) => c.name)).toEqual(model.policy.cookies!.items.map((c) => c.name));
+    expect(data.cookies.map((c) => c.name)).toEqual(model.policy.cookies!.items!.map((c) => c.name));
     expect(data.cookies.map((c) => c.name)).toEqual(
       expect.arrayContaining([
         'ASP.NET_SessionId',
@@ -255,8 +255,8 @@ describe('cookies.html and cookies.json', () => {
     expect(topLevelElements(html)).toBe(1);
     expect(html).toContain('<caption>Cookies used on this website</caption>');
     expect(html.match(/<th scope="col">/g)).toHaveLength(5);
-    expect(html.match(/<th scope="row">/g)).toHaveLength(model.policy.cookies!.items.length);
-    expect(html).toContain('<tr id="policyc-cookie-fbp"><th scope="row"><code>_fbp</code></th><td>Meta</td>');
+    expect(html.match(/<th scope="row">/g)).toHaveLength(model.policy.cookies!.items!.length);
+    expect(html).toContain('<tr id="policyc-cookie-fbp"><th scope="row"><code>_fbp</code></th><td>Meta (Third party)</td>');
     expect(html).not.toMatch(/<(html|head|body|h[1-6])\b/);
     const classes = attributeValues(html, 'class').flatMap((v) => v.split(/\s+/));
     expect(classes.filter((c) => !c.startsWith('policyc-'))).toEqual([]);
@@ -346,7 +346,9 @@ describe('JSON-LD', () => {
     expect(has(`${url}#recipient-selected-third-parties-sharing`, `${DPV}hasRecipient`, `${url}#recipient-selected-third-parties`)).toBe(
       true,
     );
-    expect(has(`${url}#recipient-selected-third-parties`, RDF_TYPE, `${DPV}ThirdParty`)).toBe(true);
+    // A recipient's kind says nothing of its role: the sample states none, so none is claimed.
+    expect(has(`${url}#recipient-selected-third-parties`, RDF_TYPE, `${DPV}Recipient`)).toBe(true);
+    expect(has(`${url}#recipient-selected-third-parties`, RDF_TYPE, `${DPV}ThirdParty`)).toBe(false);
     expect(has(`${url}#cookie-ga`, RDF_TYPE, 'https://w3id.org/dpv/tech#Cookie')).toBe(true);
     expect(has(`${url}#cookie-ga-handling`, `${DPV}isImplementedUsingTechnology`, `${url}#cookie-ga`)).toBe(true);
     expect(quads.some((q) => q.includes('"P2Y"^^<http://www.w3.org/2001/XMLSchema#duration>'))).toBe(true);
@@ -488,9 +490,9 @@ describe('jsonLdScript', () => {
   });
 
   it('escapes a hostile cookie name in the policy, and is valid in a page head', async () => {
-    const items = model.policy.cookies!.items.map((c, i) =>
+    const items = model.policy.cookies!.items!.map((c, i) =>
       i === 0 ? { ...c, name: '</script><script>alert(1)</script>' } : c,
-    ) as NonNullable<typeof model.policy.cookies>['items'];
+    ) as NonNullable<NonNullable<typeof model.policy.cookies>['items']>;
     const hostileModel: PolicyModel = { ...model, policy: { ...model.policy, cookies: { ...model.policy.cookies!, items } } };
     const data = policyJsonLd(hostileModel, { url: 'https://example.com/privacy/index.html' });
     const script = jsonLdScript(data);

@@ -178,7 +178,7 @@ describe('migrations', () => {
     expect(old.changes?.channels).toEqual(['email', 'website']);
     const out = path.join(dir, 'dist');
     expect(rules((await build({ cwd: dir, out, date: '2020-01-01' })).diagnostics)).toEqual([]);
-    expect(readFileSync(path.join(out, 'privacy/v/1.0.0/index.html'), 'utf8')).toContain('By e-mail; On this website.');
+    expect(readFileSync(path.join(out, 'privacy/v/1.0.0/index.html'), 'utf8')).toContain('By e-mail; On this website</p>');
   });
 
   it('refuse a snapshot whose format has no migration', () => {

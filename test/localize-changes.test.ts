@@ -23,7 +23,7 @@ const group = (messages: Messages, key: string) => (messages.diff?.[key] ?? {}) 
 
 /** The entity kinds of the diff, read off the `EntityKind` union in src/diff/types.ts. */
 function entityKinds(): string[] {
-  const source = readFileSync(path.join(root, 'src/diff/types.ts'), 'utf8');
+  const source = readFileSync(path.join(root, 'src/model/sections.ts'), 'utf8');
   const union = /export type EntityKind =([^;]+);/.exec(source)![1]!;
   return [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
 }

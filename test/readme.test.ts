@@ -33,6 +33,7 @@ const families = [
   'init',
   'notify',
   'output',
+  'parent',
   'policy',
   'prose',
   'release',

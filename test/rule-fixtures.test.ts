@@ -15,6 +15,7 @@ import { diffPolicies } from '../src/diff/diff.js';
 import { parse } from '../src/load/parse.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { formatPretty } from '../src/report/report.js';
+import { resolve } from '../src/resolve/resolve.js';
 import { runRules } from '../src/rules/engine.js';
 import { allRules } from '../src/rules/registry.js';
 import type { RuleContext } from '../src/rules/types.js';
@@ -46,11 +47,15 @@ function judge(folder: string, file: 'fires.yaml' | 'silent.yaml') {
   const base = path.join(dir, folder);
   const docs = fixtureDocuments(folder);
   const parsed = load(folder, file, file === 'fires.yaml' ? docs.fires : docs.silent);
-  const policy = parsed.data as unknown as Policy;
+  // Rules judge a resolved document (short forms in their general form), as the engine receives it.
+  const policy = resolve(parsed.data as unknown as Policy, file).policy;
   const extra = existsSync(path.join(base, 'context.json'))
     ? (JSON.parse(readFileSync(path.join(base, 'context.json'), 'utf8')) as { today?: string; released?: string })
     : {};
-  const previous = docs.previous === undefined ? undefined : (load(folder, 'previous.yaml', docs.previous).data as unknown as Policy);
+  const previous =
+    docs.previous === undefined
+      ? undefined
+      : resolve(load(folder, 'previous.yaml', docs.previous).data as unknown as Policy, 'previous.yaml').policy;
   const context: RuleContext = {
     policy,
     date: policy.effective,

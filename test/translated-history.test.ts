@@ -58,7 +58,7 @@ describe('the French versions list', () => {
     const html = read('fr/versions/index.html');
     expect(html).toContain('<a href="../changelog/index.html#v-2-0-0">48 modifications, dont 4 substantielles</a>');
     expect(html).toContain('<a href="../../v/1.0.0/index.html" hreflang="en-GB">1.0.0</a> <span class="language">(anglais)</span>');
-    expect(html).toContain('<time datetime="2013-10-01">1 octobre 2013</time>');
+    expect(html).toContain('<time datetime="2013-10-01">1er octobre 2013</time>');
     expect(read('versions/index.html')).toContain('<link rel="alternate" hreflang="fr" href="../fr/versions/index.html">');
   });
 
@@ -74,7 +74,7 @@ describe('the French notification e-mail', () => {
   const dir = 'fr/notify/1.0.0...2.0.0';
   it('has a French subject', () => {
     expect(read(`${dir}/subject.txt`)).toBe(
-      `Modifications de notre ${translation.title}${nbsp}: version 2.0.0, en vigueur le 1 janvier 2027\n`,
+      `Modifications de notre ${translation.title}${nbsp}: version 2.0.0, en vigueur le 1er janvier 2027\n`,
     );
   });
 

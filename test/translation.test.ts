@@ -20,7 +20,7 @@ describe('translations', () => {
     expect(translated.map((t) => [t.locale, t.version])).toEqual([['fr', '2.0.0']]);
     expect(translated[0]!.model.policy.title).toBe('Politique de confidentialité et de cookies');
     // Structure stays with the source: ids, cookie names, addresses.
-    expect(translated[0]!.model.policy.cookies!.items.map((c) => c.name)).toContain('_fbp');
+    expect(translated[0]!.model.policy.cookies!.items!.map((c) => c.name)).toContain('_fbp');
     expect(translated[0]!.model.policy.locale).toBe('fr');
   });
 
@@ -83,7 +83,7 @@ describe('translations', () => {
     expect(page).toContain(
       '<p class="in-effect-notice"><strong>La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.</strong> <a href="../index.html" hreflang="en-GB">La lire en anglais</a></p>',
     );
-    expect(page).toContain('<p class="version-status">Cette version entrera en vigueur le 1 janvier 2027.</p>');
+    expect(page).toContain('<p class="version-status">Cette version entrera en vigueur le 1er janvier 2027.</p>');
     expect(page).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
     // Links stay in French where a French page exists, and say so where they lead to the original.
     expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a></li>');
@@ -128,7 +128,7 @@ describe('translations', () => {
     expect(french).toContain('<html lang="fr">');
     expect(french).toContain('<link rel="alternate" hreflang="en-GB" href="../index.html">');
     expect(french).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
-    expect(french).toContain('1 janvier 2027');
+    expect(french).toContain('1er janvier 2027');
     expect(readFileSync(path.join(out, 'privacy/fr/v/2.0.0/index.md'), 'utf8')).toMatch(/^# Politique de confidentialité et de cookies\n/);
     // Every text of the French file appears on the French page (structure comes from the source).
     const translation = parseYaml(readFileSync(path.join(root, 'policy/privacy.fr.yaml'), 'utf8')) as { title: string };

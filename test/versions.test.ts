@@ -91,7 +91,7 @@ describe('the changelog', () => {
       '<h3 class="changed"><del>SmartFocus US, Inc. Complies with the U.S.-EU Safe Harbor Framework</del><ins>International Transfers</ins></h3>',
     );
     expect(redline).toContain(
-      '<li class="changed"><del>trackdiscovery.net</del><ins>_fbp</ins> · <del>Lead Forensics </del><ins>Meta </ins>·',
+      '<li class="changed"><del>trackdiscovery.net</del><ins>_fbp</ins> · <del>Lead Forensics </del><ins>Meta </ins>(Third party) ·',
     );
     expect(redline).toContain(
       '<p class="legend">Inserted text is underlined and shown as [+ … +]; deleted text is struck through and shown as [− … −].</p>',

@@ -7,6 +7,7 @@
  *
  * Pure data: nothing is read when this module is imported.
  */
+import { historyDiagnostics } from './catalog-history.js';
 import type { Severity } from './diagnostic.js';
 
 /** One diagnostic rule id and what it means. */
@@ -139,13 +140,24 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
       {
         id: 'unresolved-reference',
         severity: 'error',
-        text: "a reference names nothing: a purpose's, recipient's or context's `categories`, a `contact`, a custom section's `after`.",
+        text: "a reference names nothing: an id in `categories`, `purposes`, `features`, `recipients`, `controls`, `contacts`, `services` or `methods`, a `contact`, a contact's `controller`, a custom section's `after`, an entry of `order`.",
       },
-      { id: 'contact-no-channel', severity: 'error', text: 'a contact has no `email`, `url`, `phone` or `address`.' },
+      { id: 'contact-no-channel', severity: 'error', text: 'a contact has no `email`, `url`, `phone`, `address` or `methods`.' },
+      { id: 'parent-self', severity: 'error', text: 'a document names itself as the parent policy it supplements.' },
+      {
+        id: 'parent-unknown',
+        severity: 'error',
+        text: "a document's `parent.document` names no document of this project: add it, or give the parent's `url`.",
+      },
       { id: 'document-id-filename', severity: 'error', text: "the document's `id` differs from its file name." },
       { id: 'duplicate-document-id', severity: 'error', text: 'two files declare the same document id.' },
       { id: 'section-id-reserved', severity: 'error', text: 'a custom section uses the name of a built-in section.' },
       { id: 'section-order-cycle', severity: 'error', text: 'custom sections placed after each other form a loop.' },
+      {
+        id: 'section-order-conflict',
+        severity: 'error',
+        text: 'a custom section is both placed by `order` and given an `after`: keep one.',
+      },
     ],
   },
   {
@@ -164,142 +176,7 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
       },
     ],
   },
-  {
-    title: 'History and releases',
-    entries: [
-      {
-        id: 'history-snapshot-modified',
-        severity: 'error',
-        text: 'a released snapshot was edited: its hash no longer matches the manifest. Restore it from git.',
-      },
-      {
-        id: 'history-chain-broken',
-        severity: 'error',
-        text: 'a manifest entry no longer chains to the one before it: the manifest was edited.',
-      },
-      {
-        id: 'history-snapshot-missing',
-        severity: 'error',
-        text: 'a snapshot or frozen translation the manifest records is missing. Restore it from git.',
-      },
-      {
-        id: 'history-unrecorded-snapshot',
-        severity: 'error',
-        text: 'a file in the history folder is not recorded in the manifest. Snapshots are written by `policyc release` only: remove the file, or restore `manifest.json` from git.',
-      },
-      {
-        id: 'history-order',
-        severity: 'error',
-        text: "the manifest's versions go backwards: a version is recorded after a later one. Restore `manifest.json` from git.",
-      },
-      {
-        id: 'history-manifest-invalid',
-        severity: 'error',
-        text: 'the manifest cannot be read (not JSON, or not in the form policyc writes). Restore it from git.',
-      },
-      {
-        id: 'history-snapshot-invalid',
-        severity: 'error',
-        text: 'a snapshot cannot be read as a policy, or a frozen translation does not say what the manifest records. Restore the file from git.',
-      },
-      { id: 'history-translation-orphan', severity: 'error', text: 'the manifest records a translation of a version it does not record.' },
-      {
-        id: 'release-no-changes',
-        severity: 'error',
-        text: 'nothing changed since the latest release, and no translation waits to be frozen.',
-      },
-      {
-        id: 'release-untranslated',
-        severity: 'error',
-        text: 'a translation does not cover the new version and its changes are material; translate, or release with `--allow-untranslated`.',
-      },
-      { id: 'release-bump-too-small', severity: 'error', text: 'the version bump is smaller than the changes call for.' },
-      {
-        id: 'release-version-exists',
-        severity: 'error',
-        text: 'the version is already released; released versions are never overwritten. Choose a higher version.',
-      },
-      {
-        id: 'release-version-not-after',
-        severity: 'error',
-        text: 'the version is not after the latest release. Leave `version` as it is and let `--bump` choose, or set a higher version.',
-      },
-      { id: 'release-effective-not-after', severity: 'error', text: "the effective date is not after the latest release's." },
-      {
-        id: 'release-which-document',
-        severity: 'error',
-        text: 'the policy folder holds several documents: name the one to release (`policyc release ID`).',
-      },
-      { id: 'diff-which-document', severity: 'error', text: 'the policy folder holds several documents: name one with `--document ID`.' },
-      { id: 'notify-which-document', severity: 'error', text: 'the policy folder holds several documents: name one with `--document ID`.' },
-      {
-        id: 'diff-no-release',
-        severity: 'error',
-        text: 'what to compare cannot be found: the document has no release yet. Name FROM and TO, or release a first version.',
-      },
-      {
-        id: 'diff-unknown-version',
-        severity: 'error',
-        text: 'what to compare cannot be found: the version is not released; the message lists those that are.',
-      },
-      {
-        id: 'diff-unknown-ref',
-        severity: 'error',
-        text: 'what to compare cannot be found: FROM or TO is neither a released version, a file, nor `git:REV`.',
-      },
-      {
-        id: 'diff-git',
-        severity: 'error',
-        text: 'what to compare cannot be found with git: no git, not a repository, or no such revision (in a shallow clone: `git fetch --unshallow`).',
-      },
-      {
-        id: 'notify-unknown-version',
-        severity: 'error',
-        text: 'the versions to announce are not both released, the second after the first; the message lists the released versions.',
-      },
-      { id: 'notify-no-recipient', severity: 'error', text: '`--send` lacks `--to`: add `--to ADDRESS`.' },
-      {
-        id: 'notify-send-failed',
-        severity: 'error',
-        text: 'the SMTP server refused the message or could not be reached (the message shows the URL without its password). Check the server and the URL.',
-      },
-      {
-        id: 'notify-smtp-insecure',
-        severity: 'error',
-        text: '`--insecure-smtp` with a URL that holds a password for another machine would send the password unencrypted; drop `--insecure-smtp` (STARTTLS is then required) or use `smtps://`.',
-      },
-      {
-        id: 'notify-unknown-locale',
-        severity: 'error',
-        text: '`--locale` names a language the announced version is not translated into; the message lists those it is.',
-      },
-      {
-        id: 'config-invalid',
-        severity: 'error',
-        text: '`policyc.config.json` cannot be read, has an unknown key, a key twice, or names an unknown compliance or change rule (with a did-you-mean); reported at the key.',
-      },
-      {
-        id: 'config-gate-weakened',
-        severity: 'warning',
-        text: 'with `--base REV`, the config loosens a check since REV (a change rule made editorial, a compliance rule lowered or off, fewer `noticeDays`, more `images.allowHosts`); `diff --base --exit-code` counts it as material. Make sure the reviewers agree.',
-      },
-      {
-        id: 'history-rewritten',
-        severity: 'error',
-        text: 'with `--base REV`, the history at REV is not a prefix of the history now: a manifest entry there changed, moved or is gone, a snapshot or frozen translation differs, or the manifest or history folder is gone. Restore it from REV; record changes as new releases.',
-      },
-      {
-        id: 'history-base-unavailable',
-        severity: 'error',
-        text: '`--base REV` cannot be read: no git, not a repository, or REV is not in the clone (in a shallow one: `git fetch --deepen`, `--unshallow`, or `fetch-depth: 0`).',
-      },
-      {
-        id: 'history-missing',
-        severity: 'error',
-        text: "the working document's version implies releases its history lacks: above 1.0.0 with no history, or more than one release past its latest (`2.0.0` to `2.2.0`). Restore `policy/history/<id>/` from git; a new document starts at 1.0.0 or below.",
-      },
-    ],
-  },
+  historyDiagnostics,
   {
     title: 'Translations',
     entries: [

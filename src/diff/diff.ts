@@ -1,9 +1,10 @@
 import { schemaAt } from '../model/schema.js';
 import { stringKind } from '../model/fields.js';
 import type { Policy } from '../model/policy.generated.js';
+import { normalisePolicy } from '../resolve/normalise.js';
 import type { Change, ChangeSet, EntityKind, FieldChange } from './types.js';
 import { fieldPath, isPlainObject, listAt, objectAt, same, strip, type Entity } from './values.js';
-import { brief, capitalise, humanField, plural, text, type Context } from './wording.js';
+import { brief, capitalise, fieldNoun, humanField, plural, text, type Context } from './wording.js';
 import { lists, singletons, type ListSpec } from './entities.js';
 import { wordDiff } from './words.js';
 import { fieldRules, type Verdict } from './field-rules.js';
@@ -26,16 +27,16 @@ export type MaterialityOverrides = Readonly<Record<string, boolean>>;
  * one-sentence summary. Version and effective date are not changes.
  */
 export function diffPolicies(
-  before: Policy,
-  after: Policy,
-  labels: DiffLabels = { from: before.version, to: after.version },
+  beforeDocument: Policy,
+  afterDocument: Policy,
+  labels: DiffLabels = { from: beforeDocument.version, to: afterDocument.version },
   overrides: MaterialityOverrides = {},
 ): ChangeSet {
+  // Documents written in short forms compare as their general forms (idempotent on resolved models).
+  const before = normalisePolicy(beforeDocument);
+  const after = normalisePolicy(afterDocument);
   const changes: Change[] = [];
-  const categoryLabels = new Map<string, string>();
-  for (const category of [...before.collection.categories, ...after.collection.categories])
-    categoryLabels.set(category.id, text(category.label));
-  const context: Context = { categoryLabel: (id) => categoryLabels.get(id) ?? id };
+  const context = contextOf(before, after);
   for (const spec of singletons) {
     const a = objectAt(before, spec.path);
     const b = objectAt(after, spec.path);
@@ -104,6 +105,14 @@ export function diffPolicies(
     bump: material ? 'minor' : changes.length ? 'patch' : 'none',
     changes,
   };
+}
+
+/** What the field rules need to name things: each data category's label, in either version. */
+function contextOf(before: Policy, after: Policy): Context {
+  const categoryLabels = new Map<string, string>();
+  for (const category of [...before.collection.categories, ...after.collection.categories])
+    categoryLabels.set(category.id, text(category.label));
+  return { categoryLabel: (id) => categoryLabels.get(id) ?? id };
 }
 
 /**
@@ -220,14 +229,18 @@ function judgeField(entity: EntityKind, f: FieldChange, context: Context, old?: 
   if (specific) return specific;
   if (f.words) return { rule: 'wording', material: false, clause: `rewords the ${humanField(field)}` };
   if (before === undefined)
-    return { rule: 'detail-stated', material: false, clause: `states the ${humanField(field)}${brief(entity, field, after, context)}` };
-  if (entity === 'contact') return { rule: 'contact-detail', material: false, clause: `changes the ${humanField(field)}` };
-  if (after === undefined) return { rule: 'detail-removed', material: false, clause: `no longer states the ${humanField(field)}` };
+    return {
+      rule: 'detail-stated',
+      material: false,
+      clause: `states the ${fieldNoun(field, after)}${brief(entity, field, after, context)}`,
+    };
+  if (entity === 'contact') return { rule: 'contact-detail', material: false, clause: `changes the ${fieldNoun(field, after)}` };
+  if (after === undefined) return { rule: 'detail-removed', material: false, clause: `no longer states the ${fieldNoun(field, before)}` };
   const from = brief(entity, field, before, context);
   const to = brief(entity, field, after, context);
   return {
     rule: 'detail-changed',
     material: false,
-    clause: `changes the ${humanField(field)}${from && to ? ` from${from.slice(1, -1).replace(/^\(/, ' ')} to ${to.slice(2, -1)}` : ''}`,
+    clause: `changes the ${fieldNoun(field, after)}${from && to ? ` from${from.slice(1, -1).replace(/^\(/, ' ')} to ${to.slice(2, -1)}` : ''}`,
   };
 }

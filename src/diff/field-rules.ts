@@ -44,29 +44,48 @@ const categoriesRule: FieldRule = ({ entity, change: { before, after }, context 
   return { rule: 'less-data', material: false, clause: `no longer uses the data ${names(difference(before, after))}` };
 };
 
-const legalBasisRule: FieldRule = ({ change: { before, after } }) => {
+// The bases decide people's rights (objection, withdrawal, portability): any change of them matters.
+const legalBasesRule: FieldRule = ({ change: { before, after } }) => {
   if (before === undefined) return undefined;
   if (after === undefined) return { rule: 'legal-basis-removed', material: true, clause: 'no longer states its legal basis' };
+  const bases = (value: unknown) => (value as string[]).map((basis) => label('legalBasis', basis)).join(' and ');
   return {
     rule: 'legal-basis-changed',
     material: true,
-    clause: `changes the legal basis from ${label('legalBasis', before)} to ${label('legalBasis', after)}`,
+    clause: `changes the legal basis from ${bases(before)} to ${bases(after)}`,
   };
 };
 
-// Sharing only with consent narrows what happens without it; any other change widens or shifts it.
-const sharingConditionRule: FieldRule = ({ change: { before, after } }) =>
-  after === 'consent'
+interface Condition {
+  basis: string;
+  text?: string;
+}
+const conditionsOf = (value: unknown) => (Array.isArray(value) ? (value as Condition[]) : []);
+const sameCondition = (a: Condition, b: Condition) => a.basis === b.basis && a.text === b.text;
+// A recipient without conditions receives the data whenever it is shared ("always").
+const conditionWords = (conditions: Condition[]) =>
+  conditions.length
+    ? conditions.map((c) => (c.text === undefined ? label('condition', c.basis) : `“${text(c.text)}”`)).join(' or ')
+    : label('condition', 'always');
+
+// Conditions are alternatives: dropping some, or sharing only with consent, narrows what happens; anything else widens or shifts it.
+const sharingConditionsRule: FieldRule = ({ change: { before, after } }) => {
+  const was = conditionsOf(before);
+  const now = conditionsOf(after);
+  const onlyConsent = now.length === 1 && now[0]!.basis === 'consent' && now[0]!.text === undefined;
+  const fewer = now.length > 0 && now.every((c) => was.some((w) => sameCondition(w, c)));
+  return onlyConsent || fewer
     ? {
         rule: 'sharing-condition-narrowed',
         material: false,
-        clause: `shares only ${label('condition', after)} instead of ${label('condition', before)}`,
+        clause: `narrows when it shares: ${conditionWords(now)} (was: ${conditionWords(was)})`,
       }
     : {
         rule: 'sharing-condition-changed',
         material: true,
-        clause: `shares ${label('condition', after)} instead of ${label('condition', before)}`,
+        clause: `changes when it shares: ${conditionWords(now)} (was: ${conditionWords(was)})`,
       };
+};
 
 const transferMechanismsRule: FieldRule = ({ change: { before, after } }) => ({
   rule: 'transfer-changed',
@@ -154,11 +173,15 @@ const feeRule: FieldRule = ({ change: { before, after }, old, now }) => {
   return { rule: 'fee-reduced', material: false, clause: `reduces the fee from ${money(old)} to ${money(now)}` };
 };
 
-const rightTypeRule: FieldRule = ({ change: { before, after } }) => ({
-  rule: 'right-removed',
-  material: true,
-  clause: `is now the ${label('right', after)} instead of the ${label('right', before)}`,
-});
+// An entry that stops describing a right removes it; one that only describes more rights adds them.
+const rightTypesRule: FieldRule = ({ change: { before, after } }) => {
+  const was = (before ?? []) as string[];
+  const now = (after ?? []) as string[];
+  const rights = (types: string[]) => types.map((type) => label('right', type)).join(' and ');
+  if (was.every((type) => now.includes(type)))
+    return { rule: 'right-added', material: false, clause: `now also describes the ${rights(difference(now, was) as string[])}` };
+  return { rule: 'right-removed', material: true, clause: `is now the ${rights(now)} instead of the ${rights(was)}` };
+};
 
 const marketingConsentRule: FieldRule = ({ change: { before, after } }) => {
   if (after === 'opt-out')
@@ -210,8 +233,8 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'purpose:categories': categoriesRule,
   'recipient:categories': categoriesRule,
   'context:categories': categoriesRule,
-  'purpose:legalBasis': legalBasisRule,
-  'recipient:condition': sharingConditionRule,
+  'purpose:legalBases': legalBasesRule,
+  'recipient:conditions': sharingConditionsRule,
   'transfer:mechanisms': transferMechanismsRule,
   'transfer:destination': transferPartyRule,
   'transfer:recipient': transferPartyRule,
@@ -223,7 +246,7 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'cookie:party': cookiePartyRule,
   'category:sensitive': sensitiveRule,
   'right:fee.amount': feeRule,
-  'right:type': rightTypeRule,
+  'right:types': rightTypesRule,
   'marketing:consent': marketingConsentRule,
   'cookie-policy:consent.model': cookieConsentRule,
   'section:automatedDecisions.used': automatedDecisionsRule,

@@ -1,21 +1,6 @@
-/** The kinds of entity the diff matches across versions, by id. */
-export type EntityKind =
-  | 'document'
-  | 'controller'
-  | 'related'
-  | 'context'
-  | 'category'
-  | 'purpose'
-  | 'recipient'
-  | 'marketing'
-  | 'cookie'
-  | 'cookie-policy'
-  | 'transfer'
-  | 'certification'
-  | 'right'
-  | 'changes'
-  | 'contact'
-  | 'section';
+import type { EntityKind } from '../model/sections.js';
+
+export type { EntityKind };
 
 /** A word-level edit of a prose field: kept, inserted or deleted text, in order. */
 export interface WordPart {

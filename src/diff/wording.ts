@@ -27,11 +27,13 @@ export function describeContact(e: Entity): string {
   return `the ${lower(enumLabel('role', String(e.role)))} contact${channel ? ` (${String(channel)})` : ''}`;
 }
 
+// The locale group that labels a field's values, by `entity:field`, else by field.
 const enumGroups: Record<string, string> = {
-  legalBasis: 'legalBasis',
-  condition: 'condition',
+  'right:types': 'right',
+  'technology:type': 'technology',
+  'signal:signal': 'signal',
+  legalBases: 'legalBasis',
   type: 'recipientType',
-  source: 'source',
   lifetime: 'lifetime',
   party: 'party',
   category: 'cookieCategory',
@@ -43,10 +45,29 @@ const enumGroups: Record<string, string> = {
 
 /** A value as a summary shows it: enum labels, lists joined, text without Markdown. */
 export function show(entity: EntityKind, field: string, value: unknown): string {
-  const group = entity === 'marketing' && field === 'consent' ? 'marketingConsent' : enumGroups[field];
-  if (Array.isArray(value)) return value.map((v) => (group ? enumLabel(group, String(v)) : String(v))).join(', ');
+  const group =
+    entity === 'marketing' && field === 'consent' ? 'marketingConsent' : (enumGroups[`${entity}:${field}`] ?? enumGroups[field]);
+  if (Array.isArray(value)) {
+    // A general form's list reads as its short form did: lower-case labels ("performance of a contract").
+    const label = (v: unknown) => (generalForms[field] ? lower(enumLabel(group!, String(v))) : enumLabel(group!, String(v)));
+    return value.map((v) => (isItem(v) ? item(field, v) : group ? label(v) : String(v))).join(', ');
+  }
   if (typeof value === 'string') return group ? lower(enumLabel(group, value)) : text(value);
   return JSON.stringify(value);
+}
+
+const isItem = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** An object in a list (a source, a condition) as a summary names it: the author's words, else its kind's label. */
+function item(field: string, value: Record<string, unknown>): string {
+  if (typeof value.text === 'string') return text(value.text);
+  if (field === 'conditions') return lower(enumLabel('condition', String(value.basis)));
+  if (field === 'sources') {
+    const kind = lower(enumLabel('source', String(value.type)));
+    return typeof value.name === 'string' ? `${kind}: ${text(value.name)}` : kind;
+  }
+  const named = value.name ?? value.label ?? value.description;
+  return typeof named === 'string' ? text(named) : JSON.stringify(value);
 }
 
 /** A short value in brackets for a summary (` (2 years)`), or nothing when the value is long prose. */
@@ -74,6 +95,20 @@ const unitDays: Record<string, number> = { day: 1, week: 7, month: 365 / 12, yea
 export function days(duration: string): number {
   const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
   return match ? Number(match[1]) * unitDays[match[2]!]! : Number.NaN;
+}
+
+/** The general forms of fields a document may write in a short form, by the noun of one of them. */
+const generalForms: Record<string, string> = {
+  legalBases: 'legal basis',
+  sources: 'source',
+  types: 'type',
+  conditions: 'condition',
+};
+
+/** How a summary names a field holding `value`: a general form with one item is named as its short form ("the legal basis"). */
+export function fieldNoun(field: string, value: unknown): string {
+  const single = generalForms[field];
+  return single && Array.isArray(value) && value.length === 1 ? single : humanField(field);
 }
 
 export function humanField(field: string): string {

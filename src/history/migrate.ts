@@ -17,6 +17,10 @@ export const migrations: Readonly<Record<number, Migration>> = {
     const { notification, ...rest } = changes;
     return { ...document, changes: { ...rest, channels: notification } };
   },
+  // Format 3 only added: every format 2 document is a format 3 document. Its short forms (a recipient's
+  // `condition`, a category's `source`, a purpose's `legalBasis`, a right's `type`) stay valid and are read
+  // as their general forms when the document is resolved (resolve/normalise.ts).
+  2: (document) => document,
 };
 
 /** Lift a document written with format version `from` to the current one. */

@@ -258,7 +258,7 @@ contacts:
       name: Information Commissioner's Office
       description: The UK supervisory authority for data protection
       url: https://ico.org.uk/make-a-complaint/
-      phone: "0303 123 1113"
+      phone: "+44 303 123 1113"
 
 # The line at the foot of the page.
 copyright: © Example Ltd

@@ -11,8 +11,10 @@ export type StringKind = 'prose' | 'text' | 'literal' | 'plain';
 const kindOfDefinition: Record<string, StringKind> = {
   Prose: 'prose',
   SectionIntro: 'prose',
+  SectionClosing: 'prose',
   Text: 'text',
   SectionTitle: 'text',
+  Address: 'text',
   Id: 'literal',
   IdRef: 'literal',
   Url: 'literal',

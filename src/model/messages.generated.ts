@@ -29,6 +29,8 @@ export interface EnglishMessages {
     descriptionOf: string;
     /** Language */
     language: string;
+    /** This notice supplements */
+    parent: string;
   };
   headings: {
     /** What information we collect */
@@ -51,16 +53,34 @@ export interface EnglishMessages {
     changes: string;
     /** Contact us */
     contacts: string;
+    /** What this policy covers */
+    scope: string;
+    /** Features and the data they use */
+    features: string;
+    /** Privacy signals */
+    signals: string;
+    /** How long we keep information */
+    retention: string;
+    /** How we protect information */
+    security: string;
+    /** Children */
+    children: string;
+    /** Your settings and controls */
+    controls: string;
+    /** Requests from authorities */
+    governmentRequests: string;
   };
   collection: {
     /** When we collect information */
     contexts: string;
     /** What information we collect */
     categories: string;
-    /** Kept for */
+    /** Retention */
     retention: string;
     /** Sensitive data */
     sensitive: string;
+    /** What we do not collect */
+    notCollected: string;
   };
   purposes: {
     /** Legal basis */
@@ -73,12 +93,18 @@ export interface EnglishMessages {
     automatedDecisions: string;
   };
   sharing: {
-    /** When */
+    /** Condition */
     condition: string;
     /** For example */
     examples: string;
     /** Data shared */
     categories: string;
+    /** Sale and sharing of personal information */
+    sale: string;
+    /** Do Not Sell or Share My Personal Information */
+    optOut: string;
+    /** Limit the Use of My Sensitive Personal Information */
+    limit: string;
   };
   marketing: {
     /** To stop receiving marketing */
@@ -111,6 +137,12 @@ export interface EnglishMessages {
     firstParty: string;
     /** Refusing cookies */
     refusal: string;
+    /** Other tracking technologies */
+    technologies: string;
+    /** Categories of cookies */
+    categories: string;
+    /** The full list of cookies */
+    list: string;
   };
   transfers: {
     /** Destination */
@@ -125,7 +157,7 @@ export interface EnglishMessages {
     copy: string;
   };
   certifications: {
-    /** Awarded by */
+    /** Issuer */
     issuer: string;
     /** Verify this seal */
     verify: string;
@@ -137,10 +169,26 @@ export interface EnglishMessages {
     contact: string;
     /** Fee */
     fee: string;
+    /** How to exercise your rights */
+    exercising: string;
+    /** How we verify requests */
+    verification: string;
+    /** Authorised agents */
+    authorisedAgents: string;
+    /** Appeals */
+    appeals: string;
+    /** When we answer */
+    responseTime: string;
+    /** Request metrics */
+    metrics: string;
+    /** Where to send requests */
+    methods: string;
   };
   changes: {
     /** How we tell you */
     notification: string;
+    /** The history of this policy */
+    history: string;
   };
   enums: {
     legalBasis: {
@@ -158,16 +206,28 @@ export interface EnglishMessages {
       'legitimate-interests': string;
     };
     condition: {
-      /** Always */
+      /** No condition stated */
       always: string;
-      /** With your consent */
+      /** Consent */
       consent: string;
-      /** To perform a contract */
+      /** Contract */
       contract: string;
-      /** Where required or permitted by law */
+      /** Legal obligation */
       'legal-obligation': string;
-      /** On a sale or merger of the business */
+      /** Legal claims */
+      'legal-claims': string;
+      /** Vital interests */
+      'vital-interests': string;
+      /** Legitimate interests */
+      'legitimate-interests': string;
+      /** At your direction */
+      'user-direction': string;
+      /** Use of a feature */
+      'feature-use': string;
+      /** Business transfer */
       'business-transfer': string;
+      /** Other */
+      other: string;
     };
     recipientType: {
       /** Group company */
@@ -176,22 +236,36 @@ export interface EnglishMessages {
       'service-provider': string;
       /** Business partner */
       'business-partner': string;
+      /** Advertising partner */
+      'advertising-partner': string;
+      /** Analytics provider */
+      'analytics-provider': string;
+      /** Payment provider */
+      'payment-provider': string;
       /** Authority */
       authority: string;
       /** Successor */
       successor: string;
+      /** Other users */
+      'other-users': string;
       /** Other */
       other: string;
     };
     source: {
-      /** Provided by you */
+      /** You */
       'data-subject': string;
-      /** Collected automatically */
+      /** Automatic collection */
       automatic: string;
-      /** From third parties */
+      /** Inferred or generated */
+      inferred: string;
+      /** Third parties */
       'third-party': string;
-      /** From public sources */
+      /** Public sources */
       public: string;
+      /** Other users */
+      'other-users': string;
+      /** Affiliates */
+      affiliate: string;
     };
     lifetime: {
       /** Session */
@@ -214,6 +288,8 @@ export interface EnglishMessages {
       analytics: string;
       /** Advertising */
       advertising: string;
+      /** Social media */
+      'social-media': string;
     };
     consentModel: {
       /** Implied consent */
@@ -224,9 +300,9 @@ export interface EnglishMessages {
       'opt-out': string;
     };
     marketingConsent: {
-      /** Only with your agreement (opt-in) */
+      /** Opt-in */
       'opt-in': string;
-      /** Until you object (opt-out) */
+      /** Opt-out */
       'opt-out': string;
     };
     mechanism: {
@@ -250,7 +326,7 @@ export interface EnglishMessages {
       'uk-us-data-bridge': string;
       /** Swiss-U.S. Data Privacy Framework */
       'swiss-us-data-privacy-framework': string;
-      /** Derogation for specific situations (GDPR Art. 49) */
+      /** Derogation for a specific situation */
       derogation: string;
     };
     right: {
@@ -284,6 +360,20 @@ export interface EnglishMessages {
       'limit-sensitive': string;
       /** Right to non-discrimination */
       'non-discrimination': string;
+      /** Right to appeal */
+      appeal: string;
+      /** Right to opt out of targeted advertising */
+      'opt-out-of-targeted-advertising': string;
+      /** Right to opt out of profiling */
+      'opt-out-of-profiling': string;
+      /** Right to know about disclosures for direct marketing (Shine the Light) */
+      'shine-the-light': string;
+      /** Right of minors to remove posted content */
+      'minors-content-removal': string;
+      /** Right to give instructions for after your death */
+      'post-mortem-instructions': string;
+      /** Right to consent to the processing of sensitive data */
+      'consent-to-sensitive': string;
     };
     role: {
       /** General enquiries */
@@ -292,12 +382,18 @@ export interface EnglishMessages {
       support: string;
       /** Access requests */
       'access-requests': string;
-      /** Privacy team */
+      /** Privacy */
       privacy: string;
       /** Data protection officer */
       dpo: string;
       /** Supervisory authority */
       'supervisory-authority': string;
+      /** Representative */
+      representative: string;
+      /** Dispute resolution */
+      ombudsman: string;
+      /** Security */
+      security: string;
     };
     notification: {
       /** By e-mail */
@@ -306,6 +402,302 @@ export interface EnglishMessages {
       website: string;
       /** In our products */
       'in-product': string;
+      /** In this policy */
+      'notice-in-policy': string;
+      /** On our blog */
+      blog: string;
+      /** In the public history of this policy */
+      repository: string;
+      /** On social media */
+      'social-media': string;
+      /** By push notification */
+      push: string;
+      /** By post */
+      post: string;
+    };
+    recipientRole: {
+      /** Processor */
+      processor: string;
+      /** Independent controller */
+      controller: string;
+      /** Joint controller */
+      'joint-controller': string;
+      /** Third party */
+      'third-party': string;
+      /** Public authority */
+      'public-authority': string;
+    };
+    technology: {
+      /** Local storage */
+      'local-storage': string;
+      /** Pixel */
+      pixel: string;
+      /** Web beacon */
+      'web-beacon': string;
+      /** Software development kit (SDK) */
+      sdk: string;
+      /** Device fingerprinting */
+      fingerprinting: string;
+      /** Session replay */
+      'session-replay': string;
+      /** Server-side tracking */
+      'server-side': string;
+      /** Other technology */
+      other: string;
+    };
+    signal: {
+      /** Do Not Track */
+      'do-not-track': string;
+      /** Global Privacy Control */
+      'global-privacy-control': string;
+      /** Other signal */
+      other: string;
+    };
+    signalResponse: {
+      /** Honoured */
+      honoured: string;
+      /** Not honoured */
+      'not-honoured': string;
+      /** Partly honoured */
+      'partly-honoured': string;
+    };
+    platform: {
+      /** Web */
+      web: string;
+      /** Desktop */
+      desktop: string;
+      /** Windows */
+      windows: string;
+      /** macOS */
+      macos: string;
+      /** Linux */
+      linux: string;
+      /** Android */
+      android: string;
+      /** iOS */
+      ios: string;
+      /** iPadOS */
+      ipados: string;
+      /** watchOS */
+      watchos: string;
+      /** TV */
+      tv: string;
+      /** Other */
+      other: string;
+    };
+    featureDefault: {
+      /** On by default */
+      on: string;
+      /** Off by default */
+      off: string;
+      /** Opt-in */
+      'opt-in': string;
+      /** Started by you */
+      'user-initiated': string;
+    };
+    processing: {
+      /** On the device */
+      'on-device': string;
+      /** Aggregated */
+      aggregated: string;
+      /** De-identified */
+      'de-identified': string;
+      /** Pseudonymised */
+      pseudonymised: string;
+      /** Encrypted */
+      encrypted: string;
+    };
+    scopeType: {
+      /** Website */
+      website: string;
+      /** App */
+      app: string;
+      /** Product */
+      product: string;
+      /** Service */
+      service: string;
+      /** Device */
+      device: string;
+      /** Other */
+      other: string;
+    };
+    controlType: {
+      /** Setting */
+      setting: string;
+      /** Opt-out link */
+      'opt-out-link': string;
+      /** Browser setting */
+      browser: string;
+      /** Device setting */
+      device: string;
+      /** Account page */
+      account: string;
+      /** Industry tool */
+      'industry-tool': string;
+      /** Other */
+      other: string;
+    };
+    securityMeasure: {
+      /** Encryption in transit */
+      'encryption-in-transit': string;
+      /** Encryption at rest */
+      'encryption-at-rest': string;
+      /** Access control */
+      'access-control': string;
+      /** Authentication */
+      authentication: string;
+      /** Pseudonymisation */
+      pseudonymisation: string;
+      /** Security programme */
+      'security-programme': string;
+      /** Staff training */
+      training: string;
+      /** Audits */
+      audits: string;
+      /** Certification */
+      certification: string;
+      /** Incident response */
+      'incident-response': string;
+      /** Other measures */
+      other: string;
+    };
+    disclosure: {
+      /** Sold */
+      sold: string;
+      /** Shared for cross-context behavioural advertising */
+      shared: string;
+      /** Disclosed for a business purpose */
+      'business-purpose': string;
+    };
+    ccpaCategory: {
+      /** Identifiers */
+      identifiers: string;
+      /** Customer records */
+      'customer-records': string;
+      /** Characteristics of protected classifications */
+      'protected-characteristics': string;
+      /** Commercial information */
+      'commercial-information': string;
+      /** Biometric information */
+      'biometric-information': string;
+      /** Internet or other electronic network activity */
+      'internet-activity': string;
+      /** Geolocation data */
+      geolocation: string;
+      /** Audio, electronic, visual or similar information */
+      'sensory-data': string;
+      /** Professional or employment-related information */
+      'professional-information': string;
+      /** Education information */
+      'education-information': string;
+      /** Inferences */
+      inferences: string;
+      /** Sensitive personal information */
+      'sensitive-personal-information': string;
+    };
+    userNotice: {
+      /** Always */
+      always: string;
+      /** Unless the law prohibits it */
+      'unless-prohibited': string;
+      /** Never */
+      never: string;
+      /** Case by case */
+      'case-by-case': string;
+    };
+    retentionAction: {
+      /** Kept */
+      kept: string;
+      /** In the trash */
+      trash: string;
+      /** Deleted from our servers */
+      'deleted-from-servers': string;
+      /** Deleted from backups */
+      'deleted-from-backups': string;
+      /** Made anonymous */
+      anonymised: string;
+      /** Archived */
+      archived: string;
+    };
+    retentionEnd: {
+      /** Then deleted */
+      deletion: string;
+      /** Then made anonymous */
+      anonymisation: string;
+    };
+    jurisdiction: {
+      /** European Union */
+      eu: string;
+      /** United Kingdom */
+      uk: string;
+      /** Switzerland */
+      ch: string;
+      /** United States */
+      us: string;
+      /** California */
+      'us-ca': string;
+      /** Virginia */
+      'us-va': string;
+      /** Colorado */
+      'us-co': string;
+      /** Connecticut */
+      'us-ct': string;
+      /** Utah */
+      'us-ut': string;
+      /** Texas */
+      'us-tx': string;
+      /** Oregon */
+      'us-or': string;
+      /** Montana */
+      'us-mt': string;
+      /** Iowa */
+      'us-ia': string;
+      /** Delaware */
+      'us-de': string;
+      /** Nebraska */
+      'us-ne': string;
+      /** New Hampshire */
+      'us-nh': string;
+      /** New Jersey */
+      'us-nj': string;
+      /** Tennessee */
+      'us-tn': string;
+      /** Minnesota */
+      'us-mn': string;
+      /** Maryland */
+      'us-md': string;
+      /** Indiana */
+      'us-in': string;
+      /** Kentucky */
+      'us-ky': string;
+      /** Rhode Island */
+      'us-ri': string;
+      /** Washington */
+      'us-wa': string;
+      /** Nevada */
+      'us-nv': string;
+      /** Canada */
+      ca: string;
+      /** Quebec */
+      'ca-qc': string;
+      /** Brazil */
+      br: string;
+    };
+    marketingChannel: {
+      /** E-mail */
+      email: string;
+      /** Text message */
+      sms: string;
+      /** Telephone */
+      phone: string;
+      /** Post */
+      post: string;
+      /** Push notification */
+      push: string;
+      /** In our products */
+      'in-product': string;
+      /** Online advertising */
+      'online-advertising': string;
     };
   };
   email: {
@@ -482,6 +874,22 @@ export interface EnglishMessages {
       contact: string;
       /** the section */
       section: string;
+      /** the covered product or service */
+      'scope-item': string;
+      /** the exclusion */
+      exclusion: string;
+      /** the category not collected */
+      'not-collected': string;
+      /** the feature */
+      feature: string;
+      /** the tracking technology */
+      technology: string;
+      /** the cookie category */
+      'cookie-category': string;
+      /** the privacy signal */
+      signal: string;
+      /** the setting */
+      control: string;
     };
     entities: {
       /** the related documents */
@@ -506,6 +914,24 @@ export interface EnglishMessages {
       contact: string;
       /** the sections */
       section: string;
+      /** the controllers */
+      controller: string;
+      /** the covered products and services */
+      'scope-item': string;
+      /** the exclusions */
+      exclusion: string;
+      /** the categories not collected */
+      'not-collected': string;
+      /** the features */
+      feature: string;
+      /** the tracking technologies */
+      technology: string;
+      /** the cookie categories */
+      'cookie-category': string;
+      /** the privacy signals */
+      signal: string;
+      /** the settings */
+      control: string;
     };
     rules: {
       /** Adds {entity} “{name}”. */
@@ -564,7 +990,7 @@ export interface EnglishMessages {
       'legal-basis-removed': string;
       /** {entity} “{name}” receives data on another condition. */
       'sharing-condition-changed': string;
-      /** {entity} “{name}” receives data only with your consent. */
+      /** {entity} “{name}” receives data on fewer conditions. */
       'sharing-condition-narrowed': string;
       /** Changes the safeguards, destination or recipient of {entity} “{name}”. */
       'transfer-changed': string;
@@ -607,5 +1033,167 @@ export interface EnglishMessages {
       /** Another company becomes the controller: “{name}”. */
       'controller-changed': string;
     };
+  };
+  punctuation: {
+    /** :  */
+    colon: string;
+    /** ;  */
+    semicolon: string;
+    /** . */
+    stop: string;
+    /** “ */
+    openQuote: string;
+    /** ” */
+    closeQuote: string;
+  };
+  facts: {
+    /** Condition */
+    condition: string;
+    /** Conditions */
+    conditions: string;
+    /** Kind */
+    kind: string;
+    /** Role */
+    role: string;
+    /** Countries */
+    countries: string;
+    /** Privacy policy */
+    privacyPolicy: string;
+    /** Purposes */
+    purposes: string;
+    /** Only when you use */
+    features: string;
+    /** Data shared */
+    dataShared: string;
+    /** For example */
+    examples: string;
+    /** Sold */
+    sold: string;
+    /** Shared for cross-context behavioural advertising */
+    shared: string;
+    /** Disclosed for a business purpose */
+    businessPurpose: string;
+    /** Source */
+    sources: string;
+    /** Includes */
+    elements: string;
+    /** CCPA category */
+    ccpaCategories: string;
+    /** Retention */
+    retention: string;
+    /** Platforms */
+    platforms: string;
+    /** Used for */
+    usedFor: string;
+    /** Legal basis */
+    legalBasis: string;
+    /** Legitimate interest */
+    legitimateInterest: string;
+    /** Data used */
+    dataUsed: string;
+    /** Provider */
+    provider: string;
+    /** Purpose */
+    purpose: string;
+    /** Category */
+    category: string;
+    /** Set by */
+    party: string;
+    /** How to refuse */
+    optOut: string;
+    /** List */
+    list: string;
+    /** Response */
+    response: string;
+    /** What it does */
+    effect: string;
+    /** Default */
+    default: string;
+    /** Where */
+    regions: string;
+    /** Processing */
+    processing: string;
+    /** Shared with */
+    sharedWith: string;
+    /** Settings */
+    controls: string;
+    /** Where to find it */
+    location: string;
+    /** Link */
+    link: string;
+    /** Type */
+    type: string;
+    /** Covered instead by */
+    governedBy: string;
+    /** Measures */
+    measures: string;
+    /** Minimum age */
+    minimumAge: string;
+    /** Directed to children */
+    directed: string;
+    /** Data of younger children collected knowingly */
+    knowinglyCollects: string;
+    /** Parental consent */
+    parentalConsent: string;
+    /** What a request must meet */
+    threshold: string;
+    /** Whether you are told */
+    userNotice: string;
+    /** Transparency report */
+    transparencyReport: string;
+    /** Who has this right */
+    rightRegions: string;
+    /** Contact */
+    contact: string;
+    /** Fee */
+    fee: string;
+    /** From */
+    origin: string;
+    /** Derogation relied on */
+    derogation: string;
+    /** Channels */
+    channels: string;
+    /** Stages */
+    stages: string;
+    /** No end date */
+    indefinite: string;
+    /** Organisation */
+    organisation: string;
+    /** Address */
+    address: string;
+    /** toll-free */
+    tollFree: string;
+    /** Consent */
+    consentModel: string;
+    /** Yes */
+    yes: string;
+    /** No */
+    no: string;
+    /** Representatives */
+    representatives: string;
+    /** Controller for */
+    controllerFor: string;
+    /** Services */
+    services: string;
+    /** Personal information of consumers under 16 */
+    minors: string;
+    /** Sensitive personal information used beyond what the law allows without a right to limit */
+    sensitiveUse: string;
+    /** Rights */
+    rights: string;
+    /** For */
+    contactRegions: string;
+  };
+  scope: {
+    /** This policy covers */
+    covers: string;
+    /** This policy does not cover */
+    excludes: string;
+  };
+  controllers: {
+    /** Other controllers */
+    others: string;
+    /** Representatives */
+    representatives: string;
   };
 }

@@ -1,12 +1,109 @@
 /* Generated from schema/policy.schema.json by scripts/generate-types.mjs: do not edit. Run `npm run generate:types`. */
 
 /**
+ * A jurisdiction: `eu` (GDPR), `uk` (UK GDPR), `ch` (Swiss FADP), `us` (US federal law such as COPPA), `us-ca` (California: CCPA as amended by the CPRA, CalOPPA), a US state with a comprehensive privacy law (`us-va` Virginia, `us-co` Colorado, `us-ct` Connecticut, `us-ut` Utah, `us-tx` Texas, `us-or` Oregon, `us-mt` Montana, `us-ia` Iowa, `us-de` Delaware, `us-ne` Nebraska, `us-nh` New Hampshire, `us-nj` New Jersey, `us-tn` Tennessee, `us-mn` Minnesota, `us-md` Maryland, `us-in` Indiana, `us-ky` Kentucky, `us-ri` Rhode Island) or a consumer-health law (`us-wa` Washington, `us-nv` Nevada), `ca` (Canada, PIPEDA), `ca-qc` (Quebec, Law 25), `br` (Brazil, LGPD).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Jurisdiction".
+ */
+export type Jurisdiction =
+  | 'eu'
+  | 'uk'
+  | 'ch'
+  | 'us'
+  | 'us-ca'
+  | 'us-va'
+  | 'us-co'
+  | 'us-ct'
+  | 'us-ut'
+  | 'us-tx'
+  | 'us-or'
+  | 'us-mt'
+  | 'us-ia'
+  | 'us-de'
+  | 'us-ne'
+  | 'us-nh'
+  | 'us-nj'
+  | 'us-tn'
+  | 'us-mn'
+  | 'us-md'
+  | 'us-in'
+  | 'us-ky'
+  | 'us-ri'
+  | 'us-wa'
+  | 'us-nv'
+  | 'ca'
+  | 'ca-qc'
+  | 'br';
+/**
  * The `id` of another entity in this document.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "IdRef".
  */
 export type IdRef = string;
+/**
+ * A postal address: one line, or several lines as a YAML block (`|`), each line printed on its own line.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Address".
+ */
+export type Address = string;
+/**
+ * An e-mail address.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Email".
+ */
+export type Email = string;
+/**
+ * An absolute http or https URL.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Url".
+ */
+export type Url = string;
+/**
+ * A telephone number. Write it in international form (`+44 20 7946 0000`) so that it can be dialled from abroad (rule `phone-not-international`).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Phone".
+ */
+export type Phone = string;
+/**
+ * A category of personal information of the CCPA (Cal. Civ. Code 1798.140(v)(1)(A)-(L)): `identifiers` (A), `customer-records` (B, 1798.80(e)), `protected-characteristics` (C), `commercial-information` (D), `biometric-information` (E), `internet-activity` (F), `geolocation` (G), `sensory-data` (H), `professional-information` (I), `education-information` (J), `inferences` (K), `sensitive-personal-information` (L, 1798.140(ae)).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "PersonalInformationCategory".
+ */
+export type PersonalInformationCategory =
+  | 'identifiers'
+  | 'customer-records'
+  | 'protected-characteristics'
+  | 'commercial-information'
+  | 'biometric-information'
+  | 'internet-activity'
+  | 'geolocation'
+  | 'sensory-data'
+  | 'professional-information'
+  | 'education-information'
+  | 'inferences'
+  | 'sensitive-personal-information';
+/**
+ * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Text".
+ */
+export type Text = string;
+/**
+ * A platform: `web`, `desktop` (or one system: `windows`, `macos`, `linux`), `android`, `ios`, `ipados`, `watchos`, `tv`, `other`.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Platform".
+ */
+export type Platform =
+  'web' | 'desktop' | 'windows' | 'macos' | 'linux' | 'android' | 'ios' | 'ipados' | 'watchos' | 'tv' | 'other';
 /**
  * The lawful basis of processing under GDPR Art. 6(1).
  *
@@ -16,12 +113,12 @@ export type IdRef = string;
 export type LegalBasis =
   'consent' | 'contract' | 'legal-obligation' | 'vital-interests' | 'public-task' | 'legitimate-interests';
 /**
- * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+ * An ISO 3166-1 alpha-2 country code in capitals (`US`, `IE`, `GB`).
  *
  * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "Text".
+ * via the `definition` "CountryCode".
  */
-export type Text = string;
+export type CountryCode = string;
 /**
  * A transfer safeguard: an `adequacy` decision, `standard-contractual-clauses`, `binding-corporate-rules`, a framework (`eu-us-safe-harbor`, `us-swiss-safe-harbor`, `eu-us-privacy-shield`, `swiss-us-privacy-shield`, `eu-us-data-privacy-framework`, `uk-us-data-bridge`, `swiss-us-data-privacy-framework`) or an Art. 49 `derogation`.
  *
@@ -41,19 +138,182 @@ export type TransferMechanism =
   | 'swiss-us-data-privacy-framework'
   | 'derogation';
 /**
- * An absolute http or https URL.
+ * A right of the data subject.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "Url".
+ * via the `definition` "Right".
  */
-export type Url = string;
+export type Right = Right1 & {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * Short form of `types` with one type.
+   */
+  type?:
+    | 'access'
+    | 'rectification'
+    | 'erasure'
+    | 'restriction'
+    | 'objection'
+    | 'portability'
+    | 'withdraw-consent'
+    | 'complaint'
+    | 'automated-decisions'
+    | 'know'
+    | 'delete'
+    | 'correct'
+    | 'opt-out-of-sale'
+    | 'limit-sensitive'
+    | 'non-discrimination'
+    | 'appeal'
+    | 'opt-out-of-targeted-advertising'
+    | 'opt-out-of-profiling'
+    | 'shine-the-light'
+    | 'minors-content-removal'
+    | 'post-mortem-instructions'
+    | 'consent-to-sensitive';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  title?: string;
+  /**
+   * What the right is and how to exercise it.
+   */
+  description: string;
+  /**
+   * The `id` of another entity in this document.
+   */
+  contact?: string;
+  /**
+   * A fee charged for exercising the right.
+   */
+  fee?: {
+    /**
+     * The fee, in the currency's major unit.
+     */
+    amount: number;
+    /**
+     * ISO 4217 currency code.
+     */
+    currency: string;
+    /**
+     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+     */
+    reason?: string;
+  };
+  /**
+   * The rights this entry describes, when it covers several.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  types?: [RightType, ...RightType[]];
+  /**
+   * Who has the right (everyone, when absent).
+   *
+   * @maxItems 5000
+   */
+  regions?: Jurisdiction[];
+};
+export type Right1 =
+  | {
+      type: unknown;
+    }
+  | {
+      types: unknown;
+    };
 /**
- * An e-mail address.
+ * Which right: GDPR (`access`, `rectification`, `erasure`, `restriction`, `objection`, `portability`, `withdraw-consent`, `complaint`, `automated-decisions`); CCPA/CPRA (`know`, `delete`, `correct`, `opt-out-of-sale`, `limit-sensitive`, `non-discrimination`); the other US state laws (`appeal`, `opt-out-of-targeted-advertising`, `opt-out-of-profiling`, `consent-to-sensitive`); California’s Shine the Light (`shine-the-light`, Civ. Code 1798.83) and minors’ removal of posted content (`minors-content-removal`, Bus. & Prof. Code 22581); instructions for after death (`post-mortem-instructions`, French law 78-17 Art. 85).
  *
  * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "Email".
+ * via the `definition` "RightType".
  */
-export type Email = string;
+export type RightType =
+  | 'access'
+  | 'rectification'
+  | 'erasure'
+  | 'restriction'
+  | 'objection'
+  | 'portability'
+  | 'withdraw-consent'
+  | 'complaint'
+  | 'automated-decisions'
+  | 'know'
+  | 'delete'
+  | 'correct'
+  | 'opt-out-of-sale'
+  | 'limit-sensitive'
+  | 'non-discrimination'
+  | 'appeal'
+  | 'opt-out-of-targeted-advertising'
+  | 'opt-out-of-profiling'
+  | 'shine-the-light'
+  | 'minors-content-removal'
+  | 'post-mortem-instructions'
+  | 'consent-to-sensitive';
+/**
+ * One way to reach a contact. Exactly one of `email`, `url`, `phone`, `address` or `instructions`.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "ContactMethod".
+ */
+export type ContactMethod = {
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  label?: string;
+  email?: Email;
+  url?: Url;
+  phone?: Phone;
+  /**
+   * True for a toll-free number (Civ. Code 1798.130(a)(1)).
+   */
+  tollFree?: boolean;
+  address?: Address;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  instructions?: string;
+} & ContactMethod1;
+export type ContactMethod1 =
+  | {
+      email: unknown;
+    }
+  | {
+      url: unknown;
+    }
+  | {
+      phone: unknown;
+    }
+  | {
+      address: unknown;
+    }
+  | {
+      instructions: unknown;
+    };
+/**
+ * A practice a privacy policy describes, after the OPP-115 categories (Wilson et al., ACL 2016): `first-party-collection` (collection and use), `third-party-sharing` (sharing and collection by others), `user-choice` (choice and control), `user-access` (access, edit and deletion), `data-retention`, `data-security`, `policy-change`, `do-not-track`, `specific-audiences` (audiences such as Californians or Europeans), plus `international-transfers`, `children`, `government-requests`, `contact` and `other`.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Practice".
+ */
+export type Practice =
+  | 'first-party-collection'
+  | 'third-party-sharing'
+  | 'user-choice'
+  | 'user-access'
+  | 'data-retention'
+  | 'data-security'
+  | 'policy-change'
+  | 'do-not-track'
+  | 'specific-audiences'
+  | 'international-transfers'
+  | 'children'
+  | 'government-requests'
+  | 'contact'
+  | 'other';
 /**
  * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
  *
@@ -89,6 +349,13 @@ export type SectionTitle = string;
  * via the `definition` "SectionIntro".
  */
 export type SectionIntro = string;
+/**
+ * Prose shown after the section's structured content.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "SectionClosing".
+ */
+export type SectionClosing = string;
 
 /**
  * A privacy policy as structured data: what is collected, why, who receives it, where it goes, cookies, rights and contacts. Edited by legal in policy/<id>.yaml and compiled by policyc.
@@ -122,10 +389,8 @@ export interface Policy {
    * Legal regimes the document is written for; compliance rules are chosen by them.
    *
    * @maxItems 5000
-   *
-   * Items: A jurisdiction: `eu` (GDPR), `uk` (UK GDPR), `ch` (Swiss FADP), `us-ca` (CCPA/CPRA), `us` (US federal).
    */
-  jurisdictions?: ('eu' | 'uk' | 'ch' | 'us-ca' | 'us')[];
+  jurisdictions?: Jurisdiction[];
   controller: Controller;
   /**
    * Opening paragraphs shown before the first section (who we are, what this policy covers).
@@ -157,9 +422,93 @@ export interface Policy {
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   copyright?: string;
+  scope?: Scope;
+  /**
+   * Further controllers besides `controller`, for example one per region or service; each needs an `id` and says where (`regions`) or for what (`services`) it is the controller.
+   *
+   * @maxItems 5000
+   */
+  otherControllers?: Controller[];
+  /**
+   * A company-wide policy this document defers to (for example a product notice that relies on the main privacy policy for legal bases, rights and contacts). Its pages link to the parent; the compliance rules read the parent for what is deferred.
+   */
+  parent?: (
+    | {
+        document: unknown;
+      }
+    | {
+        url: unknown;
+      }
+  ) & {
+    /**
+     * The `id` of another entity in this document.
+     */
+    document?: string;
+    /**
+     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+     */
+    title?: string;
+    /**
+     * An absolute http or https URL.
+     */
+    url?: string;
+    /**
+     * What this document leaves to the parent.
+     *
+     * @minItems 1
+     * @maxItems 5000
+     *
+     * Items: What the parent states for this document.
+     */
+    defers: [
+      (
+        | 'controller'
+        | 'collection'
+        | 'purposes'
+        | 'legal-bases'
+        | 'sharing'
+        | 'retention'
+        | 'cookies'
+        | 'transfers'
+        | 'rights'
+        | 'security'
+        | 'children'
+        | 'changes'
+        | 'contacts'
+      ),
+      ...(
+        | 'controller'
+        | 'collection'
+        | 'purposes'
+        | 'legal-bases'
+        | 'sharing'
+        | 'retention'
+        | 'cookies'
+        | 'transfers'
+        | 'rights'
+        | 'security'
+        | 'children'
+        | 'changes'
+        | 'contacts'
+      )[]
+    ];
+  };
+  /**
+   * The order of the sections on the page: built-in section names and custom section ids. Sections not listed follow in the default order.
+   *
+   * @maxItems 5000
+   */
+  order?: IdRef[];
+  retention?: RetentionSection;
+  signals?: Signals;
+  security?: Security;
+  children?: Children;
+  governmentRequests?: GovernmentRequests;
+  features?: Features;
+  controls?: Controls;
 }
 /**
- * Who is responsible for the data (the data controller) and runs the website.
+ * Who is responsible for the data (the data controller) and runs the website. A document with several controllers names the others in `otherControllers`.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "Controller".
@@ -202,6 +551,58 @@ export interface Controller {
    * True when the controller must designate a data protection officer (GDPR Art. 37); the `gdpr` rules then require a contact with role `dpo`.
    */
   dpoRequired?: boolean;
+  /**
+   * Id of the controller, for contacts and sections that name it (`controller` when absent).
+   */
+  id?: string;
+  /**
+   * Country where it is established.
+   */
+  country?: string;
+  /**
+   * Where it is the controller (every region of the document when absent).
+   *
+   * @maxItems 5000
+   */
+  regions?: Jurisdiction[];
+  /**
+   * Ids of the `scope` items it is the controller for (all, when absent).
+   *
+   * @maxItems 5000
+   */
+  services?: IdRef[];
+  /**
+   * Ids of its contacts.
+   *
+   * @maxItems 5000
+   */
+  contacts?: IdRef[];
+  /**
+   * Its representatives (GDPR and UK GDPR Art. 27, Swiss FADP Art. 14).
+   *
+   * @maxItems 5000
+   */
+  representatives?: Representative[];
+}
+/**
+ * A representative in a region where the controller is not established (GDPR Art. 27, UK GDPR Art. 27, Swiss FADP Art. 14).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Representative".
+ */
+export interface Representative {
+  /**
+   * Where it represents the controller.
+   */
+  region: 'eu' | 'uk' | 'ch';
+  /**
+   * Its name.
+   */
+  name: string;
+  address?: Address;
+  email?: Email;
+  url?: Url;
+  phone?: Phone;
 }
 /**
  * A document the policy refers to.
@@ -219,7 +620,7 @@ export interface RelatedDocument {
    */
   title: string;
   /**
-   * Where it is published.
+   * An absolute http or https URL.
    */
   url: string;
 }
@@ -245,10 +646,9 @@ export interface Collection {
   /**
    * The situations in which data is collected.
    *
-   * @minItems 1
    * @maxItems 5000
    */
-  contexts: [CollectionContext, ...CollectionContext[]];
+  contexts?: CollectionContext[];
   /**
    * Lead-in to the list of data categories.
    */
@@ -264,6 +664,16 @@ export interface Collection {
    * Whether people must provide their data (a statutory or contractual requirement) and what happens if they do not (GDPR Art. 13(2)(e)).
    */
   obligation?: string;
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+  /**
+   * Categories of data the policy states are not collected.
+   *
+   * @maxItems 5000
+   */
+  notCollected?: NotCollected[];
 }
 /**
  * A situation in which data is collected.
@@ -307,7 +717,7 @@ export interface DataCategory {
    */
   description?: string;
   /**
-   * Where the data comes from: given by the person (`data-subject`), collected automatically (`automatic`), from a `third-party`, or from `public` sources.
+   * Short form of `sources` with one source: `data-subject`, `automatic`, `third-party` or `public` (the general form also has `inferred` and named sources).
    */
   source?: 'data-subject' | 'automatic' | 'third-party' | 'public';
   retention?: Retention;
@@ -315,9 +725,40 @@ export interface DataCategory {
    * True for special-category (GDPR Art. 9) or sensitive (CPRA) data.
    */
   sensitive?: boolean;
+  /**
+   * Where the data comes from.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  sources?: [DataSource, ...DataSource[]];
+  /**
+   * The CCPA categories of personal information it falls into (Cal. Civ. Code 1798.140(v)(1)).
+   *
+   * @maxItems 5000
+   */
+  ccpaCategories?: PersonalInformationCategory[];
+  /**
+   * The data elements within the category.
+   *
+   * @maxItems 5000
+   */
+  elements?: Text[];
+  /**
+   * Ids of the purposes it is used for, when the purposes do not list it.
+   *
+   * @maxItems 5000
+   */
+  purposes?: IdRef[];
+  /**
+   * Where it is collected (all platforms, when absent).
+   *
+   * @maxItems 5000
+   */
+  platforms?: Platform[];
 }
 /**
- * How long data is kept: a fixed period, the criteria that decide it, or both.
+ * How long data is kept, as the policy states it: a period, the criteria that decide it, stages of deletion, anonymisation, or indefinite keeping.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "Retention".
@@ -331,6 +772,86 @@ export interface Retention {
    * What decides how long it is kept.
    */
   criteria?: string;
+  /**
+   * The statement in the policy’s words, printed instead of a label built from the fields.
+   */
+  description?: string;
+  /**
+   * Steps in the order they happen (for example: 30 days in the trash, then removed from servers, then from backups).
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  stages?: [RetentionStage, ...RetentionStage[]];
+  /**
+   * What happens at the end: the data is deleted, or made anonymous and kept.
+   */
+  end?: 'deletion' | 'anonymisation';
+  /**
+   * True when the data is kept with no end.
+   */
+  indefinite?: boolean;
+}
+/**
+ * One step of keeping and deleting data.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "RetentionStage".
+ */
+export interface RetentionStage {
+  /**
+   * The step, in the policy’s words.
+   */
+  description: string;
+  /**
+   * How long the step lasts.
+   */
+  period?: string;
+  /**
+   * What happens in the step.
+   */
+  action?: 'kept' | 'trash' | 'deleted-from-servers' | 'deleted-from-backups' | 'anonymised' | 'archived';
+}
+/**
+ * A source of a category of data.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "DataSource".
+ */
+export interface DataSource {
+  /**
+   * The kind of source: given by the person (`data-subject`), collected automatically (`automatic`), `inferred` or generated from other data, from a `third-party` (name it in `name`), from `public` sources, from `other-users`, from an `affiliate`.
+   */
+  type: 'data-subject' | 'automatic' | 'inferred' | 'third-party' | 'public' | 'other-users' | 'affiliate';
+  /**
+   * Who the source is.
+   */
+  name?: string;
+  /**
+   * More about the source.
+   */
+  description?: string;
+}
+/**
+ * A category of data that is not collected.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "NotCollected".
+ */
+export interface NotCollected {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  label: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  description?: string;
+  ccpaCategory?: PersonalInformationCategory;
 }
 /**
  * What the data is used for.
@@ -348,7 +869,7 @@ export interface Purposes {
    */
   intro?: string;
   /**
-   * Lead-in to the list of purposes.
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   itemsIntro?: string;
   /**
@@ -371,6 +892,10 @@ export interface Purposes {
      */
     description: string;
   };
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
  * One purpose of processing.
@@ -384,7 +909,7 @@ export interface Purpose {
    */
   id: string;
   /**
-   * The purpose, as it completes the lead-in sentence.
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   description: string;
   /**
@@ -395,9 +920,22 @@ export interface Purpose {
   categories?: IdRef[];
   legalBasis?: LegalBasis;
   /**
-   * The legitimate interest pursued, where `legalBasis` is `legitimate-interests`.
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   legitimateInterest?: string;
+  /**
+   * The legal bases, when several apply (each for part of the processing).
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  legalBases?: [LegalBasis, ...LegalBasis[]];
+  /**
+   * Ids of the features the purpose belongs to.
+   *
+   * @maxItems 5000
+   */
+  features?: IdRef[];
 }
 /**
  * Who the data is shared with, and when.
@@ -417,10 +955,9 @@ export interface Sharing {
   /**
    * The recipients of personal data, each with when it is shared.
    *
-   * @minItems 1
    * @maxItems 5000
    */
-  recipients: [Recipient, ...Recipient[]];
+  recipients?: Recipient[];
   /**
    * Whether personal information is sold or shared for cross-context behavioural advertising (CCPA/CPRA), and how to opt out.
    */
@@ -438,10 +975,32 @@ export interface Sharing {
      */
     statement: string;
     /**
-     * The "Do Not Sell or Share My Personal Information" page, required when selling or sharing.
+     * An absolute http or https URL.
      */
     optOutUrl?: string;
+    /**
+     * True when personal information of consumers under 16 is sold or shared (Civ. Code 1798.120(c), 11 CCR 7011(e)); the statement should then say so.
+     */
+    minors?: boolean;
+    /**
+     * True when sensitive personal information is used or disclosed for purposes beyond those 11 CCR 7027 allows, so that the right to limit applies (Civ. Code 1798.121).
+     */
+    sensitive?: boolean;
+    /**
+     * An absolute http or https URL.
+     */
+    limitUrl?: string;
+    /**
+     * The categories sold or shared in the preceding 12 months.
+     *
+     * @maxItems 5000
+     */
+    categories?: PersonalInformationCategory[];
   };
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
  * A recipient or category of recipients of personal data.
@@ -455,19 +1014,29 @@ export interface Recipient {
    */
   id: string;
   /**
-   * Who receives the data.
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   name: string;
   /**
-   * The kind of recipient.
+   * The kind of recipient (`group-company`, `service-provider`, `business-partner`, `advertising-partner`, `analytics-provider`, `payment-provider`, `authority`, `successor`, `other-users`, `other`).
    */
-  type?: 'group-company' | 'service-provider' | 'business-partner' | 'authority' | 'successor' | 'other';
+  type?:
+    | 'group-company'
+    | 'service-provider'
+    | 'business-partner'
+    | 'advertising-partner'
+    | 'analytics-provider'
+    | 'payment-provider'
+    | 'authority'
+    | 'successor'
+    | 'other-users'
+    | 'other';
   /**
-   * When the data is shared: `always`, with the person's `consent`, to perform a `contract`, where the law requires or permits it (`legal-obligation`), or on a sale or merger (`business-transfer`).
+   * Short form of `conditions` with one condition; `always` means no condition is stated.
    */
-  condition: 'always' | 'consent' | 'contract' | 'legal-obligation' | 'business-transfer';
+  condition?: 'always' | 'consent' | 'contract' | 'legal-obligation' | 'business-transfer';
   /**
-   * Why the data is shared with this recipient.
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   purpose?: string;
   /**
@@ -482,6 +1051,94 @@ export interface Recipient {
    * @maxItems 5000
    */
   categories?: IdRef[];
+  /**
+   * When the data is shared: each condition, with the policy’s own words where it has them.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  conditions?: [SharingCondition, ...SharingCondition[]];
+  /**
+   * The recipient’s role: a `processor` (service provider) acting on instructions, an independent `controller`, a `joint-controller`, another `third-party`, or a `public-authority`.
+   */
+  role?: 'processor' | 'controller' | 'joint-controller' | 'third-party' | 'public-authority';
+  /**
+   * Where the recipient processes the data.
+   *
+   * @maxItems 5000
+   */
+  countries?: CountryCode[];
+  /**
+   * An absolute http or https URL.
+   */
+  privacyPolicy?: string;
+  /**
+   * Ids of the purposes the data is shared for.
+   *
+   * @maxItems 5000
+   */
+  purposes?: IdRef[];
+  /**
+   * Ids of the features whose use leads to the sharing (the data is shared only when the person uses them).
+   *
+   * @maxItems 5000
+   */
+  features?: IdRef[];
+  /**
+   * What the recipient receives under the CCPA: the categories sold, shared for cross-context behavioural advertising or disclosed for a business purpose (11 CCR 7011(e)).
+   *
+   * @maxItems 5000
+   */
+  disclosures?: Disclosure[];
+}
+/**
+ * A condition under which data is shared.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "SharingCondition".
+ */
+export interface SharingCondition {
+  /**
+   * The kind of condition: the person’s `consent`, to perform a `contract`, a `legal-obligation` (required by law), to establish or defend `legal-claims`, `vital-interests`, `legitimate-interests`, at the person’s direction (`user-direction`), when the person uses a feature (`feature-use`), on a sale or merger (`business-transfer`), or `other` (say which in `text`).
+   */
+  basis:
+    | 'consent'
+    | 'contract'
+    | 'legal-obligation'
+    | 'legal-claims'
+    | 'vital-interests'
+    | 'legitimate-interests'
+    | 'user-direction'
+    | 'feature-use'
+    | 'business-transfer'
+    | 'other';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  text?: string;
+}
+/**
+ * Categories of personal information a recipient receives, and how (CCPA).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Disclosure".
+ */
+export interface Disclosure {
+  /**
+   * `sold` (Civ. Code 1798.140(ad)), `shared` for cross-context behavioural advertising (1798.140(ah)), or disclosed for a `business-purpose` (1798.140(e)).
+   */
+  kind: 'sold' | 'shared' | 'business-purpose';
+  /**
+   * The categories of personal information.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  categories: [PersonalInformationCategory, ...PersonalInformationCategory[]];
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  purpose?: string;
 }
 /**
  * Direct marketing: how the person agrees to it and how to stop it.
@@ -515,9 +1172,21 @@ export interface Marketing {
      */
     contact?: string;
   };
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+  /**
+   * The channels marketing is sent through.
+   *
+   * @maxItems 5000
+   *
+   * Items: A marketing channel.
+   */
+  channels?: ('email' | 'sms' | 'phone' | 'post' | 'push' | 'in-product' | 'online-advertising')[];
 }
 /**
- * Cookies and similar technologies used on the website.
+ * Cookies and similar tracking technologies used on the websites and apps.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "Cookies".
@@ -566,16 +1235,41 @@ export interface Cookies {
     persistent?: string;
   };
   /**
-   * Every cookie the website sets or lets others set.
+   * The cookies the website sets or lets others set, by name.
    *
-   * @minItems 1
    * @maxItems 5000
    */
-  items: [Cookie, ...Cookie[]];
+  items?: Cookie[];
   /**
    * What happens when the person refuses or disables cookies.
    */
   refusal?: string;
+  /**
+   * Tracking technologies other than named cookies: local storage, pixels and web beacons, SDKs, fingerprinting.
+   *
+   * @maxItems 5000
+   */
+  technologies?: Technology[];
+  /**
+   * The categories of cookies and technologies, described without naming each one.
+   *
+   * @maxItems 5000
+   */
+  categories?: CookieCategory[];
+  /**
+   * A list of the cookies kept elsewhere (for example in a consent tool), linked instead of copied.
+   */
+  list?: {
+    /**
+     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+     */
+    label?: string;
+    url: Url;
+  };
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
  * A cookie (or similar technology) set by or through the website.
@@ -613,9 +1307,99 @@ export interface Cookie {
    */
   duration?: string;
   /**
-   * The consent category of the cookie.
+   * The consent category: `strictly-necessary`, `functional` (preferences), `analytics` (performance), `advertising` (targeting), `social-media`.
    */
-  category?: 'strictly-necessary' | 'functional' | 'analytics' | 'advertising';
+  category?: 'strictly-necessary' | 'functional' | 'analytics' | 'advertising' | 'social-media';
+}
+/**
+ * A tracking technology other than a named cookie.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Technology".
+ */
+export interface Technology {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * What it is: `local-storage` (and similar browser storage), a `pixel` or `web-beacon` (a tiny image or script in a page or e-mail), an `sdk` in an app, device `fingerprinting`, `session-replay`, `server-side` tracking, `other`.
+   */
+  type:
+    'local-storage' | 'pixel' | 'web-beacon' | 'sdk' | 'fingerprinting' | 'session-replay' | 'server-side' | 'other';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  name?: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  provider?: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  purpose: string;
+  /**
+   * The consent category: `strictly-necessary`, `functional` (preferences), `analytics` (performance), `advertising` (targeting), `social-media`.
+   */
+  category?: 'strictly-necessary' | 'functional' | 'analytics' | 'advertising' | 'social-media';
+  /**
+   * `first`: set by the website's own domain; `third`: set by another company's domain.
+   */
+  party?: 'first' | 'third';
+  /**
+   * Where it is used.
+   *
+   * @maxItems 5000
+   */
+  platforms?: Platform[];
+  retention?: Retention;
+  /**
+   * An absolute http or https URL.
+   */
+  privacyPolicy?: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  optOut?: string;
+}
+/**
+ * A category of cookies and similar technologies.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "CookieCategory".
+ */
+export interface CookieCategory {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * The consent category: `strictly-necessary`, `functional` (preferences), `analytics` (performance), `advertising` (targeting), `social-media`.
+   */
+  category: 'strictly-necessary' | 'functional' | 'analytics' | 'advertising' | 'social-media';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  title?: string;
+  /**
+   * What they do.
+   */
+  description: string;
+  /**
+   * Examples of providers or cookies.
+   *
+   * @maxItems 5000
+   */
+  examples?: Text[];
+  /**
+   * An absolute http or https URL.
+   */
+  listUrl?: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  optOut?: string;
 }
 /**
  * International transfers of personal data and their safeguards.
@@ -639,6 +1423,10 @@ export interface Transfers {
    * @maxItems 5000
    */
   items: [Transfer, ...Transfer[]];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
  * A transfer of personal data to a country outside the origin's area, with its safeguards.
@@ -679,7 +1467,7 @@ export interface Transfer {
      */
     statement?: string;
     /**
-     * Where to learn more or verify it.
+     * An absolute http or https URL.
      */
     url: string;
   };
@@ -687,6 +1475,22 @@ export interface Transfer {
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   copy?: string;
+  /**
+   * Where the data comes from (every region of the document when absent).
+   *
+   * @maxItems 5000
+   *
+   * Items: A region data leaves.
+   */
+  origin?: ('eu' | 'uk' | 'ch' | 'other')[];
+  /**
+   * An ISO 3166-1 alpha-2 country code in capitals (`US`, `IE`, `GB`).
+   */
+  country?: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  derogation?: string;
 }
 /**
  * Privacy seals and certifications.
@@ -710,6 +1514,10 @@ export interface Certifications {
    * @maxItems 5000
    */
   items: [Certification, ...Certification[]];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
  * A privacy seal or certification.
@@ -781,65 +1589,44 @@ export interface Rights {
    * @maxItems 5000
    */
   items: [Right, ...Right[]];
-}
-/**
- * A right of the data subject.
- *
- * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "Right".
- */
-export interface Right {
   /**
-   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   * Prose shown after the section's structured content.
    */
-  id: string;
+  closing?: string;
   /**
-   * Which right: GDPR (`access`, `rectification`, `erasure`, `restriction`, `objection`, `portability`, `withdraw-consent`, `complaint`, `automated-decisions`) or CCPA/CPRA (`know`, `delete`, `correct`, `opt-out-of-sale`, `limit-sensitive`, `non-discrimination`).
+   * How to exercise the rights, after the list of rights.
    */
-  type:
-    | 'access'
-    | 'rectification'
-    | 'erasure'
-    | 'restriction'
-    | 'objection'
-    | 'portability'
-    | 'withdraw-consent'
-    | 'complaint'
-    | 'automated-decisions'
-    | 'know'
-    | 'delete'
-    | 'correct'
-    | 'opt-out-of-sale'
-    | 'limit-sensitive'
-    | 'non-discrimination';
-  /**
-   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
-   */
-  title?: string;
-  /**
-   * What the right is and how to exercise it.
-   */
-  description: string;
-  /**
-   * The `id` of another entity in this document.
-   */
-  contact?: string;
-  /**
-   * A fee charged for exercising the right.
-   */
-  fee?: {
+  exercising?: {
     /**
-     * The fee, in the currency's major unit.
+     * How to make a request.
      */
-    amount: number;
+    description?: string;
     /**
-     * ISO 4217 currency code.
+     * Ids of the contacts that take requests.
+     *
+     * @maxItems 5000
      */
-    currency: string;
+    methods?: IdRef[];
+    /**
+     * How requests are verified (11 CCR 7011(e)(3)).
+     */
+    verification?: string;
+    /**
+     * How an authorised agent can make a request (11 CCR 7011(e)(3)(H)).
+     */
+    authorisedAgents?: string;
+    /**
+     * How to appeal a refusal, where a state law gives that right (Virginia, Colorado, Connecticut and the states that followed).
+     */
+    appeals?: string;
     /**
      * One line of translatable text; inline Markdown (emphasis, links) is allowed.
      */
-    reason?: string;
+    responseTime?: string;
+    /**
+     * An absolute http or https URL.
+     */
+    metrics?: string;
   };
 }
 /**
@@ -862,9 +1649,19 @@ export interface Changes {
    *
    * @maxItems 5000
    *
-   * Items: A channel.
+   * Items: A channel: `email`, `website` (a notice on the site), `in-product`, `notice-in-policy` (the date at the top), `blog`, `repository` (a public repository of the policy’s history), `social-media`, `push` notification, `post`.
    */
-  channels?: ('email' | 'website' | 'in-product')[];
+  channels?: (
+    'email' | 'website' | 'in-product' | 'notice-in-policy' | 'blog' | 'repository' | 'social-media' | 'push' | 'post'
+  )[];
+  /**
+   * An absolute http or https URL.
+   */
+  history?: string;
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
  * Who to contact, by role.
@@ -888,9 +1685,13 @@ export interface Contacts {
    * @maxItems 5000
    */
   items: [Contact, ...Contact[]];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
 }
 /**
- * A way to reach the controller, or an authority, for one role. It needs at least one of `email`, `url`, `phone` or `address` (rule `contact-no-channel`).
+ * A way to reach the controller, or an authority, for one role. It needs at least one of `email`, `url`, `phone`, `address` or `methods` (rule `contact-no-channel`).
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "Contact".
@@ -901,9 +1702,18 @@ export interface Contact {
    */
   id: string;
   /**
-   * What the contact is for.
+   * What the contact is for: `general`, `support`, `access-requests`, `privacy`, `dpo` (data protection officer), `supervisory-authority`, `representative` (Art. 27), `ombudsman` (a dispute-resolution body), `security` (reporting vulnerabilities).
    */
-  role: 'general' | 'support' | 'access-requests' | 'privacy' | 'dpo' | 'supervisory-authority';
+  role:
+    | 'general'
+    | 'support'
+    | 'access-requests'
+    | 'privacy'
+    | 'dpo'
+    | 'supervisory-authority'
+    | 'representative'
+    | 'ombudsman'
+    | 'security';
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -914,14 +1724,35 @@ export interface Contact {
   description: string;
   email?: Email;
   url?: Url;
+  phone?: Phone;
   /**
-   * A telephone number.
+   * A postal address: one line, or several lines as a YAML block (`|`), each line printed on its own line.
    */
-  phone?: string;
+  address?: string;
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
-  address?: string;
+  organisation?: string;
+  /**
+   * The `id` of another entity in this document.
+   */
+  controller?: string;
+  /**
+   * An ISO 3166-1 alpha-2 country code in capitals (`US`, `IE`, `GB`).
+   */
+  country?: string;
+  /**
+   * Who it is for (everyone, when absent).
+   *
+   * @maxItems 5000
+   */
+  regions?: Jurisdiction[];
+  /**
+   * Further ways to reach it (a toll-free number, a web form, a second address).
+   *
+   * @maxItems 5000
+   */
+  methods?: ContactMethod[];
 }
 /**
  * A free Markdown section, placed after a built-in or another custom section.
@@ -941,9 +1772,516 @@ export interface CustomSection {
   /**
    * The `id` of another entity in this document.
    */
-  after: string;
+  after?: string;
   /**
    * The section's text.
    */
   body: string;
+  /**
+   * The practices the section covers, so that rules looking for them see they are addressed.
+   *
+   * @maxItems 5000
+   */
+  practices?: Practice[];
+}
+/**
+ * What the policy covers: products, services, websites and apps, and what it does not cover.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Scope".
+ */
+export interface Scope {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The products, services, websites and apps the policy covers.
+   *
+   * @maxItems 5000
+   */
+  items?: ScopeItem[];
+  /**
+   * What the policy does not cover, and what governs it instead.
+   *
+   * @maxItems 5000
+   */
+  exclusions?: ScopeExclusion[];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * A product, service, website or app the policy covers.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "ScopeItem".
+ */
+export interface ScopeItem {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  name: string;
+  /**
+   * What it is.
+   */
+  type?: 'website' | 'app' | 'product' | 'service' | 'device' | 'other';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  description?: string;
+  /**
+   * An absolute http or https URL.
+   */
+  url?: string;
+  /**
+   * The platforms it runs on.
+   *
+   * @maxItems 5000
+   */
+  platforms?: Platform[];
+}
+/**
+ * Something the policy does not cover.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "ScopeExclusion".
+ */
+export interface ScopeExclusion {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  description: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  governedBy?: string;
+  /**
+   * An absolute http or https URL.
+   */
+  url?: string;
+}
+/**
+ * How long data is kept, for the document as a whole.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "RetentionSection".
+ */
+export interface RetentionSection {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The retention statement.
+   */
+  description?: string;
+  default?: Retention1;
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * How long data is kept, as the policy states it: a period, the criteria that decide it, stages of deletion, anonymisation, or indefinite keeping.
+ */
+export interface Retention1 {
+  /**
+   * The longest time the data is kept.
+   */
+  period?: string;
+  /**
+   * What decides how long it is kept.
+   */
+  criteria?: string;
+  /**
+   * The statement in the policy’s words, printed instead of a label built from the fields.
+   */
+  description?: string;
+  /**
+   * Steps in the order they happen (for example: 30 days in the trash, then removed from servers, then from backups).
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  stages?: [RetentionStage, ...RetentionStage[]];
+  /**
+   * What happens at the end: the data is deleted, or made anonymous and kept.
+   */
+  end?: 'deletion' | 'anonymisation';
+  /**
+   * True when the data is kept with no end.
+   */
+  indefinite?: boolean;
+}
+/**
+ * How the website and apps respond to browser privacy signals.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Signals".
+ */
+export interface Signals {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * Each signal, and how it is handled.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  items: [Signal, ...Signal[]];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * A privacy signal and how it is handled.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Signal".
+ */
+export interface Signal {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * `do-not-track` (the DNT header; CalOPPA, Bus. & Prof. Code 22575(b)(5)), `global-privacy-control` (an opt-out preference signal, 11 CCR 7025), `other` (name it).
+   */
+  signal: 'do-not-track' | 'global-privacy-control' | 'other';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  name?: string;
+  /**
+   * Whether the signal is honoured.
+   */
+  response: 'honoured' | 'not-honoured' | 'partly-honoured';
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  effect?: string;
+  /**
+   * The policy’s statement about the signal.
+   */
+  statement: string;
+}
+/**
+ * How data is protected.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Security".
+ */
+export interface Security {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The security statement.
+   */
+  description: string;
+  /**
+   * The measures taken, as the policy names them.
+   *
+   * @maxItems 5000
+   *
+   * Items: A security measure.
+   */
+  measures?: (
+    | 'encryption-in-transit'
+    | 'encryption-at-rest'
+    | 'access-control'
+    | 'authentication'
+    | 'pseudonymisation'
+    | 'security-programme'
+    | 'training'
+    | 'audits'
+    | 'certification'
+    | 'incident-response'
+    | 'other'
+  )[];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * Children’s data.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Children".
+ */
+export interface Children {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The policy’s statement about children.
+   */
+  description: string;
+  /**
+   * The age below which the service is not offered or data is not knowingly collected.
+   */
+  minimumAge?: number;
+  /**
+   * True when the service is directed to children (COPPA, 16 CFR 312.2).
+   */
+  directed?: boolean;
+  /**
+   * True when data of children under `minimumAge` is knowingly collected.
+   */
+  knowinglyCollects?: boolean;
+  /**
+   * How parental consent is obtained (COPPA 16 CFR 312.5, GDPR Art. 8).
+   */
+  parentalConsent?: {
+    /**
+     * The age below which it is required.
+     */
+    age?: number;
+    /**
+     * How it is obtained, and what parents can do.
+     */
+    description: string;
+  };
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * Requests from governments and law enforcement.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "GovernmentRequests".
+ */
+export interface GovernmentRequests {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The policy’s statement about such requests.
+   */
+  description: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  threshold?: string;
+  /**
+   * Whether the people concerned are told of a request: `always`, `unless-prohibited` by law, `never`, `case-by-case`.
+   */
+  userNotice?: 'always' | 'unless-prohibited' | 'never' | 'case-by-case';
+  /**
+   * An absolute http or https URL.
+   */
+  transparencyReport?: string;
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * The features of the product, and the data each one uses (app notices are organised by feature).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Features".
+ */
+export interface Features {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The features, each with the data it uses.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  items: [Feature, ...Feature[]];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * A feature and its data flow.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Feature".
+ */
+export interface Feature {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  name: string;
+  /**
+   * What it does with data.
+   */
+  description: string;
+  /**
+   * Its default: `on` by default (the person can turn it off), `off` by default, `opt-in` (asked first), or `user-initiated` (only when the person starts it).
+   */
+  default?: 'on' | 'off' | 'opt-in' | 'user-initiated';
+  /**
+   * Where it exists (all platforms, when absent).
+   *
+   * @maxItems 5000
+   */
+  platforms?: Platform[];
+  /**
+   * Where it is offered (everywhere, when absent).
+   *
+   * @maxItems 5000
+   */
+  regions?: Jurisdiction[];
+  /**
+   * How its data is processed.
+   *
+   * @maxItems 5000
+   *
+   * Items: How the data is processed.
+   */
+  processing?: ('on-device' | 'aggregated' | 'de-identified' | 'pseudonymised' | 'encrypted')[];
+  /**
+   * Ids of the data categories it uses.
+   *
+   * @maxItems 5000
+   */
+  categories?: IdRef[];
+  /**
+   * The data elements it uses.
+   *
+   * @maxItems 5000
+   */
+  elements?: Text[];
+  /**
+   * Ids of the purposes it serves.
+   *
+   * @maxItems 5000
+   */
+  purposes?: IdRef[];
+  /**
+   * Ids of the recipients its data goes to.
+   *
+   * @maxItems 5000
+   */
+  recipients?: IdRef[];
+  /**
+   * Ids of the controls that turn it off or change it.
+   *
+   * @maxItems 5000
+   */
+  controls?: IdRef[];
+}
+/**
+ * The settings and tools people use to control their data (distinct from legal rights).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Controls".
+ */
+export interface Controls {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * The settings and tools.
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  items: [Control, ...Control[]];
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+}
+/**
+ * A setting or tool.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Control".
+ */
+export interface Control {
+  /**
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+   */
+  id: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  name: string;
+  /**
+   * What it does.
+   */
+  description: string;
+  /**
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+   */
+  location?: string;
+  /**
+   * An absolute http or https URL.
+   */
+  url?: string;
+  /**
+   * Where it is available (everywhere, when absent).
+   *
+   * @maxItems 5000
+   */
+  platforms?: Platform[];
+  /**
+   * The kind: a `setting` in the product, an `opt-out-link`, a `browser` or `device` setting, an `account` page, an `industry-tool` (such as an advertising opt-out page), `other`.
+   */
+  type?: 'setting' | 'opt-out-link' | 'browser' | 'device' | 'account' | 'industry-tool' | 'other';
 }

@@ -22,7 +22,7 @@ export const policySchema: SchemaNode = lazyObject(
 );
 
 /** The version of the document format; snapshots record it so migrations can lift old ones. */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 export type { Policy };
 

@@ -61,7 +61,11 @@ export async function checkProject(open: OpenProject, options: ValidateOptions):
   const project = await readProject(open, options.files);
   const { config, cache } = open;
   // The config first: the hosts prose may show images from decide its warnings.
-  const checked = validateFiles(project.files, { imageHosts: config.images?.allowHosts ?? [] });
+  // A parent named by id is looked for among the documents read: all of them, unless only some files were named.
+  const checked = validateFiles(project.files, {
+    imageHosts: config.images?.allowHosts ?? [],
+    allDocuments: !options.files?.length,
+  });
   const diagnostics = [...project.diagnostics, ...checked.diagnostics, ...open.configDiagnostics];
   const byId = new Map<string, VersionedDocument>();
   for (const model of checked.models) byId.set(model.policy.id, { id: model.policy.id, working: model, releases: [] });

@@ -124,5 +124,13 @@ function gatesHtml(set: ChangeSet): string[] {
 }
 
 function show(value: unknown): string {
-  return Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? proseToPlainText(value, 'text') : JSON.stringify(value);
+  if (Array.isArray(value)) return value.map(showItem).join(', ');
+  return typeof value === 'string' ? proseToPlainText(value, 'text') : JSON.stringify(value);
+}
+
+/** An item of a list: a value as is; an object (a source, a condition) as its kind, then its other values in brackets. */
+function showItem(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  const [kind, ...rest] = Object.values(value).map((v) => (typeof v === 'string' ? proseToPlainText(v, 'text') : JSON.stringify(v)));
+  return rest.length ? `${kind} (${rest.join('; ')})` : String(kind);
 }

@@ -158,7 +158,7 @@ export function cookieTable(model: PolicyModel, renderer: Renderer): CookieTable
     policy: p.id,
     version: p.version,
     effective: p.effective,
-    cookies: p.cookies.items.map((c) => ({
+    cookies: (p.cookies.items ?? []).map((c) => ({
       id: c.id,
       name: c.name,
       party: c.party,

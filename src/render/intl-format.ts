@@ -13,9 +13,11 @@ function remembered(key: string, format: () => string): string {
 
 /** Format an ISO date (YYYY-MM-DD) for a locale, as a long date ("1 October 2013"). */
 export function formatDate(iso: string, locale: string): string {
-  return remembered(`date\0${locale}\0${iso}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
-  );
+  return remembered(`date\0${locale}\0${iso}`, () => {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    // French writes the first of the month as an ordinal (« 1er janvier 2027 »); Intl writes « 1 janvier ».
+    return /^fr\b/i.test(locale) && iso.endsWith('-01') ? date.replace(/^1(?=\s)/, '1er') : date;
+  });
 }
 
 /** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
@@ -25,6 +27,12 @@ export function formatDuration(duration: string, locale: string): string {
   return remembered(`duration\0${locale}\0${duration}`, () =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])),
   );
+}
+
+/** Join a list in a locale's words ("a, b and c"; `disjunction`: "a, b or c"). */
+export function listFormat(locale: string, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  if (items.length < 2) return items[0] ?? '';
+  return new Intl.ListFormat(locale, { type }).format(items);
 }
 
 /** Format an amount of money for a locale, without decimals when it is whole ("£10"). */

@@ -103,26 +103,30 @@ const legalBases: Record<LegalBasis, { dpv: string; gdpr: string }> = {
   'legitimate-interests': { dpv: 'dpv:LegitimateInterest', gdpr: 'eu-gdpr:A6-1-f' },
 };
 
-/** The legal basis a sharing condition implies. */
-const conditionBases: Partial<Record<string, LegalBasis>> = {
-  consent: 'consent',
-  contract: 'contract',
-  'legal-obligation': 'legal-obligation',
-};
+// A sharing condition is not a legal basis: the graph states none for a recipient, only what the policy says.
 
-/** Recipient types with a DPV entity concept. */
+/** Recipient kinds (`type`) that name a DPV entity concept by themselves. */
 const recipientTypes: Partial<Record<string, string>> = {
   authority: 'dpv:Authority',
-  'service-provider': 'dpv:DataProcessor',
-  'business-partner': 'dpv:ThirdParty',
 };
 
-/** Where data comes from. */
-const dataSources: Record<string, string> = {
+/** Recipient roles, as the policy states them. */
+const recipientRoles: Partial<Record<string, string>> = {
+  processor: 'dpv:DataProcessor',
+  controller: 'dpv:DataController',
+  'joint-controller': 'dpv:DataController',
+  'third-party': 'dpv:ThirdParty',
+  'public-authority': 'dpv:Authority',
+};
+
+/** Where data comes from (data inferred by the controller has no DPV 2.0 term this mapping was checked against: none is claimed). */
+const dataSources: Partial<Record<string, string>> = {
   'data-subject': 'dpv:DataSubjectDataSource',
   automatic: 'dpv:DataSubjectDataSource',
   'third-party': 'dpv:ThirdPartyDataSource',
   public: 'dpv:PublicDataSource',
+  'other-users': 'dpv:ThirdPartyDataSource',
+  affiliate: 'dpv:ThirdPartyDataSource',
 };
 
 /** Data subject rights with their EU GDPR article. */
@@ -282,7 +286,7 @@ function categoryNode(cat: DataCategory, g: Graph): Node {
     ],
     'rdfs:label': g.lit(text(cat.label)),
     'rdfs:comment': cat.description === undefined ? undefined : g.lit(text(cat.description)),
-    'dpv:hasDataSource': cat.source ? ref(dataSources[cat.source]!) : undefined,
+    'dpv:hasDataSource': single(unique((cat.sources ?? []).map((source) => dataSources[source.type])).map(ref)),
     'dpv:hasStorageCondition': cat.retention
       ? storageDuration(cat.retention.period, cat.retention.criteria && text(cat.retention.criteria), g)
       : undefined,
@@ -302,7 +306,7 @@ function purposeNodes(purpose: Purpose, g: Graph): Node[] {
     '@type': handlingTypes(),
     'dpv:hasPurpose': ref(purposeId),
     'dpv:hasPersonalData': (purpose.categories ?? []).map((id) => ref(categoryId(id, g))),
-    'dpv:hasLegalBasis': purpose.legalBasis ? g.legalBasis(purpose.legalBasis) : undefined,
+    'dpv:hasLegalBasis': (purpose.legalBases ?? []).flatMap((basis) => g.legalBasis(basis)),
     'dpv:hasJustification':
       purpose.legitimateInterest === undefined
         ? undefined
@@ -315,11 +319,10 @@ function purposeNodes(purpose: Purpose, g: Graph): Node[] {
 /** A recipient, and the sharing with it: what is shared, what for, on which basis its condition implies. */
 function recipientNodes(recipient: Recipient, g: Graph): Node[] {
   const recipientId = g.at(`recipient-${recipient.id}`);
-  const type = recipient.type && recipientTypes[recipient.type];
-  const basis = conditionBases[recipient.condition];
+  const types = unique([recipient.type && recipientTypes[recipient.type], recipient.role && recipientRoles[recipient.role]]);
   const node = compact({
     '@id': recipientId,
-    '@type': ['dpv:Recipient', ...(type ? [type] : [])],
+    '@type': ['dpv:Recipient', ...types],
     'rdfs:label': g.lit(text(recipient.name)),
   });
   const sharing = compact({
@@ -330,7 +333,6 @@ function recipientNodes(recipient: Recipient, g: Graph): Node[] {
     'dpv:hasPurpose':
       recipient.purpose === undefined ? undefined : { '@type': 'dpv:Purpose', 'rdfs:label': g.lit(text(recipient.purpose)) },
     'dpv:hasPersonalData': (recipient.categories ?? []).map((id) => ref(categoryId(id, g))),
-    'dpv:hasLegalBasis': basis ? g.legalBasis(basis) : undefined,
     'dpv:hasDataController': ref(g.controllerId),
   });
   return [node, sharing];
@@ -405,11 +407,12 @@ function cookieNodes(cookie: Cookie, g: Graph): Node[] {
 
 /** A data subject right, with its EU GDPR article when EU law applies, and where to exercise it. */
 function rightNode(right: Right, g: Graph): Node {
-  const article = g.eu ? gdprRights[right.type] : undefined;
+  const types = right.types ?? [];
+  const articles = g.eu ? unique(types.map((type) => gdprRights[type])) : [];
   return compact({
     '@id': g.at(`right-${right.id}`),
-    '@type': ['dpv:DataSubjectRight', ...(article ? [article] : [])],
-    'rdfs:label': right.title === undefined ? g.enumLabel('right', right.type) : g.lit(text(right.title)),
+    '@type': ['dpv:DataSubjectRight', ...articles],
+    'rdfs:label': right.title === undefined ? single(types.map((type) => g.enumLabel('right', type))) : g.lit(text(right.title)),
     'dpv:isExercisedAt': right.contact ? ref(g.contactIds.get(right.contact) ?? g.at(`contact-${right.contact}`)) : undefined,
   });
 }
@@ -441,4 +444,14 @@ export function isoDuration(period: string): string | undefined {
 export function jsonLdScript(data: object): string {
   const json = JSON.stringify(data, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `<script type="application/ld+json">\n${json}\n</script>`;
+}
+
+/** The defined values, each once, in first-seen order. */
+function unique(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== undefined))];
+}
+
+/** One value as itself, several as a list (JSON-LD reads both alike; a single value stays as it was written before lists). */
+function single<T>(values: T[]): T | T[] | undefined {
+  return values.length === 1 ? values[0] : values;
 }

@@ -65,7 +65,15 @@ const nameField: Partial<Record<EntityKind, string>> = {
   document: 'title',
   controller: 'name',
   related: 'title',
+  'scope-item': 'name',
+  exclusion: 'description',
   context: 'description',
+  'not-collected': 'label',
+  feature: 'name',
+  technology: 'name',
+  'cookie-category': 'title',
+  signal: 'name',
+  control: 'name',
   category: 'label',
   purpose: 'description',
   recipient: 'name',
@@ -84,22 +92,23 @@ export function nameOf(change: Pick<Change, 'entity' | 'id'>, side: LocalizedSid
   const entity =
     (side.translated && entityAt(side.translated, change.entity, change.id)) ?? entityAt(side.source, change.entity, change.id);
   if (!entity) return change.id;
-  const plain = (value: unknown) => (typeof value === 'string' && value ? proseToPlainText(value, 'text') : undefined);
   const field = nameField[change.entity];
-  const named = field ? plain(entity[field]) : undefined;
-  if (named) return named;
-  switch (change.entity) {
-    case 'transfer':
-      return `${plain(entity.recipient) ?? change.id} (${plain(entity.destination) ?? ''})`;
-    case 'right':
-      return messages.enums.right?.[String(entity.type)] ?? String(entity.type);
-    case 'contact':
-      return messages.enums.role?.[String(entity.role)] ?? String(entity.role);
-    default:
-      // The built-in sections without a title of their own: the locale's heading.
-      return messages.headings[change.id] ?? change.id;
-  }
+  const named = (field ? plainText(entity[field]) : undefined) ?? fallbackName[change.entity]?.(entity, messages, change.id);
+  // The built-in sections without a title of their own: the locale's heading.
+  return named || (messages.headings[change.id] ?? change.id);
 }
+
+/** How an entity without its naming field is named: by its kind's label in the locale. */
+const fallbackName: Partial<Record<EntityKind, (entity: Record<string, unknown>, messages: Messages, id: string) => string | undefined>> = {
+  transfer: (e, _m, id) => `${plainText(e.recipient) ?? id} (${plainText(e.destination) ?? ''})`,
+  right: (e, m) => (Array.isArray(e.types) ? e.types.map((t) => m.enums.right?.[String(t)] ?? String(t)).join(', ') : undefined),
+  contact: (e, m) => m.enums.role?.[String(e.role)] ?? String(e.role),
+  technology: (e, m) => m.enums.technology?.[String(e.type)],
+  'cookie-category': (e, m) => m.enums.cookieCategory?.[String(e.category)],
+  signal: (e, m) => m.enums.signal?.[String(e.signal)],
+};
+
+const plainText = (value: unknown) => (typeof value === 'string' && value ? proseToPlainText(value, 'text') : undefined);
 
 /** Word-level edits of the change's text fields, between the two translations; none unless both versions are translated. */
 function translatedFields(change: Change, settings: LocalizeSettings): FieldChange[] {

@@ -5,7 +5,10 @@ import type { Messages } from '../model/messages.js';
 import type { BuiltinSection } from '../model/sections.js';
 import type { SectionSlot } from '../resolve/resolve.js';
 import { proseToPlainText } from '../markdown/prose.js';
-import { formatDuration, formatMoney } from './intl-format.js';
+import { escapeMarkdown } from '../markdown/escape.js';
+import type { FactWriter } from './facts.js';
+import { listFormat } from './intl-format.js';
+import { sectionDetails } from './section-details.js';
 import type { Displayed, OutputFormat, SectionView } from './view-model.js';
 
 type Contact = Policy['contacts']['items'][number];
@@ -21,39 +24,118 @@ export interface ViewContext {
   plain(value: string): unknown;
   /** An enum value's label in the locale (else the value itself), converted for the format; undefined for no value. */
   label(group: string, value: string | undefined): unknown;
+  /** The labels of several values of a group, as one list in the locale's words; undefined for none. */
+  labels(group: string, values: readonly string[] | undefined): unknown;
   /** Links to data categories, by id, with their labels. */
   categoryRefs(ids: string[] | undefined): { anchor: string; label: unknown }[];
   /** Each contact's view, by id: a contact shows in its own section and wherever a right or the opt-out names it. */
   contactById: Map<string, ContactView>;
+  /** How entity facts are written: the format, the locale, its labels. */
+  writer: Writer;
+}
+
+/** Writes facts (see facts.ts), with the locale's words by group and key (`t('facts', 'role')`). */
+export interface Writer extends FactWriter {
+  t(group: string, key: string): string;
 }
 
 /** Gather what the section builders share for one document, one locale and one output format. */
 export function viewContext(policy: Policy, messages: Messages, format: OutputFormat): ViewContext {
   const doc = mapStrings(policy, format.convert) as Displayed<Policy>;
   const plain = (value: string) => format.convert(value, 'plain');
-  const label = (group: string, value: string | undefined) =>
-    value === undefined ? undefined : plain(messages.enums[group]?.[value] ?? value);
+  const labelText = (group: string, value: string) => messages.enums[group]?.[value] ?? value;
+  const label = (group: string, value: string | undefined) => (value === undefined ? undefined : plain(labelText(group, value)));
+  const labels = (group: string, values: readonly string[] | undefined) =>
+    values?.length
+      ? plain(
+          listFormat(
+            policy.locale,
+            values.map((value) => labelText(group, value)),
+          ),
+        )
+      : undefined;
   const categoryById = new Map(policy.collection.categories.map((cat, i) => [cat.id, doc.collection.categories[i]]));
   const categoryRefs = (ids: string[] | undefined) =>
     (ids ?? []).map((id) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.label }));
   const contactById = new Map(
-    policy.contacts.items.map((contact, i) => [contact.id, contactView(doc.contacts.items[i]!, contact, { format, plain, label })]),
+    policy.contacts.items.map((contact, i) => [contact.id, contactView(doc.contacts.items[i]!, contact, { format, plain, label, labels })]),
   );
-  return { policy, doc, messages, format, plain, label, categoryRefs, contactById };
+  const writer: Writer = {
+    format,
+    locale: policy.locale,
+    enumText: labelText,
+    t: (group, key) => {
+      const words = (messages as unknown as Record<string, Record<string, unknown> | undefined>)[group]?.[key];
+      return typeof words === 'string' ? words : key;
+    },
+  };
+  return { policy, doc, messages, format, plain, label, labels, categoryRefs, contactById, writer };
 }
 
-/** A contact as templates receive it: its anchor, its role's label and a telephone link. */
+/** A contact as templates receive it: its anchor, its role's label, a telephone link, its address by line and every way to reach it. */
 export type ContactView = ReturnType<typeof contactView>;
 
-function contactView(display: Displayed<Contact>, contact: Contact, context: Pick<ViewContext, 'format' | 'plain' | 'label'>) {
-  const { format, plain, label } = context;
-  // A telephone number must not wrap across lines on a page.
-  const phone = contact.phone && {
-    href: `tel:${contact.phone.replace(/[^+0-9]/g, '')}`,
-    display: plain(format.name === 'html' ? contact.phone.replace(/ /g, '\u00a0') : contact.phone),
+function contactView(display: Displayed<Contact>, contact: Contact, context: Pick<ViewContext, 'format' | 'plain' | 'label' | 'labels'>) {
+  const { format, label, labels } = context;
+  const phone = contact.phone && phoneView(contact.phone, format);
+  const roleLabel = label('role', contact.role);
+  // A contact named after its role ("Data protection officer") is shown once.
+  const namedAsRole = contact.name !== undefined && sameWords(proseToPlainText(contact.name, 'text'), String(labelPlain(roleLabel)));
+  const methods = (contact.methods ?? []).map((method) => ({
+    label: method.label === undefined ? undefined : format.convert(method.label, 'text'),
+    email: method.email,
+    url: method.url,
+    phone: method.phone === undefined ? undefined : phoneView(method.phone, format),
+    tollFree: method.tollFree,
+    addressLines: method.address === undefined ? undefined : addressLines(method.address, format),
+    instructions: method.instructions === undefined ? undefined : format.convert(method.instructions, 'text'),
+  }));
+  return {
+    ...display,
+    ...(namedAsRole ? { name: undefined } : {}),
+    anchor: `contact-${display.id}`,
+    roleLabel,
+    // Who the contact is for, where it is not for everyone.
+    regionsLabel: labels('jurisdiction', contact.regions),
+    phone,
+    addressLines: contact.address === undefined ? undefined : addressLines(contact.address, format),
+    methods,
+    // The first way to reach it as a link, for the places that name the contact (a right, the opt-out).
+    reach: reachLink(contact, format),
   };
-  return { ...display, anchor: `contact-${display.id}`, roleLabel: label('role', contact.role), phone };
 }
+
+/** A telephone number as a `tel:` link and as shown (not wrapping across lines on a page). */
+function phoneView(number: string, format: OutputFormat) {
+  return {
+    href: `tel:${number.replace(/[^+0-9]/g, '')}`,
+    display: format.convert(format.name === 'html' ? number.replace(/ /g, '\u00a0') : number, 'plain'),
+  };
+}
+
+/** A postal address, one value per line (a one-line address is one line). */
+function addressLines(address: string, format: OutputFormat): unknown[] {
+  return address
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => format.convert(line, 'text'));
+}
+
+/** The contact's e-mail address, web page or telephone number as a link (inline Markdown, converted); undefined when it has none. */
+function reachLink(contact: Contact, format: OutputFormat): unknown {
+  const phone = contact.phone ?? contact.methods?.find((m) => m.phone)?.phone;
+  const email = contact.email ?? contact.methods?.find((m) => m.email)?.email;
+  const url = contact.url ?? contact.methods?.find((m) => m.url)?.url;
+  if (email) return format.convert(`[${escapeMarkdown(email)}](<mailto:${email}>)`, 'text');
+  if (url) return format.convert(`[${escapeMarkdown(url)}](<${url}>)`, 'text');
+  if (phone) return format.convert(`[${escapeMarkdown(phone)}](<tel:${phone.replace(/[^+0-9]/g, '')}>)`, 'text');
+  return undefined;
+}
+
+const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+/** A converted label's text (a Handlebars SafeString or a string). */
+const labelPlain = (value: unknown) => (value && typeof value === 'object' && 'toHTML' in value ? String(value) : String(value ?? ''));
 
 /** Every section of the page in order, with anchors unique across the page. */
 export function sectionViews(slots: readonly SectionSlot[], context: ViewContext, slugger: GithubSlugger): SectionView[] {
@@ -77,123 +159,4 @@ function builtinSectionView(name: BuiltinSection, context: ViewContext, slugger:
   const anchor = context.format.sectionAnchor(name, proseToPlainText(titleText, 'text'), slugger);
   const base = { ...display, partial: name, anchor, title: raw?.title ? display!.title : context.plain(titleText) };
   return { ...base, ...(sectionDetails[name]?.(context) ?? {}) };
-}
-
-/** What a built-in section's partial receives besides the section itself: anchors, labels, links between entities. */
-const sectionDetails: Partial<Record<BuiltinSection, (context: ViewContext) => Record<string, unknown>>> = {
-  collection: collectionDetails,
-  purposes: ({ policy, doc, label, categoryRefs }) => ({
-    items: policy.purposes!.items.map((purpose, i) => ({
-      ...doc.purposes!.items[i],
-      anchor: `purpose-${purpose.id}`,
-      legalBasisLabel: label('legalBasis', purpose.legalBasis),
-      categories: categoryRefs(purpose.categories),
-    })),
-  }),
-  sharing: ({ policy, doc, label, categoryRefs }) => ({
-    recipients: policy.sharing!.recipients.map((recipient, i) => ({
-      ...doc.sharing!.recipients[i],
-      anchor: `recipient-${recipient.id}`,
-      typeLabel: label('recipientType', recipient.type),
-      conditionLabel: label('condition', recipient.condition),
-      categories: categoryRefs(recipient.categories),
-    })),
-  }),
-  marketing: ({ policy, doc, label, contactById }) => ({
-    consentLabel: label('marketingConsent', policy.marketing!.consent),
-    optOut: {
-      ...doc.marketing!.optOut,
-      contact: policy.marketing!.optOut.contact ? contactById.get(policy.marketing!.optOut.contact) : undefined,
-    },
-  }),
-  cookies: cookiesDetails,
-  transfers: transfersDetails,
-  certifications: ({ policy, doc }) => ({
-    items: policy.certifications!.items.map((cert, i) => ({
-      ...doc.certifications!.items[i],
-      anchor: `certification-${cert.id}`,
-      dispute: cert.dispute && {
-        ...doc.certifications!.items[i]!.dispute,
-        showUrl: !mentions(cert.dispute.description, cert.dispute.url),
-      },
-    })),
-  }),
-  rights: rightsDetails,
-  changes: ({ policy, label }) => ({ channels: (policy.changes!.channels ?? []).map((n) => label('notification', n)) }),
-  contacts: ({ policy, contactById }) => ({ items: policy.contacts.items.map((contact) => contactById.get(contact.id)) }),
-};
-
-function collectionDetails({ policy, doc, label, plain, categoryRefs }: ViewContext): Record<string, unknown> {
-  return {
-    contexts: policy.collection.contexts.map((ctx, i) => ({
-      ...doc.collection.contexts[i],
-      anchor: `context-${ctx.id}`,
-      categories: categoryRefs(ctx.categories),
-    })),
-    categories: policy.collection.categories.map((cat, i) => ({
-      ...doc.collection.categories[i],
-      anchor: `category-${cat.id}`,
-      sourceLabel: label('source', cat.source),
-      retention: cat.retention ? plain(retentionText(cat.retention, policy.locale)) : undefined,
-    })),
-  };
-}
-
-/** How long a category is kept, as one line of plain text: the period in the locale's words, then the criteria. */
-function retentionText(retention: NonNullable<Policy['collection']['categories'][number]['retention']>, locale: string): string {
-  return [retention.period && formatDuration(retention.period, locale), proseToPlainText(retention.criteria ?? '', 'text')]
-    .filter(Boolean)
-    .join(', ');
-}
-
-function cookiesDetails({ policy, doc, label, plain }: ViewContext): Record<string, unknown> {
-  const items = policy.cookies!.items;
-  return {
-    consent: doc.cookies!.consent && { ...doc.cookies!.consent, modelLabel: label('consentModel', policy.cookies!.consent!.model) },
-    hasCategory: items.some((cookie) => cookie.category),
-    items: items.map((cookie, i) => ({
-      ...doc.cookies!.items[i],
-      anchor: `cookie-${cookie.id}`,
-      providerLabel: cookie.provider ? doc.cookies!.items[i]!.provider : label('party', 'first'),
-      lifetimeLabel: label('lifetime', cookie.lifetime),
-      durationLabel: cookie.duration ? plain(formatDuration(cookie.duration, policy.locale)) : undefined,
-      categoryLabel: label('cookieCategory', cookie.category),
-    })),
-  };
-}
-
-function transfersDetails({ policy, doc, label }: ViewContext): Record<string, unknown> {
-  return {
-    items: policy.transfers!.items.map((transfer, i) => ({
-      ...doc.transfers!.items[i],
-      anchor: `transfer-${transfer.id}`,
-      certification: transfer.certification && {
-        ...doc.transfers!.items[i]!.certification,
-        showUrl: !mentions(transfer.certification.statement, transfer.certification.url),
-      },
-      mechanisms: transfer.mechanisms.map((m) => ({ id: m, label: label('mechanism', m) })),
-    })),
-  };
-}
-
-function rightsDetails({ policy, doc, label, plain, contactById }: ViewContext): Record<string, unknown> {
-  return {
-    items: policy.rights!.items.map((right, i) => ({
-      ...doc.rights!.items[i],
-      anchor: `right-${right.id}`,
-      title: right.title ? doc.rights!.items[i]!.title : label('right', right.type),
-      contact: right.contact ? contactById.get(right.contact) : undefined,
-      fee: right.fee && {
-        ...doc.rights!.items[i]!.fee,
-        display: plain(formatMoney(right.fee.amount, right.fee.currency, policy.locale)),
-      },
-    })),
-  };
-}
-
-/** Whether a text already names a URL (so a template need not print it again). */
-function mentions(text: string | undefined, url: string): boolean {
-  if (!text) return false;
-  const bare = (u: string) => u.replace(/^https?:\/\//, '').replace(/\/$/, '');
-  return text.includes(bare(url));
 }

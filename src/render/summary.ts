@@ -2,7 +2,7 @@ import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from '../model/messages.js';
 import { proseToPlainText } from '../markdown/prose.js';
-import { formatDate } from './intl-format.js';
+import { formatDate, listFormat } from './intl-format.js';
 import type { Renderer } from './templates.js';
 
 /**
@@ -134,6 +134,7 @@ const layerBuilders: ((context: SummaryContext) => SummaryLayer | undefined)[] =
   collectionLayer,
   purposesLayer,
   sharingLayer,
+  saleLayer,
   cookiesLayer,
   transfersLayer,
   rightsLayer,
@@ -149,8 +150,11 @@ function purposesLayer(context: SummaryContext): SummaryLayer {
   const items = context.policy.purposes.items.map((purpose) => ({
     href: link(context, `purpose-${purpose.id}`),
     label: text(purpose.description),
-    detail: purpose.legalBasis
-      ? `${groupLabel(context, 'purposes', 'legalBasis')}: ${enumLabel(context, 'legalBasis', purpose.legalBasis)}`
+    detail: purpose.legalBases?.length
+      ? `${groupLabel(context, 'purposes', 'legalBasis')}${punctuation(context, 'colon')}${listFormat(
+          context.policy.locale,
+          purpose.legalBases.map((basis) => enumLabel(context, 'legalBasis', basis)),
+        )}`
       : undefined,
   }));
   return layer(context, 'purposes', heading(context, 'purposes'), items);
@@ -158,17 +162,33 @@ function purposesLayer(context: SummaryContext): SummaryLayer {
 
 function sharingLayer(context: SummaryContext): SummaryLayer | undefined {
   if (!context.policy.sharing) return undefined;
-  const items = context.policy.sharing.recipients.map((r) => ({
+  const items = (context.policy.sharing.recipients ?? []).map((r) => ({
     href: link(context, `recipient-${r.id}`),
     label: text(r.name),
-    detail: `${groupLabel(context, 'sharing', 'condition')}: ${enumLabel(context, 'condition', r.condition)}`,
+    // The author's words where a condition has them, else its kind's label; nothing when none is stated.
+    detail: r.conditions?.length
+      ? `${groupLabel(context, 'sharing', 'condition')}${punctuation(context, 'colon')}${listFormat(
+          context.policy.locale,
+          r.conditions.map((c) => (c.text === undefined ? enumLabel(context, 'condition', c.basis) : text(c.text))),
+          'disjunction',
+        )}`
+      : undefined,
   }));
   return layer(context, 'sharing', heading(context, 'sharing'), items);
 }
 
+/** Whether personal information is sold or shared (CCPA), in the policy's own statement, with the opt-out page. */
+function saleLayer(context: SummaryContext): SummaryLayer | undefined {
+  const sale = context.policy.sharing?.sale;
+  if (!sale) return undefined;
+  const item: SummaryItem = { href: link(context, 'sale'), label: text(sale.statement) };
+  if (sale.optOutUrl) item.url = sale.optOutUrl;
+  return layer(context, 'sale', context.t.sharing?.sale ?? 'Sale and sharing of personal information', [item]);
+}
+
 function cookiesLayer(context: SummaryContext): SummaryLayer | undefined {
   if (!context.policy.cookies) return undefined;
-  const items = context.policy.cookies.items.map((c) => ({
+  const items = (context.policy.cookies.items ?? []).map((c) => ({
     href: link(context, `cookie-${c.id}`),
     label: c.name,
     detail: [
@@ -178,17 +198,22 @@ function cookiesLayer(context: SummaryContext): SummaryLayer | undefined {
       .filter(Boolean)
       .join(', '),
   }));
-  return layer(context, 'cookies', context.labels.cookies, items);
+  return layer(
+    context,
+    'cookies',
+    context.policy.cookies.title === undefined ? context.labels.cookies : text(context.policy.cookies.title),
+    items,
+  );
 }
 
 function transfersLayer(context: SummaryContext): SummaryLayer | undefined {
   if (!context.policy.transfers) return undefined;
   const items = context.policy.transfers.items.map((tr) => {
-    const mechanisms = tr.mechanisms.map((m) => enumLabel(context, 'mechanism', m)).join('; ');
+    const mechanisms = tr.mechanisms.map((m) => enumLabel(context, 'mechanism', m)).join(punctuation(context, 'semicolon'));
     return {
       href: link(context, `transfer-${tr.id}`),
       label: text(tr.destination),
-      detail: `${text(tr.recipient)}; ${groupLabel(context, 'transfers', 'mechanisms')}: ${mechanisms}`,
+      detail: `${text(tr.recipient)}${punctuation(context, 'semicolon')}${groupLabel(context, 'transfers', 'mechanisms')}${punctuation(context, 'colon')}${mechanisms}`,
     };
   });
   return layer(context, 'transfers', heading(context, 'transfers'), items);
@@ -198,7 +223,12 @@ function rightsLayer(context: SummaryContext): SummaryLayer | undefined {
   if (!context.policy.rights) return undefined;
   const items = context.policy.rights.items.map((r) => ({
     href: link(context, `right-${r.id}`),
-    label: r.title ? text(r.title) : enumLabel(context, 'right', r.type),
+    label: r.title
+      ? text(r.title)
+      : listFormat(
+          context.policy.locale,
+          (r.types ?? []).map((type) => enumLabel(context, 'right', type)),
+        ),
   }));
   return layer(context, 'rights', heading(context, 'rights'), items);
 }
@@ -223,9 +253,10 @@ function link(context: SummaryContext, anchor: string): string {
   return `${context.full}#${anchor}`;
 }
 
-/** A section's heading in the locale. */
+/** A section's heading: the document's own title for it where it gives one, else the locale's. */
 function heading(context: SummaryContext, name: string): string {
-  return context.t.headings[name] ?? name;
+  const own = (context.policy as unknown as Record<string, { title?: string } | undefined>)[name]?.title;
+  return own === undefined ? (context.t.headings[name] ?? name) : text(own);
 }
 
 /** An enum value's label in the locale, else the value itself. */
@@ -241,4 +272,9 @@ function groupLabel(context: SummaryContext, name: keyof Messages, key: string):
 
 function text(value: string): string {
   return proseToPlainText(value, 'text');
+}
+
+/** A separator in the locale's typography (French puts a no-break space before « : » and « ; »). */
+function punctuation(context: SummaryContext, mark: 'colon' | 'semicolon'): string {
+  return context.t.punctuation?.[mark] ?? (mark === 'colon' ? ': ' : '; ');
 }

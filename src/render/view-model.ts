@@ -7,7 +7,8 @@ import { escapeMarkdown } from '../markdown/escape.js';
 import { proseToHtml, proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
 import { formatDate } from './intl-format.js';
-import { sectionViews, viewContext, type ViewContext } from './section-views.js';
+import { sectionViews, viewContext, type ViewContext, type Writer } from './section-views.js';
+import { enumList, facts, inline, literal, markdownList, type Fact } from './facts.js';
 
 // Re-exported: modules across src/ import the formatters from the view model, where they were first written.
 export { formatDate, formatDuration, formatMoney } from './intl-format.js';
@@ -105,7 +106,12 @@ export interface PageView {
   id: string;
   version: string;
   effective: { iso: string; display: unknown };
-  controller: Displayed<Policy['controller']>;
+  /** The controller: its fields as displayed, its address by line, and its facts (where it is the controller, its representatives). */
+  controller: ControllerView;
+  /** Further controllers, each like `controller`, with an anchor. */
+  otherControllers: ControllerView[];
+  /** The policy this notice supplements: a link and its words (`parent.link`). */
+  parent?: { link: unknown } | undefined;
   introduction?: unknown;
   related: (Displayed<NonNullable<Policy['related']>[number]> & { anchor: string })[];
   toc: { anchor: string; title: unknown }[];
@@ -154,13 +160,62 @@ function documentFacts({
   policy,
   doc,
   plain,
-}: ViewContext): Pick<PageView, 'id' | 'version' | 'effective' | 'controller' | 'introduction' | 'related'> {
+  writer,
+}: ViewContext): Pick<
+  PageView,
+  'id' | 'version' | 'effective' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'
+> {
   return {
     id: policy.id,
     version: policy.version,
     effective: { iso: policy.effective, display: plain(formatDate(policy.effective, policy.locale)) },
-    controller: doc.controller,
+    controller: controllerView(policy.controller, doc.controller, writer),
+    otherControllers: (policy.otherControllers ?? []).map((controller, i) => controllerView(controller, doc.otherControllers![i]!, writer)),
+    parent: parentView(policy, writer),
     introduction: doc.introduction,
     related: (policy.related ?? []).map((related, i) => ({ ...doc.related![i]!, anchor: `related-${related.id}` })),
   };
+}
+
+type Controller = Policy['controller'];
+/** A controller as a page shows it. */
+export type ControllerView = Displayed<Controller> & { anchor: string; addressLines?: unknown[]; facts: Fact[] };
+
+function controllerView(controller: Controller, display: Displayed<Controller>, writer: Writer): ControllerView {
+  const representatives = (controller.representatives ?? []).map((r) =>
+    [
+      `${literal(writer.enumText('jurisdiction', r.region))}: ${r.name}`,
+      r.address?.replace(/\s*\n\s*/g, ', '),
+      r.email && `<${r.email}>`,
+      r.url && `<${r.url}>`,
+      r.phone,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  );
+  return {
+    ...display,
+    anchor: controller.id ? `controller-${controller.id}` : 'controller',
+    ...(controller.address
+      ? {
+          addressLines: controller.address
+            .split('\n')
+            .filter((line) => line.trim())
+            .map((line) => inline(writer, line.trim())),
+        }
+      : {}),
+    facts: facts(writer, [
+      ['regions', writer.t('facts', 'controllerFor'), enumList(writer, 'jurisdiction', controller.regions)],
+      ['representatives', writer.t('facts', 'representatives'), markdownList(writer, representatives)],
+    ]),
+  };
+}
+
+/** The link to the policy a notice supplements: its page in this site, or the address the document gives. */
+function parentView(policy: Policy, writer: Writer): { link: unknown } | undefined {
+  const parent = policy.parent;
+  if (!parent) return undefined;
+  const title = parent.title ?? parent.document ?? '';
+  const href = parent.url ?? `../${parent.document}/`;
+  return { link: inline(writer, `${literal(writer.t('page', 'parent'))} [${title}](<${href}>)`) };
 }

@@ -1,8 +1,8 @@
-import type { CustomSection, Policy } from '../model/policy.generated.js';
-import { builtinSections, type BuiltinSection } from '../model/sections.js';
+import type { Policy } from '../model/policy.generated.js';
+import { normalisePolicy } from './normalise.js';
+import { sectionOrder, type SectionSlot } from './section-order.js';
 
-/** A section of the page in order: a built-in one, or a custom Markdown section. */
-export type SectionSlot = { kind: 'builtin'; name: BuiltinSection } | { kind: 'custom'; section: CustomSection };
+export type { SectionSlot };
 
 /** A validated policy, resolved for rendering and diffing. */
 export interface PolicyModel {
@@ -15,10 +15,11 @@ export interface PolicyModel {
 }
 
 /**
- * Resolve a valid document: apply defaults and place custom sections after
- * the section each names (several after the same one keep document order).
+ * Resolve a valid document: rewrite short forms into general ones, apply
+ * defaults and put its sections in page order (see `sectionOrder`).
  */
-export function resolve(policy: Policy, file: string): PolicyModel {
+export function resolve(document: Policy, file: string): PolicyModel {
+  const policy = normalisePolicy(document);
   const withDefaults: Policy = {
     ...policy,
     collection: {
@@ -29,24 +30,6 @@ export function resolve(policy: Policy, file: string): PolicyModel {
       })) as Policy['collection']['categories'],
     },
   };
-  const customAfter = new Map<string, CustomSection[]>();
-  for (const section of policy.sections ?? []) {
-    const list = customAfter.get(section.after) ?? [];
-    list.push(section);
-    customAfter.set(section.after, list);
-  }
-  const sections: SectionSlot[] = [];
-  const place = (name: string) => {
-    for (const section of customAfter.get(name) ?? []) {
-      sections.push({ kind: 'custom', section });
-      place(section.id);
-    }
-  };
-  for (const name of builtinSections) {
-    if (name === 'introduction' || policy[name] !== undefined) {
-      if (name !== 'introduction') sections.push({ kind: 'builtin', name });
-      place(name);
-    }
-  }
+  const sections = sectionOrder(policy);
   return { policy: withDefaults, sections, file };
 }

@@ -10,12 +10,10 @@ import type { Jurisdiction, Pack, Rule, RuleContext } from './types.js';
  * less than the GDPR (no legal basis, no list of rights), so `ch` brings no
  * GDPR rules: a Swiss document also serving EU readers declares `eu` too.
  */
-const packsFor: Record<Jurisdiction, Pack[]> = {
+const packsFor: Partial<Record<Jurisdiction, Pack[]>> = {
   eu: ['gdpr'],
   uk: ['gdpr'],
-  ch: [],
   'us-ca': ['ccpa'],
-  us: [],
 };
 
 /** A rule's severity as a project sets it: `error`, `warn` or `off`. */
@@ -42,7 +40,7 @@ export interface RuleTarget {
 /** The rules that judge a version: its declared jurisdictions' packs plus the universal ones, in force on its date. */
 export function applicableRules(context: RuleContext, rules: readonly Rule[] = allRules): Rule[] {
   const packs = new Set<Pack>(['transfers', 'cookies', 'hygiene']);
-  for (const j of context.policy.jurisdictions ?? []) for (const p of packsFor[j] ?? []) packs.add(p);
+  for (const j of context.policy.jurisdictions ?? []) for (const p of (Object.hasOwn(packsFor, j) && packsFor[j]) || []) packs.add(p);
   return rules.filter((r) => packs.has(r.pack) && (!r.appliesFrom || context.date >= r.appliesFrom));
 }
 

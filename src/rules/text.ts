@@ -2,7 +2,7 @@ import { enumLabel } from '../model/labels.js';
 import type { Policy } from '../model/policy.generated.js';
 
 /** A type of right, as the schema names them (`access`, `know`, ...). */
-export type RightType = NonNullable<Policy['rights']>['items'][number]['type'];
+export type RightType = NonNullable<NonNullable<Policy['rights']>['items'][number]['types']>[number];
 
 /** "a", "a and b", "a, b and c" (or "a, b or c"). */
 export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
@@ -18,5 +18,5 @@ export function theRight(type: RightType): string {
 
 /** Whether the policy grants a right of this type. */
 export function hasRight(policy: Policy, type: RightType): boolean {
-  return (policy.rights?.items ?? []).some((r) => r.type === type);
+  return (policy.rights?.items ?? []).some((r) => r.types?.includes(type));
 }

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatPath, placeOfPath } from '../load/positions.js';
-import { builtinSections, entityLists } from '../model/sections.js';
+import { builtinSections, entityLists, references, type EntityList } from '../model/sections.js';
 import type { PositionedData } from './schema-rules.js';
 import { closest } from './suggest.js';
 
@@ -40,41 +40,33 @@ export function validateReferences(input: PositionedData, options: { checkFileNa
     idsByList.set(list.path.join('.'), [...seen.keys()]);
   }
 
-  const categories = idsByList.get('collection.categories') ?? [];
-  const contacts = idsByList.get('contacts.items') ?? [];
-  const checkRefs = (path: Path, target: readonly string[], entity: string, list: string) => {
-    const refs = valueAt(data, path);
-    const each: [unknown, Path][] = Array.isArray(refs) ? refs.map((r, i): [unknown, Path] => [r, [...path, i]]) : [[refs, path]];
-    for (const [ref, refPath] of each) {
-      if (typeof ref !== 'string' || target.includes(ref)) continue;
-      const guess = closest(ref, target);
-      report(
-        refPath,
-        'unresolved-reference',
-        `\`${ref}\` is not the id of any ${entity} in \`${list}\``,
-        guess ? `Did you mean \`${guess}\`?` : `Known ids: ${target.map((t) => `\`${t}\``).join(', ') || 'none'}.`,
-      );
-    }
+  const checkRef = (path: Path, ref: unknown, target: readonly string[], list: EntityList) => {
+    if (typeof ref !== 'string' || target.includes(ref)) return;
+    const guess = closest(ref, target);
+    report(
+      path,
+      'unresolved-reference',
+      `\`${ref}\` is not the id of any ${list.entity} in \`${formatPath([...list.path])}\``,
+      guess ? `Did you mean \`${guess}\`?` : `Known ids: ${target.map((t) => `\`${t}\``).join(', ') || 'none'}.`,
+    );
   };
-  listAt(data, ['collection', 'contexts']).forEach((_, i) =>
-    checkRefs(['collection', 'contexts', i, 'categories'], categories, 'data category', 'collection.categories'),
-  );
-  listAt(data, ['purposes', 'items']).forEach((_, i) =>
-    checkRefs(['purposes', 'items', i, 'categories'], categories, 'data category', 'collection.categories'),
-  );
-  listAt(data, ['sharing', 'recipients']).forEach((_, i) =>
-    checkRefs(['sharing', 'recipients', i, 'categories'], categories, 'data category', 'collection.categories'),
-  );
-  checkRefs(['marketing', 'optOut', 'contact'], contacts, 'contact', 'contacts.items');
-  listAt(data, ['rights', 'items']).forEach((_, i) => checkRefs(['rights', 'items', i, 'contact'], contacts, 'contact', 'contacts.items'));
+  for (const reference of references) {
+    const list = entityLists.find((l) => l.path.join('.') === reference.to.join('.'))!;
+    // A contact belongs to the document's own controller too (`controller`, or the id it gives).
+    const extra =
+      list.kind === 'controller' ? [typeof controllerOf(data).id === 'string' ? String(controllerOf(data).id) : 'controller'] : [];
+    const target = [...(idsByList.get(reference.to.join('.')) ?? []), ...extra];
+    for (const [path, ref] of valuesAt(data, reference.from)) checkRef(path, ref, target, list);
+  }
+  checkParent(data, report);
 
   listAt(data, ['contacts', 'items']).forEach((contact, i) => {
-    if (!isRecord(contact) || ['email', 'url', 'phone', 'address'].some((k) => k in contact)) return;
+    if (!isRecord(contact) || ['email', 'url', 'phone', 'address', 'methods'].some((k) => k in contact)) return;
     report(
       ['contacts', 'items', i],
       'contact-no-channel',
       `Contact \`${String(contact.id)}\` gives no way to reach it`,
-      'Add at least one of `email`, `url`, `phone` or `address`.',
+      'Add at least one of `email`, `url`, `phone`, `address` or `methods`.',
     );
   });
 
@@ -101,12 +93,14 @@ function checkSections(data: Record<string, unknown>, report: (p: Path, r: strin
   const customIds = sections.map((s) => s.id).filter((id): id is string => typeof id === 'string');
   sections.forEach((section, i) => {
     const id = section.id;
-    if (typeof id === 'string' && (builtinSections as readonly string[]).includes(id)) {
+    // A name is taken only when the document has that built-in section: a custom section written before the
+    // model had one of that name (`children`, `security`) keeps its id, its anchor and its place.
+    if (typeof id === 'string' && (present as readonly string[]).includes(id)) {
       report(
         ['sections', i, 'id'],
         'section-id-reserved',
-        `Section id \`${id}\` is the name of a built-in section`,
-        `Choose another id; built-in sections are ${builtinSections.map((s) => `\`${s}\``).join(', ')}.`,
+        `Section id \`${id}\` is the name of a built-in section this document has`,
+        `Choose another id; this document's built-in sections are ${present.map((s) => `\`${s}\``).join(', ')}.`,
       );
     }
     const after = section.after;
@@ -134,6 +128,7 @@ function checkSections(data: Record<string, unknown>, report: (p: Path, r: strin
       );
     }
   });
+  checkOrder(data, sections, [...present, ...customIds], report);
   // A chain of custom sections placed after each other must end at a built-in one.
   const afterOf = new Map<string, string>();
   for (const s of sections) if (typeof s.id === 'string' && typeof s.after === 'string') afterOf.set(s.id, s.after);
@@ -175,4 +170,61 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
 function listAt(data: unknown, path: readonly (string | number)[]): unknown[] {
   const value = valueAt(data, path);
   return Array.isArray(value) ? value : [];
+}
+
+/** `order` names sections of this document; a section it places needs no `after`. */
+function checkOrder(
+  data: Record<string, unknown>,
+  sections: Record<string, unknown>[],
+  targets: readonly string[],
+  report: (p: Path, r: string, m: string, h: string) => void,
+) {
+  const ordered = listAt(data, ['order']);
+  ordered.forEach((name, i) => {
+    if (typeof name !== 'string') return;
+    if (!targets.includes(name)) {
+      const guess = closest(name, targets);
+      report(
+        ['order', i],
+        'unresolved-reference',
+        `\`${name}\` in \`order\` is not a section of this document`,
+        guess ? `Did you mean \`${guess}\`?` : `Sections here: ${targets.map((t) => `\`${t}\``).join(', ')}.`,
+      );
+    }
+  });
+  sections.forEach((section, i) => {
+    if (typeof section.id === 'string' && typeof section.after === 'string' && ordered.includes(section.id)) {
+      report(
+        ['sections', i, 'after'],
+        'section-order-conflict',
+        `Section \`${section.id}\` is placed both by \`order\` and after \`${section.after}\``,
+        'Remove its `after`, or take it out of `order`.',
+      );
+    }
+  });
+}
+
+function controllerOf(data: Record<string, unknown>): Record<string, unknown> {
+  return isRecord(data.controller) ? data.controller : {};
+}
+
+/** Every value at a path whose `*` segments stand for each item of a list, with its concrete path. */
+function valuesAt(data: unknown, pattern: readonly string[], at: Path = []): [Path, unknown][] {
+  if (!pattern.length) return [[at, data]];
+  const [head, ...rest] = pattern;
+  if (head === '*') return Array.isArray(data) ? data.flatMap((item, i) => valuesAt(item, rest, [...at, i])) : [];
+  return isRecord(data) && Object.hasOwn(data, head!) ? valuesAt(data[head!], rest, [...at, head!]) : [];
+}
+
+/** A parent named by id is a document of this project: its file is checked when documents are loaded together. */
+function checkParent(data: Record<string, unknown>, report: (p: Path, r: string, m: string, h: string) => void) {
+  const parent = isRecord(data.parent) ? data.parent : undefined;
+  if (parent && typeof parent.document === 'string' && parent.document === data.id) {
+    report(
+      ['parent', 'document'],
+      'parent-self',
+      `The document \`${String(data.id)}\` names itself as its parent`,
+      'Name the company-wide policy it supplements, by its id or its `url`.',
+    );
+  }
 }

@@ -4,7 +4,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { findPair, formatPath, placeOfKey, placeOfNode, placeOfPath, pointerSegments } from '../load/positions.js';
-import { resolveRef, type SchemaNode } from '../model/schema.js';
+import { resolveRef, schemaAt, type SchemaNode } from '../model/schema.js';
 import type { PositionedData } from './schema-rules.js';
 import { closest } from './suggest.js';
 
@@ -151,7 +151,9 @@ function unknownKey(f: Failure): Explained {
 function missingKey(f: Failure): Explained {
   const key = String(param<string>(f.error, 'missingProperty'));
   const property = f.schema.properties?.[key];
-  const propertyDescription = property ? (property.description ?? resolveRef(property).node.description) : undefined;
+  // A subschema of `anyOf` or `not` names its keys with `true`: the description is on the object's own schema.
+  const described = typeof property === 'object' ? property : undefined;
+  const propertyDescription = described ? (described.description ?? resolveRef(described).node.description) : undefined;
   return {
     message: `Missing required key \`${key}\` in ${f.where}`,
     hint: `Add \`${key}:\`${propertyDescription ? ` (${lowerFirst(propertyDescription)})` : ''}.`,
@@ -174,10 +176,28 @@ function wrongType(f: Failure): Explained {
     .map((t) => typeNames[t] ?? t)
     .join(' or ');
   const message = `${f.where} should be ${expected}, not ${typeNames[jsonType(f.value)] ?? jsonType(f.value)}`;
+  // A key written for a sibling of a similar name (`purposes` for `purpose`) is a typo, not a wrong value.
+  const sibling = siblingFor(f);
+  if (sibling) return { message, hint: `Did you mean \`${sibling}\`? \`${f.segments[f.segments.length - 1]}\` is ${expected}.` };
   const hint = hintFrom(f.about, f.examples);
   // YAML read a bare 1.0 or 2013 as a number: quoting is the fix, with the example's form.
   if (expected === typeNames.string && f.value !== null && typeof f.value !== 'object') return { message, hint: quotingHint(f, hint) };
   return { message, hint };
+}
+
+/** A key of the same object, spelled much like the failing one, whose value may be what was written. */
+function siblingFor(f: Failure): string | undefined {
+  const key = f.segments[f.segments.length - 1];
+  if (key === undefined || /^\d+$/.test(key)) return undefined;
+  const parent = schemaAt(f.segments.slice(0, -1).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  const properties = parent ? (resolveRef(parent).node.properties ?? {}) : {};
+  const type = jsonType(f.value);
+  const fits = Object.keys(properties).filter((name) => {
+    if (name === key) return false;
+    const declared = resolveRef(properties[name]!).node.type;
+    return declared === type || (type === 'integer' && declared === 'number');
+  });
+  return closest(key, fits);
 }
 
 function quotingHint(f: Failure, hint: string | undefined): string {

@@ -40,7 +40,10 @@ export function validateFile(file: ParsedFile, options: ValidateFileOptions = {}
  * Validate every file of a project and resolve the valid ones. A document
  * with an error yields no model; document ids must be unique across files.
  */
-export function validateFiles(files: readonly ParsedFile[], options: Pick<ValidateFileOptions, 'imageHosts'> = {}): Validation {
+export function validateFiles(
+  files: readonly ParsedFile[],
+  options: Pick<ValidateFileOptions, 'imageHosts'> & { allDocuments?: boolean } = {},
+): Validation {
   const diagnostics: Diagnostic[] = [];
   const models: PolicyModel[] = [];
   const fileOfId = new Map<string, string>();
@@ -69,5 +72,30 @@ export function validateFiles(files: readonly ParsedFile[], options: Pick<Valida
     }
     if (!hasErrors(found) && file.data) models.push(resolve(file.data as unknown as Policy, file.path));
   }
+  // `allDocuments: false`: only some files were read, so a parent that is not among them may still exist.
+  if (options.allDocuments !== false) diagnostics.push(...checkParents(files, fileOfId));
   return { models, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** A parent named by id must be a document of this project: its rules read it for what the child defers. */
+function checkParents(files: readonly ParsedFile[], fileOfId: ReadonlyMap<string, string>): Diagnostic[] {
+  return files.flatMap((file) => {
+    const parent = (file.data as { parent?: { document?: unknown } } | undefined)?.parent?.document;
+    if (typeof parent !== 'string' || fileOfId.has(parent) || !file.yaml) return [];
+    const known = [...fileOfId.keys()].filter((id) => id !== file.data?.id);
+    return [
+      diagnostic(
+        file.path,
+        placeOfPath(file.yaml, file.lineCounter, ['parent', 'document']),
+        'parent-unknown',
+        'references',
+        `The parent \`${parent}\` is not a document of this project`,
+        {
+          hint: known.length
+            ? `Name one of ${known.map((id) => `\`${id}\``).join(', ')}, or give the parent's \`url\` instead of \`document\`.`
+            : 'Add the parent policy to this project, or give its `url` instead of `document`.',
+        },
+      ),
+    ];
+  });
 }

@@ -50,8 +50,8 @@ describe('a changed detail', () => {
   const renameCookie = (from: string, to: string) => {
     const before = base();
     const after = base();
-    before.cookies!.items[1]!.name = from;
-    after.cookies!.items[1]!.name = to;
+    before.cookies!.items![1]!.name = from;
+    after.cookies!.items![1]!.name = to;
     return diffPolicies(before, after).changes[0]!;
   };
   const long = 'x'.repeat(61);

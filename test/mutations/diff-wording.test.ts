@@ -57,11 +57,17 @@ describe('naming entities', () => {
 
 describe('showing values', () => {
   it('enum values by their labels, lists joined, text without Markdown, anything else as JSON', () => {
-    expect(show('purpose', 'legalBasis', 'legitimate-interests')).toBe('legitimate interests');
-    expect(show('marketing', 'consent', 'opt-in')).toBe('only with your agreement (opt-in)');
+    expect(show('purpose', 'legalBases', ['legitimate-interests'])).toBe('legitimate interests');
+    expect(show('purpose', 'legalBases', ['consent', 'contract'])).toBe('consent, performance of a contract');
+    expect(show('marketing', 'consent', 'opt-in')).toBe('opt-in');
     expect(show('cookie-policy', 'consent.model', 'implied')).toBe('implied consent');
     expect(show('recipient', 'type', 'group-company')).toBe('group company');
-    expect(show('category', 'source', 'data-subject')).toBe('provided by you');
+    expect(show('category', 'sources', [{ type: 'data-subject' }])).toBe('you');
+    expect(show('category', 'sources', [{ type: 'third-party', name: '*data* brokers' }])).toBe('third parties: data brokers');
+    expect(show('recipient', 'conditions', [{ basis: 'consent' }, { basis: 'contract', text: 'to *deliver* orders' }])).toBe(
+      'consent, to deliver orders',
+    );
+    expect(show('right', 'types', ['access'])).toBe('right of access');
     expect(show('transfer', 'mechanisms', ['adequacy', 'binding-corporate-rules'])).toBe('Adequacy decision, Binding corporate rules');
     expect(show('recipient', 'examples', ['a', 'b'])).toBe('a, b');
     expect(show('purpose', 'description', 'manage *the* Website')).toBe('manage the Website');
@@ -72,7 +78,7 @@ describe('showing values', () => {
   });
 
   it('brief: a short value in brackets, nothing for long or structured values', () => {
-    expect(brief('purpose', 'legalBasis', 'consent', context)).toBe(' (consent)');
+    expect(brief('purpose', 'legalBases', ['consent'], context)).toBe(' (consent)');
     expect(brief('purpose', 'categories', ['a', 'b'], context)).toBe(' (Label of a, Label of b)');
     expect(brief('context', 'categories', 'a', context)).toBe(' (a)');
     expect(brief('recipient', 'examples', ['a', 'b'], context)).toBe(' (a, b)');

@@ -23,10 +23,89 @@ describe('field rules', () => {
   });
 
   it('a changed legal basis names both bases', () => {
-    expect(judge('purpose:legalBasis', 'legitimate-interests', 'contract')).toEqual({
+    expect(judge('purpose:legalBases', ['legitimate-interests'], ['contract'])).toEqual({
       rule: 'legal-basis-changed',
       material: true,
       clause: 'changes the legal basis from legitimate interests to performance of a contract',
+    });
+    expect(judge('purpose:legalBases', ['consent'], ['consent', 'contract'])).toEqual({
+      rule: 'legal-basis-changed',
+      material: true,
+      clause: 'changes the legal basis from consent to consent and performance of a contract',
+    });
+    expect(judge('purpose:legalBases', undefined, ['consent'])).toBeUndefined();
+    expect(judge('purpose:legalBases', ['consent'], undefined)).toEqual({
+      rule: 'legal-basis-removed',
+      material: true,
+      clause: 'no longer states its legal basis',
+    });
+  });
+
+  // Conditions are alternatives: any one of them lets the data go.
+  it.each([
+    [
+      'a condition dropped',
+      [{ basis: 'consent' }, { basis: 'contract' }],
+      [{ basis: 'contract' }],
+      'sharing-condition-narrowed',
+      'narrows when it shares: contract (was: consent or contract)',
+    ],
+    [
+      'only consent, from another condition',
+      [{ basis: 'contract' }],
+      [{ basis: 'consent' }],
+      'sharing-condition-narrowed',
+      'narrows when it shares: consent (was: contract)',
+    ],
+    [
+      'only consent, from no condition (always)',
+      undefined,
+      [{ basis: 'consent' }],
+      'sharing-condition-narrowed',
+      'narrows when it shares: consent (was: no condition stated)',
+    ],
+    [
+      'a condition added',
+      [{ basis: 'consent' }],
+      [{ basis: 'consent' }, { basis: 'legitimate-interests' }],
+      'sharing-condition-changed',
+      'changes when it shares: consent or legitimate interests (was: consent)',
+    ],
+    [
+      'every condition dropped (always)',
+      [{ basis: 'consent' }],
+      undefined,
+      'sharing-condition-changed',
+      'changes when it shares: no condition stated (was: consent)',
+    ],
+    [
+      'the same kind in other words',
+      [{ basis: 'legal-obligation', text: 'if required by law' }],
+      [{ basis: 'legal-obligation', text: 'if required or *permitted* by law' }],
+      'sharing-condition-changed',
+      'changes when it shares: “if required or permitted by law” (was: “if required by law”)',
+    ],
+    [
+      'consent in the author’s words',
+      [{ basis: 'contract' }],
+      [{ basis: 'consent', text: 'if you ask us to' }],
+      'sharing-condition-changed',
+      'changes when it shares: “if you ask us to” (was: contract)',
+    ],
+  ])('a recipient’s conditions: %s', (_, before, after, rule, clause) => {
+    expect(judge('recipient:conditions', before, after)).toEqual({ rule, material: rule === 'sharing-condition-changed', clause });
+  });
+
+  it('a right entry that stops describing a right removes it; one that describes more adds them', () => {
+    expect(judge('right:types', ['access'], ['access', 'portability'])).toEqual({
+      rule: 'right-added',
+      material: false,
+      clause: 'now also describes the right to data portability',
+    });
+    expect(judge('right:types', ['access', 'portability'], ['access'])).toEqual({
+      rule: 'right-removed',
+      material: true,
+      clause: 'is now the right of access instead of the right of access and right to data portability',
     });
   });
 

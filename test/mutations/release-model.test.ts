@@ -113,7 +113,7 @@ describe('releaseModel', () => {
     );
     const noTitle = oldText.replace(/^title: .*\n/m, '');
     expect(read(snapshot(noTitle), entryOf(noTitle, { version: '1.0.0', schemaVersion: 1 })).problems).toEqual(
-      invalid('it does not match the current schema after migration', '1.0.0'),
+      invalid('Missing required key `title` in the document', '1.0.0'),
     );
     expect(read(snapshot(sampleText), entryOf(sampleText, { version: '2.1.0' })).problems).toEqual(
       invalid('it says version 2.0.0, the manifest 2.1.0', '2.1.0'),

@@ -106,11 +106,11 @@ export const ccpaRules: readonly Rule[] = [
     explanation:
       'A CCPA privacy policy must disclose the categories of sources from which personal information is collected: the consumer, their devices (automatically), third parties such as data brokers or advertising networks, or publicly available sources. Consumers need this to understand how a business came to hold information they did not give it.',
     reference: 'Cal. Civ. Code § 1798.110(c)(2), 1798.130(a)(5)(B)(ii); Cal. Code Regs. tit. 11, § 7011(e)(1)',
-    fix: 'Add `source` to the category: `data-subject`, `automatic`, `third-party` or `public`.',
+    fix: 'Add `source` to the category: `data-subject`, `automatic`, `third-party` or `public`; or `sources`, a list, for several sources or to name them (`type: third-party`, `name: data brokers`).',
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
       eachCategory(policy, (category, i) =>
-        category.source
+        category.sources?.length
           ? []
           : [
               {
@@ -137,7 +137,9 @@ export const ccpaRules: readonly Rule[] = [
           { message: 'The policy does not state the business purposes for which personal information is collected', path: ['purposes'] },
         ];
       return (policy.sharing?.recipients ?? []).flatMap((recipient, i): Finding[] =>
-        recipient.purpose?.trim() || recipient.condition === 'legal-obligation' || recipient.condition === 'business-transfer'
+        recipient.purpose?.trim() ||
+        recipient.purposes?.length ||
+        recipient.conditions?.some((c) => c.basis === 'legal-obligation' || c.basis === 'business-transfer')
           ? []
           : [
               {
@@ -159,7 +161,7 @@ export const ccpaRules: readonly Rule[] = [
     fix: 'Add a `sharing` section whose `recipients` list each category of third party (service providers, advertising networks, affiliates…), with the data each receives (`categories`).',
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
-      policy.sharing?.recipients.length
+      policy.sharing?.recipients?.length
         ? []
         : [
             {
@@ -279,15 +281,18 @@ export const ccpaRules: readonly Rule[] = [
     appliesFrom: ccpaDate,
     check: ({ policy }) =>
       (policy.rights?.items ?? []).flatMap((right, i): Finding[] => {
-        if (!requestRights.includes(right.type) || right.contact) return [];
-        if (right.type === 'opt-out-of-sale' && policy.sharing?.sale?.optOutUrl) return [];
-        const label = enumLabel('right', right.type);
+        // A contact for every right, under the list, also says how to exercise each.
+        if (right.contact || policy.rights?.exercising?.methods?.length) return [];
+        const type = right.types?.find((t) => requestRights.includes(t));
+        if (type === undefined) return [];
+        if (type === 'opt-out-of-sale' && policy.sharing?.sale?.optOutUrl) return [];
+        const label = enumLabel('right', type);
         return [
           {
             message: `The right \`${right.id}\` (${label.charAt(0).toLowerCase()}${label.slice(1)}) does not say how to exercise it: it names no \`contact\``,
             path: ['rights', 'items', i],
             hint:
-              right.type === 'opt-out-of-sale'
+              type === 'opt-out-of-sale'
                 ? `Add \`contact\` to the right \`${right.id}\`: the id of the contact that takes opt-out requests; or give the “Do Not Sell or Share My Personal Information” page as \`sharing.sale.optOutUrl\`.`
                 : `Add \`contact\` to the right \`${right.id}\`: the id of the contact (with a \`url\` to a request form, an \`email\` or a toll-free \`phone\`) that takes these requests.`,
           },

@@ -84,11 +84,11 @@ export const gdprRules: readonly Rule[] = [
     explanation:
       'Processing is lawful only on one of the bases of Art. 6(1), and people must be told, for each purpose, which one the controller relies on: the basis decides which rights they have (objection for legitimate interests and public tasks, withdrawal for consent, portability for consent and contract). A purpose without a stated basis leaves them unable to tell.',
     reference: 'GDPR Art. 6(1), 13(1)(c), 14(1)(c)',
-    fix: 'Add `legalBasis` to the purpose: `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task` or `legitimate-interests`.',
+    fix: 'Add `legalBasis` to the purpose: `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task` or `legitimate-interests` (or `legalBases`, a list, when several apply to parts of the processing).',
     appliesFrom: gdprDate,
     check: ({ policy }) =>
       policy.purposes.items.flatMap((purpose, i): Finding[] =>
-        purpose.legalBasis
+        purpose.legalBases?.length
           ? []
           : [{ message: `The purpose \`${purpose.id}\` does not state its legal basis`, path: ['purposes', 'items', i] }],
       ),
@@ -105,7 +105,7 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) =>
       policy.purposes.items.flatMap((purpose, i): Finding[] =>
-        purpose.legalBasis === 'legitimate-interests' && !purpose.legitimateInterest?.trim()
+        purpose.legalBases?.includes('legitimate-interests') && !purpose.legitimateInterest?.trim()
           ? [
               {
                 message: `The purpose \`${purpose.id}\` relies on legitimate interests but does not say what they are`,
@@ -126,7 +126,7 @@ export const gdprRules: readonly Rule[] = [
     fix: 'Add a `sharing` section whose `recipients` list each recipient or category of recipients (service providers, group companies, authorities…), with when the data is shared (`condition`).',
     appliesFrom: gdprDate,
     check: ({ policy }) =>
-      policy.sharing?.recipients.length
+      policy.sharing?.recipients?.length
         ? []
         : [
             {
@@ -218,7 +218,7 @@ export const gdprRules: readonly Rule[] = [
     fix: 'Add to `rights.items` a right with `type: withdraw-consent` that says consent can be withdrawn at any time and how.',
     appliesFrom: gdprDate,
     check: ({ policy }) => {
-      const consent = policy.purposes.items.filter((p) => p.legalBasis === 'consent').map((p) => `\`${p.id}\``);
+      const consent = policy.purposes.items.filter((p) => p.legalBases?.includes('consent')).map((p) => `\`${p.id}\``);
       if (!consent.length || hasRight(policy, 'withdraw-consent')) return [];
       return [
         {
@@ -261,9 +261,9 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) => {
       if (policy.collection.obligation?.trim()) return [];
-      // Categories without a `source` are taken as collected from the person: the controller has to say otherwise.
+      // Categories without a source are taken as collected from the person: the controller has to say otherwise.
       const direct = policy.collection.categories
-        .filter((c) => c.source !== 'third-party' && c.source !== 'public')
+        .filter((c) => !c.sources?.length || c.sources.some((s) => s.type === 'data-subject' || s.type === 'automatic'))
         .map((c) => `\`${c.id}\``);
       if (!direct.length) return [];
       return [
@@ -307,7 +307,7 @@ export const gdprRules: readonly Rule[] = [
     appliesFrom: gdprDate,
     check: ({ policy }) =>
       (policy.rights?.items ?? []).flatMap((right, i): Finding[] =>
-        right.type === 'access' && right.fee && right.fee.amount > 0
+        right.types?.includes('access') && right.fee && right.fee.amount > 0
           ? [
               {
                 message: `The right of access \`${right.id}\` charges a fee of ${right.fee.amount} ${right.fee.currency}; access requests must be answered free of charge`,

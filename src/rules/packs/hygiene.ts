@@ -1,6 +1,7 @@
 import { formatPath } from '../../load/positions.js';
 import { eachString } from '../../model/fields.js';
 import type { Policy } from '../../model/policy.generated.js';
+import { references } from '../../model/sections.js';
 import type { Finding, Rule } from '../types.js';
 
 /** Text with nothing to read: only whitespace, punctuation or symbols (`.` or `-`; `TBD` is text). */
@@ -16,13 +17,25 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Every contact id referenced by a `contact` field anywhere in the document. */
+/** Every contact id referenced anywhere in the document (a `contact`, the methods under the rights, a controller's `contacts`). */
 function referencedContacts(policy: Policy): Set<string> {
   const ids = new Set<string>();
+  const fields = new Set(
+    references.filter((r) => r.to.join('.') === 'contacts.items').map((r) => r.from.filter((k) => k !== '*').join('.')),
+  );
   eachString(policy, ({ path, value }) => {
-    if (path[path.length - 1] === 'contact' && path[0] !== 'contacts') ids.add(value);
+    if (fields.has(path.filter((k) => typeof k === 'string').join('.'))) ids.add(value);
   });
   return ids;
+}
+
+/** Every telephone number of the document, with its path. */
+function eachPhone(policy: Policy): { phone: string; path: (string | number)[] }[] {
+  const out: { phone: string; path: (string | number)[] }[] = [];
+  eachString(policy, ({ path, value }) => {
+    if (path[path.length - 1] === 'phone') out.push({ phone: value, path });
+  });
+  return out;
 }
 
 /** How an empty prose field is named in a message: a custom section by its id, other fields by their path. */
@@ -54,7 +67,10 @@ export const hygieneRules: readonly Rule[] = [
     reference: 'GDPR Art. 5(1)(b) and (c), 13(1)(c), 14(1)(c)',
     fix: 'List the category in the `categories` of each purpose that uses it, or remove the category if the data is no longer collected.',
     check: ({ policy }) => {
-      const used = new Set(policy.purposes.items.flatMap((p) => p.categories ?? []));
+      const used = new Set([
+        ...policy.purposes.items.flatMap((p) => p.categories ?? []),
+        ...policy.collection.categories.filter((c) => c.purposes?.length).map((c) => c.id),
+      ]);
       // A policy whose purposes list no data at all does not map data to purposes:
       // `hygiene-purpose-without-data` says so once per purpose, and no category can be judged unused.
       if (!used.size) return [];
@@ -110,6 +126,22 @@ export const hygieneRules: readonly Rule[] = [
             ],
       );
     },
+  },
+  {
+    id: 'hygiene-phone-national',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'Telephone numbers can be dialled from abroad',
+    explanation:
+      'A privacy policy is read by people in other countries, and its pages link each number for dialling (`tel:`). A number written in national form (`020 7946 0000`) cannot be dialled from abroad and its link dials the wrong place. Written in international form, with `+` and the country code, it works everywhere.',
+    reference: `${policyc}; ITU-T E.164; GDPR Art. 12(1)`,
+    fix: 'Write the number with `+` and its country code: `+44 20 7946 0000` for `020 7946 0000`.',
+    check: ({ policy }) =>
+      eachPhone(policy).flatMap(({ phone, path }): Finding[] =>
+        phone.trim().startsWith('+')
+          ? []
+          : [{ message: `The telephone number \`${phone}\` is in national form: it cannot be dialled from abroad`, path }],
+      ),
   },
   {
     id: 'hygiene-empty-section',
