@@ -7,6 +7,14 @@ import { proseToHtml, proseToMarkdown, proseToPlainText } from '../src/markdown/
 import { propertyRuns } from './support/properties.js';
 
 describe('prose to HTML', () => {
+  it('puts a table in the scroll container wide content has, once', () => {
+    const html = proseToHtml('Intro\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nAfter', 'prose');
+    expect(html).toMatch(/^<p>Intro<\/p>\n<div class="table-wrap"><table>\n[^]*<\/table><\/div>\n<p>After<\/p>$/);
+    expect(html.match(/table-wrap/g)).toHaveLength(1);
+    // An author's own class is dropped by sanitising: only policyc's container has one.
+    expect(proseToHtml('<div class="table-wrap">x</div>', 'prose')).not.toContain('table-wrap');
+  });
+
   it('renders Markdown blocks and inline text', () => {
     expect(proseToHtml('Hello **world**.\n\n- one\n- two', 'prose')).toBe(
       '<p>Hello <strong>world</strong>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>',

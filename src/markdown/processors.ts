@@ -17,9 +17,26 @@ export const toHtml = unified()
     ...defaultSchema,
     protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
   })
+  .use(wrapTables)
   .use(escapeAllText)
   .use(rehypeStringify, { allowDangerousHtml: true })
   .freeze();
+
+/** A table in prose scrolls on its own on a narrow screen, as the cookie table does: it goes in `<div class="table-wrap">`. */
+function wrapTables() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'table' || !parent || index === undefined) return;
+      if (
+        parent.type === 'element' &&
+        parent.tagName === 'div' &&
+        (parent.properties?.className as string[] | undefined)?.includes('table-wrap')
+      )
+        return;
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };
+    });
+  };
+}
 
 /**
  * hast-util-to-html escapes only `<` and `&` in text; pages must also pass
