@@ -46,8 +46,11 @@ describe('the French changelog', () => {
   it('and the English one are alternates of each other, with a language switcher', () => {
     const fr = read('fr/changelog/index.html');
     const en = read('changelog/index.html');
-    expect(fr).toContain('<link rel="alternate" hreflang="en-GB" href="../../changelog/index.html">');
-    expect(en).toContain('<link rel="alternate" hreflang="fr" href="../fr/changelog/index.html">');
+    // Absolute, as search engines require; the source's language is also the default for every other.
+    expect(fr).toContain('<link rel="alternate" hreflang="en-GB" href="https://smartfocus.com/policies/privacy/changelog/index.html">');
+    expect(fr).toContain('<link rel="alternate" hreflang="x-default" href="https://smartfocus.com/policies/privacy/changelog/index.html">');
+    expect(en).toContain('<link rel="alternate" hreflang="fr" href="https://smartfocus.com/policies/privacy/fr/changelog/index.html">');
+    expect(en.match(/hreflang="x-default"/g)).toHaveLength(1);
     expect(fr).toContain('<nav class="language-switcher" aria-label="Langue">');
     expect(en).toContain('<a href="../fr/changelog/index.html" hreflang="fr" lang="fr">Français</a>');
   });
@@ -59,7 +62,9 @@ describe('the French versions list', () => {
     expect(html).toContain('<a href="../changelog/index.html#v-2-0-0">48 modifications, dont 4 substantielles</a>');
     expect(html).toContain('<a href="../../v/1.0.0/index.html" hreflang="en-GB">1.0.0</a> <span class="language">(anglais)</span>');
     expect(html).toContain('<time datetime="2013-10-01">1er octobre 2013</time>');
-    expect(read('versions/index.html')).toContain('<link rel="alternate" hreflang="fr" href="../fr/versions/index.html">');
+    expect(read('versions/index.html')).toContain(
+      '<link rel="alternate" hreflang="fr" href="https://smartfocus.com/policies/privacy/fr/versions/index.html">',
+    );
   });
 
   it('is where the French pages’ version bar leads', () => {

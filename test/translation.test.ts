@@ -123,10 +123,11 @@ describe('translations', () => {
     await build({ cwd: root, out, date: '2027-02-01' });
     const english = readFileSync(path.join(out, 'privacy/index.html'), 'utf8');
     const french = readFileSync(path.join(out, 'privacy/fr/index.html'), 'utf8');
-    expect(english).toContain('<link rel="alternate" hreflang="fr" href="fr/index.html">');
+    expect(english).toContain('<link rel="alternate" hreflang="fr" href="https://smartfocus.com/policies/privacy/fr/index.html">');
+    expect(english).toContain('<link rel="alternate" hreflang="x-default" href="https://smartfocus.com/policies/privacy/index.html">');
     expect(english).toContain('<a href="fr/index.html" hreflang="fr" lang="fr">Français</a>');
     expect(french).toContain('<html lang="fr">');
-    expect(french).toContain('<link rel="alternate" hreflang="en-GB" href="../index.html">');
+    expect(french).toContain('<link rel="alternate" hreflang="en-GB" href="https://smartfocus.com/policies/privacy/index.html">');
     expect(french).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
     expect(french).toContain('1er janvier 2027');
     expect(readFileSync(path.join(out, 'privacy/fr/v/2.0.0/index.md'), 'utf8')).toMatch(/^# Politique de confidentialité et de cookies\n/);

@@ -87,6 +87,7 @@ function historyIn(p: Publishing, lang: string, languages: HistoryLanguage['lang
       : p.changeSets.map((set, i) => set && changesIn(lang, set, { from: releases[i - 1]!, to: releases[i]! }, doc, messages)),
     lang,
     dir: own ? '' : `${lang}/`,
+    base: `${p.baseUrl}${doc.id}/`,
     title: newest ? proseToPlainText(newest.policy.title, 'text') : p.title,
     pages: releases.map((r, i) =>
       own

@@ -73,7 +73,11 @@ export function publishing(doc: VersionedDocument, renderer: Renderer, settings:
 
 /** The page context of version `index` at a place: its version bar and its languages, as seen from `at` (a path from dist/<id>/). */
 export function pageContext(p: Publishing, place: PagePlace, at: string): PageContext & { release: VersionBar; alternates: Alternate[] } {
-  return { root: place.root, release: versionBar(p, place, p.renderer.messages(place.lang)), alternates: versionAlternates(p, place, at) };
+  return {
+    root: place.root,
+    release: versionBar(p, place, p.renderer.messages(place.lang)),
+    alternates: versionAlternates(p, place, at, `${p.baseUrl}${p.id}/`),
+  };
 }
 
 /** A released version's page, cached: a function of its snapshot, the templates and where the page sits. */

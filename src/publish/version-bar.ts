@@ -90,14 +90,14 @@ export function versionBar(source: VersionBarSource, place: PagePlace, messages:
 export type VersionBar = ReturnType<typeof versionBar>;
 
 /** The languages a version is published in, for hreflang links and the language switcher, as seen from a page `at` (a path from dist/<id>/). */
-export function versionAlternates(source: VersionBarSource, place: Omit<PagePlace, 'root'>, at: string): Alternate[] {
+export function versionAlternates(source: VersionBarSource, place: Omit<PagePlace, 'root'>, at: string, base?: string): Alternate[] {
   const { releases, locale, translations } = source;
   const version = releases[place.index]!.entry.version;
   const languages = [
     { lang: locale, dir: '' },
     ...translations.filter((tr) => tr.version === version).map((tr) => ({ lang: tr.locale, dir: `${tr.locale}/` })),
   ];
-  return languageAlternates(at, place.isIndex ? 'index.html' : `v/${version}/index.html`, languages, place.lang);
+  return languageAlternates(at, place.isIndex ? 'index.html' : `v/${version}/index.html`, languages, place.lang, base);
 }
 
 /** A message that is a string, else ''. */

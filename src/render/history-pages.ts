@@ -39,6 +39,8 @@ export interface HistoryLanguage {
   pages: readonly VersionPage[];
   /** Every language the versions list and changelog are published in, for hreflang links and the language switcher. */
   languages: readonly { lang: string; dir: string }[];
+  /** The document's absolute address (`https://example.com/policies/privacy/`), for absolute hreflang links. */
+  base?: string;
 }
 
 /** A changelog entry: one release and its changes, with links from `dist/<id>/`. */
@@ -78,7 +80,7 @@ export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string
       `${folder}/index.html`,
       renderer.render(`${folder}.html.hbs`, {
         ...common,
-        alternates: languageAlternates(`${h.dir}${folder}`, `${folder}/index.html`, h.languages, h.lang),
+        alternates: languageAlternates(`${h.dir}${folder}`, `${folder}/index.html`, h.languages, h.lang, h.base),
         ...data((target) => posix.relative(`${h.dir}${folder}`, target)),
       }),
     );

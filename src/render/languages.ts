@@ -19,6 +19,10 @@ export interface Alternate {
   label: string;
   /** Whether this is the page's own language. */
   current: boolean;
+  /** The page's absolute address, for `hreflang` links (search engines take only absolute ones); its relative `href` when the site's address is unknown. */
+  absoluteHref: string;
+  /** The page in the source's language, named `x-default` for readers of any other. */
+  isDefault: boolean;
 }
 
 /** A version's translation into a locale, when the document has one. */
@@ -41,6 +45,7 @@ export function languageAlternates(
   target: string,
   languages: readonly { lang: string; dir: string }[],
   current: string,
+  base?: string,
 ): Alternate[] {
   if (languages.length < 2) return [];
   const up = at
@@ -48,9 +53,18 @@ export function languageAlternates(
     .filter(Boolean)
     .map(() => '../')
     .join('');
-  return languages.map(({ lang, dir }) => {
+  return languages.map(({ lang, dir }, i) => {
     const href = `${up}${dir}${target}`;
-    return { lang, href, mdHref: href.replace(/\.html$/, '.md'), label: languageName(lang), current: lang === current };
+    return {
+      lang,
+      href,
+      mdHref: href.replace(/\.html$/, '.md'),
+      label: languageName(lang),
+      current: lang === current,
+      absoluteHref: base === undefined ? href : new URL(`${dir}${target}`, base).href,
+      // The first language is the source's: the version in which every version exists.
+      isDefault: i === 0,
+    };
   });
 }
 
