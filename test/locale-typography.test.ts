@@ -1,6 +1,6 @@
 // Each locale's typography: dates as its readers write them, separators from its locale file (French puts a
 // no-break space before « : » and « ; »), and a built French page with no colon or semicolon glued to a word.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, listFormat } from '../src/render/intl-format.js';
@@ -47,5 +47,18 @@ describe('separators', () => {
     // Outside links and code: a word character right before « : » or « ; » followed by a space.
     const text = page.replace(/\]\([^)]*\)|<[^>]*>|`[^`]*`|https?:\/\/\S+/g, '');
     expect(text.match(/[\p{L}\p{N})*_»][:;] /gu) ?? []).toEqual([]);
+  });
+});
+
+describe('sentences', () => {
+  const goldens = path.join(root, 'test/golden/sample');
+  const pages = readdirSync(goldens).filter((file) => /\.(html|md)$/.test(file) && !file.includes('email'));
+
+  it.each(pages)('%s has no double full stop where a template ended text that already ended', (file) => {
+    // The text, without markup, link targets and paths (`../index.html`), where `..` is not punctuation.
+    const text = readFileSync(path.join(goldens, file), 'utf8')
+      .replace(/<[^>]*>|\]\([^)]*\)|https?:\/\/\S+|(?:\.\.\/)+/g, ' ')
+      .replace(/\d\.\.\.\d/g, ' ');
+    expect(text.match(/[^.\s]\.\.(?!\.)/g) ?? []).toEqual([]);
   });
 });
