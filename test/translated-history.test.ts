@@ -30,7 +30,10 @@ describe('the French changelog', () => {
     const html = read('fr/changelog/index.html');
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<h3>Modifications substantielles</h3>');
-    expect(html).toContain(`<li>Ajoute la finalité «${nbsp}${securityFr}${nbsp}». <span class="rule">(new-purpose)</span></li>`);
+    expect(html).toContain(`<li>Ajoute la finalité «${nbsp}${securityFr}${nbsp}». <span class="rule" lang="en">(new-purpose)</span></li>`);
+    expect(html).toContain(
+      '<p class="legend">L’identifiant entre parenthèses après chaque modification désigne, en anglais, la règle de policyc',
+    );
     expect(html).not.toContain('Adds the purpose');
     expect(read('fr/CHANGELOG.md')).toContain(`- Ajoute la finalité «${nbsp}${securityFr}${nbsp}». (\`new-purpose\`)`);
   });
@@ -39,7 +42,9 @@ describe('the French changelog', () => {
     const html = read('fr/changelog/index.html');
     expect(html).toContain('<a href="../v/2.0.0/index.html">Version 2.0.0</a>');
     expect(html).toContain('<a href="../../v/1.0.0/index.html" hreflang="en-GB">Version 1.0.0</a> <span class="language">(anglais)</span>');
-    expect(html).toContain('<a href="../../compare/1.0.0...2.0.0/index.html">');
+    expect(html).toContain(
+      '<a href="../../compare/1.0.0...2.0.0/index.html" hreflang="en-GB">Voir les modifications signalées dans l’ensemble de la politique</a> <span class="language">(anglais)</span>',
+    );
     expect(read('fr/CHANGELOG.md')).toContain('## [Version 1.0.0](../v/1.0.0/index.md) (anglais)');
   });
 
@@ -90,7 +95,14 @@ describe('the French notification e-mail', () => {
     expect(words(text)).toContain(words(`Ajoute la finalité «${nbsp}${securityFr}${nbsp}».`));
     expect(text).toContain('https://smartfocus.com/policies/privacy/fr/v/2.0.0/index.html');
     expect(text).toContain('https://smartfocus.com/policies/privacy/fr/changelog/index.html');
-    expect(text).toContain('https://smartfocus.com/policies/privacy/compare/1.0.0...2.0.0/index.html');
+    // The redline exists in English only, and the e-mail says so, with French punctuation.
+    expect(words(text)).toContain(
+      'Voir toutes les modifications signalées (anglais) : https://smartfocus.com/policies/privacy/compare/1.0.0...2.0.0/index.html',
+    );
+    expect(words(text)).toContain('Lire la nouvelle politique : https://');
+    expect(read(`${dir}/email.html`)).toContain(
+      'hreflang="en-GB" style="color:#0b5cad;">Voir toutes les modifications signalées</a> (anglais)',
+    );
     expect(read(`${dir}/email.html`)).toContain('<html lang="fr">');
     expect(read(`${dir}/email.eml`)).toContain('Subject: =?UTF-8?Q?Modifications_de_notre');
   });

@@ -87,7 +87,12 @@ describe('translations', () => {
     expect(page).toContain('<h1 id="policy-title">Politique de confidentialité et de cookies</h1>');
     // Links stay in French where a French page exists, and say so where they lead to the original.
     expect(page).toContain('<li><a href="v/2.0.0/index.html">Version 2.0.0</a></li>');
-    expect(page).toContain('<li><a href="../v/1.0.0/index.html" rel="prev" hreflang="en-GB">Version précédente (1.0.0)</a></li>');
+    expect(page).toContain(
+      '<li><a href="../v/1.0.0/index.html" rel="prev" hreflang="en-GB">Version précédente (1.0.0)</a> <span class="language">(anglais)</span></li>',
+    );
+    expect(page).toContain(
+      '<li><a href="../compare/1.0.0...2.0.0/index.html" hreflang="en-GB">Comparer avec la version précédente</a> <span class="language">(anglais)</span></li>',
+    );
     expect(readFileSync(path.join(out, 'privacy/fr/index.md'), 'utf8')).toContain(
       '> **La version 1.0.0 de cette politique, actuellement en vigueur, n’existe qu’en anglais.** [La lire en anglais](../index.md)',
     );

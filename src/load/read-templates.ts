@@ -10,9 +10,17 @@ import { describeNonRegular, readRegularFile } from './read-safely.js';
  * Assets may be bytes (they are copied byte for byte); the other files are text.
  */
 export interface TemplateSet {
-  files: Map<string, { content: string | Uint8Array; origin: string }>;
+  files: Map<string, TemplateFile>;
   /** Files of the templates folders that were refused unread (links, special files, too large): errors of the renderer. */
   problems?: Diagnostic[];
+}
+
+/** One template file, and where it came from. */
+export interface TemplateFile {
+  content: string | Uint8Array;
+  origin: string;
+  /** For a locale file (`locales/<locale>.json`): the file of the same name it is laid over, read from an earlier folder (policyc's own). */
+  under?: TemplateFile;
 }
 
 /** The templates shipped with policyc. */
@@ -20,7 +28,9 @@ export const builtinTemplatesDir = fileURLToPath(new URL('../../templates', impo
 
 /**
  * Read the built-in templates, then overlay each folder in `overrides`: a
- * file there replaces the built-in file with the same relative path.
+ * file there replaces the built-in file with the same relative path, except
+ * a locale file, which keeps the one it overrides as `under` (its messages
+ * are laid over those).
  * Assets (`assets/…`) are kept as bytes, copied into the site unchanged;
  * the other files are text. Only regular files and folders are read: a link
  * or special file in a templates folder (which a pull request could plant,
@@ -65,7 +75,10 @@ export async function readTemplates(
           'Replace it with the file itself.',
         );
       } else if (read.kind === 'file') {
-        files.set(name, { content: name.startsWith('assets/') ? read.bytes : read.bytes.toString('utf8'), origin });
+        const content = name.startsWith('assets/') ? read.bytes : read.bytes.toString('utf8');
+        // A locale file rewords labels: it is laid over the one it overrides rather than replacing it.
+        const under = name.startsWith('locales/') ? files.get(name) : undefined;
+        files.set(name, { content, origin, ...(under ? { under } : {}) });
       }
     }
   }

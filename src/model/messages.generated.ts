@@ -807,6 +807,8 @@ export interface EnglishMessages {
     field: string;
     /** See the changes marked in the whole policy */
     redline: string;
+    /** The id in brackets after each change names the rule that classed it as material or editorial (policyc's materiality rules). */
+    ruleNote: string;
     changeCount: {
       /** {count} change */
       one: string;

@@ -30,14 +30,49 @@ export type Messages = {
 } & { [G in Exclude<keyof EnglishMessages, 'page' | 'headings' | 'enums'>]?: MessageGroup<EnglishMessages[G]> };
 
 /**
- * Pick the messages for a locale from those available: the exact tag
- * (`en-GB`), then its language (`en`), then English.
+ * Pick the messages for a locale from those available, each message from the
+ * most specific file that has it: the exact tag (`en-GB`), then its language
+ * (`en`), then English. A project's locale file can so reword one label and
+ * leave the rest to policyc's, and `fr-CA.json` need only hold what differs
+ * from `fr.json`.
  */
 export function messagesFor(locale: string, available: ReadonlyMap<string, Messages>): Messages {
-  const language = locale.split('-')[0] ?? locale;
-  const found = available.get(locale) ?? available.get(language) ?? available.get('en');
-  if (!found) throw new Error('No messages for the locale and no English fallback (templates/locales/en.json)');
+  let byLocale = composed.get(available);
+  if (!byLocale) composed.set(available, (byLocale = new Map()));
+  let found = byLocale.get(locale);
+  if (!found) byLocale.set(locale, (found = compose(locale, available)));
   return found;
+}
+
+const composed = new WeakMap<ReadonlyMap<string, Messages>, Map<string, Messages>>();
+
+function compose(locale: string, available: ReadonlyMap<string, Messages>): Messages {
+  const language = locale.split('-')[0] ?? locale;
+  const layers = [...new Set(['en', language, locale])].flatMap((tag) => available.get(tag) ?? []);
+  if (!layers.length) throw new Error('No messages for the locale and no English fallback (templates/locales/en.json)');
+  return layers.reduce((below, above) => overlayMessages(below, above));
+}
+
+/** The keys of a message's plural forms (`one`, `other`, `=0`): such an object is one message, replaced whole. */
+const pluralForm = /^(?:zero|one|two|few|many|other|=\d+)$/;
+
+const isGroup = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.keys(value).every((key) => pluralForm.test(key));
+
+/**
+ * Messages with those of `above` laid over those of `below`, group by group
+ * (`enums.condition` inside `enums`): a message `above` has replaces the one
+ * below, whole (a plural message with all its forms); every other stays.
+ */
+export function overlayMessages<T extends object>(below: T, above: unknown): T {
+  if (!isGroup(above)) return below;
+  const result: Record<string, unknown> = { ...(below as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(above)) {
+    if (key === '__proto__') continue;
+    const under = result[key];
+    result[key] = isGroup(value) && isGroup(under) ? overlayMessages(under, value) : value;
+  }
+  return result as T;
 }
 
 /** Replace `{name}` placeholders; unknown ones are left as written. */

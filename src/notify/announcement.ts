@@ -1,6 +1,6 @@
 import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
-import { changesIn, translationOf, type Translated } from '../render/languages.js';
+import { changesIn, languageName, translationOf, type Translated } from '../render/languages.js';
 import type { Messages } from '../model/messages.js';
 import type { Notification, NotificationInput } from './notification.js';
 
@@ -43,6 +43,9 @@ export function announcement(
       policy: `${site}${dir}v/${to.entry.version}/index.html`,
       redline: `${site}compare/${from.entry.version}...${to.entry.version}/index.html`,
       changelog: `${site}${dir}changelog/index.html`,
+      ...(own
+        ? {}
+        : { redlineLang: to.model.policy.locale, redlineLanguage: languageName(to.model.policy.locale, settings.locale, false) }),
     },
     ...(settings.headers ? { headers: settings.headers } : {}),
   };

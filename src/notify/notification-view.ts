@@ -17,7 +17,8 @@ export interface NotificationInput {
   /** The changes from `previous` to `next`. */
   changes: ChangeSet;
   /** Absolute URLs of the new version, its redline against the previous one, and the changelog. */
-  links: { policy: string; redline: string; changelog: string };
+  /** `redlineLanguage`: the redline's language, named in the readers' ("anglais"), when it is not theirs (it exists in the original only). */
+  links: { policy: string; redline: string; changelog: string; redlineLang?: string; redlineLanguage?: string };
   /**
    * Header overrides. Default From: the brand (else the controller's name) and the e-mail
    * address of the contact with role `privacy`, else `dpo`, else `general`, else the first
@@ -79,6 +80,8 @@ export interface NotificationLabels {
   readChangelog: string;
   questions: unknown;
   footer: string;
+  /** The locale's separator between a label and its value (`punctuation.colon`: ": ", French " : "). */
+  colon: string;
 }
 
 /** Everything the e-mail templates (`subject.txt.hbs`, `email.txt.hbs`, `email.html.hbs`) receive. */
@@ -97,7 +100,8 @@ export interface NotificationView {
   controller: { name: string; brand?: string; address?: string; website?: { name?: string; url: string } };
   previous: NotificationVersionView;
   next: NotificationVersionView;
-  links: { policy: string; redline: string; changelog: string };
+  /** `redlineLanguage`: the redline's language, named in the readers' ("anglais"), when it is not theirs (it exists in the original only). */
+  links: { policy: string; redline: string; changelog: string; redlineLang?: string; redlineLanguage?: string };
   /** Absent when no contact has an e-mail address. */
   contact?: NotificationContactView;
   /** Material changes, in change-set order. */
@@ -189,6 +193,7 @@ export function notificationView(
       readChangelog: fill(label('readChangelog'), values),
       questions: contact ? questions(label('questions'), contact.email, format) : '',
       footer: fill(label('footer'), values),
+      colon: messages.punctuation?.colon ?? ': ',
     },
   });
 }

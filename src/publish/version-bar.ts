@@ -1,7 +1,7 @@
 import type { ReleaseEntry } from '../history/manifest.js';
 import { fill, type Messages } from '../model/messages.js';
 import type { Status } from '../render/history-pages.js';
-import { languageAlternates, type Alternate } from '../render/languages.js';
+import { languageAlternates, languageName, type Alternate } from '../render/languages.js';
 import { formatDate } from '../render/view-model.js';
 
 /** What the version bars of a document's pages are made from: its releases, where each stands, and the versions translated. */
@@ -80,10 +80,16 @@ export function versionBar(source: VersionBarSource, place: PagePlace, messages:
     },
     previousVersion: previous?.entry.version,
     nextVersion: next?.entry.version,
-    // The language of a neighbour shown in the original, for its link's hreflang.
+    // The language of a page in the original, for its link's hreflang, and its name in the reader's language ("anglais"), for its text.
     previousLang: previous && !translated(previous.entry.version) ? locale : undefined,
     nextLang: next && !translated(next.entry.version) ? locale : undefined,
+    ...originalMark(locale, lang),
   };
+}
+
+/** On a translation's page: the original's language for a link's hreflang to the redline (which exists in the original only), and its name in the page's language ("anglais") for the link's text. */
+function originalMark(locale: string, lang: string): { compareLang?: string; originalLanguage?: string } {
+  return lang === locale ? {} : { compareLang: locale, originalLanguage: languageName(locale, lang, false) };
 }
 
 /** A page's version bar (see `versionBar`). */

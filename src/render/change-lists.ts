@@ -34,7 +34,7 @@ export function changeGroups(set: ChangeSet | undefined): ChangeGroups {
   };
 }
 
-/** A change set as HTML lists: summaries, rule ids, and the word-level detail of each changed field. */
+/** A change set as HTML lists: summaries, rule ids (marked as English: they are policyc's names), and the word-level detail of each changed field. */
 export function changesToHtml(groups: ChangeGroups, headingLevel = 3, headings: ChangeHeadings = changeHeadings()): string {
   const list = (changes: Change[], heading: string, className: string) =>
     changes.length
@@ -48,7 +48,7 @@ function changeHtml(change: Change): string {
   const fields = detail.length
     ? `\n<ul class="fields">${detail.map((f) => `<li><code>${escapeHtml(f.field)}</code>: ${fieldHtml(f)}</li>`).join('')}</ul>`
     : '';
-  return `${proseToHtml(change.summary, 'text')} <span class="rule">(${escapeHtml(change.rule)})</span>${fields}`;
+  return `${proseToHtml(change.summary, 'text')} <span class="rule" lang="en">(${escapeHtml(change.rule)})</span>${fields}`;
 }
 
 function fieldHtml(f: FieldChange): string {

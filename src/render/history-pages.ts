@@ -55,6 +55,9 @@ export interface ChangelogEntry extends ChangeGroups {
   hreflang?: string;
   language?: string;
   compareHref?: string | undefined;
+  /** The redline's language and its name in the changelog's language, when the changelog is a translation's (the redline exists in the original only). */
+  compareHreflang?: string;
+  compareLanguage?: string;
   initial: boolean;
   material: boolean;
 }
@@ -153,6 +156,7 @@ export function changelogEntries(h: HistoryLanguage): ChangelogEntry[] {
         href: h.pages[i]!.path,
         ...languageMark(h.pages[i]!, h.lang),
         compareHref: set && previous ? `compare/${previous}...${r.entry.version}/index.html` : undefined,
+        ...(set && previous ? originalMark(h) : {}),
         initial: !set,
         material: set?.material ?? false,
         ...changeGroups(set),
@@ -174,6 +178,12 @@ export function countSummary(set: ChangeSet | undefined, t: Messages, lang: stri
 /** How a list marks a link to a page in another language: `hreflang`, and the language's name in the list's language ("anglais"). */
 function languageMark(page: VersionPage, lang: string): { hreflang?: string; language?: string } {
   return page.lang && page.lang !== lang ? { hreflang: page.lang, language: languageName(page.lang, lang, false) } : {};
+}
+
+/** How a translation's changelog marks a link to a page that exists in the original only (the redline). */
+function originalMark(h: HistoryLanguage): { compareHreflang?: string; compareLanguage?: string } {
+  const original = h.languages.find((l) => l.dir === '')?.lang;
+  return original && original !== h.lang ? { compareHreflang: original, compareLanguage: languageName(original, h.lang, false) } : {};
 }
 
 /** A version's anchor: `v-2-0-0` (dots are not valid in every id-consuming tool). */

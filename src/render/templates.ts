@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PolicyModel } from '../resolve/resolve.js';
-import type { TemplateSet } from '../load/read-templates.js';
-import { messagesFor, type Messages } from '../model/messages.js';
+import type { TemplateFile, TemplateSet } from '../load/read-templates.js';
+import { messagesFor, overlayMessages, type Messages } from '../model/messages.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
 import { formatDate, htmlFormat, markdownOutput, pageView, type OutputFormat, type PageView } from './view-model.js';
@@ -123,14 +123,21 @@ function compileTemplates(templates: TemplateSet, fail: Fail): CompiledTemplates
       result.assets.set(name.slice('assets/'.length), file.content);
       continue;
     }
-    const content = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
-    try {
-      compileFile(name, content, environments, result);
-    } catch (error) {
-      fail(name, error);
+    for (const layer of layers(file)) {
+      const content = typeof layer.content === 'string' ? layer.content : Buffer.from(layer.content).toString('utf8');
+      try {
+        compileFile(name, content, environments, result);
+      } catch (error) {
+        fail(name, error);
+      }
     }
   }
   return result;
+}
+
+/** A file and the files it is laid over, bottom first. */
+function layers(file: TemplateFile): TemplateFile[] {
+  return file.under ? [...layers(file.under), file] : [file];
 }
 
 /** Compile one template file into its place: a partial of its format, a page template, or a locale's messages. */
@@ -152,8 +159,21 @@ function compileFile(
   } else if (name.endsWith('.md.hbs') || name.endsWith('.txt.hbs')) {
     result.compiled.set(name, environments.md.compile(content, { noEscape: true }));
   } else if (name.startsWith('locales/') && name.endsWith('.json')) {
-    result.messages.set(name.slice('locales/'.length, -'.json'.length), JSON.parse(content) as Messages);
+    const locale = name.slice('locales/'.length, -'.json'.length);
+    result.messages.set(locale, localeFile(content, result.messages.get(locale)));
   }
+}
+
+/**
+ * A locale file's messages, laid over those of the same locale from the
+ * folders read before (policyc's own): a project's file need only hold the
+ * labels it rewords.
+ */
+function localeFile(content: string, below: Messages | undefined): Messages {
+  const parsed: unknown = JSON.parse(content);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('a locale file must hold a JSON object of message groups');
+  return below ? overlayMessages(below, parsed) : (parsed as Messages);
 }
 
 /** Run templates by name, reporting a missing or failing one; with `broken` (a template failed to compile), run none. */
@@ -178,7 +198,9 @@ function templateRunner(compiled: ReadonlyMap<string, Template>, broken: boolean
 function templateDigest(templates: TemplateSet, imageHosts: readonly string[]): string {
   const digest = createHash('sha256');
   // Text and bytes alike are hashed as bytes (text as UTF-8), so an asset's digest is that of what is copied.
-  for (const name of [...templates.files.keys()].sort()) digest.update(`${name}\0`).update(templates.files.get(name)!.content).update('\0');
+  for (const name of [...templates.files.keys()].sort()) {
+    for (const layer of layers(templates.files.get(name)!)) digest.update(`${name}\0`).update(layer.content).update('\0');
+  }
   // Pages show different images under a different allow-list: cached pages are keyed by it too.
   if (imageHosts.length) digest.update(`\0images\0${imageHosts.join(' ')}`);
   return digest.digest('hex');
