@@ -3,13 +3,10 @@
 // generated HTML page and in the generated Markdown.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { root } from './support/fixtures.js';
+import { htmlText, markdownText } from './support/page-text.js';
 import { tempDir } from './support/project.js';
 
 interface Fact {
@@ -17,35 +14,6 @@ interface Fact {
   text: string;
 }
 const facts = JSON.parse(readFileSync(path.join(root, 'test/fixtures/fidelity-facts.json'), 'utf8')) as Fact[];
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** The text a reader sees on an HTML page (and the link targets they can follow). */
-export function htmlText(html: string): string {
-  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
-  const text = html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, code: string) =>
-      code.startsWith('#x')
-        ? String.fromCodePoint(parseInt(code.slice(2), 16))
-        : code.startsWith('#')
-          ? String.fromCodePoint(Number(code.slice(1)))
-          : (entities[code] ?? whole),
-    );
-  return `${text} ${hrefs.join(' ')}`.replace(/\s+/g, ' ');
-}
-
-/** The text a reader sees in rendered Markdown (and the link targets). */
-function markdownText(markdown: string): string {
-  const parts: string[] = [];
-  visit(unified().use(remarkParse).use(remarkGfm).parse(markdown), (node) => {
-    if ('value' in node && typeof node.value === 'string') parts.push(node.value);
-    if (node.type === 'link') parts.push(` ${node.url} `);
-    if (node.type === 'paragraph' || node.type === 'tableCell' || node.type === 'listItem') parts.push(' ');
-  });
-  return parts.join('').replace(/\s+/g, ' ');
-}
 
 describe('fidelity to the source document', () => {
   let html = '';
