@@ -41,7 +41,7 @@ function generate(): Generated {
     const { node: schema, refs } = resolveRef(node);
     const kind = refs[0];
     if (kind === 'Id') return `id${++counter}`;
-    if (kind === 'IdRef') return undefined; // filled from the reference table
+    if (kind === 'IdRef' || kind === 'SectionRef') return undefined; // filled from the reference table
     if (kind === 'Url') return `https://example.com/${token(path).toLowerCase()}`;
     if (kind === 'Email') return `${token(path).toLowerCase()}@example.com`;
     if (kind === 'Phone') return `+44 20 7946 ${String(1000 + ++counter).slice(-4)}`;
@@ -64,7 +64,8 @@ function generate(): Generated {
     }
     if (path[path.length - 1] === 'currency') return 'EUR';
     if (schema.type === 'string') return `${token(path)}`;
-    if (schema.type === 'array' && schema.items && resolveRef(schema.items).refs[0] === 'IdRef') return undefined;
+    if (schema.type === 'array' && schema.items && ['IdRef', 'SectionRef'].includes(resolveRef(schema.items).refs[0] ?? ''))
+      return undefined;
     if (schema.type === 'array' && schema.items) {
       // Contact methods are one of several shapes: one item per shape.
       const shapes = (resolveRef(schema.items).node.oneOf as SchemaNode[] | undefined)?.length ?? 0;

@@ -315,6 +315,13 @@ export type Practice =
   | 'contact'
   | 'other';
 /**
+ * A section of the page: the name of a built-in section (`collection`, `governmentRequests`) or the `id` of a custom section.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "SectionRef".
+ */
+export type SectionRef = string;
+/**
  * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -498,7 +505,7 @@ export interface Policy {
    *
    * @maxItems 5000
    */
-  order?: IdRef[];
+  order?: SectionRef[];
   retention?: RetentionSection;
   signals?: Signals;
   security?: Security;
@@ -1770,7 +1777,7 @@ export interface CustomSection {
    */
   title: string;
   /**
-   * The `id` of another entity in this document.
+   * The section it follows: a built-in section (`introduction`, `scope`, `collection`, `purposes`, `features`, `sharing`, `marketing`, `cookies`, `signals`, `transfers`, `retention`, `security`, `children`, `certifications`, `rights`, `controls`, `governmentRequests`, `changes`, `contacts`) or the id of another custom section. Absent: at the end, or where `order` puts it.
    */
   after?: string;
   /**

@@ -1,7 +1,7 @@
 // Shared set-up of the browser tests: the sample site built into a temporary
 // folder, a tiny static server for it on 127.0.0.1, and Debian's Chromium
 // driven by playwright-core (which cannot download its own browsers here).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,9 +23,18 @@ export const outputDir = path.join(root, 'test-output');
  * The builds under test, each a folder below the served root:
  * - `now`: the sample as of 2026-12-01 (1.0.0 in effect, 2.0.0 announced);
  * - `later`: the sample as of 2027-02-01 (2.0.0 in effect);
- * - `draft`: a copy of the sample whose working document differs from 2.0.0, so it has a draft page.
+ * - `draft`: a copy of the sample whose working document differs from 2.0.0, so it has a draft page;
+ * - `example-<name>`: each example project under examples/, as of 2026-12-01.
  */
-export type SiteName = 'now' | 'later' | 'draft';
+export type SiteName = 'now' | 'later' | 'draft' | `example-${string}`;
+
+/** The example projects under examples/ (each a folder with a policyc.config.json). */
+export function exampleNames(): string[] {
+  const dir = path.join(root, 'examples');
+  return readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, 'policyc.config.json')))
+    .sort();
+}
 
 export interface Sites {
   /** Folder holding one sub-folder per site. */
@@ -81,6 +90,7 @@ export async function buildSites(): Promise<Sites> {
     ['now', root, '2026-12-01'],
     ['later', root, '2027-02-01'],
     ['draft', draftProject, '2026-12-01'],
+    ...exampleNames().map((name): [SiteName, string, string] => [`example-${name}`, path.join(root, 'examples', name), '2026-12-01']),
   ];
   const pages = {} as Record<SiteName, string[]>;
   await Promise.all(
@@ -107,8 +117,9 @@ export async function buildSites(): Promise<Sites> {
 }
 
 /**
- * Every distinct page, embeds left out: all of `now` and `later`, and the
- * draft page of `draft` (its other pages are the same as `now`'s).
+ * Every distinct page, embeds left out: all of `now`, `later` and the
+ * examples', and the draft page of `draft` (its other pages are the same as
+ * `now`'s).
  */
 export function allPages(sites: Sites): SitePage[] {
   const pageOf = (site: SiteName, file: string): SitePage => ({
@@ -120,6 +131,7 @@ export function allPages(sites: Sites): SitePage[] {
     ...sites.pages.now.map((f) => pageOf('now', f)),
     ...sites.pages.later.map((f) => pageOf('later', f)),
     ...sites.pages.draft.map((f) => pageOf('draft', f)).filter((p) => p.kind === 'draft'),
+    ...exampleNames().flatMap((name) => sites.pages[`example-${name}`]!.map((f) => pageOf(`example-${name}`, f))),
   ];
   return list.filter((p) => p.kind !== 'embed');
 }
