@@ -47,7 +47,7 @@ const families = [
   'yaml',
 ];
 // Literals of those families that are not rule ids.
-const notRuleIds = new Set(['policy-page' /* a cache key's namespace */]);
+const notRuleIds = new Set(['policy-page' /* a cache key's namespace */, 'policy-change' /* a practice (sections[].practices) */]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {

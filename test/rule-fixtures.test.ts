@@ -4,6 +4,7 @@
 // `fires.txt`: its diagnostics, as `policyc validate` prints them) and that
 // keep it silent (`silent.yaml`); test/support/rule-fixture.ts applies them.
 // Optional: `previous` edits (the version before, for rules that compare),
+// `parent` edits (the parent document both documents may defer parts to),
 // `context.json` (`{"today": "YYYY-MM-DD", "released": "YYYY-MM-DD"}`: the run
 // date, and the version's release date when it is released). Documents are
 // judged as of their `effective` date. `UPDATE=1 npm run test:fast` rewrites
@@ -56,12 +57,17 @@ function judge(folder: string, file: 'fires.yaml' | 'silent.yaml') {
     docs.previous === undefined
       ? undefined
       : resolve(load(folder, 'previous.yaml', docs.previous).data as unknown as Policy, 'previous.yaml').policy;
+  const parent =
+    docs.parent === undefined
+      ? undefined
+      : resolve(load(folder, 'parent.yaml', docs.parent).data as unknown as Policy, 'parent.yaml').policy;
   const context: RuleContext = {
     policy,
     date: policy.effective,
     today: extra.today ?? '2026-11-29',
     settings: { noticeDays: 30 },
     ...(previous ? { previous: { policy: previous }, changes: diffPolicies(previous, policy) } : {}),
+    ...(parent ? { parent } : {}),
     ...(extra.released
       ? {
           release: {

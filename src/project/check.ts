@@ -156,6 +156,8 @@ function judgeDocuments(
   cache: Cache | undefined,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // A document's rules read the parent it names for the parts it defers to it.
+  const byId = new Map(documents.map((d) => [d.id, d]));
   for (const doc of documents) {
     const parsed = doc.working && project.files.find((f) => f.path === doc.working!.file);
     const history = project.histories.find((h) => h.id === doc.id);
@@ -165,6 +167,7 @@ function judgeDocuments(
           ...(doc.working && parsed ? { working: { model: doc.working, parsed } } : {}),
           releases: doc.releases,
           ...(history ? { history } : {}),
+          documents: byId,
         },
         {
           today: options.date ?? today(),

@@ -17,7 +17,7 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     out.push(`#### ${packNames[pack]}`, '');
     for (const rule of inPack) {
       out.push(
-        `- <a id="rule-${rule.id}"></a>\`${rule.id}\` (${rule.severity}${rule.appliesFrom ? `, from ${rule.appliesFrom}` : ''}): ${rule.title}. ${rule.explanation} *Reference:* ${rule.reference}. *Fix:* ${rule.fix}`,
+        `- <a id="rule-${rule.id}"></a>\`${rule.id}\` (${rule.severity}${rule.appliesFrom ? `, from ${rule.appliesFrom}` : ''}): ${rule.title}. ${rule.explanation} *Reference:* ${rule.reference}. *Fix:* ${rule.fix}${rule.parts?.length ? ` *Deferrable parts* (read in a [parent](compliance.md#documents-that-defer-to-a-parent)): ${rule.parts.map((p) => `\`${p}\``).join(', ')}.` : ''}`,
       );
     }
     out.push('');

@@ -1,8 +1,10 @@
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, placeOfNode, placeOfPath } from '../load/positions.js';
+import { placeDeferred } from './deferred.js';
 import { allRules } from './registry.js';
-import type { Jurisdiction, Pack, Rule, RuleContext } from './types.js';
+import type { Finding, Jurisdiction, Pack, Rule, RuleContext } from './types.js';
+import { ruleView, type Deferral } from './view.js';
 
 /**
  * The packs that judge a document, by the jurisdictions it declares; cookie,
@@ -57,13 +59,14 @@ export function runRules(
   const out: Diagnostic[] = [];
   let tree: { yaml?: Document; lineCounter?: LineCounter } | undefined = target.yaml ? target : undefined;
   const treeOf = () => (tree ??= target.tree?.() ?? {});
+  const deferral = ruleView(context.policy, context.parent);
   for (const rule of applicableRules(context, rules)) {
     const setting = settings.severities?.[rule.id];
     if (setting === 'off') continue;
     let severity: 'error' | 'warning' = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.severity;
     if (settings.strict && severity === 'warning') severity = 'error';
     if (settings.cap === 'warning') severity = 'warning';
-    for (const finding of rule.check(context)) {
+    for (const finding of findingsOf(rule, context, deferral)) {
       const place = placeOf(treeOf(), finding.path.map(String));
       out.push(
         diagnostic(target.file, place, rule.id, `rules:${rule.pack}`, finding.message, { hint: finding.hint ?? rule.fix, severity }),
@@ -71,6 +74,22 @@ export function runRules(
     }
   }
   return out;
+}
+
+/**
+ * A rule's findings on a document that may defer parts to a parent: a rule
+ * judging a part left to a parent it cannot read does not judge it; one
+ * judging a part the parent is read for reads the completed document, and
+ * its findings on what the parent states point at the `parent.defers` entry
+ * (see `placeDeferred`).
+ */
+function findingsOf(rule: Rule, context: RuleContext, deferral: Deferral): Finding[] {
+  const parts = rule.parts ?? [];
+  if (parts.some((p) => deferral.unread.has(p))) return [];
+  if (!parts.some((p) => deferral.read.has(p))) return rule.check(context);
+  return rule
+    .check({ ...context, policy: deferral.view })
+    .flatMap((f) => placeDeferred(f, parts, deferral, context.policy, rule.fix) ?? []);
 }
 
 /** The whole entity: from its first line to its last, so an editor highlights all of it. */

@@ -1,5 +1,5 @@
 import { enumLabel } from '../model/labels.js';
-import type { Policy } from '../model/policy.generated.js';
+import type { Policy, Retention } from '../model/policy.generated.js';
 
 /** A type of right, as the schema names them (`access`, `know`, ...). */
 export type RightType = NonNullable<NonNullable<Policy['rights']>['items'][number]['types']>[number];
@@ -16,7 +16,24 @@ export function theRight(type: RightType): string {
   return `the ${label.charAt(0).toLowerCase()}${label.slice(1)} (\`${type}\`)`;
 }
 
-/** Whether the policy grants a right of this type. */
-export function hasRight(policy: Policy, type: RightType): boolean {
-  return (policy.rights?.items ?? []).some((r) => r.types?.includes(type));
+/** A region a right can be limited to (`rights.items[].regions`). */
+type Region = NonNullable<NonNullable<Policy['rights']>['items'][number]['regions']>[number];
+
+/**
+ * Whether the policy grants a right of this type (one right may serve several
+ * types) to the people of one of `regions`: a right limited to other regions
+ * (`regions: [us-ca]`) is not theirs. Without `regions`, any right counts.
+ */
+export function hasRight(policy: Policy, type: RightType, regions?: readonly Region[]): boolean {
+  return (policy.rights?.items ?? []).some(
+    (r) => r.types?.includes(type) && (!regions || !r.regions?.length || r.regions.some((g) => regions.includes(g))),
+  );
+}
+
+/** A retention states how long data is kept: a period, the criteria, its description, stages, or that it is kept with no end. */
+export function statesRetention(retention: Retention | undefined): boolean {
+  return Boolean(
+    retention &&
+    (retention.period || retention.criteria?.trim() || retention.description?.trim() || retention.stages?.length || retention.indefinite),
+  );
 }

@@ -1,6 +1,7 @@
 import type { ChangeSet } from '../diff/types.js';
 import type { ReleaseEntry } from '../history/manifest.js';
 import type { Policy } from '../model/policy.generated.js';
+import type { Part } from './parts.js';
 
 /** The rule packs: GDPR (and UK GDPR), CCPA as amended by CPRA, international transfers, cookies, and document hygiene. */
 export type Pack = 'gdpr' | 'ccpa' | 'transfers' | 'cookies' | 'hygiene';
@@ -25,6 +26,8 @@ export interface RuleContext {
   superseded?: boolean;
   /** Project settings rules read. */
   settings: RuleSettings;
+  /** The version of the parent document (`parent.document`) in force for this one, when the project has it. */
+  parent?: Policy;
 }
 
 /** Settings of the rules, from `policyc.config.json`. */
@@ -60,5 +63,12 @@ export interface Rule {
   fix: string;
   /** The first date (YYYY-MM-DD) on which a version can break it; earlier versions are not judged by it. */
   appliesFrom?: string;
+  /**
+   * The parts of a document the rule judges that a document can leave to a
+   * parent (`parent.defers`). When it defers one to a parent in the project,
+   * the rule reads the document completed by the parent (see `ruleView`); to a
+   * parent it cannot read (a `url`), the rule does not judge the document.
+   */
+  parts?: readonly Part[];
   check(context: RuleContext): Finding[];
 }

@@ -5,7 +5,9 @@
 // base with the `silent` edits applied, and `previous` (for the rules that
 // compare a version with the one before) the base with the `previous` edits
 // applied. `silent` and `previous` may instead start from the firing document:
-// `{ from: fires, edits: [...] }`.
+// `{ from: fires, edits: [...] }`. `parent` (for documents that defer parts to
+// a parent, `parent.document`) is the base with the `parent` edits applied:
+// the parent's version both documents are judged with.
 //
 // Every document is written out the way `stringifyFixture` writes YAML (block
 // style, flow style for lists of scalars, no line folding), so the line and
@@ -44,6 +46,8 @@ export interface FixtureEdits {
   silent: Edits;
   /** To the version before (for the rules that compare versions). */
   previous?: Edits;
+  /** To the parent document the others may defer parts to. */
+  parent?: Edits;
 }
 
 type Container = Record<string, unknown> | unknown[];
@@ -116,15 +120,28 @@ export function stringifyFixture(document: unknown): string {
 }
 
 /** The documents of a fixture: its base, edited. */
-export function materialize(base: string, edits: FixtureEdits): { fires: string; silent: string; previous?: string } {
+export function materialize(base: string, edits: FixtureEdits): FixtureDocuments {
   const start = parse(base) as unknown;
   const fires = applyEdits(start, edits.fires);
   const edited = (of: Edits) => stringifyFixture(Array.isArray(of) ? applyEdits(start, of) : applyEdits(fires, of.edits));
-  return { fires: stringifyFixture(fires), silent: edited(edits.silent), ...(edits.previous ? { previous: edited(edits.previous) } : {}) };
+  return {
+    fires: stringifyFixture(fires),
+    silent: edited(edits.silent),
+    ...(edits.previous ? { previous: edited(edits.previous) } : {}),
+    ...(edits.parent ? { parent: edited(edits.parent) } : {}),
+  };
+}
+
+/** The documents of a fixture, as YAML. */
+export interface FixtureDocuments {
+  fires: string;
+  silent: string;
+  previous?: string;
+  parent?: string;
 }
 
 /** The documents of a fixture folder of test/rule-fixtures/: its base document, edited. */
-export function fixtureDocuments(folder: string): { fires: string; silent: string; previous?: string } {
+export function fixtureDocuments(folder: string): FixtureDocuments {
   const edits = parse(readFileSync(path.join(ruleFixturesDir, folder, 'edits.yaml'), 'utf8')) as FixtureEdits;
   return materialize(readFileSync(path.join(ruleFixturesDir, `${edits.base}.yaml`), 'utf8'), edits);
 }

@@ -1,13 +1,58 @@
 import type { Cookie, Policy } from '../../model/policy.generated.js';
-import type { Rule } from '../types.js';
+import type { Finding, Rule } from '../types.js';
 
 /** Planet49 (CJEU C-673/17, 1 October 2019): consent to cookies must be given actively. */
 const planet49 = '2019-10-01';
+
+type Category = NonNullable<Cookie['category']>;
+
+/** What the cookie rules judge: a named cookie, another tracking technology, or a category of them described without naming each. */
+interface Tracker {
+  kind: 'cookie' | 'technology' | 'category';
+  name: string;
+  party?: 'first' | 'third';
+  provider?: string;
+  category?: Category;
+  path: (string | number)[];
+}
 
 /** The cookies of a document, each with its index in `cookies.items`. */
 function cookiesOf(policy: Policy): { cookie: Cookie; index: number }[] {
   return (policy.cookies?.items ?? []).map((cookie, index) => ({ cookie, index }));
 }
+
+/** Every named cookie, tracking technology (`cookies.technologies`) and described category (`cookies.categories`) of a document. */
+function trackersOf(policy: Policy): Tracker[] {
+  const optional = <T extends object>(value: T) =>
+    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return [
+    ...cookiesOf(policy).map(({ cookie, index }): Tracker => ({
+      kind: 'cookie',
+      name: cookie.name,
+      party: cookie.party,
+      ...optional({ provider: cookie.provider, category: cookie.category }),
+      path: ['cookies', 'items', index],
+    })),
+    ...(policy.cookies?.technologies ?? []).map((t, index): Tracker => ({
+      kind: 'technology',
+      name: t.name ?? t.id,
+      ...optional({ party: t.party, provider: t.provider, category: t.category }),
+      path: ['cookies', 'technologies', index],
+    })),
+    ...(policy.cookies?.categories ?? []).map((c, index): Tracker => ({
+      kind: 'category',
+      name: c.title ?? c.id,
+      category: c.category,
+      path: ['cookies', 'categories', index],
+    })),
+  ];
+}
+
+const nouns = {
+  cookie: ['cookie', 'cookies'],
+  technology: ['tracking technology', 'tracking technologies'],
+  category: ['cookie category', 'cookie categories'],
+} as const;
 
 /**
  * Whether a cookie needs consent: only a first-party cookie declared
@@ -15,16 +60,23 @@ function cookiesOf(policy: Policy): { cookie: Cookie; index: number }[] {
  * whose category is not stated, is treated as needing it: the exemption of
  * Art. 5(3) is an exception the controller has to claim.
  */
-function needsConsent(cookie: Cookie): boolean {
-  return cookie.party === 'third' || cookie.category !== 'strictly-necessary';
+function needsConsent(tracker: Tracker): boolean {
+  return tracker.party === 'third' || tracker.category !== 'strictly-necessary';
 }
 
-/** "The cookie `_ga`" or "The cookies `_ga`, `IDE` and `AdRoll`", shortened after `max` names. */
-function theCookies(cookies: readonly Cookie[], max = 4): string {
-  const names = cookies.map((c) => `\`${c.name}\``);
-  if (names.length === 1) return `The cookie ${names[0]}`;
-  if (names.length <= max) return `The cookies ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `The cookies ${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+/** "The cookie `_ga`", "The cookies `_ga`, `IDE` and `AdRoll`" or "The cookies and similar technologies …", shortened after `max` names. */
+function theTrackers(trackers: readonly Tracker[], max = 4): string {
+  const names = trackers.map((c) => `\`${c.name}\``);
+  const kinds = new Set(trackers.map((t) => t.kind));
+  const [one, many] = kinds.size === 1 ? nouns[trackers[0]!.kind] : ['', 'cookies and similar technologies'];
+  if (names.length === 1) return `The ${one} ${names[0]}`;
+  if (names.length <= max) return `The ${many} ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `The ${many} ${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** Trackers needing consent, named in a finding: those of `cookies.items`, `technologies` and `categories`. */
+function needingConsent(policy: Policy): Tracker[] {
+  return trackersOf(policy).filter(needsConsent);
 }
 
 const consentReference =
@@ -37,15 +89,16 @@ export const cookieRules: readonly Rule[] = [
     severity: 'warning',
     title: 'A third-party cookie names the company that sets it',
     explanation:
-      'Art. 5(3) of the ePrivacy Directive allows a cookie to be stored only if the user is given clear and comprehensive information about it, and the CJEU held in Planet49 that this information includes whether third parties may have access to the cookie. A third-party cookie is read by another company, which people must be able to identify in order to understand who receives the information and to exercise their rights against it.',
+      'Art. 5(3) of the ePrivacy Directive allows a cookie to be stored only if the user is given clear and comprehensive information about it, and the CJEU held in Planet49 that this information includes whether third parties may have access to the cookie. A third-party cookie is read by another company, which people must be able to identify in order to understand who receives the information and to exercise their rights against it. The same holds for a third-party tracking technology (`cookies.technologies`: a pixel, an SDK).',
     reference: 'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(2); CJEU C-673/17 (Planet49), ruling point 2; GDPR Art. 13(1)(e)',
-    fix: 'Add `provider` to the cookie: the company whose service sets or reads it (for example `Google Analytics`).',
+    fix: 'Add `provider` to the cookie (or the tracking technology of `cookies.technologies`): the company whose service sets or reads it (for example `Google Analytics`).',
+    parts: ['cookies'],
     check: ({ policy }) =>
-      cookiesOf(policy)
-        .filter(({ cookie }) => cookie.party === 'third' && !cookie.provider?.trim())
-        .map(({ cookie, index }) => ({
-          message: `The third-party cookie \`${cookie.name}\` does not name the company that sets it`,
-          path: ['cookies', 'items', index],
+      trackersOf(policy)
+        .filter((t) => t.kind !== 'category' && t.party === 'third' && !t.provider?.trim())
+        .map((t): Finding => ({
+          message: `The third-party ${nouns[t.kind][0]} \`${t.name}\` does not name the company that sets it`,
+          path: t.path,
         })),
   },
   {
@@ -54,16 +107,17 @@ export const cookieRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every cookie states its consent category',
     explanation:
-      'Art. 5(3) of the ePrivacy Directive exempts from consent only cookies strictly necessary to provide a service the user has explicitly requested; every other cookie needs prior consent. Without a category the policy does not say whether a cookie is set without asking, and people cannot make the per-category choices a consent banner offers. policyc treats an uncategorised cookie as needing consent.',
+      'Art. 5(3) of the ePrivacy Directive exempts from consent only cookies strictly necessary to provide a service the user has explicitly requested; every other cookie needs prior consent. Without a category the policy does not say whether a cookie is set without asking, and people cannot make the per-category choices a consent banner offers. The same holds for the tracking technologies of `cookies.technologies` (local storage, pixels, SDKs), which Art. 5(3) covers as it covers cookies. policyc treats an uncategorised cookie or technology as needing consent.',
     reference:
       'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(4); Article 29 Working Party Opinion 04/2012 on Cookie Consent Exemption (WP194)',
-    fix: 'Add `category` to the cookie: `strictly-necessary` only when the website cannot provide the service the person asked for without it; otherwise `functional`, `analytics` or `advertising`.',
+    fix: 'Add `category` to the cookie (or the tracking technology): `strictly-necessary` only when the website cannot provide the service the person asked for without it; otherwise `functional`, `analytics`, `advertising` or `social-media`.',
+    parts: ['cookies'],
     check: ({ policy }) =>
-      cookiesOf(policy)
-        .filter(({ cookie }) => !cookie.category)
-        .map(({ cookie, index }) => ({
-          message: `The cookie \`${cookie.name}\` does not state its category, so the policy does not say whether it is set without consent`,
-          path: ['cookies', 'items', index],
+      trackersOf(policy)
+        .filter((t) => t.kind !== 'category' && !t.category)
+        .map((t): Finding => ({
+          message: `The ${nouns[t.kind][0]} \`${t.name}\` does not state its category, so the policy does not say whether it is set without consent`,
+          path: t.path,
         })),
   },
   {
@@ -75,6 +129,7 @@ export const cookieRules: readonly Rule[] = [
       'The information Art. 5(3) of the ePrivacy Directive requires before a cookie is stored includes, as the CJEU held in Planet49, the duration of its operation. A persistent cookie stays on the device after the browser is closed, sometimes for years; people can only judge what they agree to if the policy says for how long. Session cookies, deleted when the browser closes, need no duration.',
     reference: 'ePrivacy Directive 2002/58/EC Art. 5(3); UK PECR reg. 6(2); CJEU C-673/17 (Planet49), ruling point 2; GDPR Art. 13(2)(a)',
     fix: 'Add `duration` to the cookie (`30 days`, `13 months`, `2 years`), or set `lifetime: session` if it is deleted when the browser closes.',
+    parts: ['cookies'],
     check: ({ policy }) =>
       cookiesOf(policy)
         .filter(({ cookie }) => cookie.lifetime === 'persistent' && !cookie.duration)
@@ -89,16 +144,17 @@ export const cookieRules: readonly Rule[] = [
     severity: 'error',
     title: 'A policy with cookies that need consent describes how consent is obtained',
     explanation:
-      'Since the ePrivacy Directive took effect (transposition deadline 31 October 2003), a website may store a cookie that is not strictly necessary only if the user is informed and offered the right to refuse it; since its amendment by Directive 2009/136/EC (transposition deadline 25 May 2011; in the UK, PECR as amended on 26 May 2011) only with the user’s prior consent, which has the meaning of consent in the data protection rules. A policy listing analytics, advertising, functional or third-party cookies must say how that consent is given and withdrawn.',
+      'Since the ePrivacy Directive took effect (transposition deadline 31 October 2003), a website may store a cookie that is not strictly necessary only if the user is informed and offered the right to refuse it; since its amendment by Directive 2009/136/EC (transposition deadline 25 May 2011; in the UK, PECR as amended on 26 May 2011) only with the user’s prior consent, which has the meaning of consent in the data protection rules. A policy listing analytics, advertising, functional or third-party cookies (named, as tracking technologies, or as categories described without naming each) must say how that consent is given and withdrawn.',
     reference: consentReference,
     fix: 'Add `cookies.consent` with `model: opt-in` and a `notice` saying how people give consent before non-essential cookies are set (a banner, a settings page) and how they withdraw it.',
     appliesFrom: '2003-10-31',
+    parts: ['cookies'],
     check: ({ policy }) => {
-      const needing = cookiesOf(policy).filter(({ cookie }) => needsConsent(cookie));
+      const needing = needingConsent(policy);
       if (!needing.length || policy.cookies?.consent) return [];
       return [
         {
-          message: `${theCookies(needing.map((c) => c.cookie))} ${needing.length === 1 ? 'needs' : 'need'} consent, but the policy does not describe how consent is obtained`,
+          message: `${theTrackers(needing)} ${needing.length === 1 ? 'needs' : 'need'} consent, but the policy does not describe how consent is obtained`,
           path: ['cookies'],
         },
       ];
@@ -114,13 +170,14 @@ export const cookieRules: readonly Rule[] = [
     reference: `CJEU C-673/17 (Planet49), 1 October 2019; ${consentReference}; GDPR Recital 32; EDPB Guidelines 05/2020 on consent, para. 86`,
     fix: 'Set `cookies.consent.model` to `opt-in` and rewrite its `notice`: non-essential cookies are set only after the person agrees (for example by clicking "Accept" in a banner that offers an equally easy "Reject"), and consent can be withdrawn at any time.',
     appliesFrom: planet49,
+    parts: ['cookies'],
     check: ({ policy }) => {
       if (policy.cookies?.consent?.model !== 'implied') return [];
-      const needing = cookiesOf(policy).filter(({ cookie }) => needsConsent(cookie));
+      const needing = needingConsent(policy);
       if (!needing.length) return [];
       return [
         {
-          message: `${theCookies(needing.map((c) => c.cookie))} ${needing.length === 1 ? 'is' : 'are'} set on implied consent ("by using the site"), which is not valid consent since the CJEU's Planet49 judgment of 1 October 2019`,
+          message: `${theTrackers(needing)} ${needing.length === 1 ? 'is' : 'are'} set on implied consent ("by using the site"), which is not valid consent since the CJEU's Planet49 judgment of 1 October 2019`,
           path: ['cookies', 'consent', 'model'],
         },
       ];

@@ -63,13 +63,15 @@ export const hygieneRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every data category is used by a purpose',
     explanation:
-      'Personal data may be collected only for specified purposes and only as far as they need it. A category of data that no purpose lists is either collected without a stated purpose, or described in the policy although it is no longer collected; either way the policy does not tell people why that data is processed. The rule judges a policy once its purposes list their data; until then `hygiene-purpose-without-data` reports the missing mapping.',
+      'Personal data may be collected only for specified purposes and only as far as they need it. A category of data that no purpose lists (nor any feature, whose data serves its purposes) is either collected without a stated purpose, or described in the policy although it is no longer collected; either way the policy does not tell people why that data is processed. The rule judges a policy once its purposes list their data; until then `hygiene-purpose-without-data` reports the missing mapping.',
     reference: 'GDPR Art. 5(1)(b) and (c), 13(1)(c), 14(1)(c)',
-    fix: 'List the category in the `categories` of each purpose that uses it, or remove the category if the data is no longer collected.',
+    fix: 'List the category in the `categories` of each purpose (or feature) that uses it, or remove the category if the data is no longer collected.',
+    parts: ['collection', 'purposes'],
     check: ({ policy }) => {
       const used = new Set([
         ...policy.purposes.items.flatMap((p) => p.categories ?? []),
         ...policy.collection.categories.filter((c) => c.purposes?.length).map((c) => c.id),
+        ...(policy.features?.items ?? []).flatMap((f) => f.categories ?? []),
       ]);
       // A policy whose purposes list no data at all does not map data to purposes:
       // `hygiene-purpose-without-data` says so once per purpose, and no category can be judged unused.
@@ -93,12 +95,15 @@ export const hygieneRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every purpose lists the data it uses',
     explanation:
-      'A policy has to tell people, for each purpose, what personal data is processed for it: a purpose with no data categories leaves them unable to tell which of their information is used for what, and hides whether the purpose needs data at all.',
+      'A policy has to tell people, for each purpose, what personal data is processed for it: a purpose with no data categories leaves them unable to tell which of their information is used for what, and hides whether the purpose needs data at all. The mapping may be written from either side: the purpose’s `categories`, a category’s `purposes`, or a feature listing both.',
     reference: 'GDPR Art. 5(1)(a) and (b), 13(1)(c), 14(1)(c) and (d)',
     fix: 'Add `categories` to the purpose: the ids of the data categories (under `collection.categories`) it uses.',
+    parts: ['purposes', 'collection'],
     check: ({ policy }) =>
       policy.purposes.items.flatMap((purpose, i): Finding[] =>
-        purpose.categories?.length
+        purpose.categories?.length ||
+        policy.collection.categories.some((c) => c.purposes?.includes(purpose.id)) ||
+        policy.features?.items.some((f) => f.purposes?.includes(purpose.id) && f.categories?.length)
           ? []
           : [{ message: `The purpose \`${purpose.id}\` does not list the data it uses`, path: ['purposes', 'items', i] }],
       ),
@@ -112,6 +117,8 @@ export const hygieneRules: readonly Rule[] = [
       'Contacts are listed by role and referenced from the places where people need them: how to stop marketing, how to exercise each right. A contact that nothing references is usually left over from an earlier version, or a channel the policy forgot to point people to. The contact with role `general` is the policy’s own contact and needs no reference.',
     reference: `${policyc}; GDPR Art. 12(2), 13(1)(a) and (b)`,
     fix: 'Reference the contact with `contact: <id>` from the marketing opt-out or the rights it serves, or remove it if it is no longer used.',
+    // It reads the rights a parent states for their references; the parent's own contacts are the parent's to judge.
+    parts: ['rights'],
     check: ({ policy }) => {
       const referenced = referencedContacts(policy);
       return policy.contacts.items.flatMap((contact, i): Finding[] =>

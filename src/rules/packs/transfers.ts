@@ -47,6 +47,7 @@ export const transferRules: readonly Rule[] = [
       'A transfer safeguard protects people only while it is legally valid. EU-US Safe Harbor ended with Schrems I (6 October 2015), Privacy Shield with Schrems II (16 July 2020); the EU-US Data Privacy Framework exists only from 10 July 2023. A policy that names a framework outside its validity misstates the legal basis of the transfer.',
     reference: 'GDPR Art. 44-46; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II); Commission Implementing Decision (EU) 2023/1795',
     fix: 'Rely on a safeguard valid on the effective date: the EU-US Data Privacy Framework (with the recipient certified), standard contractual clauses, or binding corporate rules.',
+    parts: ['transfers'],
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) =>
         transfer.mechanisms.flatMap((mechanism, m) => {
@@ -74,6 +75,7 @@ export const transferRules: readonly Rule[] = [
     reference: 'Commission Implementing Decision (EU) 2023/1795, Annex I; GDPR Art. 13(1)(f)',
     fix: 'Add `certification` to the transfer: a `statement` that the recipient is certified and the `url` of the certification list.',
     appliesFrom: '2023-07-10',
+    parts: ['transfers'],
     check: ({ policy }) =>
       eachTransfer(policy, (transfer, i) =>
         transfer.mechanisms.some((m) => certifiedFrameworks.includes(m)) && !transfer.certification
