@@ -2,6 +2,8 @@
 // property it allows (the general form where a short form is its alternative), each string a token found
 // nowhere else; the document is validated as a user's would be and built, and every token must appear on the
 // HTML page and on the Markdown page. A field added to the schema without a place on the page fails here.
+// Values that are not free text are checked by changing them: an enum, a boolean, a number or a country code
+// changed, or a reference to another entity (an id, printed as a link or a name) left out, must change both pages.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +21,7 @@ type Path = (string | number)[];
 interface Generated {
   document: Record<string, unknown>;
   tokens: Map<string, string>;
-  /** Each enum, boolean and number field, with another value it could take: changing it must change the page. */
+  /** Each enum, boolean, number and country code field, with another value it could take: changing it must change the page. */
   variants: { path: Path; other: unknown }[];
 }
 
@@ -45,7 +47,10 @@ function generate(): Generated {
     if (kind === 'Url') return `https://example.com/${token(path).toLowerCase()}`;
     if (kind === 'Email') return `${token(path).toLowerCase()}@example.com`;
     if (kind === 'Phone') return `+44 20 7946 ${String(1000 + ++counter).slice(-4)}`;
-    if (kind === 'CountryCode') return 'IE';
+    if (kind === 'CountryCode') {
+      variants.push({ path, other: 'FR' });
+      return 'IE';
+    }
     if (kind === 'Duration') return '7 weeks';
     if (kind === 'Address') return `${token(path)} Street\n${token(path)} City`;
     if (kind === 'Text' || kind === 'Prose' || kind === 'SectionTitle' || kind === 'SectionIntro' || kind === 'SectionClosing')
@@ -138,14 +143,14 @@ function holders(data: Record<string, unknown>, pattern: readonly string[]): [Re
 
 // Values that decide what the rules check, not what the page says.
 const rulesOnly = new Set(['dpoRequired', 'defers', 'practices', 'used']);
-/** A value the author's own words stand in for on the page: a retention's period and end, a stage's action, a condition's or a signal's kind. */
+/** A value the author's own words stand in for on the page: a retention's end (its `description`), a condition's or a signal's kind. */
 function superseded(document: Record<string, unknown>, path: Path): boolean {
   const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], document) as Record<
     string,
     unknown
   >;
   const key = path[path.length - 1];
-  if (key === 'action' || (key === 'end' && parent.description !== undefined)) return true;
+  if (key === 'end' && parent.description !== undefined) return true;
   if (key === 'basis' && parent.text !== undefined) return true;
   if (key === 'signal' && parent.name !== undefined) return true;
   // A toll-free flag says something only of a telephone number.
@@ -202,6 +207,10 @@ describe('every value of the document format', async () => {
   const cases = generated.variants.filter(
     ({ path }) => !path.some((key) => rulesOnly.has(String(key))) && path[0] !== 'jurisdictions' && !superseded(generated.document, path),
   );
+  // A reference to another entity is an id, printed as a link or a name: leaving it out must change both pages.
+  const referenceCases = references.flatMap((reference) =>
+    referencePaths(generated.document, reference.from).map((path) => [path.join('.'), path] as const),
+  );
 
   it.each(cases.map((c) => [c.path.join('.'), c] as const))('%s, changed, changes both pages', (_, { path, other }) => {
     const variant = structuredClone(generated.document);
@@ -210,4 +219,25 @@ describe('every value of the document format', async () => {
     const [variantHtml, variantMd] = render(variant);
     expect(variantHtml === html ? 'the HTML page' : variantMd === md ? 'the Markdown page' : 'both').toBe('both');
   });
+
+  it.each(referenceCases)('%s, left out, changes both pages', (_, path) => {
+    const variant = structuredClone(generated.document);
+    const parent = path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, variant);
+    delete parent[path[path.length - 1]!];
+    const [variantHtml, variantMd] = render(variant);
+    expect(variantHtml === html ? 'the HTML page' : variantMd === md ? 'the Markdown page' : 'both').toBe('both');
+  });
 });
+
+/** Where the generated document holds a reference of the table (the field holding the id or the list of ids). */
+function referencePaths(document: Record<string, unknown>, pattern: readonly string[]): Path[] {
+  const trimmed = pattern[pattern.length - 1] === '*' ? pattern.slice(0, -1) : pattern;
+  const walk = (node: unknown, rest: readonly string[], at: Path): Path[] => {
+    if (!node || typeof node !== 'object') return [];
+    if (rest.length === 1) return rest[0]! in node ? [[...at, rest[0]!]] : [];
+    const [head, ...tail] = rest;
+    if (head === '*') return Array.isArray(node) ? node.flatMap((item, i) => walk(item, tail, [...at, i])) : [];
+    return walk((node as Record<string, unknown>)[head!], tail, [...at, head!]);
+  };
+  return walk(document, trimmed, []);
+}

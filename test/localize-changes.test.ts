@@ -9,7 +9,7 @@ import { diffPolicies } from '../src/diff/diff.js';
 import type { ChangeSet } from '../src/diff/types.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { localizeChanges } from '../src/render/localize-changes.js';
-import { plural, type Messages } from '../src/model/messages.js';
+import { messagesFor, plural, type Messages } from '../src/model/messages.js';
 import { changeRuleIds } from '../src/diff/change-rules.js';
 import { root } from './support/fixtures.js';
 
@@ -18,7 +18,11 @@ const locales = readdirSync(localesDir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.slice(0, -'.json'.length))
   .sort();
-const messagesOf = (locale: string) => JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Messages;
+const files = new Map(
+  locales.map((locale) => [locale, JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Messages] as const),
+);
+// A regional file (`en-US.json`) holds only what it rewords: its messages are those laid over its language's, as pages get them.
+const messagesOf = (locale: string) => messagesFor(locale, files);
 const group = (messages: Messages, key: string) => (messages.diff?.[key] ?? {}) as Record<string, unknown>;
 
 /** The entity kinds of the diff, read off the `EntityKind` union in src/diff/types.ts. */

@@ -606,23 +606,23 @@ export interface EnglishMessages {
       'case-by-case': string;
     };
     retentionAction: {
-      /** Kept */
+      /** kept */
       kept: string;
-      /** In the trash */
+      /** in the trash */
       trash: string;
-      /** Deleted from our servers */
+      /** deleted from our servers */
       'deleted-from-servers': string;
-      /** Deleted from backups */
+      /** deleted from our backups */
       'deleted-from-backups': string;
-      /** Made anonymous */
+      /** made anonymous */
       anonymised: string;
-      /** Archived */
+      /** archived */
       archived: string;
     };
     retentionEnd: {
-      /** Then deleted */
+      /** then deleted */
       deletion: string;
-      /** Then made anonymous */
+      /** then made anonymous */
       anonymisation: string;
     };
     jurisdiction: {
@@ -633,6 +633,64 @@ export interface EnglishMessages {
       /** Switzerland */
       ch: string;
       /** United States */
+      us: string;
+      /** California */
+      'us-ca': string;
+      /** Virginia */
+      'us-va': string;
+      /** Colorado */
+      'us-co': string;
+      /** Connecticut */
+      'us-ct': string;
+      /** Utah */
+      'us-ut': string;
+      /** Texas */
+      'us-tx': string;
+      /** Oregon */
+      'us-or': string;
+      /** Montana */
+      'us-mt': string;
+      /** Iowa */
+      'us-ia': string;
+      /** Delaware */
+      'us-de': string;
+      /** Nebraska */
+      'us-ne': string;
+      /** New Hampshire */
+      'us-nh': string;
+      /** New Jersey */
+      'us-nj': string;
+      /** Tennessee */
+      'us-tn': string;
+      /** Minnesota */
+      'us-mn': string;
+      /** Maryland */
+      'us-md': string;
+      /** Indiana */
+      'us-in': string;
+      /** Kentucky */
+      'us-ky': string;
+      /** Rhode Island */
+      'us-ri': string;
+      /** Washington */
+      'us-wa': string;
+      /** Nevada */
+      'us-nv': string;
+      /** Canada */
+      ca: string;
+      /** Quebec */
+      'ca-qc': string;
+      /** Brazil */
+      br: string;
+    };
+    jurisdictionInSentence: {
+      /** the European Union */
+      eu: string;
+      /** the United Kingdom */
+      uk: string;
+      /** Switzerland */
+      ch: string;
+      /** the United States */
       us: string;
       /** California */
       'us-ca': string;
@@ -1157,7 +1215,7 @@ export interface EnglishMessages {
     channels: string;
     /** Stages */
     stages: string;
-    /** No end date */
+    /** no end date */
     indefinite: string;
     /** Organisation */
     organisation: string;
@@ -1177,19 +1235,31 @@ export interface EnglishMessages {
     controllerFor: string;
     /** Services */
     services: string;
-    /** Personal information of consumers under 16 */
+    /** Personal information of consumers under 16 sold or shared */
     minors: string;
-    /** Sensitive personal information used beyond what the law allows without a right to limit */
+    /** Sensitive personal information used for purposes that give a right to limit its use */
     sensitiveUse: string;
     /** Rights */
     rights: string;
-    /** For */
+    /** for */
     contactRegions: string;
+    /** Categories of personal information sold or shared in the preceding 12 months */
+    saleCategories: string;
+    /** Retention (default) */
+    retentionDefault: string;
+    /** Country */
+    country: string;
+    /** Contacts */
+    contacts: string;
+    /** Controller */
+    contactController: string;
+    /** Data collected */
+    dataCollected: string;
   };
   scope: {
-    /** This policy covers */
+    /** What is covered */
     covers: string;
-    /** This policy does not cover */
+    /** What is not covered */
     excludes: string;
   };
   controllers: {
@@ -1197,5 +1267,9 @@ export interface EnglishMessages {
     others: string;
     /** Representatives */
     representatives: string;
+  };
+  retention: {
+    /** Unless another period is given for a category of data */
+    default: string;
   };
 }

@@ -7,11 +7,15 @@ type Retention = NonNullable<Policy['collection']['categories'][number]['retenti
 
 /** The collection section: its contexts, its categories with their facts, and what is not collected. */
 export function collectionDetails({ policy, doc, writer, categoryRefs }: ViewContext): Record<string, unknown> {
+  const categoryNames = policy.collection.categories.map((cat) => ({ id: cat.id, name: cat.label }));
+  // A category that states no retention of its own is kept for the document's default one.
+  const fallback = policy.retention?.default && retentionView(policy.retention.default, writer);
   return {
     contexts: (policy.collection.contexts ?? []).map((ctx, i) => ({
       ...doc.collection.contexts![i],
       anchor: `context-${ctx.id}`,
       categories: categoryRefs(ctx.categories),
+      facts: facts(writer, [['categories', writer.t('facts', 'dataCollected'), refs(writer, 'category', ctx.categories, categoryNames)]]),
     })),
     categories: policy.collection.categories.map((cat, i) => {
       const retention = cat.retention && retentionView(cat.retention, writer);
@@ -28,6 +32,7 @@ export function collectionDetails({ policy, doc, writer, categoryRefs }: ViewCon
           ['platforms', writer.t('facts', 'platforms'), enumList(writer, 'platform', cat.platforms)],
           ['usedFor', writer.t('facts', 'usedFor'), refs(writer, 'purpose', cat.purposes, policy.purposes.items)],
           ['retention', writer.t('facts', 'retention'), retention?.markdown],
+          ['retentionDefault', writer.t('facts', 'retentionDefault'), retention ? undefined : fallback?.markdown],
         ]),
       };
     }),
@@ -58,25 +63,38 @@ function sourcesText(writer: Writer, sources: Policy['collection']['categories']
 }
 
 /**
- * How long data is kept, as the document says it: its own words when it gives
- * them; else the period, the criteria, indefinite keeping and what happens at
- * the end; and the stages of deletion, each in the document's words.
+ * How long data is kept, in the order it happens: its own words when it gives
+ * them, else the period, the criteria or keeping with no end; then each stage
+ * (its words, with its period and what happens in it); then what happens at
+ * the end ("then deleted"). Parts are separated by commas, or by the locale's
+ * semicolon when there are stages, whose words may have commas of their own.
  */
 export function retentionView(retention: Retention, writer: Writer) {
-  const parts = retention.description
+  const lead = retention.description
     ? [retention.description]
     : [
         retention.period && literal(formatDuration(retention.period, writer.locale)),
         retention.criteria,
         retention.indefinite ? literal(writer.t('facts', 'indefinite')) : undefined,
-        retention.end && literal(writer.enumText('retentionEnd', retention.end)),
       ];
-  const markdown = parts.filter(Boolean).join(', ') || undefined;
-  const stages = (retention.stages ?? []).map((stage) =>
-    inline(writer, stage.period ? `${stage.description} (${literal(formatDuration(stage.period, writer.locale))})` : stage.description),
-  );
-  const withStages = stages.length
-    ? [markdown, ...(retention.stages ?? []).map((stage) => stage.description)].filter(Boolean).join('; ')
-    : markdown;
-  return { markdown: withStages, summary: withStages === undefined ? undefined : inline(writer, withStages), stages };
+  const stages = (retention.stages ?? []).map((stage) => stageMarkdown(stage, writer));
+  // The author's own words for the whole retention say what happens at its end.
+  const end = retention.end && !retention.description ? literal(writer.enumText('retentionEnd', retention.end)) : undefined;
+  const main = lead.filter(Boolean).join(', ');
+  const parts = [main, ...stages, end].filter((part): part is string => Boolean(part));
+  const markdown = parts.length ? parts.join(stages.length ? writer.semicolon : ', ') : undefined;
+  return {
+    markdown,
+    summary: markdown === undefined ? undefined : inline(writer, markdown),
+    stages: stages.map((stage) => inline(writer, stage)),
+  };
+}
+
+/** A stage in the author's words, with how long it lasts and what happens in it: "moved to the trash (30 days, in the trash)". */
+function stageMarkdown(stage: NonNullable<Retention['stages']>[number], writer: Writer): string {
+  const detail = [
+    stage.period && literal(formatDuration(stage.period, writer.locale)),
+    stage.action && literal(writer.enumText('retentionAction', stage.action)),
+  ].filter(Boolean);
+  return detail.length ? `${stage.description} (${detail.join(', ')})` : stage.description;
 }

@@ -87,8 +87,8 @@ function cookieTable(items: NonNullable<NonNullable<Policy['cookies']>['items']>
   return markdownTable(header, rows);
 }
 
-/** Who provides a cookie as the table shows it: the provider (a third party's marked as such), else "First party". */
+/** Who provides a cookie as the table shows it: the provider with its party ("Meta (First party)"), else the party alone. */
 function providerText(cookie: { provider?: string; party: string }, writer: Writer): string {
-  if (cookie.provider === undefined) return literal(writer.enumText('party', cookie.party));
-  return cookie.party === 'third' ? `${cookie.provider} (${literal(writer.enumText('party', 'third'))})` : cookie.provider;
+  const party = literal(writer.enumText('party', cookie.party));
+  return cookie.provider === undefined ? party : `${cookie.provider} (${party})`;
 }

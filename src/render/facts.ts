@@ -21,6 +21,8 @@ export interface Fact {
 export interface FactWriter {
   format: OutputFormat;
   locale: string;
+  /** The locale's semicolon and the space around it, which separates the items of a list when an item has a comma. */
+  semicolon: string;
   /** The locale's label of an enum value, as plain text (the value itself when the locale has none). */
   enumText(group: string, value: string): string;
 }
@@ -50,13 +52,14 @@ export function enumList(
     writer.locale,
     values.map((value) => literal(writer.enumText(group, value))),
     type,
+    writer.semicolon,
   );
 }
 
 /** Items of inline Markdown as one list in the locale's words; undefined for none. */
 export function markdownList(writer: FactWriter, items: readonly (string | undefined)[], type?: 'disjunction'): string | undefined {
   const present = items.filter((item): item is string => item !== undefined && item !== '');
-  return present.length ? listFormat(writer.locale, present, type) : undefined;
+  return present.length ? listFormat(writer.locale, present, type, writer.semicolon) : undefined;
 }
 
 /** The facts that have a value, each labelled from the locale's group and converted; `[key, label, inline Markdown]`. */

@@ -29,10 +29,31 @@ export function formatDuration(duration: string, locale: string): string {
   );
 }
 
-/** Join a list in a locale's words ("a, b and c"; `disjunction`: "a, b or c"). */
-export function listFormat(locale: string, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+/**
+ * Join a list in a locale's words ("a, b and c"; `disjunction`: "a, b or c").
+ * When an item has a comma of its own ("Audio, electronic, visual or similar
+ * information"), commas between items would be read as part of the names: the
+ * items are then separated by the locale's `semicolon` ("a; b; and c").
+ */
+export function listFormat(
+  locale: string,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+  semicolon = '; ',
+  /** Semicolons whatever the items: for items with a label and a colon of their own ("Phone: …"). */
+  always = false,
+): string {
   if (items.length < 2) return items[0] ?? '';
-  return new Intl.ListFormat(locale, { type }).format(items);
+  const parts = new Intl.ListFormat(locale, { type }).formatToParts(items);
+  if (!always && !items.some((item) => item.includes(','))) return parts.map((part) => part.value).join('');
+  // The separators the locale writes between items, their comma (and the space after it) a semicolon.
+  return parts.map((part) => (part.type === 'literal' ? part.value.replace(/^\s*,\s*/, semicolon) : part.value)).join('');
+}
+
+/** What a template writes after each item of a list it joins itself: a comma, or the locale's `semicolon` when an item has a comma; nothing after the last. */
+export function separators(items: readonly string[], semicolon: string, always = false): string[] {
+  const between = always || items.some((item) => item.includes(',')) ? semicolon : ', ';
+  return items.map((_, i) => (i === items.length - 1 ? '' : between));
 }
 
 /** Format an amount of money for a locale, without decimals when it is whole ("£10"). */

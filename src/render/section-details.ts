@@ -2,7 +2,7 @@ import type { BuiltinSection } from '../model/sections.js';
 import { formatMoney } from './intl-format.js';
 import { collectionDetails, retentionView } from './collection-details.js';
 import { cookiesDetails } from './cookie-details.js';
-import { enumList, facts, inline, link, literal, markdownList, mentions, refs } from './facts.js';
+import { countryList, enumList, facts, inline, link, literal, markdownList, mentions, refs } from './facts.js';
 import { sharingDetails } from './sharing-details.js';
 import type { ViewContext } from './section-views.js';
 
@@ -43,7 +43,8 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
     items: policy.purposes.items.map((purpose, i) => ({
       ...doc.purposes.items[i],
       anchor: `purpose-${purpose.id}`,
-      legalBasisLabel: inline(writer, enumList(writer, 'legalBasis', purpose.legalBases) ?? ''),
+      // Nothing when the purpose states no legal basis (US policies do not): no empty "(Legal basis: )".
+      legalBasisLabel: purpose.legalBases?.length ? inline(writer, enumList(writer, 'legalBasis', purpose.legalBases)!) : undefined,
       categories: categoryRefs(purpose.categories),
       facts: facts(writer, [
         ['features', writer.t('facts', 'features'), refs(writer, 'feature', purpose.features, policy.features?.items)],
@@ -109,6 +110,14 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
             'jurisdiction',
             transfer.origin?.filter((o) => o !== 'other'),
           ),
+        ],
+        // The destination country, unless the destination already names it.
+        [
+          'country',
+          writer.t('facts', 'country'),
+          transfer.country && !namesCountry(transfer.destination, transfer.country, writer.locale)
+            ? countryList(writer, [transfer.country])
+            : undefined,
         ],
         ['derogation', writer.t('facts', 'derogation'), transfer.derogation],
       ]),
@@ -188,6 +197,12 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
   contacts: ({ policy, contactById }) => ({ items: policy.contacts.items.map((contact) => contactById.get(contact.id)) }),
 };
 
+/** Whether a text names a country (its name in the locale, or in English), so that the page need not name it again. */
+function namesCountry(text: string, code: string, locale: string): boolean {
+  const names = [locale, 'en'].map((tag) => new Intl.DisplayNames([tag], { type: 'region' }).of(code) ?? code);
+  return names.some((name) => text.toLocaleLowerCase().includes(name.toLocaleLowerCase()));
+}
+
 function rightsDetails({ policy, doc, writer, labels, plain, contactById }: ViewContext): Record<string, unknown> {
   const rights = policy.rights!;
   const exercising = rights.exercising;
@@ -209,11 +224,19 @@ function rightsDetails({ policy, doc, writer, labels, plain, contactById }: View
     })),
     exercising: exercising && {
       ...doc.rights!.exercising,
-      methods: (exercising.methods ?? []).map((id) => contactById.get(id)).filter(Boolean),
+      methods: exercisingMethods(exercising.methods, contactById, writer.semicolon),
       facts: facts(writer, [
         ['responseTime', writer.t('rights', 'responseTime'), exercising.responseTime],
         ['metrics', writer.t('rights', 'metrics'), exercising.metrics && link(exercising.metrics, exercising.metrics)],
       ]),
     },
   };
+}
+
+/** The contacts requests go to, each with what a template writes after it: a semicolon when a contact's ways are a list of their own. */
+function exercisingMethods(ids: readonly string[] | undefined, contactById: ViewContext['contactById'], semicolon: string) {
+  const contacts = (ids ?? []).map((id) => contactById.get(id)).filter((contact) => contact !== undefined);
+  // A contact's ways are joined with commas and "or": between contacts, a semicolon keeps them apart.
+  const several = contacts.some((contact) => contact.reachWays > 1 || (contact.reachMarkdown ?? '').includes(','));
+  return contacts.map((contact, i) => ({ ...contact, separator: i === contacts.length - 1 ? '' : several ? semicolon : ', ' }));
 }

@@ -6,8 +6,9 @@ import type { BuiltinSection } from '../model/sections.js';
 import type { SectionSlot } from '../resolve/resolve.js';
 import { proseToPlainText } from '../markdown/prose.js';
 import { escapeMarkdown } from '../markdown/escape.js';
-import type { FactWriter } from './facts.js';
-import { listFormat } from './intl-format.js';
+import { addressParts, contactChannels, labelSaysTollFree, telHref, type Channel } from './contact-channels.js';
+import { countryList, facts, inline, literal, type FactWriter } from './facts.js';
+import { listFormat, separators } from './intl-format.js';
 import { sectionDetails } from './section-details.js';
 import type { Displayed, OutputFormat, SectionView } from './view-model.js';
 
@@ -26,8 +27,8 @@ export interface ViewContext {
   label(group: string, value: string | undefined): unknown;
   /** The labels of several values of a group, as one list in the locale's words; undefined for none. */
   labels(group: string, values: readonly string[] | undefined): unknown;
-  /** Links to data categories, by id, with their labels. */
-  categoryRefs(ids: string[] | undefined): { anchor: string; label: unknown }[];
+  /** Links to data categories, by id, with their labels and what a template writes after each (a comma, or a semicolon when a label has a comma). */
+  categoryRefs(ids: string[] | undefined): { anchor: string; label: unknown; separator: string | undefined }[];
   /** Each contact's view, by id: a contact shows in its own section and wherever a right or the opt-out names it. */
   contactById: Map<string, ContactView>;
   /** How entity facts are written: the format, the locale, its labels. */
@@ -44,6 +45,7 @@ export function viewContext(policy: Policy, messages: Messages, format: OutputFo
   const doc = mapStrings(policy, format.convert) as Displayed<Policy>;
   const plain = (value: string) => format.convert(value, 'plain');
   const labelText = (group: string, value: string) => messages.enums[group]?.[value] ?? value;
+  const semicolon = messages.punctuation?.semicolon ?? '; ';
   const label = (group: string, value: string | undefined) => (value === undefined ? undefined : plain(labelText(group, value)));
   const labels = (group: string, values: readonly string[] | undefined) =>
     values?.length
@@ -51,32 +53,48 @@ export function viewContext(policy: Policy, messages: Messages, format: OutputFo
           listFormat(
             policy.locale,
             values.map((value) => labelText(group, value)),
+            'conjunction',
+            semicolon,
           ),
         )
       : undefined;
-  const categoryById = new Map(policy.collection.categories.map((cat, i) => [cat.id, doc.collection.categories[i]]));
-  const categoryRefs = (ids: string[] | undefined) =>
-    (ids ?? []).map((id) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.label }));
-  const contactById = new Map(
-    policy.contacts.items.map((contact, i) => [contact.id, contactView(doc.contacts.items[i]!, contact, { format, plain, label, labels })]),
-  );
+  const categoryById = new Map(policy.collection.categories.map((cat, i) => [cat.id, { raw: cat, display: doc.collection.categories[i] }]));
+  const categoryRefs = (ids: string[] | undefined) => {
+    const list = ids ?? [];
+    // Commas between the names, or semicolons where a name has a comma of its own.
+    const after = separators(
+      list.map((id) => proseToPlainText(categoryById.get(id)?.raw.label ?? id, 'text')),
+      semicolon,
+    );
+    return list.map((id, i) => ({ anchor: `category-${id}`, label: categoryById.get(id)?.display?.label, separator: after[i] }));
+  };
   const writer: Writer = {
     format,
     locale: policy.locale,
+    semicolon,
     enumText: labelText,
     t: (group, key) => {
       const words = (messages as unknown as Record<string, Record<string, unknown> | undefined>)[group]?.[key];
       return typeof words === 'string' ? words : key;
     },
   };
+  const contactById = new Map(
+    policy.contacts.items.map((contact, i) => [
+      contact.id,
+      contactView(doc.contacts.items[i]!, contact, { policy, format, plain, label, writer, messages }),
+    ]),
+  );
   return { policy, doc, messages, format, plain, label, labels, categoryRefs, contactById, writer };
 }
 
 /** A contact as templates receive it: its anchor, its role's label, a telephone link, its address by line and every way to reach it. */
 export type ContactView = ReturnType<typeof contactView>;
 
-function contactView(display: Displayed<Contact>, contact: Contact, context: Pick<ViewContext, 'format' | 'plain' | 'label' | 'labels'>) {
-  const { format, label, labels } = context;
+type ContactContext = Pick<ViewContext, 'policy' | 'format' | 'plain' | 'label' | 'writer' | 'messages'>;
+
+function contactView(display: Displayed<Contact>, contact: Contact, context: ContactContext) {
+  const { format, label, writer } = context;
+  const tollFreeWord = writer.t('facts', 'tollFree');
   const phone = contact.phone && phoneView(contact.phone, format);
   const roleLabel = label('role', contact.role);
   // A contact named after its role ("Data protection officer") is shown once.
@@ -86,51 +104,83 @@ function contactView(display: Displayed<Contact>, contact: Contact, context: Pic
     email: method.email,
     url: method.url,
     phone: method.phone === undefined ? undefined : phoneView(method.phone, format),
-    tollFree: method.tollFree,
+    // Said once: not when the method's label already says so ("Toll-free (US)").
+    tollFree: method.tollFree === true && !labelSaysTollFree(method.label, tollFreeWord),
     addressLines: method.address === undefined ? undefined : addressLines(method.address, format),
     instructions: method.instructions === undefined ? undefined : format.convert(method.instructions, 'text'),
   }));
+  const ways = contactChannels(contact, tollFreeWord);
+  const reach = reachMarkdown(ways, writer, context.messages.punctuation?.colon ?? ': ');
   return {
     ...display,
     ...(namedAsRole ? { name: undefined } : {}),
     anchor: `contact-${display.id}`,
     roleLabel,
-    // Who the contact is for, where it is not for everyone.
-    regionsLabel: labels('jurisdiction', contact.regions),
+    // Who the contact is for, where it is not for everyone, as a sentence names them ("the European Union").
+    regionsLabel: contact.regions?.length ? inline(writer, regionsInSentence(contact.regions, context)) : undefined,
     phone,
     addressLines: contact.address === undefined ? undefined : addressLines(contact.address, format),
     methods,
-    // The first way to reach it as a link, for the places that name the contact (a right, the opt-out).
-    reach: reachLink(contact, format),
+    // Every way to reach it, as links, for the places that send requests to the contact (a right, the opt-out).
+    reach: reach === undefined ? undefined : inline(writer, reach),
+    /** The same as inline Markdown, for a builder that joins several contacts' ways. */
+    reachMarkdown: reach,
+    /** How many ways there are to reach it. */
+    reachWays: ways.length,
+    facts: facts(writer, [
+      ['country', writer.t('facts', 'country'), countryList(writer, contact.country ? [contact.country] : undefined)],
+      ['controller', writer.t('facts', 'contactController'), controllerRef(contact.controller, context.policy)],
+    ]),
   };
+}
+
+/** Regions as a sentence names them ("the European Union and the United Kingdom"), from the locale's `jurisdictionInSentence`, else their labels. */
+function regionsInSentence(regions: readonly string[], { messages, writer }: ContactContext): string {
+  const names = regions.map((region) =>
+    literal(messages.enums.jurisdictionInSentence?.[region] ?? writer.enumText('jurisdiction', region)),
+  );
+  return listFormat(writer.locale, names, 'conjunction', writer.semicolon);
+}
+
+/** A link to a controller of the document (the first or a further one), by its name. */
+function controllerRef(id: string | undefined, policy: Policy): string | undefined {
+  if (id === undefined) return undefined;
+  const controller = [policy.controller, ...(policy.otherControllers ?? [])].find((c) => c.id === id);
+  return `[${literal(proseToPlainText(controller?.name ?? id, 'text'))}](#controller-${id})`;
 }
 
 /** A telephone number as a `tel:` link and as shown (not wrapping across lines on a page). */
 function phoneView(number: string, format: OutputFormat) {
   return {
-    href: `tel:${number.replace(/[^+0-9]/g, '')}`,
+    href: telHref(number),
     display: format.convert(format.name === 'html' ? number.replace(/ /g, '\u00a0') : number, 'plain'),
   };
 }
 
 /** A postal address, one value per line (a one-line address is one line). */
 function addressLines(address: string, format: OutputFormat): unknown[] {
-  return address
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => format.convert(line, 'text'));
+  return addressParts(address).map((line) => format.convert(line, 'text'));
 }
 
-/** The contact's e-mail address, web page or telephone number as a link (inline Markdown, converted); undefined when it has none. */
-function reachLink(contact: Contact, format: OutputFormat): unknown {
-  const phone = contact.phone ?? contact.methods?.find((m) => m.phone)?.phone;
-  const email = contact.email ?? contact.methods?.find((m) => m.email)?.email;
-  const url = contact.url ?? contact.methods?.find((m) => m.url)?.url;
-  if (email) return format.convert(`[${escapeMarkdown(email)}](<mailto:${email}>)`, 'text');
-  if (url) return format.convert(`[${escapeMarkdown(url)}](<${url}>)`, 'text');
-  if (phone) return format.convert(`[${escapeMarkdown(phone)}](<tel:${phone.replace(/[^+0-9]/g, '')}>)`, 'text');
-  return undefined;
+/**
+ * The ways to reach a contact as inline Markdown, each a link where it can be
+ * ("privacy@example.com or Phone: +1 888 555 0142 (toll-free)"); undefined
+ * when it has none.
+ */
+function reachMarkdown(channels: readonly Channel[], writer: Writer, colon: string): string | undefined {
+  const tollFree = writer.t('facts', 'tollFree');
+  const ways = channels.map((channel) => {
+    // A telephone number does not wrap across lines on a page.
+    const shown = channel.kind === 'phone' && writer.format.name === 'html' ? channel.value.replace(/ /g, '\u00a0') : channel.value;
+    const value = channel.href === undefined ? channel.value : `[${escapeMarkdown(shown)}](<${channel.href}>)`;
+    const flagged = channel.tollFree ? `${value} (${literal(tollFree)})` : value;
+    // A postal address is named as one, so that its commas are not read as a list of ways.
+    const label = channel.label ?? (channel.kind === 'address' ? literal(writer.t('facts', 'address')) : undefined);
+    return label === undefined ? flagged : `${label}${colon}${flagged}`;
+  });
+  // Ways with a label ("Phone: …") are kept apart by semicolons, as are ways with commas (an address).
+  const labelled = channels.some((channel) => channel.label !== undefined || channel.kind === 'address');
+  return ways.length ? listFormat(writer.locale, ways, 'disjunction', writer.semicolon, labelled) : undefined;
 }
 
 const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();

@@ -1,3 +1,5 @@
+import { proseToPlainText } from '../markdown/prose.js';
+import { separators } from './intl-format.js';
 import { countryList, enumList, facts, inline, link, literal, markdownList, refs } from './facts.js';
 import type { ViewContext } from './section-views.js';
 
@@ -20,6 +22,10 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
         typeLabel: label('recipientType', recipient.type),
         conditionLabel: conditions === undefined ? undefined : inline(writer, conditions),
         categories: categoryRefs(recipient.categories),
+        examplesSeparators: separators(
+          (recipient.examples ?? []).map((example) => proseToPlainText(example, 'text')),
+          writer.semicolon,
+        ),
         facts: facts(writer, [
           ['conditions', writer.t('facts', (recipient.conditions?.length ?? 0) > 1 ? 'conditions' : 'condition'), conditions],
           ['kind', writer.t('facts', 'kind'), enumList(writer, 'recipientType', recipient.type ? [recipient.type] : undefined)],
@@ -32,7 +38,7 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
               [
                 d.kind,
                 writer.t('facts', d.kind === 'business-purpose' ? 'businessPurpose' : d.kind),
-                [enumList(writer, 'ccpaCategory', d.categories), d.purpose].filter(Boolean).join(writer.t('punctuation', 'semicolon')),
+                disclosureText(enumList(writer, 'ccpaCategory', d.categories), d.purpose),
               ] as const,
           ),
           [
@@ -48,7 +54,7 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
       facts: facts(writer, [
         ['sold', writer.t('facts', 'sold'), literal(writer.t('facts', sharing.sale.sold ? 'yes' : 'no'))],
         ['shared', writer.t('facts', 'shared'), literal(writer.t('facts', sharing.sale.shared ? 'yes' : 'no'))],
-        ['categories', writer.t('facts', 'ccpaCategories'), enumList(writer, 'ccpaCategory', sharing.sale.categories)],
+        ['categories', writer.t('facts', 'saleCategories'), enumList(writer, 'ccpaCategory', sharing.sale.categories)],
         [
           'minors',
           writer.t('facts', 'minors'),
@@ -64,4 +70,10 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
       limit: sharing.sale.limitUrl && inline(writer, link(writer.t('sharing', 'limit'), sharing.sale.limitUrl)),
     },
   };
+}
+
+/** A disclosure's categories with its purpose after them in brackets, so that the purpose is not read as one more category. */
+function disclosureText(categories: string | undefined, purpose: string | undefined): string | undefined {
+  if (categories === undefined) return purpose;
+  return purpose === undefined ? categories : `${categories} (${purpose})`;
 }

@@ -2,7 +2,8 @@ import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from '../model/messages.js';
 import { proseToPlainText } from '../markdown/prose.js';
-import { formatDate, listFormat } from './intl-format.js';
+import { formatDate, listFormat, separators } from './intl-format.js';
+import { contactChannels } from './contact-channels.js';
 import type { Renderer } from './templates.js';
 
 /**
@@ -30,13 +31,24 @@ export interface SummaryOptions {
   root: string;
 }
 
-/** One item of a summary layer: a link into the full policy, with an optional detail, e-mail address or web address. */
+/** One item of a summary layer: a link into the full policy, with an optional detail, e-mail address, web address or ways to reach a contact. */
 interface SummaryItem {
   href: string;
   label: string;
   detail?: string | undefined;
   email?: string | undefined;
   url?: string | undefined;
+  /** Every way to reach a contact: its text, its label, its link (none for an address), and what follows it (a separator). */
+  channels?: SummaryChannel[] | undefined;
+}
+
+interface SummaryChannel {
+  text: string;
+  label?: string | undefined;
+  href?: string | undefined;
+  /** "toll-free", where the page says so. */
+  note?: string | undefined;
+  separator: string;
 }
 
 /** One layer of the summary: what we collect, why, who receives it, ... */
@@ -69,7 +81,9 @@ interface SummaryContext {
  * `summary.html.hbs` receives `lang`, `pageTitle`, `description`, `assets`,
  * `root`, `heading`, `intro`, `fullHref`, `version`, `effective` (`iso`,
  * `display`), `controller` (plain text fields), `layers` (each `id`,
- * `heading`, `href`, `items` of `href`, `label`, `detail`, `email`, `url`),
+ * `heading`, `href`, `items` of `href`, `label`, `detail`, `email`, `url`,
+ * and for a contact `channels`, each `text`, `label`, `href`, `note`,
+ * `separator`),
  * `labels` (the summary labels) and `t` (the locale's labels). Every value is
  * plain text, escaped by the template.
  */
@@ -154,6 +168,8 @@ function purposesLayer(context: SummaryContext): SummaryLayer {
       ? `${groupLabel(context, 'purposes', 'legalBasis')}${punctuation(context, 'colon')}${listFormat(
           context.policy.locale,
           purpose.legalBases.map((basis) => enumLabel(context, 'legalBasis', basis)),
+          'conjunction',
+          punctuation(context, 'semicolon'),
         )}`
       : undefined,
   }));
@@ -171,6 +187,7 @@ function sharingLayer(context: SummaryContext): SummaryLayer | undefined {
           context.policy.locale,
           r.conditions.map((c) => (c.text === undefined ? enumLabel(context, 'condition', c.basis) : text(c.text))),
           'disjunction',
+          punctuation(context, 'semicolon'),
         )}`
       : undefined,
   }));
@@ -192,7 +209,9 @@ function cookiesLayer(context: SummaryContext): SummaryLayer | undefined {
     href: link(context, `cookie-${c.id}`),
     label: c.name,
     detail: [
-      c.provider ? text(c.provider) : enumLabel(context, 'party', 'first'),
+      // The provider where the document names one, and the party that sets the cookie in every case.
+      c.provider && text(c.provider),
+      enumLabel(context, 'party', c.party),
       c.category && enumLabel(context, 'cookieCategory', c.category),
     ]
       .filter(Boolean)
@@ -228,6 +247,8 @@ function rightsLayer(context: SummaryContext): SummaryLayer | undefined {
       : listFormat(
           context.policy.locale,
           (r.types ?? []).map((type) => enumLabel(context, 'right', type)),
+          'conjunction',
+          punctuation(context, 'semicolon'),
         ),
   }));
   return layer(context, 'rights', heading(context, 'rights'), items);
@@ -239,9 +260,41 @@ function contactsLayer(context: SummaryContext): SummaryLayer {
     const name = c.name ? text(c.name) : undefined;
     // A contact named after its role ("Data protection officer") is shown once.
     const label = name && name.toLowerCase() !== role.toLowerCase() ? `${role} (${name})` : role;
-    return { href: link(context, `contact-${c.id}`), label, email: c.email, url: c.email ? undefined : c.url };
+    return { href: link(context, `contact-${c.id}`), label, channels: summaryChannels(context, c) };
   });
   return layer(context, 'contacts', heading(context, 'contacts'), items);
+}
+
+/** Every way to reach a contact, as the summary lists them (its telephone and further methods too). */
+function summaryChannels(context: SummaryContext, contact: Policy['contacts']['items'][number]): SummaryChannel[] {
+  const tollFree = groupLabel(context, 'facts', 'tollFree');
+  const channels = contactChannels(contact, tollFree);
+  // Ways with a label ("Phone: …") or with commas (an address) are kept apart by semicolons.
+  const labelled = channels.some((channel) => channel.label !== undefined || channel.kind === 'address');
+  const after = separators(
+    channels.map((channel) => channel.value),
+    punctuation(context, 'semicolon'),
+    labelled,
+  );
+  return channels.map((channel, i) => ({
+    // A telephone number does not wrap across lines.
+    text:
+      channel.kind === 'instructions' || channel.kind === 'address'
+        ? text(channel.value)
+        : channel.kind === 'phone'
+          ? channel.value.replace(/ /g, '\u00a0')
+          : channel.value,
+    // A postal address is named as one, so that its commas are not read as a list of ways.
+    label:
+      channel.label === undefined
+        ? channel.kind === 'address'
+          ? groupLabel(context, 'facts', 'address')
+          : undefined
+        : text(channel.label),
+    href: channel.href,
+    note: channel.tollFree ? tollFree : undefined,
+    separator: after[i]!,
+  }));
 }
 
 function layer(context: SummaryContext, id: string, heading: string, items: SummaryItem[]): SummaryLayer {

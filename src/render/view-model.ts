@@ -6,9 +6,10 @@ import type { Messages } from '../model/messages.js';
 import { escapeMarkdown } from '../markdown/escape.js';
 import { proseToHtml, proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
-import { formatDate } from './intl-format.js';
+import { formatDate, separators } from './intl-format.js';
+import { addressOnOneLine, addressParts } from './contact-channels.js';
 import { sectionViews, viewContext, type ViewContext, type Writer } from './section-views.js';
-import { enumList, facts, inline, literal, markdownList, type Fact } from './facts.js';
+import { countryList, enumList, facts, inline, literal, markdownList, refs, type Fact } from './facts.js';
 
 // Re-exported: modules across src/ import the formatters from the view model, where they were first written.
 export { formatDate, formatDuration, formatMoney } from './intl-format.js';
@@ -113,7 +114,7 @@ export interface PageView {
   /** The policy this notice supplements: a link and its words (`parent.link`). */
   parent?: { link: unknown } | undefined;
   introduction?: unknown;
-  related: (Displayed<NonNullable<Policy['related']>[number]> & { anchor: string })[];
+  related: (Displayed<NonNullable<Policy['related']>[number]> & { anchor: string; separator: string })[];
   toc: { anchor: string; title: unknown }[];
   sections: SectionView[];
   copyright?: unknown;
@@ -156,24 +157,21 @@ function pageHead({ policy, doc, messages }: ViewContext): Pick<PageView, 'lang'
 }
 
 /** The facts above the sections: which document and version, since when, by whom, and the documents it relates to. */
-function documentFacts({
-  policy,
-  doc,
-  plain,
-  writer,
-}: ViewContext): Pick<
-  PageView,
-  'id' | 'version' | 'effective' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'
-> {
+function documentFacts(
+  context: ViewContext,
+): Pick<PageView, 'id' | 'version' | 'effective' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'> {
+  const { policy, doc, plain, writer } = context;
   return {
     id: policy.id,
     version: policy.version,
     effective: { iso: policy.effective, display: plain(formatDate(policy.effective, policy.locale)) },
-    controller: controllerView(policy.controller, doc.controller, writer),
-    otherControllers: (policy.otherControllers ?? []).map((controller, i) => controllerView(controller, doc.otherControllers![i]!, writer)),
+    controller: controllerView(policy.controller, doc.controller, context),
+    otherControllers: (policy.otherControllers ?? []).map((controller, i) =>
+      controllerView(controller, doc.otherControllers![i]!, context),
+    ),
     parent: parentView(policy, writer),
     introduction: doc.introduction,
-    related: (policy.related ?? []).map((related, i) => ({ ...doc.related![i]!, anchor: `related-${related.id}` })),
+    related: relatedViews(context),
   };
 }
 
@@ -181,11 +179,11 @@ type Controller = Policy['controller'];
 /** A controller as a page shows it. */
 export type ControllerView = Displayed<Controller> & { anchor: string; addressLines?: unknown[]; facts: Fact[] };
 
-function controllerView(controller: Controller, display: Displayed<Controller>, writer: Writer): ControllerView {
+function controllerView(controller: Controller, display: Displayed<Controller>, { policy, writer }: ViewContext): ControllerView {
   const representatives = (controller.representatives ?? []).map((r) =>
     [
       `${literal(writer.enumText('jurisdiction', r.region))}: ${r.name}`,
-      r.address?.replace(/\s*\n\s*/g, ', '),
+      r.address && addressOnOneLine(r.address),
       r.email && `<${r.email}>`,
       r.url && `<${r.url}>`,
       r.phone,
@@ -198,17 +196,37 @@ function controllerView(controller: Controller, display: Displayed<Controller>, 
     anchor: controller.id ? `controller-${controller.id}` : 'controller',
     ...(controller.address
       ? {
-          addressLines: controller.address
-            .split('\n')
-            .filter((line) => line.trim())
-            .map((line) => inline(writer, line.trim())),
+          addressLines: addressParts(controller.address).map((line) => inline(writer, line)),
         }
       : {}),
     facts: facts(writer, [
       ['regions', writer.t('facts', 'controllerFor'), enumList(writer, 'jurisdiction', controller.regions)],
+      ['country', writer.t('facts', 'country'), countryList(writer, controller.country ? [controller.country] : undefined)],
+      ['services', writer.t('facts', 'services'), refs(writer, 'scope', controller.services, policy.scope?.items)],
+      ['contacts', writer.t('facts', 'contacts'), contactRefs(controller.contacts, policy, writer)],
       ['representatives', writer.t('facts', 'representatives'), markdownList(writer, representatives)],
     ]),
   };
+}
+
+/** The related documents, each with what the template writes after it (a comma, or a semicolon when a title has a comma). */
+function relatedViews({ policy, doc, writer }: ViewContext): PageView['related'] {
+  const related = policy.related ?? [];
+  const after = separators(
+    related.map((r) => proseToPlainText(r.title, 'text')),
+    writer.semicolon,
+  );
+  return related.map((r, i) => ({ ...doc.related![i]!, anchor: `related-${r.id}`, separator: after[i]! }));
+}
+
+/** Links to contacts of the document, each by its role and name ("Privacy (Privacy team)"). */
+function contactRefs(ids: readonly string[] | undefined, policy: Policy, writer: Writer): string | undefined {
+  const names = policy.contacts.items.map((contact) => {
+    const role = writer.enumText('role', contact.role);
+    const name = contact.name === undefined ? undefined : proseToPlainText(contact.name, 'text');
+    return { id: contact.id, name: name && name.toLocaleLowerCase() !== role.toLocaleLowerCase() ? `${role} (${name})` : role };
+  });
+  return refs(writer, 'contact', ids, names);
 }
 
 /** The link to the policy a notice supplements: its page in this site, or the address the document gives. */
