@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { escapeMarkdown } from '../src/markdown/escape.js';
 import { normaliseMarkdown, normaliseMarkdownWhole } from '../src/markdown/normalise.js';
-import { proseToHtml, proseToMarkdown, proseToPlainText } from '../src/markdown/prose.js';
+import { proseHeadings, proseToHtml, proseToMarkdown, proseToPlainText } from '../src/markdown/prose.js';
 import { propertyRuns } from './support/properties.js';
 
 describe('prose to HTML', () => {
@@ -48,6 +48,42 @@ describe('prose to HTML', () => {
 
   it('shifts prose headings below the section headings (h3 and deeper)', () => {
     expect(proseToHtml('# Title\n\n## Sub', 'prose')).toBe('<h3>Title</h3>\n<h4>Sub</h4>');
+  });
+
+  it('keeps the levels written when asked (the introduction), none above the base', () => {
+    expect(proseToHtml('### Sub\n\n# Top\n\n## Part', 'prose', { base: 2, keep: true })).toBe('<h3>Sub</h3>\n<h2>Top</h2>\n<h2>Part</h2>');
+  });
+
+  it('gives headings anchors from their words, the same on both pages, unique within the text', () => {
+    const text = '## Où *nous* trouver\n\n## Où nous trouver\n\n### `code` & more\n\n### !!!\n\nBody[^1]\n\n[^1]: A note.';
+    const plan = { base: 3, anchors: 'help' };
+    const html = proseToHtml(text, 'prose', plan);
+    expect([...html.matchAll(/<h\d id="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'help-ou-nous-trouver',
+      'help-ou-nous-trouver-2',
+      'help-code-more',
+      'help-heading',
+    ]);
+    // The footnotes' own heading keeps its id, and their links land.
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label">');
+    const ids = new Set([...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]));
+    const links = [...html.matchAll(/href="#([^"]*)"/g)].map((m) => m[1]);
+    expect(links.length).toBe(2);
+    for (const link of links) expect(ids).toContain(link);
+    expect(proseToMarkdown(text, 'prose', plan)).toContain('### <a id="help-ou-nous-trouver"></a>Où _nous_ trouver');
+    expect(proseHeadings(text, 'prose', plan).map((h) => [h.depth, h.anchor, h.text])).toEqual([
+      [3, 'help-ou-nous-trouver', 'Où nous trouver'],
+      [3, 'help-ou-nous-trouver-2', 'Où nous trouver'],
+      [4, 'help-code-more', 'code & more'],
+      [4, 'help-heading', '!!!'],
+    ]);
+    // Without a prefix, no anchors (and the same text renders as before).
+    expect(proseToHtml(text, 'prose', 3)).not.toMatch(/<h\d id/);
+    expect(proseHeadings(text, 'prose', { base: 3 })).toEqual([]);
+  });
+
+  it('escapes an anchor however it is named', () => {
+    expect(proseToMarkdown('# x', 'prose', { base: 3, anchors: '"><script>' })).toBe('### <a id="&quot;&gt;&lt;script&gt;-x"></a>x');
   });
 });
 
@@ -105,6 +141,10 @@ describe('Markdown page normalisation', () => {
       '[ref]: https://example.com',
       'see [it][ref]',
       '<!--\n\n- hidden\n\n-->',
+      // A page's own anchors: starting a paragraph, a list item, or alone on a line.
+      '<a id="controller"></a>Data controller: x',
+      '- <a id="item-a"></a>**one**\n- <a id="item-b"></a>two',
+      '<a id="alone"></a>',
     ),
   );
   const separator = fc.constantFrom('\n\n', '\n', '\n\n\n');

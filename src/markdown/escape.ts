@@ -14,3 +14,13 @@ export function escapeHtmlAndApostrophes(text: string): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$"']/g, '\\$&').replace(/\s*\n\s*/g, ' ');
 }
+
+/**
+ * An empty HTML anchor for a Markdown page (`<a id="cookie-ga"></a>`): Markdown
+ * has no ids of its own, and renderers keep such an anchor, so a link to
+ * `#cookie-ga` works there as on the HTML page. The only raw HTML a Markdown
+ * page holds; its id comes from a validated id, escaped all the same.
+ */
+export function markdownAnchor(id: string): string {
+  return `<a id="${escapeHtml(id)}"></a>`;
+}

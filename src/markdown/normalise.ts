@@ -3,8 +3,12 @@ import { RecentMemo } from './memo.js';
 import { markdownNormaliser } from './processors.js';
 
 const normalisedPieces = new RecentMemo<string>(8_000_000);
-/** A line starting a link definition or a raw HTML block. */
-const crossesBlocks = /^ {0,3}(<[!?a-zA-Z/]|\[[^\]]*\]:)/m;
+/**
+ * A line starting a link definition or a raw HTML block. A line starting with
+ * a page's own anchor (`<a id="controller"></a>Data controller: …`) starts a
+ * paragraph, not a block (CommonMark: the tag must be alone on its line).
+ */
+const crossesBlocks = /^ {0,3}(<(?!a id="[^"<>]*"><\/a>\S)[!?a-zA-Z/]|\[[^\]]*\]:)/m;
 
 /** Normalise a piece of Markdown once per distinct key (what it is and its text) while it is in use. */
 function normalisedOnce(key: string, normalise: () => string): string {

@@ -15,6 +15,8 @@ export const toHtml = unified()
   .use(remarkRehype)
   .use(rehypeSanitize, {
     ...defaultSchema,
+    // remark-rehype already prefixes the only ids prose can have (its footnotes'): prefixing them again broke their links.
+    clobberPrefix: '',
     protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
   })
   .use(wrapTables)

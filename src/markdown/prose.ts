@@ -1,15 +1,36 @@
 import type { ElementContent, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, PhrasingContent } from 'mdast';
+import type { Heading, Root as MdastRoot, PhrasingContent } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { markdownAnchor } from './escape.js';
 import { ownCopy, RecentMemo } from './memo.js';
 import { parser, toHtml, toMarkdown } from './processors.js';
-import { makeSafe, shiftHeadings, type ImageHosts } from './sanitise.js';
+import { keepHeadings, makeSafe, shiftHeadings, type ImageHosts } from './sanitise.js';
 
 /** `prose`: block Markdown (paragraphs, lists); `text`: one line of inline Markdown. */
 export type ProseKind = 'prose' | 'text';
 
 /** The heading level the shallowest heading of a prose field becomes (below the sections' h2), unless a field asks otherwise. */
 export const defaultHeadingBase = 3;
+
+/** How a prose field's headings are levelled and named; a number is `{ base }`. */
+export interface HeadingPlan {
+  /** The level the shallowest heading becomes; with `keep`, the least level a heading may have. */
+  base: number;
+  /** Headings keep the level written (raised to `base` at least) instead of the shallowest becoming `base`. */
+  keep?: boolean;
+  /** Give every heading an anchor, `<anchors>-<its words>`, the same on the HTML and the Markdown page (the table of contents links to them). */
+  anchors?: string;
+}
+
+/** A heading of a prose field with an anchor: its level as printed, its anchor and its words. */
+export interface ProseHeading {
+  depth: number;
+  anchor: string;
+  text: string;
+}
+
+const planOf = (headings: number | HeadingPlan): HeadingPlan => (typeof headings === 'number' ? { base: headings } : headings);
+const planKey = ({ base, keep, anchors }: HeadingPlan) => `${base}${keep ? 'k' : ''}${anchors === undefined ? '' : `#${anchors}`}`;
 
 // Each distinct text is parsed and rendered once while it is in use (see RecentMemo: memory stays bounded however many
 // versions). Sizes in characters: a generation holds at least a large document's texts; a tree weighs about ten times its text.
@@ -28,11 +49,18 @@ export function parseMarkdown(text: string): MdastRoot {
  * unsafe targets keep only their text, and unsafe images go. A `text` field
  * that is not a single paragraph (it starts with `1. ` or `# `, say) is taken
  * literally, since one line of text is never a list or heading. Headings are
- * shifted so the shallowest becomes `headingBase`. The returned tree is
- * shared: do not mutate it.
+ * levelled by `headings` (see HeadingPlan; a number: the shallowest becomes
+ * that level). The returned tree is shared: do not mutate it.
  */
-export function parseProse(text: string, kind: ProseKind, headingBase = defaultHeadingBase, imageHosts: ImageHosts = []): MdastRoot {
-  const key = `${kind}\0${headingBase}\0${imageHosts.join(' ')}\0${text}`;
+export function parseProse(
+  text: string,
+  kind: ProseKind,
+  headings: number | HeadingPlan = defaultHeadingBase,
+  imageHosts: ImageHosts = [],
+): MdastRoot {
+  const plan = planOf(headings);
+  // Anchors are added when printing: the tree is the same whatever they are named.
+  const key = `${kind}\0${planKey({ base: plan.base, ...(plan.keep ? { keep: true } : {}) })}\0${imageHosts.join(' ')}\0${text}`;
   let tree = parsed.get(key);
   if (!tree) {
     // The tree's strings are cut from the text: parse a copy of its own, in case the text was cut from a whole page.
@@ -44,18 +72,35 @@ export function parseProse(text: string, kind: ProseKind, headingBase = defaultH
       }
     }
     makeSafe(tree, imageHosts);
-    shiftHeadings(tree, headingBase);
+    if (plan.keep) keepHeadings(tree, plan.base);
+    else shiftHeadings(tree, plan.base);
     parsed.set(key, tree);
   }
   return tree;
 }
 
 /** Render a prose field to sanitized HTML: raw HTML, scripts, event handlers and `javascript:` links come out inert. */
-export function proseToHtml(text: string, kind: ProseKind, headingBase = defaultHeadingBase, imageHosts: ImageHosts = []): string {
-  const key = `${kind}\0${headingBase}\0${imageHosts.join(' ')}\0${text}`;
+export function proseToHtml(
+  text: string,
+  kind: ProseKind,
+  headings: number | HeadingPlan = defaultHeadingBase,
+  imageHosts: ImageHosts = [],
+): string {
+  const plan = planOf(headings);
+  const key = `${kind}\0${planKey(plan)}\0${imageHosts.join(' ')}\0${text}`;
   let html = renderedHtml.get(key);
   if (html === undefined) {
-    const hast = toHtml.runSync(structuredClone(parseProse(text, kind, headingBase, imageHosts))) as HastRoot;
+    const tree = parseProse(text, kind, plan, imageHosts);
+    const hast = toHtml.runSync(structuredClone(tree)) as HastRoot;
+    // Ids are set after sanitizing (which would prefix them), heading by heading in the order of the tree's headings.
+    if (plan.anchors !== undefined) {
+      const anchors = headingAnchors(tree, plan.anchors).map((h) => h.anchor);
+      visit(hast, 'element', (node) => {
+        // A footnotes heading has an id of its own, and no heading of the text's.
+        if (/^h[1-6]$/.test(node.tagName) && node.properties.id === undefined && anchors.length)
+          node.properties = { ...node.properties, id: anchors.shift() };
+      });
+    }
     if (kind === 'text') {
       const paragraph = hast.children.find((n) => n.type === 'element');
       const children: ElementContent[] = paragraph && paragraph.type === 'element' ? paragraph.children : [];
@@ -69,11 +114,25 @@ export function proseToHtml(text: string, kind: ProseKind, headingBase = default
 }
 
 /** Render a prose field as normalised GitHub-flavoured Markdown (no trailing newline). */
-export function proseToMarkdown(text: string, kind: ProseKind, headingBase = defaultHeadingBase, imageHosts: ImageHosts = []): string {
-  const key = `${kind}\0${headingBase}\0${imageHosts.join(' ')}\0${text}`;
+export function proseToMarkdown(
+  text: string,
+  kind: ProseKind,
+  headings: number | HeadingPlan = defaultHeadingBase,
+  imageHosts: ImageHosts = [],
+): string {
+  const plan = planOf(headings);
+  const key = `${kind}\0${planKey(plan)}\0${imageHosts.join(' ')}\0${text}`;
   let markdown = renderedMarkdown.get(key);
   if (markdown === undefined) {
-    markdown = toMarkdown.stringify(structuredClone(parseProse(text, kind, headingBase, imageHosts))).trimEnd();
+    const tree = structuredClone(parseProse(text, kind, plan, imageHosts));
+    // Each heading starts with its anchor, as the page's own headings do (`### <a id="children-under-13s"></a>Under 13s`).
+    if (plan.anchors !== undefined) {
+      const anchors = headingAnchors(tree, plan.anchors).map((h) => h.anchor);
+      visit(tree, 'heading', (node) => {
+        node.children.unshift({ type: 'html', value: markdownAnchor(anchors.shift()!) });
+      });
+    }
+    markdown = toMarkdown.stringify(tree).trimEnd();
     renderedMarkdown.set(key, markdown);
   }
   return markdown;
@@ -101,4 +160,43 @@ function plainTextOf(text: string, kind: ProseKind): string {
   });
   // No-break spaces stay: French puts them inside « » and before : ; ? ! so that no line breaks there.
   return out.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** The headings of a prose field as printed with `headings` (their anchors when it names them, else none): for the table of contents. */
+export function proseHeadings(text: string, kind: ProseKind, headings: HeadingPlan, imageHosts: ImageHosts = []): ProseHeading[] {
+  return headings.anchors === undefined ? [] : headingAnchors(parseProse(text, kind, headings, imageHosts), headings.anchors);
+}
+
+/**
+ * Each heading of a tree, in order, with its anchor: the prefix and the
+ * heading's words in lower-case ASCII letters and digits (`introduction-who-we-are`),
+ * numbered from the second of the same words on (`-2`), `heading` when no word is left.
+ */
+function headingAnchors(tree: MdastRoot, prefix: string): ProseHeading[] {
+  const used = new Set<string>();
+  const out: ProseHeading[] = [];
+  visit(tree, 'heading', (node: Heading) => {
+    const text = headingText(node);
+    const words =
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'heading';
+    let anchor = `${prefix}-${words}`;
+    for (let n = 2; used.has(anchor); n++) anchor = `${prefix}-${words}-${n}`;
+    used.add(anchor);
+    out.push({ depth: node.depth, anchor, text });
+  });
+  return out;
+}
+
+/** A heading's words: its text and code, without the markup. */
+function headingText(heading: Heading): string {
+  let out = '';
+  visit(heading, (node) => {
+    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+  });
+  return out.replace(/\s+/g, ' ').trim();
 }

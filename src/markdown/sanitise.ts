@@ -92,3 +92,10 @@ export function shiftHeadings(tree: MdastRoot, base: number): void {
     node.depth = Math.min(6, node.depth - shallowest + base) as typeof node.depth;
   });
 }
+
+/** Keep headings at the level written, but none above `base` (the page's title and sections own the levels above). */
+export function keepHeadings(tree: MdastRoot, base: number): void {
+  visit(tree, 'heading', (node) => {
+    node.depth = Math.max(node.depth, base) as typeof node.depth;
+  });
+}

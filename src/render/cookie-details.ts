@@ -84,7 +84,11 @@ function cookieTable(items: NonNullable<NonNullable<Policy['cookies']>['items']>
       (cookie.duration ? ` (${literal(formatDuration(cookie.duration, writer.locale))})` : ''),
     ...(withCategory ? [cookie.category ? literal(writer.enumText('cookieCategory', cookie.category)) : ''] : []),
   ]);
-  return markdownTable(header, rows);
+  return markdownTable(
+    header,
+    rows,
+    items.map((cookie) => `cookie-${cookie.id}`),
+  );
 }
 
 /** Who provides a cookie as the table shows it: the provider with its party ("Meta (First party)"), else the party alone. */

@@ -1,4 +1,3 @@
-import type GithubSlugger from 'github-slugger';
 import { mapStrings } from '../model/fields.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { Messages } from '../model/messages.js';
@@ -10,7 +9,7 @@ import { addressParts, contactChannels, labelSaysTollFree, telHref, type Channel
 import { countryList, facts, inline, literal, type FactWriter } from './facts.js';
 import { listFormat, separators } from './intl-format.js';
 import { sectionDetails } from './section-details.js';
-import type { Displayed, OutputFormat, SectionView } from './view-model.js';
+import { proseAnchors, type Displayed, type OutputFormat, type SectionView } from './view-model.js';
 
 type Contact = Policy['contacts']['items'][number];
 
@@ -42,7 +41,8 @@ export interface Writer extends FactWriter {
 
 /** Gather what the section builders share for one document, one locale and one output format. */
 export function viewContext(policy: Policy, messages: Messages, format: OutputFormat): ViewContext {
-  const doc = mapStrings(policy, format.convert) as Displayed<Policy>;
+  // The introduction's and custom sections' headings get anchors, for the table of contents.
+  const doc = mapStrings(policy, (value, kind, path) => format.convert(value, kind, path, proseAnchors(policy, path))) as Displayed<Policy>;
   const plain = (value: string) => format.convert(value, 'plain');
   const labelText = (group: string, value: string) => messages.enums[group]?.[value] ?? value;
   const semicolon = messages.punctuation?.semicolon ?? '; ';
@@ -187,26 +187,22 @@ const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.t
 /** A converted label's text (a Handlebars SafeString or a string). */
 const labelPlain = (value: unknown) => (value && typeof value === 'object' && 'toHTML' in value ? String(value) : String(value ?? ''));
 
-/** Every section of the page in order, with anchors unique across the page. */
-export function sectionViews(slots: readonly SectionSlot[], context: ViewContext, slugger: GithubSlugger): SectionView[] {
-  return slots.map((slot) =>
-    slot.kind === 'custom' ? customSectionView(slot.section, context, slugger) : builtinSectionView(slot.name, context, slugger),
-  );
+/** Every section of the page in order; its anchor, the same on both pages, is its name or a custom section's id. */
+export function sectionViews(slots: readonly SectionSlot[], context: ViewContext): SectionView[] {
+  return slots.map((slot) => (slot.kind === 'custom' ? customSectionView(slot.section, context) : builtinSectionView(slot.name, context)));
 }
 
-function customSectionView(section: NonNullable<Policy['sections']>[number], context: ViewContext, slugger: GithubSlugger): SectionView {
+function customSectionView(section: NonNullable<Policy['sections']>[number], context: ViewContext): SectionView {
   const index = (context.policy.sections ?? []).indexOf(section);
   const display = context.doc.sections![index]!;
-  const anchor = context.format.sectionAnchor(section.id, proseToPlainText(section.title, 'text'), slugger);
-  return { partial: 'custom-section', anchor, title: display.title, body: display.body };
+  return { partial: 'custom-section', anchor: section.id, title: display.title, body: display.body };
 }
 
-function builtinSectionView(name: BuiltinSection, context: ViewContext, slugger: GithubSlugger): SectionView {
+function builtinSectionView(name: BuiltinSection, context: ViewContext): SectionView {
   const raw = context.policy[name] as { title?: string } | undefined;
   // A section's display value, spread into its view (a prose section's is the converted text itself).
   const display = context.doc[name] as { title?: unknown } | undefined;
   const titleText = raw?.title ?? context.messages.headings[name] ?? name;
-  const anchor = context.format.sectionAnchor(name, proseToPlainText(titleText, 'text'), slugger);
-  const base = { ...display, partial: name, anchor, title: raw?.title ? display!.title : context.plain(titleText) };
+  const base = { ...display, partial: name, anchor: name, title: raw?.title ? display!.title : context.plain(titleText) };
   return { ...base, ...(sectionDetails[name]?.(context) ?? {}) };
 }

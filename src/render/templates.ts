@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { TemplateFile, TemplateSet } from '../load/read-templates.js';
 import { messagesFor, overlayMessages, type Messages } from '../model/messages.js';
+import { markdownAnchor } from '../markdown/escape.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
 import { formatDate, htmlFormat, markdownOutput, pageView, type OutputFormat, type PageView } from './view-model.js';
@@ -117,6 +118,8 @@ function templateDiagnostic(templates: TemplateSet, name: string, error: unknown
 /** Compile every template and partial, read every locale and set the assets aside; a file that fails is reported and skipped. */
 function compileTemplates(templates: TemplateSet, fail: Fail): CompiledTemplates {
   const environments = { html: Handlebars.create(), md: Handlebars.create() };
+  // Markdown has no ids: `{{anchorTag anchor}}` writes the HTML page's id as an empty anchor (escaped, as no other value there is).
+  environments.md.registerHelper('anchorTag', (id: unknown) => (typeof id === 'string' && id ? markdownAnchor(id) : ''));
   const result: CompiledTemplates = { compiled: new Map(), messages: new Map(), assets: new Map() };
   for (const [name, file] of templates.files) {
     if (name.startsWith('assets/')) {

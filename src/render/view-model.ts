@@ -1,10 +1,9 @@
-import GithubSlugger from 'github-slugger';
 import { mapStrings, type StringKind } from '../model/fields.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from '../model/messages.js';
 import { escapeMarkdown } from '../markdown/escape.js';
-import { proseToHtml, proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
+import { proseHeadings, proseToHtml, proseToMarkdown, proseToPlainText, type HeadingPlan } from '../markdown/prose.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
 import { formatDate, separators } from './intl-format.js';
 import { addressOnOneLine, addressParts } from './contact-channels.js';
@@ -21,19 +20,19 @@ export { formatDate, formatDuration, formatMoney } from './intl-format.js';
  */
 export interface OutputFormat {
   name: 'html' | 'md';
-  /** Convert a document string of the given kind, found at `path` (which decides the level of its headings). */
-  convert(value: string, kind: StringKind, path?: readonly (string | number)[]): unknown;
-  /** Anchor of a section: its id in HTML, the heading's slug in Markdown (which has no ids of its own). */
-  sectionAnchor(id: string, plainTitle: string, slugger: GithubSlugger): string;
+  /**
+   * Convert a document string of the given kind, found at `path` (which decides the level of its headings);
+   * `anchors` gives its headings anchors with that prefix (see `proseAnchors`).
+   */
+  convert(value: string, kind: StringKind, path?: readonly (string | number)[], anchors?: string): unknown;
 }
 
 /** Turns a document's strings into Handlebars-ready values for HTML templates (`imageHosts`: other hosts prose may show images from). */
 export function htmlFormat(safe: (html: string) => unknown, imageHosts: ImageHosts = []): OutputFormat {
   return {
     name: 'html',
-    convert: (value, kind, path = []) =>
-      kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind, headingBase(path), imageHosts)) : value,
-    sectionAnchor: (id) => id,
+    convert: (value, kind, path = [], anchors) =>
+      kind === 'prose' || kind === 'text' ? safe(proseToHtml(value, kind, headingPlan(path, anchors), imageHosts)) : value,
   };
 }
 
@@ -41,13 +40,12 @@ export function htmlFormat(safe: (html: string) => unknown, imageHosts: ImageHos
 export function markdownOutput(imageHosts: ImageHosts = []): OutputFormat {
   return {
     name: 'md',
-    convert: (value, kind, path = []) =>
+    convert: (value, kind, path = [], anchors) =>
       kind === 'prose' || kind === 'text'
-        ? proseToMarkdown(value, kind, headingBase(path), imageHosts)
+        ? proseToMarkdown(value, kind, headingPlan(path, anchors), imageHosts)
         : kind === 'plain'
           ? escapeMarkdown(value)
           : value,
-    sectionAnchor: (_id, plainTitle, slugger) => slugger.slug(plainTitle),
   };
 }
 
@@ -55,18 +53,38 @@ export function markdownOutput(imageHosts: ImageHosts = []): OutputFormat {
 export const markdownFormat: OutputFormat = markdownOutput();
 
 /**
- * The level the shallowest heading of a prose field becomes, so headings
- * never skip a level: the introduction sits under the h1, most prose under
- * a section's h2, and prose under a template's h3 (a right, a seal, the
- * cookie explanations) one deeper.
+ * How the headings of a prose field are levelled. The introduction sits
+ * under the page's h1, beside the sections: its headings keep the level
+ * written (`##` an h2, `###` an h3; `#` an h2 too, the h1 being the title).
+ * Elsewhere the shallowest heading becomes the level below the heading the
+ * text sits under, so headings never skip a level: most prose under a
+ * section's h2, and prose under a template's h3 (a right, a seal, the cookie
+ * explanations) one deeper.
  */
-function headingBase(path: readonly (string | number)[]): number {
+function headingPlan(path: readonly (string | number)[], anchors: string | undefined): HeadingPlan {
   const [first, second, , fourth] = path;
-  if (first === 'introduction') return 2;
-  if (first === 'cookies' && (second === 'explanation' || second === 'usage')) return 4;
-  if (first === 'purposes' && second === 'automatedDecisions') return 4;
-  if ((first === 'rights' || first === 'certifications') && second === 'items' && fourth !== 'title') return 4;
-  return 3;
+  const plan = (base: number, keep = false): HeadingPlan => ({
+    base,
+    ...(keep ? { keep } : {}),
+    ...(anchors === undefined ? {} : { anchors }),
+  });
+  if (first === 'introduction') return plan(2, true);
+  if (first === 'cookies' && (second === 'explanation' || second === 'usage')) return plan(4);
+  if (first === 'purposes' && second === 'automatedDecisions') return plan(4);
+  if ((first === 'rights' || first === 'certifications') && second === 'items' && fourth !== 'title') return plan(4);
+  return plan(3);
+}
+
+/**
+ * The prefix of the anchors of the headings of the prose at `path`, or
+ * undefined for none: the introduction's headings (`introduction-…`) and a
+ * custom section's (`<section id>-…`) get anchors, as the table of contents
+ * lists them (the built-in sections' structure is their own).
+ */
+export function proseAnchors(policy: Policy, path: readonly (string | number)[]): string | undefined {
+  if (path.length === 1 && path[0] === 'introduction') return 'introduction';
+  if (path.length === 3 && path[0] === 'sections' && path[2] === 'body') return policy.sections?.[path[1] as number]?.id;
+  return undefined;
 }
 
 /**
@@ -115,7 +133,8 @@ export interface PageView {
   parent?: { link: unknown } | undefined;
   introduction?: unknown;
   related: (Displayed<NonNullable<Policy['related']>[number]> & { anchor: string; separator: string })[];
-  toc: { anchor: string; title: unknown }[];
+  /** The table of contents: the introduction's headings, then the sections, each with the headings of a custom section's text. */
+  toc: TocEntry[];
   sections: SectionView[];
   copyright?: unknown;
   /** The locale's labels, converted for the format. */
@@ -124,20 +143,60 @@ export interface PageView {
   assets: string;
 }
 
+/** An entry of the table of contents: an anchor, its title, and the entries under it. */
+export interface TocEntry {
+  anchor: string;
+  title: unknown;
+  children: { anchor: string; title: unknown }[];
+}
+
 /** Build the data a page template receives from a resolved policy. */
 export function pageView(model: PolicyModel, messages: Messages, format: OutputFormat, settings: { assets: string }): PageView {
   const context = viewContext(model.policy, messages, format);
-  const sections = sectionViews(model.sections, context, new GithubSlugger());
+  const sections = sectionViews(model.sections, context);
   return {
     format: format.name,
     ...pageHead(context),
     ...documentFacts(context),
-    toc: sections.map((s) => ({ anchor: s.anchor, title: s.title })),
+    toc: tableOfContents(model.policy, sections, format),
     sections,
     copyright: context.doc.copyright,
     t: mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Displayed<Messages>,
     assets: settings.assets,
   };
+}
+
+/**
+ * The table of contents, two levels deep, linking to the same anchors on
+ * both pages: the introduction's h2 headings (its h3s under them, or on their
+ * own before its first h2), then every section with the h3 headings of a
+ * custom section's text under it.
+ */
+function tableOfContents(policy: Policy, sections: readonly SectionView[], format: OutputFormat): TocEntry[] {
+  const headingsAt = (text: string | undefined, path: (string | number)[]) =>
+    text === undefined
+      ? []
+      : proseHeadings(text, 'prose', headingPlan(path, proseAnchors(policy, path))).map((h) => ({
+          depth: h.depth,
+          anchor: h.anchor,
+          title: format.convert(h.text, 'plain'),
+        }));
+  const toc: TocEntry[] = [];
+  let under: TocEntry | undefined;
+  for (const { depth, anchor, title } of headingsAt(policy.introduction, ['introduction'])) {
+    if (depth === 2) toc.push((under = { anchor, title, children: [] }));
+    else if (depth === 3) {
+      if (under) under.children.push({ anchor, title });
+      else toc.push({ anchor, title, children: [] });
+    }
+  }
+  const custom = policy.sections ?? [];
+  for (const section of sections) {
+    const index = section.partial === 'custom-section' ? custom.findIndex((s) => s.id === section.anchor) : -1;
+    const children = index < 0 ? [] : headingsAt(custom[index]!.body, ['sections', index, 'body']).filter((h) => h.depth === 3);
+    toc.push({ anchor: section.anchor, title: section.title, children: children.map(({ anchor, title }) => ({ anchor, title })) });
+  }
+  return toc;
 }
 
 /** What the page's `<head>` shows: its language, its title (as displayed, as plain text, with the brand) and a description. */

@@ -96,12 +96,19 @@ function executableParts(html: string): string[] {
   return found;
 }
 
+/** policyc's own anchors, the one raw HTML a Markdown page has: `<a id="cookie-ga"></a>` (inline, an opening and a closing node) with an id of an id's characters. */
+const ownAnchor = /^<a id="[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*">$/;
+
 /** What a Markdown renderer that passes raw HTML through would turn into markup or a runnable link. */
 function executableMarkdown(markdown: string): string[] {
   const found: string[] = [];
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
-  visit(tree, (node) => {
-    if (node.type === 'html') found.push(`raw HTML ${JSON.stringify((node as { value: string }).value.slice(0, 60))}`);
+  visit(tree, (node, index, parent) => {
+    const sibling = (offset: number) =>
+      index === undefined ? undefined : (parent?.children[index + offset] as { value?: string } | undefined)?.value;
+    const value = (node as { value?: string }).value ?? '';
+    const anchor = (ownAnchor.test(value) && sibling(1) === '</a>') || (value === '</a>' && ownAnchor.test(sibling(-1) ?? ''));
+    if (node.type === 'html' && !anchor) found.push(`raw HTML ${JSON.stringify(value.slice(0, 60))}`);
     const url = (node as { url?: string }).url;
     if (url !== undefined && runnableScheme.test(url.replace(/[\u0000-\u0020]/g, ''))) found.push(`${node.type} to ${url}`);
   });
@@ -127,7 +134,8 @@ describe('an XSS corpus in every text of the document and the translation', () =
       'privacy/CHANGELOG.md',
     ]) {
       expect(site.written, file).toContain(file);
-      expect(read(file), file).toContain('__pwned');
+      // Markdown shows the text's underscores backslashed.
+      expect(file.endsWith('.md') ? read(file).replace(/\\_/g, '_') : read(file), file).toContain('__pwned');
     }
   });
 
