@@ -5,7 +5,7 @@ import type { Messages } from '../model/messages.js';
 import type { BuiltinSection } from '../model/sections.js';
 import type { SectionSlot } from '../resolve/resolve.js';
 import { proseToPlainText } from '../markdown/prose.js';
-import { escapeMarkdown } from '../markdown/escape.js';
+import { reachMarkdown } from './contact-link.js';
 import type { FactWriter } from './facts.js';
 import { listFormat } from './intl-format.js';
 import { sectionDetails } from './section-details.js';
@@ -124,13 +124,8 @@ function addressLines(address: string, format: OutputFormat): unknown[] {
 
 /** The contact's e-mail address, web page or telephone number as a link (inline Markdown, converted); undefined when it has none. */
 function reachLink(contact: Contact, format: OutputFormat): unknown {
-  const phone = contact.phone ?? contact.methods?.find((m) => m.phone)?.phone;
-  const email = contact.email ?? contact.methods?.find((m) => m.email)?.email;
-  const url = contact.url ?? contact.methods?.find((m) => m.url)?.url;
-  if (email) return format.convert(`[${escapeMarkdown(email)}](<mailto:${email}>)`, 'text');
-  if (url) return format.convert(`[${escapeMarkdown(url)}](<${url}>)`, 'text');
-  if (phone) return format.convert(`[${escapeMarkdown(phone)}](<tel:${phone.replace(/[^+0-9]/g, '')}>)`, 'text');
-  return undefined;
+  const markdown = reachMarkdown(contact);
+  return markdown === undefined ? undefined : format.convert(markdown, 'text');
 }
 
 const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();

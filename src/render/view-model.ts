@@ -9,6 +9,7 @@ import { type ImageHosts } from '../markdown/sanitise.js';
 import { formatDate } from './intl-format.js';
 import { sectionViews, viewContext, type ViewContext, type Writer } from './section-views.js';
 import { enumList, facts, inline, literal, markdownList, type Fact } from './facts.js';
+import { controllerTerms } from './controller-terms.js';
 
 // Re-exported: modules across src/ import the formatters from the view model, where they were first written.
 export { formatDate, formatDuration, formatMoney } from './intl-format.js';
@@ -106,6 +107,8 @@ export interface PageView {
   id: string;
   version: string;
   effective: { iso: string; display: unknown };
+  /** How the page names the controller: "Data controller", or "Company" where no law the document is written for uses the term. */
+  controllerLabel: unknown;
   /** The controller: its fields as displayed, its address by line, and its facts (where it is the controller, its representatives). */
   controller: ControllerView;
   /** Further controllers, each like `controller`, with an anchor. */
@@ -163,14 +166,17 @@ function documentFacts({
   writer,
 }: ViewContext): Pick<
   PageView,
-  'id' | 'version' | 'effective' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'
+  'id' | 'version' | 'effective' | 'controllerLabel' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'
 > {
   return {
     id: policy.id,
     version: policy.version,
     effective: { iso: policy.effective, display: plain(formatDate(policy.effective, policy.locale)) },
-    controller: controllerView(policy.controller, doc.controller, writer),
-    otherControllers: (policy.otherControllers ?? []).map((controller, i) => controllerView(controller, doc.otherControllers![i]!, writer)),
+    controllerLabel: plain(writer.t('page', controllerTerms(policy) ? 'controller' : 'company')),
+    controller: controllerView(policy.controller, doc.controller, writer, controllerTerms(policy)),
+    otherControllers: (policy.otherControllers ?? []).map((controller, i) =>
+      controllerView(controller, doc.otherControllers![i]!, writer, controllerTerms(policy)),
+    ),
     parent: parentView(policy, writer),
     introduction: doc.introduction,
     related: (policy.related ?? []).map((related, i) => ({ ...doc.related![i]!, anchor: `related-${related.id}` })),
@@ -181,7 +187,7 @@ type Controller = Policy['controller'];
 /** A controller as a page shows it. */
 export type ControllerView = Displayed<Controller> & { anchor: string; addressLines?: unknown[]; facts: Fact[] };
 
-function controllerView(controller: Controller, display: Displayed<Controller>, writer: Writer): ControllerView {
+function controllerView(controller: Controller, display: Displayed<Controller>, writer: Writer, terms: boolean): ControllerView {
   const representatives = (controller.representatives ?? []).map((r) =>
     [
       `${literal(writer.enumText('jurisdiction', r.region))}: ${r.name}`,
@@ -205,7 +211,12 @@ function controllerView(controller: Controller, display: Displayed<Controller>, 
         }
       : {}),
     facts: facts(writer, [
-      ['regions', writer.t('facts', 'controllerFor'), enumList(writer, 'jurisdiction', controller.regions)],
+      // The author's own words for where it is the controller stand in for the names of its regions.
+      [
+        'regions',
+        writer.t('facts', terms ? 'controllerFor' : 'companyFor'),
+        controller.appliesTo ?? enumList(writer, 'jurisdiction', controller.regions),
+      ],
       ['representatives', writer.t('facts', 'representatives'), markdownList(writer, representatives)],
     ]),
   };
