@@ -153,6 +153,10 @@ function superseded(document: Record<string, unknown>, path: Path): boolean {
   if (key === 'end' && parent.description !== undefined) return true;
   if (key === 'basis' && parent.text !== undefined) return true;
   if (key === 'signal' && parent.name !== undefined) return true;
+  // A controller's own words for where it is the controller (`appliesTo`) stand in for its regions' names.
+  const holder = path.slice(0, -2).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], document) as
+    Record<string, unknown> | undefined;
+  if (path[path.length - 2] === 'regions' && holder?.appliesTo !== undefined) return true;
   // A toll-free flag says something only of a telephone number.
   if (key === 'tollFree' && parent.phone === undefined) return true;
   return false;

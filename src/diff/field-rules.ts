@@ -183,16 +183,28 @@ const rightTypesRule: FieldRule = ({ change: { before, after } }) => {
   return { rule: 'right-removed', material: true, clause: `is now the ${rights(now)} instead of the ${rights(was)}` };
 };
 
-const marketingConsentRule: FieldRule = ({ change: { before, after } }) => {
-  if (after === 'opt-out')
+type MarketingConsent = { model: string; audience?: string };
+
+// Opt-out for an audience that had none, or for more audiences, sends marketing to people who never agreed to it.
+const marketingConsentsRule: FieldRule = ({ change: { before, after } }) => {
+  const was = (before ?? []) as MarketingConsent[];
+  const now = (after ?? []) as MarketingConsent[];
+  const optOuts = (consents: MarketingConsent[]) => consents.filter((c) => c.model === 'opt-out');
+  const audiences = (consents: MarketingConsent[]) =>
+    consents.some((c) => c.audience === undefined) ? '' : ` for ${consents.map((c) => text(c.audience)).join(' and ')}`;
+  if (optOuts(now).length > optOuts(was).length) {
+    const added = optOuts(now).filter((c) => !optOuts(was).some((w) => w.audience === c.audience));
     return {
       rule: 'marketing-opt-out',
       material: true,
-      clause: 'sends marketing until you object (opt-out)' + (before ? ' instead of only with your agreement (opt-in)' : ''),
+      clause:
+        `sends marketing until you object (opt-out)${audiences(added.length ? added : optOuts(now))}` +
+        (was.some((c) => c.model === 'opt-in') ? ' instead of only with your agreement (opt-in)' : ''),
     };
-  return before === undefined
-    ? undefined
-    : { rule: 'marketing-opt-in', material: false, clause: 'sends marketing only with your agreement (opt-in)' };
+  }
+  if (before === undefined || optOuts(now).length === optOuts(was).length) return undefined;
+  const optIns = now.filter((c) => c.model === 'opt-in');
+  return { rule: 'marketing-opt-in', material: false, clause: `sends marketing only with your agreement (opt-in)${audiences(optIns)}` };
 };
 
 const cookieConsentRule: FieldRule = ({ change: { before, after } }) => {
@@ -247,7 +259,7 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'category:sensitive': sensitiveRule,
   'right:fee.amount': feeRule,
   'right:types': rightTypesRule,
-  'marketing:consent': marketingConsentRule,
+  'marketing:consents': marketingConsentsRule,
   'cookie-policy:consent.model': cookieConsentRule,
   'section:automatedDecisions.used': automatedDecisionsRule,
   'controller:name': controllerNameRule,

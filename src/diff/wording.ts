@@ -45,8 +45,7 @@ const enumGroups: Record<string, string> = {
 
 /** A value as a summary shows it: enum labels, lists joined, text without Markdown. */
 export function show(entity: EntityKind, field: string, value: unknown): string {
-  const group =
-    entity === 'marketing' && field === 'consent' ? 'marketingConsent' : (enumGroups[`${entity}:${field}`] ?? enumGroups[field]);
+  const group = enumGroups[`${entity}:${field}`] ?? enumGroups[field];
   if (Array.isArray(value)) {
     // A general form's list reads as its short form did: lower-case labels ("performance of a contract").
     const label = (v: unknown) => (generalForms[field] ? lower(enumLabel(group!, String(v))) : enumLabel(group!, String(v)));
@@ -62,6 +61,10 @@ const isItem = (value: unknown): value is Record<string, unknown> => typeof valu
 function item(field: string, value: Record<string, unknown>): string {
   if (typeof value.text === 'string') return text(value.text);
   if (field === 'conditions') return lower(enumLabel('condition', String(value.basis)));
+  if (field === 'consents') {
+    const model = lower(enumLabel('marketingConsent', String(value.model)));
+    return typeof value.audience === 'string' ? `${model} for ${text(value.audience)}` : model;
+  }
   if (field === 'sources') {
     const kind = lower(enumLabel('source', String(value.type)));
     return typeof value.name === 'string' ? `${kind}: ${text(value.name)}` : kind;
@@ -103,6 +106,7 @@ const generalForms: Record<string, string> = {
   sources: 'source',
   types: 'type',
   conditions: 'condition',
+  consents: 'consent',
 };
 
 /** How a summary names a field holding `value`: a general form with one item is named as its short form ("the legal basis"). */

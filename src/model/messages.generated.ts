@@ -23,6 +23,8 @@ export interface EnglishMessages {
     related: string;
     /** Data controller */
     controller: string;
+    /** Company */
+    company: string;
     /** part of the */
     partOf: string;
     /** How {controller} collects, uses and protects personal information. */
@@ -111,6 +113,8 @@ export interface EnglishMessages {
     optOut: string;
     /** or contact us at */
     orContact: string;
+    /** {model} for {audience} */
+    consentFor: string;
   };
   cookies: {
     /** What is a cookie? */
@@ -179,6 +183,10 @@ export interface EnglishMessages {
     appeals: string;
     /** When we answer */
     responseTime: string;
+    /** Deadlines where you live */
+    deadlines: string;
+    /** When we decide an appeal */
+    appealResponseTime: string;
     /** Request metrics */
     metrics: string;
     /** Where to send requests */
@@ -374,6 +382,10 @@ export interface EnglishMessages {
       'post-mortem-instructions': string;
       /** Right to consent to the processing of sensitive data */
       'consent-to-sensitive': string;
+      /** Right to a list of the specific third parties your personal data was disclosed to */
+      'list-third-parties': string;
+      /** Right to question the result of a profiling decision */
+      'question-profiling': string;
     };
     role: {
       /** General enquiries */
@@ -394,6 +406,8 @@ export interface EnglishMessages {
       ombudsman: string;
       /** Security */
       security: string;
+      /** Children’s privacy */
+      children: string;
     };
     notification: {
       /** By e-mail */
@@ -1121,8 +1135,14 @@ export interface EnglishMessages {
     privacyPolicy: string;
     /** Purposes */
     purposes: string;
-    /** Only when you use */
+    /** Features */
     features: string;
+    /** Feature */
+    feature: string;
+    /** Only when you use */
+    onlyWhenUsed: string;
+    /** Only when you turn on */
+    onlyWhenOn: string;
     /** Data shared */
     dataShared: string;
     /** For example */
@@ -1187,6 +1207,8 @@ export interface EnglishMessages {
     governedBy: string;
     /** Measures */
     measures: string;
+    /** To report a security issue */
+    securityContact: string;
     /** Minimum age */
     minimumAge: string;
     /** Directed to children */
@@ -1195,6 +1217,10 @@ export interface EnglishMessages {
     knowinglyCollects: string;
     /** Parental consent */
     parentalConsent: string;
+    /** Parental consent for children under {age} */
+    parentalConsentUnder: string;
+    /** Contact for parents */
+    parentsContact: string;
     /** What a request must meet */
     threshold: string;
     /** Whether you are told */
@@ -1233,12 +1259,16 @@ export interface EnglishMessages {
     representatives: string;
     /** Controller for */
     controllerFor: string;
+    /** Responsible for */
+    companyFor: string;
     /** Services */
     services: string;
     /** Personal information of consumers under 16 sold or shared */
     minors: string;
     /** Sensitive personal information used for purposes that give a right to limit its use */
     sensitiveUse: string;
+    /** Sensitive personal information used to infer characteristics about you */
+    sensitiveInferences: string;
     /** Rights */
     rights: string;
     /** for */

@@ -120,6 +120,65 @@ export type LegalBasis =
  */
 export type CountryCode = string;
 /**
+ * Direct marketing: how the person agrees to it and how to stop it.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Marketing".
+ */
+export type Marketing = Marketing1 & {
+  /**
+   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   */
+  title?: string;
+  /**
+   * Prose shown under the section heading, before its structured content.
+   */
+  intro?: string;
+  /**
+   * `opt-in`: marketing only after the person agrees; `opt-out`: marketing until the person objects. Short form of `consents` with one model for everyone.
+   */
+  consent?: 'opt-in' | 'opt-out';
+  /**
+   * How people agree to marketing, for each audience when it differs (opt-in for prospects, opt-out for existing customers).
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  consents?: [MarketingConsent, ...MarketingConsent[]];
+  /**
+   * How to stop receiving marketing.
+   */
+  optOut: {
+    /**
+     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+     */
+    instructions: string;
+    /**
+     * The `id` of another entity in this document.
+     */
+    contact?: string;
+  };
+  /**
+   * Prose shown after the section's structured content.
+   */
+  closing?: string;
+  /**
+   * The channels marketing is sent through.
+   *
+   * @maxItems 5000
+   *
+   * Items: A marketing channel.
+   */
+  channels?: ('email' | 'sms' | 'phone' | 'post' | 'push' | 'in-product' | 'online-advertising')[];
+};
+export type Marketing1 =
+  | {
+      consent: unknown;
+    }
+  | {
+      consents: unknown;
+    };
+/**
  * A transfer safeguard: an `adequacy` decision, `standard-contractual-clauses`, `binding-corporate-rules`, a framework (`eu-us-safe-harbor`, `us-swiss-safe-harbor`, `eu-us-privacy-shield`, `swiss-us-privacy-shield`, `eu-us-data-privacy-framework`, `uk-us-data-bridge`, `swiss-us-data-privacy-framework`) or an Art. 49 `derogation`.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -173,7 +232,9 @@ export type Right = Right1 & {
     | 'shine-the-light'
     | 'minors-content-removal'
     | 'post-mortem-instructions'
-    | 'consent-to-sensitive';
+    | 'consent-to-sensitive'
+    | 'list-third-parties'
+    | 'question-profiling';
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -225,7 +286,7 @@ export type Right1 =
       types: unknown;
     };
 /**
- * Which right: GDPR (`access`, `rectification`, `erasure`, `restriction`, `objection`, `portability`, `withdraw-consent`, `complaint`, `automated-decisions`); CCPA/CPRA (`know`, `delete`, `correct`, `opt-out-of-sale`, `limit-sensitive`, `non-discrimination`); the other US state laws (`appeal`, `opt-out-of-targeted-advertising`, `opt-out-of-profiling`, `consent-to-sensitive`); California’s Shine the Light (`shine-the-light`, Civ. Code 1798.83) and minors’ removal of posted content (`minors-content-removal`, Bus. & Prof. Code 22581); instructions for after death (`post-mortem-instructions`, French law 78-17 Art. 85).
+ * Which right: GDPR (`access`, `rectification`, `erasure`, `restriction`, `objection`, `portability`, `withdraw-consent`, `complaint`, `automated-decisions`); CCPA/CPRA (`know`, `delete`, `correct`, `opt-out-of-sale`, `limit-sensitive`, `non-discrimination`); the other US state laws (`appeal`, `opt-out-of-targeted-advertising`, `opt-out-of-profiling`, `consent-to-sensitive`; Oregon’s and Minnesota’s `list-third-parties`, a list of the specific third parties personal data was disclosed to; Minnesota’s `question-profiling`, questioning the result of a profiling decision); California’s Shine the Light (`shine-the-light`, Civ. Code 1798.83) and minors’ removal of posted content (`minors-content-removal`, Bus. & Prof. Code 22581); instructions for after death (`post-mortem-instructions`, French law 78-17 Art. 85).
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "RightType".
@@ -252,7 +313,9 @@ export type RightType =
   | 'shine-the-light'
   | 'minors-content-removal'
   | 'post-mortem-instructions'
-  | 'consent-to-sensitive';
+  | 'consent-to-sensitive'
+  | 'list-third-parties'
+  | 'question-profiling';
 /**
  * One way to reach a contact. Exactly one of `email`, `url`, `phone`, `address` or `instructions`.
  *
@@ -572,6 +635,10 @@ export interface Controller {
    * @maxItems 5000
    */
   regions?: Jurisdiction[];
+  /**
+   * Where or for whom it is the controller, in the policy’s own words; printed instead of the names of its `regions`.
+   */
+  appliesTo?: string;
   /**
    * Ids of the `scope` items it is the controller for (all, when absent).
    *
@@ -994,6 +1061,10 @@ export interface Sharing {
      */
     sensitive?: boolean;
     /**
+     * False when sensitive personal information is collected and processed without the purpose of inferring characteristics about consumers (11 CCR 7027(m)), so that the right to limit does not apply to it; true when it is used to infer them.
+     */
+    sensitiveInferences?: boolean;
+    /**
      * An absolute http or https URL.
      */
     limitUrl?: string;
@@ -1086,7 +1157,7 @@ export interface Recipient {
    */
   purposes?: IdRef[];
   /**
-   * Ids of the features whose use leads to the sharing (the data is shared only when the person uses them).
+   * Ids of the features whose use leads to the sharing. The page says “only when you use” or “only when you turn on” a feature only where its `default` is `user-initiated`, or `opt-in` or `off`.
    *
    * @maxItems 5000
    */
@@ -1148,49 +1219,20 @@ export interface Disclosure {
   purpose?: string;
 }
 /**
- * Direct marketing: how the person agrees to it and how to stop it.
+ * How one audience agrees to marketing.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "Marketing".
+ * via the `definition` "MarketingConsent".
  */
-export interface Marketing {
+export interface MarketingConsent {
   /**
-   * Heading of the section; the template's default heading for the document's locale is used when absent.
+   * `opt-in`: marketing only after the person agrees; `opt-out`: marketing until the person objects (such as the soft opt-in for existing customers).
    */
-  title?: string;
+  model: 'opt-in' | 'opt-out';
   /**
-   * Prose shown under the section heading, before its structured content.
+   * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
-  intro?: string;
-  /**
-   * `opt-in`: marketing only after the person agrees; `opt-out`: marketing until the person objects.
-   */
-  consent: 'opt-in' | 'opt-out';
-  /**
-   * How to stop receiving marketing.
-   */
-  optOut: {
-    /**
-     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
-     */
-    instructions: string;
-    /**
-     * The `id` of another entity in this document.
-     */
-    contact?: string;
-  };
-  /**
-   * Prose shown after the section's structured content.
-   */
-  closing?: string;
-  /**
-   * The channels marketing is sent through.
-   *
-   * @maxItems 5000
-   *
-   * Items: A marketing channel.
-   */
-  channels?: ('email' | 'sms' | 'phone' | 'post' | 'push' | 'in-product' | 'online-advertising')[];
+  audience?: string;
 }
 /**
  * Cookies and similar tracking technologies used on the websites and apps.
@@ -1631,6 +1673,32 @@ export interface Rights {
      */
     responseTime?: string;
     /**
+     * Response and appeal deadlines where they differ by region (each US state law sets its own); `responseTime` states the general one.
+     *
+     * @maxItems 5000
+     */
+    deadlines?: {
+      /**
+       * Where these deadlines apply.
+       *
+       * @minItems 1
+       * @maxItems 5000
+       */
+      regions: [Jurisdiction, ...Jurisdiction[]];
+      /**
+       * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+       */
+      responseTime?: string;
+      /**
+       * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+       */
+      appealResponseTime?: string;
+      /**
+       * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+       */
+      description?: string;
+    }[];
+    /**
      * An absolute http or https URL.
      */
     metrics?: string;
@@ -1709,7 +1777,7 @@ export interface Contact {
    */
   id: string;
   /**
-   * What the contact is for: `general`, `support`, `access-requests`, `privacy`, `dpo` (data protection officer), `supervisory-authority`, `representative` (Art. 27), `ombudsman` (a dispute-resolution body), `security` (reporting vulnerabilities).
+   * What the contact is for: `general`, `support`, `access-requests`, `privacy`, `dpo` (data protection officer), `supervisory-authority`, `representative` (Art. 27), `ombudsman` (a dispute-resolution body), `security` (reporting vulnerabilities), `children` (for parents and guardians, about children’s data).
    */
   role:
     | 'general'
@@ -1720,7 +1788,8 @@ export interface Contact {
     | 'supervisory-authority'
     | 'representative'
     | 'ombudsman'
-    | 'security';
+    | 'security'
+    | 'children';
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -2037,6 +2106,10 @@ export interface Security {
     | 'other'
   )[];
   /**
+   * The `id` of another entity in this document.
+   */
+  contact?: string;
+  /**
    * Prose shown after the section's structured content.
    */
   closing?: string;
@@ -2085,6 +2158,10 @@ export interface Children {
      */
     description: string;
   };
+  /**
+   * The `id` of another entity in this document.
+   */
+  contact?: string;
   /**
    * Prose shown after the section's structured content.
    */

@@ -116,6 +116,8 @@ export const references: readonly Reference[] = [
   { from: ['sharing', 'recipients', '*', 'purposes', '*'], to: ['purposes', 'items'] },
   { from: ['sharing', 'recipients', '*', 'features', '*'], to: ['features', 'items'] },
   { from: ['marketing', 'optOut', 'contact'], to: ['contacts', 'items'] },
+  { from: ['security', 'contact'], to: ['contacts', 'items'] },
+  { from: ['children', 'contact'], to: ['contacts', 'items'] },
   { from: ['rights', 'items', '*', 'contact'], to: ['contacts', 'items'] },
   { from: ['rights', 'exercising', 'methods', '*'], to: ['contacts', 'items'] },
   { from: ['contacts', 'items', '*', 'controller'], to: ['otherControllers'] },

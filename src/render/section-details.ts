@@ -1,8 +1,11 @@
+import { fill } from '../model/messages.js';
 import type { BuiltinSection } from '../model/sections.js';
 import { formatMoney } from './intl-format.js';
 import { collectionDetails, retentionView } from './collection-details.js';
 import { cookiesDetails } from './cookie-details.js';
+import { contactMarkdown } from './contact-link.js';
 import { countryList, enumList, facts, inline, link, literal, markdownList, mentions, refs } from './facts.js';
+import { featuresKey } from './feature-label.js';
 import { sharingDetails } from './sharing-details.js';
 import type { ViewContext } from './section-views.js';
 
@@ -47,7 +50,7 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
       legalBasisLabel: purpose.legalBases?.length ? inline(writer, enumList(writer, 'legalBasis', purpose.legalBases)!) : undefined,
       categories: categoryRefs(purpose.categories),
       facts: facts(writer, [
-        ['features', writer.t('facts', 'features'), refs(writer, 'feature', purpose.features, policy.features?.items)],
+        ['features', writer.t('facts', featuresKey(purpose.features)), refs(writer, 'feature', purpose.features, policy.features?.items)],
       ]),
     })),
   }),
@@ -69,10 +72,9 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
     })),
   }),
   sharing: sharingDetails,
-  marketing: ({ policy, doc, writer, label, contactById }) => ({
-    consentLabel: label('marketingConsent', policy.marketing!.consent),
+  marketing: ({ policy, doc, writer, contactById }) => ({
     facts: facts(writer, [
-      ['consentModel', writer.t('facts', 'consentModel'), enumList(writer, 'marketingConsent', [policy.marketing!.consent])],
+      ['consentModel', writer.t('facts', 'consentModel'), marketingConsents(writer, policy.marketing!.consents)],
       ['channels', writer.t('facts', 'channels'), enumList(writer, 'marketingChannel', policy.marketing!.channels)],
     ]),
     optOut: {
@@ -127,7 +129,10 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
     default: policy.retention?.default && retentionView(policy.retention.default, writer),
   }),
   security: ({ policy, writer }) => ({
-    facts: facts(writer, [['measures', writer.t('facts', 'measures'), enumList(writer, 'securityMeasure', policy.security?.measures)]]),
+    facts: facts(writer, [
+      ['measures', writer.t('facts', 'measures'), enumList(writer, 'securityMeasure', policy.security?.measures)],
+      ['contact', writer.t('facts', 'securityContact'), contactMarkdown(policy, policy.security?.contact, roleText(writer))],
+    ]),
   }),
   children: ({ policy, doc, writer }) => {
     const children = policy.children!;
@@ -137,13 +142,14 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
         ['minimumAge', writer.t('facts', 'minimumAge'), children.minimumAge === undefined ? undefined : String(children.minimumAge)],
         ['directed', writer.t('facts', 'directed'), yesNo(children.directed)],
         ['knowinglyCollects', writer.t('facts', 'knowinglyCollects'), yesNo(children.knowinglyCollects)],
+        ['contact', writer.t('facts', 'parentsContact'), contactMarkdown(policy, children.contact, roleText(writer))],
       ]),
       parentalConsent: children.parentalConsent && {
         ...doc.children!.parentalConsent,
         title: writer.format.convert(
           children.parentalConsent.age === undefined
             ? writer.t('facts', 'parentalConsent')
-            : `${writer.t('facts', 'parentalConsent')} (< ${children.parentalConsent.age})`,
+            : fill(writer.t('facts', 'parentalConsentUnder'), { age: String(children.parentalConsent.age) }),
           'plain',
         ),
       },
@@ -203,6 +209,26 @@ function namesCountry(text: string, code: string, locale: string): boolean {
   return names.some((name) => text.toLocaleLowerCase().includes(name.toLocaleLowerCase()));
 }
 
+/** A contact role's label, for a link to the contact in the contacts section. */
+const roleText = (writer: ViewContext['writer']) => (role: string) => writer.enumText('role', role);
+
+/** How people agree to marketing, each model with the audience it is for, in the author's words. */
+function marketingConsents(writer: ViewContext['writer'], consents: NonNullable<ViewContext['policy']['marketing']>['consents']) {
+  const entries = (consents ?? []).map(({ model, audience }) => {
+    const label = literal(writer.enumText('marketingConsent', model));
+    return audience === undefined ? label : fillMarkdown(writer.t('marketing', 'consentFor'), { model: label, audience });
+  });
+  return entries.length ? entries.join(writer.t('punctuation', 'semicolon')) : undefined;
+}
+
+/** A locale message as inline Markdown, its words escaped and its `{name}` placeholders filled with inline Markdown. */
+function fillMarkdown(template: string, values: Readonly<Record<string, string>>): string {
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => values[part.slice(1, -1)] ?? literal(part))
+    .join('');
+}
+
 function rightsDetails({ policy, doc, writer, labels, plain, contactById }: ViewContext): Record<string, unknown> {
   const rights = policy.rights!;
   const exercising = rights.exercising;
@@ -229,6 +255,15 @@ function rightsDetails({ policy, doc, writer, labels, plain, contactById }: View
         ['responseTime', writer.t('rights', 'responseTime'), exercising.responseTime],
         ['metrics', writer.t('rights', 'metrics'), exercising.metrics && link(exercising.metrics, exercising.metrics)],
       ]),
+      // Deadlines that differ by region, each under the regions it applies to.
+      deadlines: (exercising.deadlines ?? []).map((deadline, i) => ({
+        regions: inline(writer, enumList(writer, 'jurisdiction', deadline.regions) ?? ''),
+        description: doc.rights!.exercising!.deadlines![i]!.description,
+        facts: facts(writer, [
+          ['responseTime', writer.t('rights', 'responseTime'), deadline.responseTime],
+          ['appealResponseTime', writer.t('rights', 'appealResponseTime'), deadline.appealResponseTime],
+        ]),
+      })),
     },
   };
 }

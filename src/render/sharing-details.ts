@@ -1,6 +1,7 @@
 import { proseToPlainText } from '../markdown/prose.js';
 import { separators } from './intl-format.js';
 import { countryList, enumList, facts, inline, link, literal, markdownList, refs } from './facts.js';
+import { recipientFeaturesKey } from './feature-label.js';
 import type { ViewContext } from './section-views.js';
 
 /** The sharing section: each recipient with its conditions and facts, and the statement about sale and sharing. */
@@ -32,7 +33,11 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
           ['role', writer.t('facts', 'role'), enumList(writer, 'recipientRole', recipient.role ? [recipient.role] : undefined)],
           ['countries', writer.t('facts', 'countries'), countryList(writer, recipient.countries)],
           ['purposes', writer.t('facts', 'purposes'), refs(writer, 'purpose', recipient.purposes, policy.purposes.items)],
-          ['features', writer.t('facts', 'features'), refs(writer, 'feature', recipient.features, policy.features?.items)],
+          [
+            'features',
+            writer.t('facts', recipientFeaturesKey(recipient.features, policy.features?.items)),
+            refs(writer, 'feature', recipient.features, policy.features?.items),
+          ],
           ...(recipient.disclosures ?? []).map(
             (d) =>
               [
@@ -64,6 +69,13 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
           'sensitive',
           writer.t('facts', 'sensitiveUse'),
           sharing.sale.sensitive === undefined ? undefined : literal(writer.t('facts', sharing.sale.sensitive ? 'yes' : 'no')),
+        ],
+        [
+          'sensitiveInferences',
+          writer.t('facts', 'sensitiveInferences'),
+          sharing.sale.sensitiveInferences === undefined
+            ? undefined
+            : literal(writer.t('facts', sharing.sale.sensitiveInferences ? 'yes' : 'no')),
         ],
       ]),
       optOut: sharing.sale.optOutUrl && inline(writer, link(writer.t('sharing', 'optOut'), sharing.sale.optOutUrl)),

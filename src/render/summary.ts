@@ -2,6 +2,7 @@ import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from '../model/messages.js';
 import { proseToPlainText } from '../markdown/prose.js';
+import { controllerTerms } from './controller-terms.js';
 import { formatDate, listFormat, separators } from './intl-format.js';
 import { contactChannels } from './contact-channels.js';
 import type { Renderer } from './templates.js';
@@ -121,6 +122,7 @@ function summaryPage(context: SummaryContext, root: string, layers: SummaryLayer
     fullHref: context.full,
     version: p.version,
     effective: { iso: p.effective, display: effective },
+    controllerLabel: controllerTerms(p) ? t.page.controller : t.page.company,
     controller: summaryController(p.controller),
     layers,
     labels,

@@ -9,6 +9,7 @@ import { formatDate, separators } from './intl-format.js';
 import { addressOnOneLine, addressParts } from './contact-channels.js';
 import { sectionViews, viewContext, type ViewContext, type Writer } from './section-views.js';
 import { countryList, enumList, facts, inline, literal, markdownList, refs, type Fact } from './facts.js';
+import { controllerTerms } from './controller-terms.js';
 
 // Re-exported: modules across src/ import the formatters from the view model, where they were first written.
 export { formatDate, formatDuration, formatMoney } from './intl-format.js';
@@ -125,6 +126,8 @@ export interface PageView {
   id: string;
   version: string;
   effective: { iso: string; display: unknown };
+  /** How the page names the controller: "Data controller", or "Company" where no law the document is written for uses the term. */
+  controllerLabel: unknown;
   /** The controller: its fields as displayed, its address by line, and its facts (where it is the controller, its representatives). */
   controller: ControllerView;
   /** Further controllers, each like `controller`, with an anchor. */
@@ -218,15 +221,16 @@ function pageHead({ policy, doc, messages }: ViewContext): Pick<PageView, 'lang'
 /** The facts above the sections: which document and version, since when, by whom, and the documents it relates to. */
 function documentFacts(
   context: ViewContext,
-): Pick<PageView, 'id' | 'version' | 'effective' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'> {
+): Pick<PageView, 'id' | 'version' | 'effective' | 'controllerLabel' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'> {
   const { policy, doc, plain, writer } = context;
   return {
     id: policy.id,
     version: policy.version,
     effective: { iso: policy.effective, display: plain(formatDate(policy.effective, policy.locale)) },
-    controller: controllerView(policy.controller, doc.controller, context),
+    controllerLabel: plain(writer.t('page', controllerTerms(policy) ? 'controller' : 'company')),
+    controller: controllerView(policy.controller, doc.controller, context, controllerTerms(policy)),
     otherControllers: (policy.otherControllers ?? []).map((controller, i) =>
-      controllerView(controller, doc.otherControllers![i]!, context),
+      controllerView(controller, doc.otherControllers![i]!, context, controllerTerms(policy)),
     ),
     parent: parentView(policy, writer),
     introduction: doc.introduction,
@@ -238,7 +242,7 @@ type Controller = Policy['controller'];
 /** A controller as a page shows it. */
 export type ControllerView = Displayed<Controller> & { anchor: string; addressLines?: unknown[]; facts: Fact[] };
 
-function controllerView(controller: Controller, display: Displayed<Controller>, { policy, writer }: ViewContext): ControllerView {
+function controllerView(controller: Controller, display: Displayed<Controller>, { policy, writer }: ViewContext, terms: boolean): ControllerView {
   const representatives = (controller.representatives ?? []).map((r) =>
     [
       `${literal(writer.enumText('jurisdiction', r.region))}: ${r.name}`,
@@ -259,7 +263,12 @@ function controllerView(controller: Controller, display: Displayed<Controller>, 
         }
       : {}),
     facts: facts(writer, [
-      ['regions', writer.t('facts', 'controllerFor'), enumList(writer, 'jurisdiction', controller.regions)],
+      // The author's own words for where it is the controller stand in for the names of its regions.
+      [
+        'regions',
+        writer.t('facts', terms ? 'controllerFor' : 'companyFor'),
+        controller.appliesTo ?? enumList(writer, 'jurisdiction', controller.regions),
+      ],
       ['country', writer.t('facts', 'country'), countryList(writer, controller.country ? [controller.country] : undefined)],
       ['services', writer.t('facts', 'services'), refs(writer, 'scope', controller.services, policy.scope?.items)],
       ['contacts', writer.t('facts', 'contacts'), contactRefs(controller.contacts, policy, writer)],

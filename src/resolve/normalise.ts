@@ -1,11 +1,12 @@
-import type { DataCategory, Policy, Purpose, Recipient, Right } from '../model/policy.generated.js';
+import type { DataCategory, Marketing, Policy, Purpose, Recipient, Right } from '../model/policy.generated.js';
 
 /**
  * Rewrite the short forms a document may use into their general forms, so that
  * rules, pages and the diff read one shape: a recipient's `condition` becomes
  * `conditions` (`always` states no condition, so none), a category's `source`
- * becomes `sources`, a purpose's `legalBasis` becomes `legalBases` and a right's
- * `type` becomes `types`. A document written either way means the same, and two
+ * becomes `sources`, a purpose's `legalBasis` becomes `legalBases`, a right's
+ * `type` becomes `types` and the marketing `consent` becomes `consents` (one
+ * model for everyone). A document written either way means the same, and two
  * versions that differ only in the form compare equal. Pure: returns a new value.
  */
 export function normalisePolicy(policy: Policy): Policy {
@@ -18,6 +19,7 @@ export function normalisePolicy(policy: Policy): Policy {
   if (policy.sharing?.recipients) {
     out.sharing = { ...policy.sharing, recipients: policy.sharing.recipients.map(normaliseRecipient) };
   }
+  if (policy.marketing) out.marketing = normaliseMarketing(policy.marketing);
   if (policy.rights) {
     out.rights = { ...policy.rights, items: policy.rights.items.map(normaliseRight) as NonNullable<Policy['rights']>['items'] };
   }
@@ -36,6 +38,10 @@ function normaliseRecipient(recipient: Recipient): Recipient {
   const { condition } = recipient;
   if (condition === undefined) return recipient;
   return replaceKey(recipient, 'condition', 'conditions', condition === 'always' ? undefined : [{ basis: condition }]);
+}
+
+function normaliseMarketing(marketing: Marketing): Marketing {
+  return marketing.consent === undefined ? marketing : replaceKey(marketing, 'consent', 'consents', [{ model: marketing.consent }]);
 }
 
 function normaliseRight(right: Right): Right {

@@ -224,14 +224,21 @@ export const ccpaRules: readonly Rule[] = [
     severity: 'error',
     title: 'Where sensitive personal information is collected, the policy states the right to limit its use',
     explanation:
-      'Consumers may direct a business to limit its use of their sensitive personal information to what is necessary to provide the goods or services they request (§ 1798.121). A business that collects sensitive personal information must explain this right and how to exercise it (a “Limit the Use of My Sensitive Personal Information” link), or state that it uses such information only for the purposes the regulations permit, in which case the right does not apply. policyc reads `sharing.sale.sensitive`: `false` states the permitted use only, `true` that the right applies even where no category is marked `sensitive`; the link `sharing.sale.limitUrl` says how to exercise it.',
+      'Consumers may direct a business to limit its use of their sensitive personal information to what is necessary to provide the goods or services they request (§ 1798.121). A business that collects sensitive personal information must explain this right and how to exercise it (a “Limit the Use of My Sensitive Personal Information” link), or state that it uses such information only for the purposes the regulations permit, in which case the right does not apply. policyc reads `sharing.sale.sensitive`: `false` states the permitted use only, `true` that the right applies even where no category is marked `sensitive`; `sharing.sale.sensitiveInferences: false` that sensitive personal information is collected and processed without the purpose of inferring characteristics, which the regulations treat as other personal information (§ 7027(m)); the link `sharing.sale.limitUrl` says how to exercise it.',
     reference: 'Cal. Civ. Code § 1798.121, 1798.135(a)(2), 1798.140(ae); Cal. Code Regs. tit. 11, § 7011(e), 7027',
-    fix: 'Add to `rights.items` a right with `type: limit-sensitive` (or give the “Limit the Use of My Sensitive Personal Information” page as `sharing.sale.limitUrl`); or, if sensitive personal information is used only for the purposes of Cal. Code Regs. tit. 11, § 7027(m), say so with `sharing.sale.sensitive: false`.',
+    fix: 'Add to `rights.items` a right with `type: limit-sensitive` (or give the “Limit the Use of My Sensitive Personal Information” page as `sharing.sale.limitUrl`); or, if sensitive personal information is used only for the purposes of Cal. Code Regs. tit. 11, § 7027(m), say so with `sharing.sale.sensitive: false` (or, if it is not used to infer characteristics about consumers, with `sharing.sale.sensitiveInferences: false`).',
     appliesFrom: cpraDate,
     parts: ['collection', 'rights', 'sharing'],
     check: ({ policy }) => {
       const sale = policy.sharing?.sale;
-      if (sale?.sensitive === false || sale?.limitUrl || hasRight(policy, 'limit-sensitive', ccpaRegions)) return [];
+      // Sensitive personal information used without inferring characteristics is treated as any other (11 CCR 7027(m)).
+      if (
+        sale?.sensitive === false ||
+        sale?.sensitiveInferences === false ||
+        sale?.limitUrl ||
+        hasRight(policy, 'limit-sensitive', ccpaRegions)
+      )
+        return [];
       const sensitive = policy.collection.categories.filter((c) => c.sensitive).map((c) => `\`${c.id}\``);
       if (!sensitive.length)
         return sale?.sensitive

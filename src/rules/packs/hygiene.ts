@@ -17,7 +17,7 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Every contact id referenced anywhere in the document (a `contact`, the methods under the rights, a controller's `contacts`). */
+/** Every contact id referenced anywhere in the document (a `contact`, the methods under the rights, a controller's `contacts`), as the references table lists them. */
 function referencedContacts(policy: Policy): Set<string> {
   const ids = new Set<string>();
   const fields = new Set(
@@ -49,6 +49,8 @@ function describeField(policy: Policy, path: readonly (string | number)[]): stri
 function contactHint(id: string, role: string): string {
   if (role === 'dpo')
     return `Add \`contact: ${id}\` to the rights people exercise through the data protection officer. Keep the contact: GDPR Art. 13(1)(b) requires the officer's contact details.`;
+  if (role === 'security') return `Add \`contact: ${id}\` to \`security\`, so that people know where to report a vulnerability.`;
+  if (role === 'children') return `Add \`contact: ${id}\` to \`children\`, so that parents know where to write about their child's data.`;
   if (role === 'supervisory-authority')
     return `Add \`contact: ${id}\` to the \`complaint\` right, which tells people they can complain to the authority.`;
   return `Add \`contact: ${id}\` to the right or the marketing opt-out it is for, or remove the contact if it is no longer used.`;
@@ -114,9 +116,9 @@ export const hygieneRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every contact is referenced where it is used',
     explanation:
-      'Contacts are listed by role and referenced from the places where people need them: how to stop marketing, how to exercise each right. A contact that nothing references is usually left over from an earlier version, or a channel the policy forgot to point people to. The contact with role `general` is the policy’s own contact and needs no reference.',
+      'Contacts are listed by role and referenced from the places where people need them: how to stop marketing, how to exercise each right, where to report a vulnerability (`security.contact`), where parents write (`children.contact`). A contact that nothing references is usually left over from an earlier version, or a channel the policy forgot to point people to. The contact with role `general` is the policy’s own contact and needs no reference.',
     reference: `${policyc}; GDPR Art. 12(2), 13(1)(a) and (b)`,
-    fix: 'Reference the contact with `contact: <id>` from the marketing opt-out or the rights it serves, or remove it if it is no longer used.',
+    fix: 'Reference the contact with `contact: <id>` from the marketing opt-out, the rights, the security or the children section it serves, or remove it if it is no longer used.',
     // It reads the rights a parent states for their references; the parent's own contacts are the parent's to judge.
     parts: ['rights'],
     check: ({ policy }) => {
