@@ -221,7 +221,10 @@ function pageHead({ policy, doc, messages }: ViewContext): Pick<PageView, 'lang'
 /** The facts above the sections: which document and version, since when, by whom, and the documents it relates to. */
 function documentFacts(
   context: ViewContext,
-): Pick<PageView, 'id' | 'version' | 'effective' | 'controllerLabel' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'> {
+): Pick<
+  PageView,
+  'id' | 'version' | 'effective' | 'controllerLabel' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'
+> {
   const { policy, doc, plain, writer } = context;
   return {
     id: policy.id,
@@ -242,7 +245,12 @@ type Controller = Policy['controller'];
 /** A controller as a page shows it. */
 export type ControllerView = Displayed<Controller> & { anchor: string; addressLines?: unknown[]; facts: Fact[] };
 
-function controllerView(controller: Controller, display: Displayed<Controller>, { policy, writer }: ViewContext, terms: boolean): ControllerView {
+function controllerView(
+  controller: Controller,
+  display: Displayed<Controller>,
+  { policy, writer }: ViewContext,
+  terms: boolean,
+): ControllerView {
   const representatives = (controller.representatives ?? []).map((r) =>
     [
       `${literal(writer.enumText('jurisdiction', r.region))}: ${r.name}`,
