@@ -33,7 +33,17 @@ const policy: Policy = {
     contexts: [{ id: 'signup', description: 'create an account' }],
     categories: [{ id: 'email', label: 'Email address' }],
   },
-  purposes: { items: [{ id: 'service', description: 'provide the service', categories: ['email'], legalBasis: 'contract' }] },
+  purposes: {
+    items: [
+      { id: 'service', description: 'provide the service', categories: ['email'], legalBasis: 'contract' },
+      {
+        id: 'ads',
+        description: 'show you *personalised* advertising, chosen from what you read and buy on our websites <script>alert(1)</script>',
+        categories: ['email'],
+        legalBasis: 'consent',
+      },
+    ],
+  },
   contacts: {
     items: [
       { id: 'support', role: 'support', description: 'Help with your account', email: 'help@example.com' },
@@ -84,16 +94,15 @@ const changes: ChangeSet = {
   ],
 };
 
-const materialTexts = [
-  'Adds the cookie _fbp (Meta, advertising, 90 days), which a third party sets on every page',
-  'Adds the purpose ads: show you personalised advertising',
-];
+// Told in the rule's sentence with the entity's display name (never the diff's summary, its ids or field names); an entity
+// the version does not name (the cookie is not in the policy) gets the generic sentence.
+const materialTexts = ['Adds the cookie.', 'Adds the purpose “show you personalised advertising'];
 
 function input(extra: Partial<NotificationInput> = {}): NotificationInput {
   return {
     model: resolve(policy, 'policy/privacy.yaml'),
     previous: { version: '1.0.0', effective: '2026-01-01' },
-    next: { version: '2.0.0', effective: '2027-01-01' },
+    next: { version: '2.0.0', effective: '2027-01-01', released: '2026-11-20' },
     changes,
     links,
     ...extra,
@@ -131,15 +140,13 @@ describe('notification e-mail', () => {
     );
     expect(html).toContain('role="presentation"');
     expect(html).toContain('max-width:600px');
-    // Summaries are inline Markdown: code spans become styled <code>, raw HTML is dropped.
-    expect(html).toContain('Adds the cookie <code style="');
-    expect(html).toContain('<em>personalised</em>');
-    const firstMaterial = html.indexOf('Adds the cookie');
-    const firstEditorial = html.indexOf('Changes the contact');
-    expect(firstMaterial).toBeGreaterThan(0);
-    expect(firstEditorial).toBeGreaterThan(firstMaterial);
-    expect(html.indexOf('Adds the purpose')).toBeLessThan(firstEditorial);
-    expect(html).toContain('2 editorial changes');
+    // The material changes in the readers' words: no ids, no code spans, raw HTML dropped; the others only counted.
+    expect(html).toContain('<li style="margin:0 0 8px;">Adds the cookie.</li>');
+    expect(html).toContain('Adds the purpose “show you personalised advertising');
+    for (const internal of ['_fbp', '`', '<code', '<script', 'Changes the contact', 'Rewords the contact section'])
+      expect(html).not.toContain(internal);
+    expect(html).toContain(`2 other changes, such as rewording, are listed in the <a href="${links.changelog}"`);
+    expect(html).toContain(`and marked in the <a href="${links.redline}"`);
     expect(html).toContain(`href="${links.policy}"`);
     expect(html).toContain(`href="${links.redline}"`);
     expect(html).toContain(`href="${links.changelog}"`);
@@ -164,11 +171,14 @@ describe('notification e-mail', () => {
     expect(text).not.toContain('<script');
     const plain = flat(text);
     for (const summary of materialTexts) expect(plain).toContain(summary);
-    expect(plain.indexOf('Adds the cookie')).toBeLessThan(plain.indexOf('Changes the contact'));
+    expect(plain).not.toContain('Changes the contact');
+    expect(plain).toContain(
+      '2 other changes, such as rewording, are listed in the change history and marked in the comparison of the two versions.',
+    );
     expect(plain).toContain('Questions? Contact us at privacy@example.com.');
     // A list item that wraps continues under its text.
     const lines = text.split('\n');
-    const item = lines.findIndex((l) => l.startsWith('  - Adds the cookie'));
+    const item = lines.findIndex((l) => l.startsWith('  - Adds the purpose'));
     expect(item).toBeGreaterThan(0);
     expect(lines[item + 1]).toMatch(/^ {4}\S/);
     expect(text.endsWith('\n')).toBe(true);
@@ -185,8 +195,10 @@ describe('notification e-mail', () => {
     const again = renderNotification(input(), createRenderer(await readTemplates([])))!;
     expect(again.eml).toBe(mail.eml);
     expect(mail.eml).not.toMatch(/[^\r]\n/);
-    expect(mail.eml).toContain('Message-ID: <privacy-2.0.0@policyc.invalid>\r\n');
-    expect(mail.eml).toContain('Date: Fri, 01 Jan 2027 00:00:00 +0000\r\n');
+    // Unique per site (the links' host) and per language; dated the day the version was released and announced.
+    expect(mail.eml).toContain('Message-ID: <privacy-2.0.0.en-gb@example.com>\r\n');
+    expect(mail.eml).toContain('Date: Fri, 20 Nov 2026 00:00:00 +0000\r\n');
+    expect(mail.eml).not.toContain('List-Unsubscribe');
     expect(mail.eml).toContain('To: "undisclosed-recipients":;\r\n');
     expect(mail.eml).toMatch(/Content-Type: multipart\/alternative;/);
 
@@ -196,8 +208,8 @@ describe('notification e-mail', () => {
     expect((parsed.to as AddressObject).value).toEqual([{ name: 'undisclosed-recipients', group: [] }]);
     expect(parsed.text).toBe(mail.text);
     expect(parsed.html).toBe(mail.html);
-    expect(parsed.messageId).toBe('<privacy-2.0.0@policyc.invalid>');
-    expect(parsed.date?.toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(parsed.messageId).toBe('<privacy-2.0.0.en-gb@example.com>');
+    expect(parsed.date?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
     expect(mail.eml.indexOf('Content-Type: text/plain')).toBeLessThan(mail.eml.indexOf('Content-Type: text/html'));
   });
 
@@ -210,6 +222,8 @@ describe('notification e-mail', () => {
         text: 'Привет, мир! '.repeat(30),
         html: `<p>${'long line ü '.repeat(200)}</p>`,
       }),
+      // Short ASCII lines (7bit).
+      notificationMailOptions(input(), { subject: 'Plain', text: 'Plain text.\n', html: '<p>Plain.</p>\n' }),
     ];
     const encodings = new Set<string>();
     for (const options of cases) {

@@ -139,7 +139,8 @@ describe('the Atom feed', () => {
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.id).toBe('tag:smartfocus.com,2013-10-01:privacy');
     expect(feed.title).toBe('Privacy & Cookies Policy');
-    expect(feed.updated).toBe('2027-01-01T00:00:00Z');
+    // Dated by the announcement (the manifest's `released`), not the effective date (2027-01-01, after the build).
+    expect(feed.updated).toBe('2026-11-29T00:00:00Z');
     expect(feed.author.name).toBe('SmartFocus UK Limited');
     expect(feed.link.map((l) => l['@rel'])).toEqual(['self', 'alternate']);
     expect(feed.entry).toHaveLength(2);
@@ -150,12 +151,21 @@ describe('the Atom feed', () => {
       ids.add(entry.id as string);
       expect(entry.title).toMatch(/^Privacy & Cookies Policy \d+\.\d+\.\d+$/);
       expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+      expect(entry.published).toBe(entry.updated);
+      expect(String(entry.updated) <= '2026-12-31T00:00:00Z').toBe(true);
+      // Every entry has content, the first version's too.
+      expect(String(entry.content)).not.toBe('');
       expect((entry.link as { '@href': string })['@href']).toMatch(
         /^https:\/\/smartfocus\.com\/policies\/privacy\/v\/\d+\.\d+\.\d+\/index\.html$/,
       );
     }
     expect(ids.size).toBe(2);
     expect(xml).not.toMatch(/<script/i);
+  });
+
+  it('leaves out a version released after the build date: no entry is dated in the future', async () => {
+    const xml = (await site('2026-11-28'))('privacy/feed.xml');
+    expect(xml).not.toContain('<entry>');
   });
 });
 

@@ -4,7 +4,7 @@ import { materialityOverrides, type Config } from '../config/config.js';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies } from '../diff/diff.js';
 import { replaceFile } from '../history/write-ahead.js';
-import { announcement, notificationFiles } from '../notify/announcement.js';
+import { announcedByEmail, announcement, notificationFiles } from '../notify/announcement.js';
 import { sendNotification } from '../notify/mail.js';
 import { renderNotification, type Notification } from '../notify/notification.js';
 import { insecureSmtpProblem, readSmtpUrl, redactUrl, scrubCredentials, smtpUrlVariable, type SmtpServer } from '../notify/smtp-url.js';
@@ -85,6 +85,7 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
       `Released versions: ${known}.`,
     );
   }
+  if (!announcedByEmail(to.model.policy)) return done([noEmailChannel(project.policyShown, to.entry.version)]);
   const { config } = checked;
   const { renderer, missing } = await project.renderer(options.templates);
   if (missing) return done([missing]);
@@ -97,7 +98,7 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
     locale,
     messages: renderer.messages(locale),
     baseUrl,
-    ...(config.mail ? { headers: config.mail } : {}),
+    ...configured(config),
   });
   if (!input) {
     const locales = [
@@ -123,6 +124,25 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
   });
   if ('diagnostic' in sent) return done([sent.diagnostic], { notification, written });
   return done([], { notification, written, sent });
+}
+
+/** What the project's configuration says of e-mails: their headers (`mail`) and words (`notify`). */
+function configured(config: Config): { headers?: NonNullable<Config['mail']>; notify?: NonNullable<Config['notify']> } {
+  return { ...(config.mail ? { headers: config.mail } : {}), ...(config.notify ? { notify: config.notify } : {}) };
+}
+
+/** Why no e-mail announces a version whose `changes.channels` leaves out e-mail. */
+function noEmailChannel(file: string, version: string): Diagnostic {
+  return diagnostic(
+    file,
+    fileStart,
+    'notify-no-email-channel',
+    'notify',
+    `Version ${version} does not tell of its changes by e-mail: its \`changes.channels\` does not include \`email\``,
+    {
+      hint: 'Add `email` to `changes.channels` and release a new version, or announce the change through the channels the document lists.',
+    },
+  );
 }
 
 /** Write the e-mail's files into `out`; the paths written, relative to `cwd`. */

@@ -5,6 +5,7 @@ import { diagnostic, fileStart, type Diagnostic, type Place } from '../diagnosti
 import { changeRuleIds, changeRules } from '../diff/change-rules.js';
 import { placeOfKey } from '../load/positions.js';
 import { allRules } from '../rules/registry.js';
+import type { NotifySettings } from '../notify/wording.js';
 import { closest } from '../validate/suggest.js';
 
 /** The project's settings, from `policyc.config.json` beside the policy folder. */
@@ -21,6 +22,8 @@ export interface Config {
   noticeDays?: number;
   /** Images in prose: `allowHosts`, the host names besides the site's own that images may be loaded from (others are dropped: they can track readers). */
   images?: { allowHosts?: string[] };
+  /** The notification e-mail's own words, per locale (`en`, `fr`, `en-GB`...), and where readers unsubscribe. */
+  notify?: NotifySettings;
 }
 
 /** The materiality overrides of a config, as the diff takes them. */
@@ -76,7 +79,7 @@ export function parseConfig(text: string, file: string = configFileName): { conf
     config: {},
     diagnostics: [
       diagnostic(file, read.place, 'config-invalid', 'config', read.message, {
-        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays` and `images` (`allowHosts`: host names).',
+        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays`, `images` (`allowHosts`: host names) and `notify` (`closing`, `legalNotice`: texts by language; `unsubscribe`: a mailto: or https URL).',
       }),
     ],
   };
@@ -142,6 +145,7 @@ const settingChecks: Record<keyof Config, (value: unknown) => SettingProblem | u
     const message = imagesProblem(images);
     return message === undefined ? undefined : { message, at: ['images'] };
   },
+  notify: notifyProblem,
 };
 
 /** The keys a config may have. */
@@ -185,6 +189,36 @@ function rulesProblem(rules: unknown): SettingProblem | undefined {
       return { message: `\`rules\` names an unknown rule \`${id}\`${didYouMean(id, known)} (\`policyc rules\` lists them)`, at };
     if (level !== 'error' && level !== 'warn' && level !== 'off')
       return { message: `\`rules.${id}\` must be \`error\`, \`warn\` or \`off\`, not \`${String(level)}\``, at };
+  }
+  return undefined;
+}
+
+/** `notify`: `closing` and `legalNotice` map language tags to one-paragraph texts; `unsubscribe` is a `mailto:` address or an https URL. */
+function notifyProblem(notify: unknown): SettingProblem | undefined {
+  const shape =
+    '`notify` may hold only `closing` and `legalNotice` (each mapping a language tag such as `en` or `fr` to a text) and `unsubscribe` (a `mailto:` address or an https URL)';
+  if (!isMapping(notify)) return { message: shape, at: ['notify'] };
+  for (const [key, value] of Object.entries(notify)) {
+    if (key === 'unsubscribe') {
+      if (typeof value !== 'string' || !/^(mailto:[^\s@<>]+@[^\s@<>]+|https:\/\/[^\s<>]+)$/.test(value) || value.length > 2000)
+        return { message: '`notify.unsubscribe` must be a `mailto:` address or an https URL, without spaces', at: ['notify', key] };
+    } else if (key === 'closing' || key === 'legalNotice') {
+      if (!isMapping(value)) return { message: `\`notify.${key}\` maps language tags (\`en\`, \`fr\`) to texts`, at: ['notify', key] };
+      for (const [locale, text] of Object.entries(value)) {
+        if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale))
+          return {
+            message: `\`notify.${key}\` has \`${locale.slice(0, 40)}\`, which is not a language tag such as \`en\` or \`fr-CA\``,
+            at: ['notify', key, locale],
+          };
+        if (typeof text !== 'string' || !text.trim() || text.length > 2000 || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text))
+          return {
+            message: `\`notify.${key}.${locale}\` must be a text of at most 2000 characters, without control characters`,
+            at: ['notify', key, locale],
+          };
+      }
+    } else {
+      return { message: `Unknown key \`${key.slice(0, 40)}\` in \`notify\`: ${shape}`, at: ['notify', key] };
+    }
   }
   return undefined;
 }

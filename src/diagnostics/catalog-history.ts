@@ -111,6 +111,16 @@ export const historyDiagnostics: DiagnosticGroup = {
       text: '`--locale` names a language the announced version is not translated into; the message lists those it is.',
     },
     {
+      id: 'notify-no-email-channel',
+      severity: 'error',
+      text: "the announced version's `changes.channels` does not include `email`: the document says changes are not told by e-mail, so `notify` writes and sends none. Add `email` to the channels and release a new version, or announce the change another way.",
+    },
+    {
+      id: 'build-no-email-channel',
+      severity: 'info',
+      text: "`build` wrote no notification e-mail for the newest change: that version's `changes.channels` does not include `email`.",
+    },
+    {
       id: 'config-invalid',
       severity: 'error',
       text: '`policyc.config.json` cannot be read, has an unknown key, a key twice, or names an unknown compliance or change rule (with a did-you-mean); reported at the key.',

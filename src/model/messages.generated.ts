@@ -795,12 +795,26 @@ export interface EnglishMessages {
     readChangelog: string;
     /** Questions? Contact us at {contact}. */
     questions: string;
-    /** You receive this e-mail because the law requires us to tell you about changes to how we handle your personal information. */
+    /** You receive this e-mail to let you know about changes to our {title}. */
     footer: string;
     /** 1 change to our {title}, effective {effective}. Here is what changes for you. */
     preheaderOne: string;
     /** 1 editorial change, such as wording or contact details. */
     editorialCountOne: string;
+    /** {count} other changes, such as rewording, are listed in the {changelog} and marked in the {redline}. */
+    others: string;
+    /** 1 other change, such as rewording, is listed in the {changelog} and marked in the {redline}. */
+    othersOne: string;
+    /** change history */
+    changelogLink: string;
+    /** comparison of the two versions */
+    redlineLink: string;
+    /** Adds {entity}. */
+    changeAdded: string;
+    /** Removes {entity}. */
+    changeRemoved: string;
+    /** Changes {entity}. */
+    changeChanged: string;
   };
   versions: {
     /** Versions of the {title} */

@@ -1,3 +1,4 @@
+import { forLocale, type NotifySettings } from './wording.js';
 import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
 import { changesIn, languageName, translationOf, type Translated } from '../render/languages.js';
@@ -13,6 +14,10 @@ export interface AnnouncementSettings {
   /** Absolute URL of the published site, ending in `/`. */
   baseUrl: string;
   headers?: NotificationInput['headers'];
+  /** The project's `notify` settings (closing lines and legal notice by locale, unsubscribe address). */
+  notify?: NotifySettings;
+  /** The release note of `to` in each locale it has one in (`notes.get(locale)`), Markdown. */
+  notes?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -34,11 +39,24 @@ export function announcement(
   if (!model) return undefined;
   const site = `${settings.baseUrl}${doc.id}/`;
   const dir = own ? '' : `${settings.locale}/`;
+  const side = (release: Release) => {
+    const translated = own ? undefined : translationOf(doc, settings.locale, release.entry.version);
+    return { source: release.model.policy, ...(translated ? { translated: translated.policy } : {}) };
+  };
+  const wording = {
+    closing: forLocale(settings.notify?.closing, settings.locale),
+    legalNotice: forLocale(settings.notify?.legalNotice, settings.locale),
+    unsubscribe: settings.notify?.unsubscribe,
+  };
+  const note = settings.notes?.get(settings.locale);
   return {
     model,
     previous: { version: from.entry.version, effective: from.entry.effective },
-    next: { version: to.entry.version, effective: to.entry.effective },
+    next: { version: to.entry.version, effective: to.entry.effective, released: to.entry.released },
     changes: changesIn(settings.locale, changes, pair, doc, settings.messages),
+    sides: { from: side(from), to: side(to) },
+    wording: Object.fromEntries(Object.entries(wording).filter(([, v]) => v !== undefined)),
+    ...(note ? { note } : {}),
     links: {
       policy: `${site}${dir}v/${to.entry.version}/index.html`,
       redline: `${site}compare/${from.entry.version}...${to.entry.version}/index.html`,
@@ -49,6 +67,11 @@ export function announcement(
     },
     ...(settings.headers ? { headers: settings.headers } : {}),
   };
+}
+
+/** Whether a version tells of its changes by e-mail (`changes.channels` includes `email`): only then is an e-mail written or sent. */
+export function announcedByEmail(policy: { changes?: { channels?: readonly string[] } }): boolean {
+  return policy.changes?.channels?.includes('email') ?? false;
 }
 
 /** The files of a rendered e-mail, by name: `subject.txt`, `email.html`, `email.txt` and `email.eml`. */

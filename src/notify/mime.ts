@@ -9,9 +9,13 @@ import { senderContact, type NotificationInput } from './notification-view.js';
 /**
  * The MailComposer options of a notification: From and To (see
  * {@link NotificationInput.headers}), the subject and both bodies, Date (the
- * new version's effective date, 00:00:00 UTC), Message-ID
- * `<{id}-{version}@policyc.invalid>`, a boundary derived from the id and
- * version, and CRLF line ends.
+ * day the new version was released and announced, 00:00:00 UTC; its
+ * effective date when that is not given), Message-ID
+ * `<{id}-{version}.{locale}@{host}>` (the host of the site's links, so two
+ * sites or two languages never share one), `List-Unsubscribe` (and
+ * `List-Unsubscribe-Post` for an https URL, RFC 8058) when the project gives
+ * an unsubscribe address, a boundary derived from the id and version, and
+ * CRLF line ends.
  */
 export function notificationMailOptions(
   input: NotificationInput,
@@ -27,14 +31,30 @@ export function notificationMailOptions(
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    date: new Date(`${input.next.effective}T00:00:00Z`),
-    messageId: `<${id}-${version}@policyc.invalid>`,
+    date: new Date(`${input.next.released ?? input.next.effective}T00:00:00Z`),
+    messageId: `<${id}-${version}.${p.locale.toLowerCase()}@${siteHost(input.links.policy)}>`,
     baseBoundary: createHash('sha256').update(`${id}\0${version}`).digest('hex').slice(0, 24),
     newline: 'win',
   };
+  const unsubscribe = input.wording?.unsubscribe;
+  if (unsubscribe) {
+    options.headers = {
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      ...(unsubscribe.startsWith('https:') ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+    };
+  }
   // An empty group when no recipient is named (nodemailer writes it `"undisclosed-recipients":;`, which is equivalent).
   options.to = input.headers?.to || 'undisclosed-recipients:;';
   return options;
+}
+
+/** The host name of the site a link points into (`policyc.invalid` when it has none), for ids unique per site. */
+function siteHost(link: string): string {
+  try {
+    return new URL(link).hostname.replace(/[^a-z0-9.-]/gi, '') || 'policyc.invalid';
+  } catch {
+    return 'policyc.invalid';
+  }
 }
 
 /**

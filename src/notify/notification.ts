@@ -41,18 +41,23 @@ export const textWidth = 72;
  *   next:     { version, effective: { iso, display } },
  *   links: { policy, redline, changelog },
  *   contact?: { email, href, role, roleLabel },
+ *   note?,                     // the release note (sanitized HTML in the HTML template, plain text else)
+ *   unsubscribe?,              // notify.unsubscribe from the config
  *   material:  [{ type, entity, id, material, rule, summary, plainSummary }],
  *   editorial: [{ ... same ... }],
  *   count: { all, material, editorial },
  *   bump: 'none' | 'patch' | 'minor' | 'major',
  *   t: { subject, preheader, heading, intro, material, editorial, editorialCount,
- *        readPolicy, readRedline, readChangelog, questions, footer },
+ *        readPolicy, readRedline, readChangelog, questions, others, closing, footer },
  * }
  * ```
  *
  * Every value is plain text (the HTML template escapes it), except in the
- * HTML template `summary` (sanitized HTML from the summary's inline
- * Markdown) and `t.questions` (HTML with a `mailto:` link). The `t` labels
+ * HTML template `summary` (sanitized HTML of the change's sentence in the
+ * readers' words, never ids or field names), `note`, `t.questions` (HTML
+ * with a `mailto:` link) and `t.others` (HTML with links to the changelog and
+ * redline). `t.closing` and `t.footer` come from the project's `notify`
+ * settings for the locale, the footer else from the locale. The `t` labels
  * come from the locale's `email` group with `{title}`, `{version}`,
  * `{previous}`, `{effective}`, `{count}` and `{contact}` filled in; for a
  * count of 1, `preheaderOne` and `editorialCountOne` are used when the

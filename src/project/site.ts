@@ -69,6 +69,7 @@ export async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<P
     drafts: options.drafts ?? false,
     ...(baseUrl ? { baseUrl } : {}),
     materiality: materialityOverrides(config),
+    ...(config.notify ? { notify: config.notify } : {}),
     ...(checked.cache ? { cache: checked.cache } : {}),
   };
   return {

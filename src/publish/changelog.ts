@@ -39,9 +39,16 @@ export function publishChangelog(p: Publishing, files: SiteOutput): void {
   if (feed !== undefined) files.set(`${id}/feed.xml`, xmlWithoutForbidden(feed));
 }
 
-/** The Atom feed of the changelog in the source's language. */
+/**
+ * The Atom feed of the changelog in the source's language. Each entry is
+ * dated the day its version was released and announced (`published` and
+ * `updated`: the manifest's `released`), and a version released after the
+ * build date is left out: a feed never dates an entry in the future.
+ */
 function atomFeed(p: Publishing, history: HistoryLanguage): string | undefined {
   const { id, releases, changeSets, latest, baseUrl, title, t, locale } = p;
+  const entries = changelogEntries(history).filter((e) => e.released <= p.settings.date);
+  const stamp = (date: string) => `${date}T00:00:00Z`;
   return p.renderer.render('feed.xml.hbs', {
     lang: locale,
     t,
@@ -52,17 +59,21 @@ function atomFeed(p: Publishing, history: HistoryLanguage): string | undefined {
     feedId: tagUri(baseUrl, releases[0]!.entry.effective, id),
     self: `${baseUrl}${id}/feed.xml`,
     alternate: `${baseUrl}${id}/index.html`,
-    updated: `${latest.entry.effective}T00:00:00Z`,
+    // The newest announcement shown (entries come newest first); the build date when none is announced yet.
+    updated: stamp(entries[0]?.released ?? p.settings.date),
     author: proseToPlainText(latest.model.policy.controller.name, 'text'),
-    entries: changelogEntries(history).map((e) => ({
+    entries: entries.map((e) => ({
       id: tagUri(baseUrl, releases[0]!.entry.effective, `${id}/${e.version}`),
       title: `${title} ${e.version}`,
       link: `${baseUrl}${id}/${e.href}`,
-      updated: `${e.effective.iso}T00:00:00Z`,
+      published: stamp(e.released),
+      updated: stamp(e.released),
       summary: e.initial
         ? str(t.versions?.initial)
         : `${countSummary(changeSets[releases.findIndex((r) => r.entry.version === e.version)], t, locale)}. ${fill(str(t.email?.intro), { version: e.version, title, effective: e.effective.display, previous: e.previous ?? '' })}`,
-      content: new Handlebars.SafeString(escapeHtml(changesToHtml(e, 3, changeHeadings(t)))),
+      content: new Handlebars.SafeString(
+        escapeHtml(e.initial ? `<p>${escapeHtml(str(t.versions?.initial))}</p>` : changesToHtml(e, 3, changeHeadings(t))),
+      ),
     })),
   });
 }

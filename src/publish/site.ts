@@ -1,3 +1,4 @@
+import type { NotifySettings } from '../notify/wording.js';
 import type { Cache } from '../cache/cache.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MaterialityOverrides } from '../diff/diff.js';
@@ -58,6 +59,8 @@ export interface SiteSettings {
   baseUrl?: string;
   /** The project's materiality overrides. */
   materiality?: MaterialityOverrides;
+  /** The project's words for notification e-mails (`notify` in policyc.config.json). */
+  notify?: NotifySettings;
   /** Pages of released versions rendered by earlier builds, by what they were rendered from. */
   cache?: Cache;
 }

@@ -2,6 +2,7 @@
 // sideways scrolling on a phone, navigation hidden in print, and no serious
 // accessibility violation (axe-core).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeRuleIds } from '../../src/diff/change-rules.js';
 import {
   allPages,
   axeVersion,
@@ -83,6 +84,25 @@ describe('every page', () => {
     }
     writeReport('layout-report.json', { viewport: phone, knownOverflow: known, newOverflow: overflowing });
     expect(overflowing).toEqual([]);
+  });
+});
+
+describe('the notification e-mails', () => {
+  it(`fit a ${phone.width} px phone and show readers no rule id or code`, { timeout: 60_000 }, async () => {
+    const page = await reset(tab, phone);
+    const emails = pages.filter((p) => p.kind === 'email');
+    expect(emails.length).toBeGreaterThanOrEqual(2);
+    for (const p of emails) {
+      await visit(page, server, p.site, p.path);
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.scrollWidth, `${label(p)}: ${overflow.culprits.join('; ')}`).toBeLessThanOrEqual(overflow.width);
+      const text = await page.evaluate(() => (globalThis as unknown as DomWindow).document.body.textContent ?? '');
+      const codes = await page.evaluate(() => (globalThis as unknown as DomWindow).document.querySelectorAll('code').length);
+      expect(codes, label(p)).toBe(0);
+      expect(text, label(p)).not.toContain('`');
+      const ids = changeRuleIds.filter((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'i').test(text));
+      expect(ids, label(p)).toEqual([]);
+    }
   });
 });
 
