@@ -43,7 +43,7 @@ export { sendNotification } from './notify/mail.js';
 export { localizeChanges } from './render/localize-changes.js';
 export type { LocalizeSettings, LocalizedSide } from './render/localize-changes.js';
 export { redline } from './render/redline.js';
-export type { RedlineBlock } from './render/redline.js';
+export type { LinkChange, RedlineBlock } from './render/redline.js';
 export { compareText, hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 export type { Diagnostic, Place, Point, Severity } from './diagnostics/diagnostic.js';
 export { writeSite } from './emit/write-site.js';

@@ -90,8 +90,9 @@ describe('the changelog', () => {
     expect(redline).toContain(
       '<h3 class="changed"><del>SmartFocus US, Inc. Complies with the U.S.-EU Safe Harbor Framework</del><ins>International Transfers</ins></h3>',
     );
+    // A cookie replaced by another (a new id, other words) is one deleted and one inserted, not one cookie changed.
     expect(redline).toContain(
-      '<li class="changed"><del>trackdiscovery.net</del><ins>_fbp</ins> · <del>Lead Forensics </del><ins>Meta </ins>(Third party) ·',
+      '<li class="removed"><del>trackdiscovery.net · Lead Forensics (Third party) · Enables us to track who has visited our website · Persistent</del></li>\n<li class="added"><ins>_fbp · Meta (Third party) ·',
     );
     expect(redline).toContain(
       '<p class="legend">Inserted text is underlined and shown as [+ … +]; deleted text is struck through and shown as [− … −].</p>',

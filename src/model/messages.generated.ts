@@ -917,6 +917,12 @@ export interface EnglishMessages {
     inserted: string;
     /** deleted */
     deleted: string;
+    /** Moved here: it came after “{block}”. */
+    movedAfter: string;
+    /** Moved here: it came first. */
+    movedFromStart: string;
+    /** The link “{text}” now leads to {to} instead of {from}. */
+    linkChanged: string;
   };
   summary: {
     /** {title}: summary */

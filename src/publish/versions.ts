@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
 import { cached, cacheKey } from '../cache/cache.js';
-import { escapeHtml } from '../markdown/escape.js';
 import { fill } from '../model/messages.js';
-import { redline, wordsToHtml, type RedlineBlock } from '../render/redline.js';
+import { redline } from '../render/redline.js';
+import { redlineHtml } from '../render/redline-html.js';
 import { pageContext, versionPage, type Publishing } from './document.js';
 import type { SiteOutput } from './site.js';
 import { str } from './version-bar.js';
@@ -43,6 +43,11 @@ export function publishVersions(p: Publishing, files: SiteOutput): void {
 function comparePages(p: Publishing, files: SiteOutput): (i: number) => void {
   const { id, releases, renderer, settings, t, title } = p;
   const common = { lang: p.locale, t, title, id, assets: '', controller: p.latest.model.policy.controller };
+  const labels = {
+    movedAfter: str(t.compare?.movedAfter),
+    movedFromStart: str(t.compare?.movedFromStart),
+    linkChanged: str(t.compare?.linkChanged),
+  };
   // The redline compares the pages without their version bars, which always differ; only their Markdown is needed, and only for pairs not cached.
   const bare = new Map<number, string | undefined>();
   const bareMarkdown = (i: number) => {
@@ -67,36 +72,13 @@ function comparePages(p: Publishing, files: SiteOutput): (i: number) => void {
         const before = bareMarkdown(i - 1);
         const after = bareMarkdown(i);
         if (before === undefined || after === undefined) return undefined;
-        return renderer.render('compare.html.hbs', { ...data, body: new Handlebars.SafeString(redlineHtml(redline(before, after))) });
+        const body = redlineHtml(redline(before, after), labels);
+        return renderer.render('compare.html.hbs', { ...data, body: new Handlebars.SafeString(body) });
       },
     );
     if (compare !== undefined) files.set(`${id}/compare/${from.entry.version}...${r.entry.version}/index.html`, compare);
     bare.delete(i - 1);
   };
-}
-
-/** The redline as HTML blocks: headings one level down (the page has its own h1), list items grouped into lists. */
-function redlineHtml(blocks: readonly RedlineBlock[]): string {
-  const out: string[] = [];
-  let inList = false;
-  for (const b of blocks) {
-    const isItem = b.kind === 'item' || b.kind === 'row';
-    if (isItem && !inList) out.push('<ul class="redline-list">');
-    if (!isItem && inList) out.push('</ul>');
-    inList = isItem;
-    const body = wordsToHtml(b.parts, escapeHtml);
-    const cls = b.status === 'same' ? '' : ` class="${b.status}"`;
-    if (b.kind === 'heading') {
-      const level = Math.min(6, (b.level ?? 1) + 1);
-      out.push(`<h${level}${cls}>${body}</h${level}>`);
-    } else if (isItem) {
-      out.push(`<li${cls}>${body}</li>`);
-    } else {
-      out.push(`<p${cls}>${body}</p>`);
-    }
-  }
-  if (inList) out.push('</ul>');
-  return out.join('\n');
 }
 
 /** A document's `policy.json`. */
