@@ -93,7 +93,14 @@ describe('policyc release', () => {
   it('releases in a scratch copy, then refuses to release the same thing twice', async () => {
     const dir = copySample();
     const file = path.join(dir, 'policy/privacy.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('manage and improve the Website', 'manage and improve our Website'));
+    // A cookie's purpose reworded: editorial (a purpose's would be for a person to review).
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'Enables us to store your preferred content language',
+        'Enables us to remember your preferred content language',
+      ),
+    );
     const first = await policyc(['release', '--effective', '2027-02-01'], dir);
     expect(first.stderr).not.toMatch(/ {2}error {2}/);
     // The French translation does not cover the reworded text: an editorial change, so the release goes ahead without French.

@@ -340,9 +340,13 @@ function expectWellFormed(set: ChangeSet): void {
     expect(c.summary.trim()).not.toBe('');
     expect(c.rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(typeof c.material).toBe('boolean');
+    expect(['material', 'editorial', 'review']).toContain(c.class);
+    expect(c.material).toBe(c.class === 'material');
   }
   expect(set.material).toBe(set.changes.some((c) => c.material));
-  expect(set.bump).toBe(set.material ? 'minor' : set.changes.length ? 'patch' : 'none');
+  // A change to review needs what a material one does until a person decides it.
+  const minor = set.changes.some((c) => c.class !== 'editorial');
+  expect(set.bump).toBe(minor ? 'minor' : set.changes.length ? 'patch' : 'none');
   expect(JSON.parse(formatChanges(set, 'json'))).toEqual(set);
   expect(formatChanges(set, 'md')).toContain(`${set.changes.length} change`);
 }
@@ -486,8 +490,10 @@ describe('diff properties: what people are told', () => {
 
   // Some text fields carry meaning a rule reads before their wording: who sets a cookie, who controls the data, where a transfer goes.
   const meaningfulText = new Set(['cookie:provider', 'controller:name', 'transfer:destination', 'transfer:recipient']);
+  // Entities whose words say what is done with data: reworded, a person judges them (their names excepted).
+  const reviewed = new Set<EntityKind>(['category', 'context', 'purpose', 'recipient', 'right']);
 
-  it('a change of a text field has a word-level edit and is editorial wording', () => {
+  it('a change of a text field has a word-level edit and is editorial wording, or wording to review', () => {
     fc.assert(
       fc.property(
         oneEditArb((kind, field) => textFields[kind]?.some((t) => t === field || t.startsWith(`${field}.`)) ?? false),
@@ -498,12 +504,18 @@ describe('diff properties: what people are told', () => {
               expect(f.words, `${c.entity} ${f.field}`).toBeDefined();
               // The change's verdict is this field's only when nothing else in it changed.
               if (c.fields!.length > 1) continue;
-              if (meaningfulText.has(`${c.entity}:${f.field}`)) {
+              if (meaningfulText.has(`${c.entity}:${f.field}`) || ['purpose-broadened', 'assurance-removed'].includes(c.rule)) {
                 expect(c.material).toBe(true);
                 continue;
               }
-              expect(c.rule).toBe('wording');
-              expect(c.material).toBe(false);
+              if (c.rule === 'link-changed') {
+                expect(c.class).toBe('editorial');
+                continue;
+              }
+              const naming = /(^|\.)(title|label|name)$/.test(f.field) || !reviewed.has(c.entity);
+              const reworded = c.entity === 'purpose' && f.field === 'description' ? 'purpose-reworded' : 'wording-review';
+              expect(c.rule).toBe(naming ? 'wording' : reworded);
+              expect(c.class).toBe(naming ? 'editorial' : 'review');
             }
           }
         },

@@ -21,7 +21,8 @@ const rules = (diagnostics: { ruleId: string; severity: string }[]) =>
 describe('policyc release', () => {
   it('writes a snapshot, a chained manifest entry, and brings the working document in line', async () => {
     const dir = copySample();
-    edit(dir, 'manage and improve the Website', 'manage and improve the Website and our apps');
+    // An editorial edit (a cookie's purpose reworded): a patch release.
+    edit(dir, 'Enables us to store your preferred content language', 'Enables us to remember your preferred content language');
     const result = await release({ cwd: dir, today: '2026-12-01', effective: '2027-03-01' });
     expect(rules(result.diagnostics)).toEqual([]);
     const manifest = manifestOf(dir);
@@ -61,7 +62,7 @@ describe('policyc release', () => {
 
   it('refuses an effective date that does not move forward', async () => {
     const dir = copySample();
-    edit(dir, 'manage and improve the Website', 'manage and improve our Website');
+    edit(dir, 'Enables us to store your preferred content language', 'Enables us to remember your preferred content language');
     const latest = manifestOf(dir).releases.at(-1)!;
     const result = await release({ cwd: dir, today: '2026-12-01', effective: latest.effective });
     expect(rules(result.diagnostics)).toEqual(['release-effective-not-after']);
@@ -72,7 +73,7 @@ describe('policyc release', () => {
 
   it('writes a release once: running it again finds nothing to release', async () => {
     const dir = copySample();
-    edit(dir, 'manage and improve the Website', 'manage and improve our Website');
+    edit(dir, 'Enables us to store your preferred content language', 'Enables us to remember your preferred content language');
     const first = await release({ cwd: dir, today: '2026-12-01', effective: '2027-06-01' });
     expect(rules(first.diagnostics)).toEqual([]);
     expect(first.plan!.version).toBe('2.0.1');
@@ -83,7 +84,7 @@ describe('policyc release', () => {
 
   it('never overwrites a snapshot file that is already there', async () => {
     const dir = copySample();
-    edit(dir, 'manage and improve the Website', 'manage and improve our Website');
+    edit(dir, 'Enables us to store your preferred content language', 'Enables us to remember your preferred content language');
     const squatter = path.join(dir, 'policy/history/privacy/2.0.1.yaml');
     writeFileSync(squatter, 'not ours\n');
     const result = await release({ cwd: dir, today: '2026-12-01', effective: '2027-06-01' });

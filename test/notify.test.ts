@@ -70,6 +70,7 @@ const changes: ChangeSet = {
       entity: 'contact',
       id: 'support',
       material: false,
+      class: 'editorial',
       rule: 'contact-detail',
       summary: 'Changes the contact `support`: its description is reworded.',
     },
@@ -78,6 +79,7 @@ const changes: ChangeSet = {
       entity: 'cookie',
       id: '_fbp',
       material: true,
+      class: 'material',
       rule: 'new-third-party-cookie',
       summary:
         'Adds the cookie `_fbp` (Meta, advertising, 90 days), which a third party sets on every page of the website to measure how well its advertisements work.',
@@ -87,10 +89,19 @@ const changes: ChangeSet = {
       entity: 'purpose',
       id: 'ads',
       material: true,
+      class: 'material',
       rule: 'new-purpose',
       summary: 'Adds the purpose `ads`: show you *personalised* advertising <script>alert(1)</script>.',
     },
-    { type: 'changed', entity: 'section', id: 'contacts', material: false, rule: 'wording', summary: 'Rewords the contact section.' },
+    {
+      type: 'changed',
+      entity: 'section',
+      id: 'contacts',
+      material: false,
+      class: 'editorial',
+      rule: 'wording',
+      summary: 'Rewords the contact section.',
+    },
   ],
 };
 

@@ -117,7 +117,9 @@ describe('drafts', () => {
     );
     expect(draft).toContain('manage and improve the Website and our apps');
     expect(draft).toContain('<h2 id="draft-changes-title">Changes since version 2.0.0</h2>');
-    expect(draft).toContain('Rewords the description (the purpose “manage and improve the Website and our apps”');
+    expect(draft).toContain(
+      'Rewords what it is for (was “manage and improve the Website”) (the purpose “manage and improve the Website and our apps”',
+    );
   });
 });
 

@@ -1,8 +1,22 @@
 /**
+ * The class of a change: `material` (people must be told before it applies),
+ * `editorial`, or `review` (its effect on readers is for a person to judge;
+ * until one does, the release needs at least a minor version).
+ */
+export type ChangeClass = 'material' | 'editorial' | 'review';
+
+/**
+ * The rules whose changes the engine cannot judge: text reworded where it
+ * may change what is done with data. Not material by default, never editorial.
+ */
+export const reviewRules: ReadonlySet<string> = new Set(['wording-review', 'threshold-reworded', 'purpose-reworded']);
+
+/**
  * Every rule the diff engine (`diff.ts`) classifies a change by, with its
- * verdict unless the project overrides it: material (true) or editorial
- * (false). `materiality` in policyc.config.json may name only these; a test
- * keeps the list equal to the rules the engine can produce.
+ * verdict unless the project overrides it: material (true) or not (false;
+ * editorial, or review for the rules of `reviewRules`). `materiality` in
+ * policyc.config.json may name only these; a test keeps the list equal to the
+ * rules the engine can produce.
  */
 export const changeRules: Readonly<Record<string, boolean>> = {
   'new-data-category': true,
@@ -30,6 +44,18 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'cookie-consent-weakened': true,
   'automated-decisions-introduced': true,
   'controller-changed': true,
+  'sale-or-share-started': true,
+  'opt-out-withdrawn': true,
+  'contact-role-removed': true,
+  'purpose-broadened': true,
+  'new-source': true,
+  'scope-widened': true,
+  'threshold-removed': true,
+  'assurance-removed': true,
+  'flow-widened': true,
+  'new-data-element': true,
+  'new-tracking-technology': true,
+  'parental-consent-changed': true,
   wording: false,
   reordering: false,
   'contact-detail': false,
@@ -50,7 +76,20 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'marketing-opt-in': false,
   'cookie-consent-strengthened': false,
   'automated-decisions-stopped': false,
+  'new-essential-technology': false,
+  renamed: false,
+  merged: false,
+  'link-changed': false,
+  'wording-review': false,
+  'threshold-reworded': false,
+  'purpose-reworded': false,
 };
 
 /** The ids of the change rules. */
 export const changeRuleIds: readonly string[] = Object.keys(changeRules);
+
+/** The class a rule gives a change by default. */
+export function ruleClass(rule: string): ChangeClass {
+  if (changeRules[rule]) return 'material';
+  return reviewRules.has(rule) ? 'review' : 'editorial';
+}

@@ -102,6 +102,8 @@ export const singletons: readonly {
     skip: [
       '$schema',
       'id',
+      // Layout: a changed order is one reordering of the sections (diff.ts).
+      'order',
       'version',
       'effective',
       'controller',

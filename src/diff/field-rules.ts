@@ -2,6 +2,7 @@ import { enumLabel } from '../model/labels.js';
 import type { EntityKind, FieldChange } from './types.js';
 import { difference, type Entity } from './values.js';
 import { days, listOf, lower, money, text, type Context } from './wording.js';
+import { wideningRules } from './widening-rules.js';
 
 /** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
 export interface Verdict {
@@ -13,6 +14,8 @@ export interface Verdict {
 /** What a field rule sees: the entity's kind, the change, and the entity before (`old`) and after (`now`). */
 export interface FieldRuleInput {
   entity: EntityKind;
+  /** The entity's id (a section's name for a section's own fields). */
+  id: string;
   change: FieldChange;
   context: Context;
   old?: Entity | undefined;
@@ -20,7 +23,7 @@ export interface FieldRuleInput {
 }
 
 /** A rule that judges what a change of one field means; undefined leaves it to the generic verdicts. */
-type FieldRule = (input: FieldRuleInput) => Verdict | undefined;
+export type FieldRule = (input: FieldRuleInput) => Verdict | undefined;
 
 const label = (group: string, value: unknown) => lower(enumLabel(group, String(value)));
 
@@ -263,4 +266,5 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'cookie-policy:consent.model': cookieConsentRule,
   'section:automatedDecisions.used': automatedDecisionsRule,
   'controller:name': controllerNameRule,
+  ...wideningRules,
 };

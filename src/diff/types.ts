@@ -1,6 +1,7 @@
 import type { EntityKind } from '../model/sections.js';
+import type { ChangeClass } from './change-rules.js';
 
-export type { EntityKind };
+export type { ChangeClass, EntityKind };
 
 /** A word-level edit of a prose field: kept, inserted or deleted text, in order. */
 export interface WordPart {
@@ -27,8 +28,10 @@ export interface Change {
   entity: EntityKind;
   /** The entity's id (for singletons such as `marketing`, the section name). */
   id: string;
-  /** Whether the change is material: people must be told before it applies. */
+  /** Whether the change is material: people must be told before it applies (`class` is `material`). */
   material: boolean;
+  /** `material`, `editorial`, or `review`: a change whose effect on readers a person must judge. */
+  class: ChangeClass;
   /** Id of the classification rule that decided `material` (see docs/materiality.md). */
   rule: string;
   /** One sentence for people: "Adds the cookie `_fbp` (Meta, advertising, 90 days)." */
@@ -57,7 +60,10 @@ export interface ChangeSet {
   to: string;
   /** True when any change is material. */
   material: boolean;
-  /** The smallest version bump the changes call for. */
+  /**
+   * The smallest version bump the changes call for: minor for material
+   * changes, and for changes to review (until a person decides them).
+   */
   bump: 'none' | 'patch' | 'minor' | 'major';
   changes: Change[];
 }

@@ -1126,6 +1126,48 @@ export interface EnglishMessages {
       'automated-decisions-stopped': string;
       /** Another company becomes the controller: “{name}”. */
       'controller-changed': string;
+      /** Now sells personal information, or shares it for cross-context behavioural advertising. */
+      'sale-or-share-started': string;
+      /** Withdraws a way to opt out: {entity} “{name}”. */
+      'opt-out-withdrawn': string;
+      /** No longer gives a way to opt out of the sale or sharing of personal information. */
+      'opt-out-withdrawn.changed': string;
+      /** Removes {entity} “{name}”, which people need to exercise their rights. */
+      'contact-role-removed': string;
+      /** {entity} “{name}” no longer serves a role people need to exercise their rights. */
+      'contact-role-removed.changed': string;
+      /** Broadens {entity} “{name}”. */
+      'purpose-broadened': string;
+      /** Rewords {entity} “{name}”; a person must judge whether it changes what data is used for. */
+      'purpose-reworded': string;
+      /** {entity} “{name}” now also comes from other sources. */
+      'new-source': string;
+      /** Widens what the policy covers: {entity} “{name}”. */
+      'scope-widened': string;
+      /** No longer states what a government request must meet before data is disclosed. */
+      'threshold-removed': string;
+      /** Rewords what a government request must meet before data is disclosed. */
+      'threshold-reworded': string;
+      /** Removes a statement of what is not done: {entity} “{name}”. */
+      'assurance-removed': string;
+      /** {entity} “{name}” now reaches more places or platforms. */
+      'flow-widened': string;
+      /** {entity} “{name}” now includes more data. */
+      'new-data-element': string;
+      /** Adds {entity} “{name}”, which is set by a third party or is not strictly necessary. */
+      'new-tracking-technology': string;
+      /** Adds {entity} “{name}”, which is strictly necessary. */
+      'new-essential-technology': string;
+      /** Changes what children may use the service, or how their parents agree to it. */
+      'parental-consent-changed': string;
+      /** Renames {entity} “{name}”. */
+      renamed: string;
+      /** Merges others into {entity} “{name}”. */
+      merged: string;
+      /** Changes a link in {entity} “{name}”. */
+      'link-changed': string;
+      /** Rewords {entity} “{name}”; a person must judge whether it changes what is done with data. */
+      'wording-review': string;
     };
   };
   punctuation: {

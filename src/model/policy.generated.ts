@@ -36,6 +36,13 @@ export type Jurisdiction =
   | 'ca-qc'
   | 'br';
 /**
+ * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Id".
+ */
+export type Id = string;
+/**
  * The `id` of another entity in this document.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -207,6 +214,12 @@ export type Right = Right1 & {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * Short form of `types` with one type.
    */
@@ -384,13 +397,6 @@ export type Practice =
  * via the `definition` "SectionRef".
  */
 export type SectionRef = string;
-/**
- * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
- *
- * This interface was referenced by `Policy`'s JSON-Schema
- * via the `definition` "Id".
- */
-export type Id = string;
 /**
  * Translatable Markdown prose (paragraphs, lists, links; GitHub-flavoured). Raw HTML is not rendered.
  *
@@ -626,6 +632,12 @@ export interface Controller {
    */
   id?: string;
   /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
+  /**
    * Country where it is established.
    */
   country?: string;
@@ -689,6 +701,12 @@ export interface RelatedDocument {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * Its title.
    */
@@ -761,6 +779,12 @@ export interface CollectionContext {
    */
   id: string;
   /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
+  /**
    * The situation, as it completes the lead-in sentence.
    */
   description: string;
@@ -782,6 +806,12 @@ export interface DataCategory {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * Short name of the category.
    */
@@ -918,6 +948,12 @@ export interface NotCollected {
    */
   id: string;
   /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
+  /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   label: string;
@@ -982,6 +1018,12 @@ export interface Purpose {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1091,6 +1133,12 @@ export interface Recipient {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1328,9 +1376,15 @@ export interface Cookies {
  */
 export interface Cookie {
   /**
-   * Stable id; the page anchor is `cookie-<id>`.
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * The cookie's name exactly as set in the browser.
    */
@@ -1371,6 +1425,12 @@ export interface Technology {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * What it is: `local-storage` (and similar browser storage), a `pixel` or `web-beacon` (a tiny image or script in a page or e-mail), an `sdk` in an app, device `fingerprinting`, `session-replay`, `server-side` tracking, `other`.
    */
@@ -1423,6 +1483,12 @@ export interface CookieCategory {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * The consent category: `strictly-necessary`, `functional` (preferences), `analytics` (performance), `advertising` (targeting), `social-media`.
    */
@@ -1488,6 +1554,12 @@ export interface Transfer {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1579,6 +1651,12 @@ export interface Certification {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1777,6 +1855,12 @@ export interface Contact {
    */
   id: string;
   /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
+  /**
    * What the contact is for: `general`, `support`, `access-requests`, `privacy`, `dpo` (data protection officer), `supervisory-authority`, `representative` (Art. 27), `ombudsman` (a dispute-resolution body), `security` (reporting vulnerabilities), `children` (for parents and guardians, about children’s data).
    */
   role:
@@ -1838,9 +1922,15 @@ export interface Contact {
  */
 export interface CustomSection {
   /**
-   * Stable id; also the section's anchor.
+   * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1904,6 +1994,12 @@ export interface ScopeItem {
    */
   id: string;
   /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
+  /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   name: string;
@@ -1937,6 +2033,12 @@ export interface ScopeExclusion {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -2045,6 +2147,12 @@ export interface Signal {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * `do-not-track` (the DNT header; CalOPPA, Bus. & Prof. Code 22575(b)(5)), `global-privacy-control` (an opt-out preference signal, 11 CCR 7025), `other` (name it).
    */
@@ -2242,6 +2350,12 @@ export interface Feature {
    */
   id: string;
   /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
+  /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   name: string;
@@ -2342,6 +2456,12 @@ export interface Control {
    * A stable kebab-case identifier: lowercase letters and digits separated by single hyphens. Used to match entities across versions and as the page anchor.
    */
   id: string;
+  /**
+   * The ids of entities of earlier versions that this one replaces: one for a rename, several for a merge. The semantic diff then reports one change ("merges A and B into C") rather than removals and an addition.
+   *
+   * @maxItems 5000
+   */
+  replaces?: Id[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */

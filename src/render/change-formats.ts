@@ -27,22 +27,28 @@ export function formatChanges(set: ChangeSet, format: ChangeFormat): string {
   }
 }
 
+/** The class of a change; a change set stored before classes existed has only `material`. */
+const classOf = (c: Change) => c.class ?? (c.material ? 'material' : 'editorial');
+const inClass = (set: ChangeSet, kind: Change['class']) => set.changes.filter((c) => classOf(c) === kind);
+
 function counts(set: ChangeSet): string {
-  const material = set.changes.filter((c) => c.material).length;
-  return `${set.changes.length} ${set.changes.length === 1 ? 'change' : 'changes'}, ${material} material`;
+  const material = inClass(set, 'material').length;
+  const review = inClass(set, 'review').length;
+  return `${set.changes.length} ${set.changes.length === 1 ? 'change' : 'changes'}, ${material} material${review ? `, ${review} to review` : ''}`;
 }
 
 function verdict(set: ChangeSet): string {
   if (!set.changes.length) return 'No changes.';
-  return set.material
-    ? `Material: people must be told before it applies; the release must be at least a ${set.bump} version.`
+  if (set.material) return `Material: people must be told before it applies; the release must be at least a ${set.bump} version.`;
+  return inClass(set, 'review').length
+    ? `To review: a person must decide whether the changes the rules cannot judge are material; until then the release must be at least a ${set.bump} version.`
     : `Editorial only; the release must be at least a ${set.bump} version.`;
 }
 
 /** Plain text, one line a change, material first. */
 function changesText(set: ChangeSet): string {
-  const line = (c: Change) => `  ${c.material ? 'material ' : 'editorial'}  ${proseToPlainText(c.summary, 'text')}  [${c.rule}]`;
-  const ordered = [...set.changes.filter((c) => c.material), ...set.changes.filter((c) => !c.material)];
+  const line = (c: Change) => `  ${classOf(c).padEnd(9)}  ${proseToPlainText(c.summary, 'text')}  [${c.rule}]`;
+  const ordered = [...inClass(set, 'material'), ...inClass(set, 'review'), ...inClass(set, 'editorial')];
   const gates = (set.weakenedGates ?? []).map((g) => `  ${g.summary} [${g.setting}: ${g.before} -> ${g.after}]`);
   const warning = gates.length
     ? [`Checks loosened in policyc.config.json since the base (review them as material changes):`, ...gates]
@@ -61,10 +67,12 @@ function changesMarkdown(set: ChangeSet): string {
       );
     return [`- ${proseToMarkdown(c.summary, 'text')} <sub>\`${c.rule}\`</sub>`, ...detail].join('\n');
   };
-  const material = set.changes.filter((c) => c.material);
-  const editorial = set.changes.filter((c) => !c.material);
+  const material = inClass(set, 'material');
+  const review = inClass(set, 'review');
+  const editorial = inClass(set, 'editorial');
   const parts = [...gatesMarkdown(set), `## Policy changes: ${set.from} → ${set.to}`, '', `**${counts(set)}.** ${verdict(set)}`, ''];
   if (material.length) parts.push('### Material changes', '', ...material.map(item), '');
+  if (review.length) parts.push('### Changes to review', '', ...review.map(item), '');
   if (editorial.length)
     parts.push('<details>', `<summary>Editorial changes (${editorial.length})</summary>`, '', ...editorial.map(item), '', '</details>', '');
   return `${parts.join('\n')}`;

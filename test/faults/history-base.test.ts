@@ -83,7 +83,12 @@ describe('validate --base REV: the history at REV is a prefix of the history now
 
   it('a release appended after the base passes, and so does a document absent at the base', async () => {
     const dir = sampleRepository();
-    editFile(path.join(dir, 'policy/privacy.yaml'), 'manage and improve the Website', 'manage and improve our Website');
+    // A cookie's purpose reworded: editorial, a patch release.
+    editFile(
+      path.join(dir, 'policy/privacy.yaml'),
+      'Enables us to store your preferred content language',
+      'Enables us to remember your preferred content language',
+    );
     const released = await release({ cwd: dir, today: '2026-12-02', effective: '2027-02-01' });
     expect(released.written).toContain(path.join('policy/history/privacy/2.0.1.yaml'));
     expect(errors((await validate({ cwd: dir, noRules: true, base: 'main' })).diagnostics)).toEqual([]);

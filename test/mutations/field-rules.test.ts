@@ -9,7 +9,7 @@ import type { Entity } from '../../src/diff/values.js';
 const context = { categoryLabel: (id: string) => `label of ${id}` };
 const judge = (key: string, before: unknown, after: unknown, old?: Entity, now?: Entity) => {
   const [entity, field] = key.split(':') as [EntityKind, string];
-  const input: FieldRuleInput = { entity, change: { field, before, after } as FieldRuleInput['change'], context, old, now };
+  const input: FieldRuleInput = { entity, id: 'x', change: { field, before, after } as FieldRuleInput['change'], context, old, now };
   return fieldRules[key]!(input);
 };
 

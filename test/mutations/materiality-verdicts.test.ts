@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { changeRules, diffPolicies } from '../../src/index.js';
+import { ruleClass } from '../../src/diff/change-rules.js';
 import type { Policy } from '../../src/index.js';
 import { root } from '../support/fixtures.js';
 
@@ -21,9 +22,18 @@ const diffOf = (folder: string) => diffPolicies(load(folder, 'previous.yaml'), l
 describe('every diff fixture carries its rule’s verdict', () => {
   it.each(folders)('%s', (folder) => {
     const set = diffOf(folder);
-    for (const change of set.changes) expect([change.rule, change.material]).toEqual([change.rule, changeRules[change.rule]]);
+    for (const change of set.changes) {
+      expect([change.rule, change.material]).toEqual([change.rule, changeRules[change.rule]]);
+      // An editorial rule's change is to review when a field of it is (a decision stopped, its description rewritten).
+      const expected = ruleClass(change.rule);
+      expect([change.rule, change.class]).toEqual([
+        change.rule,
+        expected === 'editorial' && change.class === 'review' ? 'review' : expected,
+      ]);
+    }
     expect(set.material).toBe(set.changes.some((c) => c.material));
-    expect(set.bump).toBe(set.material ? 'minor' : set.changes.length ? 'patch' : 'none');
+    const minor = set.changes.some((c) => c.class !== 'editorial');
+    expect(set.bump).toBe(minor ? 'minor' : set.changes.length ? 'patch' : 'none');
   });
 });
 
@@ -79,6 +89,46 @@ const pinned: Record<string, [rule: string, material: boolean]> = {
   'automated-decisions-stopped-block': ['automated-decisions-stopped', false],
   'sharing-condition-narrowed': ['sharing-condition-narrowed', false],
   'sharing-condition-changed-from-consent': ['sharing-condition-changed', true],
+  // Issue 14: the cases real policies showed to be called editorial.
+  'sale-or-share-started': ['sale-or-share-started', true],
+  'opt-out-withdrawn': ['opt-out-withdrawn', true],
+  'opt-out-withdrawn-control': ['opt-out-withdrawn', true],
+  'contact-role-removed': ['contact-role-removed', true],
+  'contact-role-removed-changed': ['contact-role-removed', true],
+  'purpose-uses-more-data-category': ['purpose-uses-more-data', true],
+  'purpose-broadened': ['purpose-broadened', true],
+  'new-source': ['new-source', true],
+  'scope-widened': ['scope-widened', true],
+  'scope-widened-exclusion': ['scope-widened', true],
+  'threshold-removed': ['threshold-removed', true],
+  'assurance-removed': ['assurance-removed', true],
+  'assurance-removed-prose': ['assurance-removed', true],
+  'assurance-removed-section': ['assurance-removed', true],
+  'flow-widened': ['flow-widened', true],
+  'flow-widened-platforms': ['flow-widened', true],
+  'new-data-element': ['new-data-element', true],
+  'new-tracking-technology': ['new-tracking-technology', true],
+  'new-tracking-technology-pixel': ['new-tracking-technology', true],
+  'parental-consent-changed': ['parental-consent-changed', true],
+  'parental-consent-changed-age': ['parental-consent-changed', true],
+  'purpose-uses-more-data-merged': ['purpose-uses-more-data', true],
+  renamed: ['renamed', false],
+  merged: ['merged', false],
+};
+
+// The class of the cases the rules cannot judge, and of those that look like them but can.
+const pinnedClass: Record<string, 'material' | 'editorial' | 'review'> = {
+  'purpose-reworded': 'review',
+  'threshold-reworded': 'review',
+  'wording-review-right': 'review',
+  'wording-review-retention': 'review',
+  'automated-decisions-stopped': 'review',
+  wording: 'editorial',
+  'wording-nested': 'editorial',
+  'link-changed': 'editorial',
+  'reordering-sections': 'editorial',
+  renamed: 'editorial',
+  merged: 'editorial',
 };
 
 describe('boundary and branch cases of the materiality rules', () => {
@@ -86,6 +136,19 @@ describe('boundary and branch cases of the materiality rules', () => {
     const set = diffOf(folder);
     expect(set.changes.map((c) => [c.rule, c.material])).toEqual([[rule, material]]);
     expect(set.material).toBe(material);
+  });
+
+  it.each(Object.entries(pinnedClass))('%s is of its class', (folder, kind) => {
+    const set = diffOf(folder);
+    expect(set.changes.map((c) => c.class)).toEqual([kind]);
+    expect(set.bump).toBe(kind === 'editorial' ? 'patch' : 'minor');
+  });
+
+  it('a project that overrules a rule to review decides it: material or editorial', () => {
+    const previous = load('threshold-reworded', 'previous.yaml');
+    const input = load('threshold-reworded', 'input.yaml');
+    expect(diffPolicies(previous, input, undefined, { 'threshold-reworded': false }).changes.map((c) => c.class)).toEqual(['editorial']);
+    expect(diffPolicies(previous, input, undefined, { 'threshold-reworded': true }).changes.map((c) => c.class)).toEqual(['material']);
   });
 
   // A whole section (a singleton with a list) cannot come or go alone, its list needs an item: no one-change fixture.

@@ -22,7 +22,15 @@ const materialChange: ChangeSet = {
   material: true,
   bump: 'minor',
   changes: [
-    { type: 'added', entity: 'purpose', id: 'ads', material: true, rule: 'new-purpose', summary: 'Adds the purpose “show you ads”.' },
+    {
+      type: 'added',
+      entity: 'purpose',
+      id: 'ads',
+      material: true,
+      class: 'material',
+      rule: 'new-purpose',
+      summary: 'Adds the purpose “show you ads”.',
+    },
   ],
 };
 

@@ -39,7 +39,9 @@ function input(edit: (text: string) => string = (t) => t, options: Partial<Relea
   };
 }
 
-const editorial = (t: string) => t.replace('manage and improve the Website', 'manage and improve our Website');
+// A cookie's purpose reworded: editorial (a purpose's would be for a person to review).
+const editorial = (t: string) =>
+  t.replace('Enables us to store your preferred content language', 'Enables us to remember your preferred content language');
 const material = (t: string) => t.replace('- id: improve-website', '- id: improve-our-website');
 const dated = (effective: string) => (t: string) => t.replace('effective: 2027-01-01', `effective: ${effective}`);
 const versioned = (version: string) => (t: string) => t.replace('version: 2.0.0', `version: ${version}`);

@@ -43,7 +43,15 @@ const frozenEntry = (locale: string, version: string, previous: string | null = 
   previous,
 });
 
-const change = (rule: string, material: boolean): Change => ({ type: 'changed', entity: 'purpose', id: 'x', material, rule, summary: '' });
+const change = (rule: string, material: boolean): Change => ({
+  type: 'changed',
+  entity: 'purpose',
+  id: 'x',
+  material,
+  class: material ? 'material' : 'editorial',
+  rule,
+  summary: '',
+});
 const changeSet = (changes: Change[]): ChangeSet => ({
   from: '2.0.0',
   to: '2.1.0',
