@@ -86,7 +86,7 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
       return refuse(
         'release-bump-too-small',
         `A ${actual} release (${latest.entry.version} to ${version}) is too small: the changes call for at least a ${needed} release`,
-        `${changes.material ? 'The changes are material' : 'The changes are editorial'}; run \`policyc diff\` to see them, then release with \`--bump ${needed}\` or larger.`,
+        `${bumpReason(changes)}; run \`policyc diff\` to see them, then release with \`--bump ${needed}\` or larger.`,
         ['version'],
       );
     }
@@ -134,4 +134,13 @@ export function setTopLevelScalars(text: string, yaml: Document, values: Record<
   let out = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.value + out.slice(edit.end);
   return out;
+}
+
+/** Why a change set calls for the bump it does, for the hint of a release too small. */
+function bumpReason(changes: ChangeSet): string {
+  if (changes.material) return 'The changes are material';
+  // An undecided review change asks for a minor version until a person decides it (docs/materiality.md).
+  if (changes.changes.some((change) => change.class === 'review'))
+    return 'Some changes are to review: a person must judge their effect on readers';
+  return 'The changes are editorial';
 }

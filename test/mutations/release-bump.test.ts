@@ -53,6 +53,20 @@ describe('release checks a version set by hand against the changes', () => {
     expect((await release({ cwd: next('editorial'), ...options })).plan?.version).toBe('2.0.1');
   });
 
+  it('refuses a patch version for a change to review, and says a person must judge it', async () => {
+    const dir = next('editorial', '2.0.1');
+    // A right's description reworded: the rules cannot judge what that does to readers.
+    editFile(working(dir), 'within one month of receiving your request', 'within one month of our receiving your request');
+    const result = await release({ cwd: dir, ...options });
+    expect(errors(result.diagnostics).map((d) => [d.ruleId, d.hint])).toEqual([
+      [
+        'release-bump-too-small',
+        'Some changes are to review: a person must judge their effect on readers; run `policyc diff` to see them, then release with `--bump minor` or larger.',
+      ],
+    ]);
+    expect(result.written).toEqual([]);
+  });
+
   it('refuses --bump patch for a material change, whatever the document says', async () => {
     for (const version of [undefined, '2.1.0']) {
       const result = await release({ cwd: next('material', version), ...options, bump: 'patch' });
