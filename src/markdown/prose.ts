@@ -79,6 +79,11 @@ export function parseProse(
   return tree;
 }
 
+/** What a rendering of a prose field is cached under: everything it depends on. */
+function renderKey(text: string, kind: ProseKind, plan: HeadingPlan, imageHosts: ImageHosts): string {
+  return `${kind}\0${planKey(plan)}\0${imageHosts.join(' ')}\0${text}`;
+}
+
 /** Render a prose field to sanitized HTML: raw HTML, scripts, event handlers and `javascript:` links come out inert. */
 export function proseToHtml(
   text: string,
@@ -87,7 +92,7 @@ export function proseToHtml(
   imageHosts: ImageHosts = [],
 ): string {
   const plan = planOf(headings);
-  const key = `${kind}\0${planKey(plan)}\0${imageHosts.join(' ')}\0${text}`;
+  const key = renderKey(text, kind, plan, imageHosts);
   let html = renderedHtml.get(key);
   if (html === undefined) {
     const tree = parseProse(text, kind, plan, imageHosts);
@@ -121,7 +126,7 @@ export function proseToMarkdown(
   imageHosts: ImageHosts = [],
 ): string {
   const plan = planOf(headings);
-  const key = `${kind}\0${planKey(plan)}\0${imageHosts.join(' ')}\0${text}`;
+  const key = renderKey(text, kind, plan, imageHosts);
   let markdown = renderedMarkdown.get(key);
   if (markdown === undefined) {
     const tree = structuredClone(parseProse(text, kind, plan, imageHosts));

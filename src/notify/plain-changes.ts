@@ -1,7 +1,7 @@
 import type { Change } from '../diff/types.js';
 import { escapeMarkdown } from '../markdown/escape.js';
 import { fill, type Messages } from '../model/messages.js';
-import { nameOf, type LocalizedSide } from '../render/localize-changes.js';
+import { capitalise, nameOf, ruleWording, type LocalizedSide } from '../render/localize-changes.js';
 
 /** What changes are told with: the readers' language and the two versions compared (each in its translation when it has one). */
 export interface PlainSettings {
@@ -21,11 +21,10 @@ export interface PlainSettings {
  * `changeChanged`), which names only the kind of entity. Inline Markdown.
  */
 export function plainSentence(change: Change, settings: PlainSettings): string {
-  const diff = group(settings.messages.diff);
-  const rules = group(diff.rules);
-  const entity = text(group(diff.entity)[change.entity]) ?? text(group(diff.entity).section) ?? '';
-  const entities = text(group(diff.entities)[change.entity]) ?? entity;
-  const template = text(rules[`${change.rule}.${change.type}`]) ?? text(rules[change.rule]);
+  const wording = ruleWording(change, settings.messages);
+  const entity = wording.entity ?? wording.section ?? '';
+  const entities = wording.entities ?? entity;
+  const { template } = wording;
   const name = template?.includes('{name}')
     ? nameOf(change, change.type === 'removed' ? settings.from : settings.to, settings.messages)
     : '';
@@ -41,18 +40,8 @@ export function plainSentence(change: Change, settings: PlainSettings): string {
   return capitalise(sentence, settings.locale);
 }
 
+/** The locale's generic sentence for a change, from its `email` group. */
 function label(messages: Messages, key: string): string {
-  return text(group(messages.email)[key]) ?? '{entity}';
-}
-
-function group(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function capitalise(sentence: string, locale: string): string {
-  return sentence.charAt(0).toLocaleUpperCase(locale) + sentence.slice(1);
+  const value = (messages.email as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : '{entity}';
 }

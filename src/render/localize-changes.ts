@@ -41,9 +41,7 @@ export function localizeChanges(set: ChangeSet, settings: LocalizeSettings): Cha
 }
 
 function localizeChange(change: Change, settings: LocalizeSettings): Change {
-  const diff = group(settings.messages.diff);
-  const rules = group(diff.rules);
-  const template = text(rules[`${change.rule}.${change.type}`]) ?? text(rules[change.rule]);
+  const { template, entity, entities } = ruleWording(change, settings.messages);
   const { fields: _sourceFields, ...rest } = change;
   const fields = translatedFields(change, settings);
   const summary =
@@ -51,8 +49,8 @@ function localizeChange(change: Change, settings: LocalizeSettings): Change {
       ? change.summary
       : capitalise(
           fill(template, {
-            entity: text(group(diff.entity)[change.entity]) ?? change.entity,
-            entities: text(group(diff.entities)[change.entity]) ?? change.entity,
+            entity: entity ?? change.entity,
+            entities: entities ?? change.entity,
             name: escapeMarkdown(nameOf(change, change.type === 'removed' ? settings.from : settings.to, settings.messages)),
           }),
           settings.locale,
@@ -61,6 +59,23 @@ function localizeChange(change: Change, settings: LocalizeSettings): Change {
 }
 
 /** The field that names each kind of entity (a transfer and the built-in sections are named otherwise). */
+/**
+ * How a locale words a change: the sentence of its rule in `diff.rules`
+ * (`<rule>.<type>`, else `<rule>`), and the words for its kind of entity
+ * (`diff.entity`, `diff.entities`); each undefined where the locale has none.
+ */
+export function ruleWording(change: Pick<Change, 'rule' | 'type' | 'entity'>, messages: Messages) {
+  const diff = group(messages.diff);
+  const rules = group(diff.rules);
+  return {
+    template: text(rules[`${change.rule}.${change.type}`]) ?? text(rules[change.rule]),
+    entity: text(group(diff.entity)[change.entity]),
+    entities: text(group(diff.entities)[change.entity]),
+    /** The words for a section, which stand in for a kind of entity the locale does not name. */
+    section: text(group(diff.entity).section),
+  };
+}
+
 const nameField: Partial<Record<EntityKind, string>> = {
   document: 'title',
   controller: 'name',
@@ -139,6 +154,7 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function capitalise(sentence: string, locale: string): string {
+/** A sentence with its first letter in capitals, as the locale writes them. */
+export function capitalise(sentence: string, locale: string): string {
   return sentence.charAt(0).toLocaleUpperCase(locale) + sentence.slice(1);
 }
