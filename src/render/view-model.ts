@@ -161,6 +161,8 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
     format: format.name,
     ...pageHead(context),
     ...documentFacts(context),
+    // A parent in this project is published beside this document: its folder is found from the page's way up to dist/.
+    parent: parentView(model.policy, context.writer, settings.assets),
     toc: tableOfContents(model.policy, sections, format),
     sections,
     copyright: context.doc.copyright,
@@ -221,10 +223,7 @@ function pageHead({ policy, doc, messages }: ViewContext): Pick<PageView, 'lang'
 /** The facts above the sections: which document and version, since when, by whom, and the documents it relates to. */
 function documentFacts(
   context: ViewContext,
-): Pick<
-  PageView,
-  'id' | 'version' | 'effective' | 'controllerLabel' | 'controller' | 'otherControllers' | 'parent' | 'introduction' | 'related'
-> {
+): Pick<PageView, 'id' | 'version' | 'effective' | 'controllerLabel' | 'controller' | 'otherControllers' | 'introduction' | 'related'> {
   const { policy, doc, plain, writer } = context;
   return {
     id: policy.id,
@@ -235,7 +234,6 @@ function documentFacts(
     otherControllers: (policy.otherControllers ?? []).map((controller, i) =>
       controllerView(controller, doc.otherControllers![i]!, context, controllerTerms(policy)),
     ),
-    parent: parentView(policy, writer),
     introduction: doc.introduction,
     related: relatedViews(context),
   };
@@ -306,10 +304,10 @@ function contactRefs(ids: readonly string[] | undefined, policy: Policy, writer:
 }
 
 /** The link to the policy a notice supplements: its page in this site, or the address the document gives. */
-function parentView(policy: Policy, writer: Writer): { link: unknown } | undefined {
+function parentView(policy: Policy, writer: Writer, assets: string): { link: unknown } | undefined {
   const parent = policy.parent;
   if (!parent) return undefined;
   const title = parent.title ?? parent.document ?? '';
-  const href = parent.url ?? `../${parent.document}/`;
+  const href = parent.url ?? `${assets.replace(/assets\/$/, '')}${parent.document}/`;
   return { link: inline(writer, `${literal(writer.t('page', 'parent'))} [${title}](<${href}>)`) };
 }
