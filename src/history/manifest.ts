@@ -18,6 +18,37 @@ export interface ReleaseEntry {
   sha256: string;
   /** SHA-256 of the previous entry (hex, of its canonical JSON); null for the first release. */
   previous: string | null;
+  /** The release note its authors wrote (`release --note FILE`), frozen beside the snapshot. */
+  note?: FrozenFile;
+  /** Who released it (`release --released-by`). */
+  releasedBy?: string;
+  /** Who approved it (`release --approved-by`). */
+  approvedBy?: string;
+  /** The decisions people took on the changes the rules could not judge (class `review`), as they stood at the release. */
+  decisions?: ReviewDecision[];
+}
+
+/** A text frozen beside the snapshots (a release note), with the hash of its bytes. */
+export interface FrozenFile {
+  /** The file's name, beside the manifest (`2.1.0.note.md`, `2.1.0.note.fr.md`). */
+  file: string;
+  /** SHA-256 of its bytes (hex). */
+  sha256: string;
+}
+
+/** A person's decision on a change of the class `review`: whether it is material or editorial. */
+export interface ReviewDecision {
+  /** The change decided: its key, `<entity>:<id>`, as `policyc review` lists it. */
+  change: string;
+  /** A hash of the change as it was decided (its fields before and after), so that a decision never carries over to a change edited since. */
+  fingerprint: string;
+  class: 'material' | 'editorial';
+  /** Who decided. */
+  by: string;
+  /** When (YYYY-MM-DD). */
+  date: string;
+  /** Why, in a sentence (optional). */
+  reason?: string;
 }
 
 /** A translation frozen into the history: the translated text of one released version, in one locale. */
@@ -33,6 +64,8 @@ export interface TranslationEntry {
   sha256: string;
   /** SHA-256 of the previous translation entry (hex, of its canonical JSON); null for the first. */
   previous: string | null;
+  /** The release note in this language, frozen beside the snapshot. */
+  note?: FrozenFile;
 }
 
 /** The release history of one document: `policy/history/<id>/manifest.json`. */
