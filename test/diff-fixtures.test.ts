@@ -5,6 +5,9 @@
 // `input.yaml`, one small edit apart, and the goldens of their diff:
 // `changes.json` (`formatChanges(set, 'json')`) and `changelog.md`
 // (`formatChanges(set, 'md')`).
+// A folder may instead hold an edit of several changes, listed in
+// `expected.json` (`[{ "type", "entity", "id", "rule" }]`, in the order the
+// diff reports them): the set must be exactly those, each in its direction.
 // A folder may also hold `KNOWN-BUG.md`: the engine does not (yet) report the
 // folder's rule for that edit. Its goldens record what the engine does today,
 // and the rule check is expected to fail; once the engine is fixed, that check
@@ -91,9 +94,17 @@ describe('diff fixtures', () => {
       expectGolden(path.join(dir, 'changelog.md'), formatChanges(changeSet(), 'md'));
     });
 
-    it('is one change', () => {
-      expect(changeSet().changes).toHaveLength(1);
-    });
+    const expectedFile = path.join(dir, 'expected.json');
+    if (existsSync(expectedFile)) {
+      it('is exactly the changes of expected.json, each in its direction', () => {
+        const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as unknown[];
+        expect(changeSet().changes.map(({ type, entity, id, rule }) => ({ type, entity, id, rule }))).toEqual(expected);
+      });
+    } else {
+      it('is one change', () => {
+        expect(changeSet().changes).toHaveLength(1);
+      });
+    }
 
     (knownBug ? it.fails : it)(`reports the rule ${rule}${knownBug ? ' (known engine bug: see KNOWN-BUG.md)' : ''}`, () => {
       expect(changeSet().changes.map((c) => c.rule)).toContain(rule);

@@ -284,6 +284,26 @@ describe('sending over SMTP', () => {
     });
   });
 
+  it('sends the Message-ID, Date and List-Unsubscribe headers of the .eml, not ones of its own', async () => {
+    const unsubscribe = 'https://example.com/unsubscribe?list=privacy';
+    const listed = renderNotification(input({ wording: { unsubscribe } }), renderer)!;
+    const archived = await simpleParser(listed.eml);
+    await withSmtpServer(async ({ port, received }) => {
+      const result = await sendNotification(listed, { smtp: `smtp://127.0.0.1:${port}`, to: 'reader@example.com' });
+      expect(result.messageId).toBe('<privacy-2.0.0.en-gb@example.com>');
+      const sent = await simpleParser(received[0]!.raw);
+      expect(sent.messageId).toBe(archived.messageId);
+      expect(sent.date?.toISOString()).toBe(archived.date?.toISOString());
+      expect(sent.date?.toISOString()).toBe('2026-11-20T00:00:00.000Z');
+      const raw = (name: string, eml: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(eml.replace(/\r?\n[ \t]+/g, ' '))?.[1];
+      for (const name of ['List-Unsubscribe', 'List-Unsubscribe-Post']) {
+        expect(raw(name, received[0]!.raw.toString('utf8')), name).toBe(raw(name, listed.eml));
+        expect(raw(name, listed.eml), name).toBeDefined();
+      }
+      expect(raw('List-Unsubscribe', listed.eml)).toBe(`<${unsubscribe}>`);
+    });
+  });
+
   it('rejects a URL that is not SMTP', async () => {
     await expect(sendNotification(mail, { smtp: 'http://127.0.0.1:1', to: 'reader@example.com' })).rejects.toThrow(/Not an SMTP URL/);
   });

@@ -43,13 +43,18 @@ const enumGroups: Record<string, string> = {
   'consent.model': 'consentModel',
 };
 
+/** The locale group (`enums.<group>`) that labels the values of an entity's field, if any. */
+export function enumGroupOf(entity: EntityKind, field: string): string | undefined {
+  return enumGroups[`${entity}:${field}`] ?? enumGroups[field];
+}
+
 /** A value as a summary shows it: enum labels, lists joined, text without Markdown. */
 export function show(entity: EntityKind, field: string, value: unknown): string {
-  const group = enumGroups[`${entity}:${field}`] ?? enumGroups[field];
+  const group = enumGroupOf(entity, field);
   if (Array.isArray(value)) {
     // A general form's list reads as its short form did: lower-case labels ("performance of a contract").
     const label = (v: unknown) => (generalForms[field] ? lower(enumLabel(group!, String(v))) : enumLabel(group!, String(v)));
-    return value.map((v) => (isItem(v) ? item(field, v) : group ? label(v) : String(v))).join(', ');
+    return value.map((v) => (isItem(v) ? itemName(field, v) : group ? label(v) : String(v))).join(', ');
   }
   if (typeof value === 'string') return group ? lower(enumLabel(group, value)) : text(value);
   return JSON.stringify(value);
@@ -57,20 +62,30 @@ export function show(entity: EntityKind, field: string, value: unknown): string 
 
 const isItem = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-/** An object in a list (a source, a condition) as a summary names it: the author's words, else its kind's label. */
-function item(field: string, value: Record<string, unknown>): string {
+/** How an enum value is labelled: `enums.<group>.<value>` of some locale. */
+export type EnumLabel = (group: string, value: string) => string;
+
+/**
+ * An object in a list (a source, a condition) as a summary names it: the
+ * author's words, else its kind's label (English unless `label` says
+ * otherwise), never `[object Object]`.
+ */
+export function itemName(field: string, value: Record<string, unknown>, label: EnumLabel = enumLabel): string {
   if (typeof value.text === 'string') return text(value.text);
-  if (field === 'conditions') return lower(enumLabel('condition', String(value.basis)));
+  if (field === 'conditions') return lower(label('condition', String(value.basis)));
   if (field === 'consents') {
-    const model = lower(enumLabel('marketingConsent', String(value.model)));
+    const model = lower(label('marketingConsent', String(value.model)));
     return typeof value.audience === 'string' ? `${model} for ${text(value.audience)}` : model;
   }
   if (field === 'sources') {
-    const kind = lower(enumLabel('source', String(value.type)));
+    const kind = lower(label('source', String(value.type)));
     return typeof value.name === 'string' ? `${kind}: ${text(value.name)}` : kind;
   }
-  const named = value.name ?? value.label ?? value.description;
-  return typeof named === 'string' ? text(named) : JSON.stringify(value);
+  const named = value.name ?? value.label ?? value.description ?? value.title;
+  if (typeof named === 'string') return text(named);
+  // Anything else by its readable parts: its words and numbers, in order.
+  const parts = Object.values(value).filter((v) => typeof v === 'string' || typeof v === 'number');
+  return parts.length ? parts.map(text).join(', ') : '';
 }
 
 /** A short value in brackets for a summary (` (2 years)`), or nothing when the value is long prose. */

@@ -879,8 +879,138 @@ export interface EnglishMessages {
     editorial: string;
     /** Material changes */
     materialChanges: string;
+    /** Changes to review */
+    reviewChanges: string;
     /** Editorial changes */
     editorialChanges: string;
+    fields: {
+      /** Address */
+      address: string;
+      /** Automated decision-making */
+      'automatedDecisions.description': string;
+      /** Automated decisions made */
+      'automatedDecisions.used': string;
+      /** Text */
+      body: string;
+      /** Data */
+      categories: string;
+      /** Data used */
+      'purpose:categories': string;
+      /** Data shared */
+      'recipient:categories': string;
+      /** Introduction */
+      categoriesIntro: string;
+      /** Category */
+      category: string;
+      /** Certification */
+      'certification.statement': string;
+      /** Certification link */
+      'certification.url': string;
+      /** Conditions */
+      conditions: string;
+      /** Consent */
+      'consent.model': string;
+      /** Consent notice */
+      'consent.notice': string;
+      /** Consent */
+      consents: string;
+      /** Copyright */
+      copyright: string;
+      /** Countries */
+      countries: string;
+      /** Description */
+      description: string;
+      /** What it is for */
+      'purpose:description': string;
+      /** Destination */
+      destination: string;
+      /** Duration */
+      duration: string;
+      /** Includes */
+      elements: string;
+      /** Email address */
+      email: string;
+      /** Examples */
+      examples: string;
+      /** Fee */
+      'fee.amount': string;
+      /** Currency of the fee */
+      'fee.currency': string;
+      /** Reason for the fee */
+      'fee.reason': string;
+      /** Introduction */
+      intro: string;
+      /** Introduction */
+      introduction: string;
+      /** Name */
+      label: string;
+      /** Legal basis */
+      legalBases: string;
+      /** Legitimate interest */
+      legitimateInterest: string;
+      /** Lifetime */
+      lifetime: string;
+      /** Safeguards */
+      mechanisms: string;
+      /** Minimum age */
+      minimumAge: string;
+      /** Name */
+      name: string;
+      /** Obligation */
+      obligation: string;
+      /** How to opt out */
+      'optOut.instructions': string;
+      /** Age for parental consent */
+      'parentalConsent.age': string;
+      /** Parental consent */
+      'parentalConsent.description': string;
+      /** First or third party */
+      party: string;
+      /** Phone number */
+      phone: string;
+      /** Platforms */
+      platforms: string;
+      /** How the data is processed */
+      processing: string;
+      /** Provider */
+      provider: string;
+      /** Purpose */
+      purpose: string;
+      /** Purposes */
+      purposes: string;
+      /** Recipient */
+      recipient: string;
+      /** Regions */
+      regions: string;
+      /** Registration */
+      registration: string;
+      /** How long it is kept */
+      'retention.criteria': string;
+      /** Retention period */
+      'retention.period': string;
+      /** Role */
+      role: string;
+      /** Page to opt out of sale or sharing */
+      'sale.optOutUrl': string;
+      /** Shared for cross-context behavioural advertising */
+      'sale.shared': string;
+      /** Sold */
+      'sale.sold': string;
+      /** Sensitive data */
+      sensitive: string;
+      /** Sources */
+      sources: string;
+      /** What a request must meet */
+      threshold: string;
+      /** Title */
+      title: string;
+      /** Type */
+      type: string;
+      /** Rights */
+      types: string;
+      /** Link */
+      url: string;
+    };
     /** No changes. */
     noChanges: string;
     /** Rule */

@@ -39,8 +39,10 @@ export function transportOptions(server: SmtpServer, insecure = false) {
 /**
  * Send a rendered notification over SMTP, authenticating when the URL has a
  * user and password: the same subject, plain-text and HTML bodies, addressed
- * to `options.to`. Resolves with the Message-ID nodemailer gave the message
- * and the recipients the server accepted; rejects when the server cannot be
+ * to `options.to`, with the Message-ID, Date and List-Unsubscribe headers of
+ * its `.eml` (else nodemailer would make its own id and date, and the message
+ * sent would not be the one archived). Resolves with the Message-ID and the
+ * recipients the server accepted; rejects when the server cannot be
  * reached, refuses it, or TLS cannot be had. Error messages never show the
  * user or password.
  */
@@ -60,6 +62,7 @@ export async function sendNotification(
       subject: notification.subject,
       text: notification.text,
       html: notification.html,
+      ...identityOf(notification.eml),
     });
     return { messageId: info.messageId, accepted: [...info.accepted] };
   } catch (error) {
@@ -71,15 +74,38 @@ export async function sendNotification(
   }
 }
 
-/** The sender named by the From header of a MIME message (the first address), undefined when absent. */
-function senderOf(eml: string): string | { name: string; address: string } | undefined {
+/** The value of a header of a MIME message's head (unfolded, the first of its name), undefined when absent. */
+function headerOf(eml: string, name: string): string | undefined {
   const head = eml.split(/\r?\n\r?\n/, 1)[0] ?? '';
   const unfolded = head.replace(/\r?\n(?=[ \t])/g, '');
-  const value = unfolded
+  const prefix = `${name.toLowerCase()}:`;
+  return unfolded
     .split(/\r?\n/)
-    .find((l) => /^from:/i.test(l))
-    ?.slice('from:'.length)
+    .find((l) => l.toLowerCase().startsWith(prefix))
+    ?.slice(prefix.length)
     .trim();
+}
+
+/** The headers that make a message the one archived as `.eml`: its Message-ID, Date and list headers, when it has them. */
+function identityOf(eml: string): { messageId?: string; date?: Date; headers?: Record<string, string> } {
+  const messageId = headerOf(eml, 'Message-ID');
+  const dateHeader = headerOf(eml, 'Date');
+  const date = dateHeader === undefined ? undefined : new Date(dateHeader);
+  const headers: Record<string, string> = {};
+  for (const name of ['List-Unsubscribe', 'List-Unsubscribe-Post']) {
+    const value = headerOf(eml, name);
+    if (value) headers[name] = value;
+  }
+  return {
+    ...(messageId ? { messageId } : {}),
+    ...(date && !Number.isNaN(date.getTime()) ? { date } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
+  };
+}
+
+/** The sender named by the From header of a MIME message (the first address), undefined when absent. */
+function senderOf(eml: string): string | { name: string; address: string } | undefined {
+  const value = headerOf(eml, 'From');
   if (!value) return undefined;
   const angle = /^(.*?)\s*<([^<>]+)>$/.exec(value);
   if (!angle) return value;

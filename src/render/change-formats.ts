@@ -1,6 +1,7 @@
-import { changesToHtml } from './change-lists.js';
+import { changeGroups, changeHeadings, type ChangeHeadings, changesToHtml } from './change-lists.js';
 import { escapeHtml } from '../markdown/escape.js';
 import { proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
+import { fieldMarkdown } from './field-markdown.js';
 import { forTerminal, jsonWithoutControls } from '../text/control.js';
 import type { Change, ChangeSet } from '../diff/types.js';
 
@@ -58,15 +59,8 @@ function changesText(set: ChangeSet): string {
 
 /** Markdown ready to paste as a pull-request comment. */
 function changesMarkdown(set: ChangeSet): string {
-  const item = (c: Change) => {
-    const detail = (c.fields ?? [])
-      .filter((f) => !f.words && (f.before !== undefined || f.after !== undefined))
-      .map(
-        (f) =>
-          `  - \`${f.field}\`: ${f.before !== undefined ? `~~${show(f.before)}~~` : ''}${f.before !== undefined && f.after !== undefined ? ' → ' : ''}${f.after !== undefined ? `**${show(f.after)}**` : ''}`,
-      );
-    return [`- ${proseToMarkdown(c.summary, 'text')} <sub>\`${c.rule}\`</sub>`, ...detail].join('\n');
-  };
+  const item = (c: Change) =>
+    [`- ${proseToMarkdown(c.summary, 'text')} <sub>\`${c.rule}\`</sub>`, ...(c.fields ?? []).flatMap(fieldMarkdown)].join('\n');
   const material = inClass(set, 'material');
   const review = inClass(set, 'review');
   const editorial = inClass(set, 'editorial');
@@ -94,15 +88,18 @@ function changesPage(set: ChangeSet): string {
     `<h1>${escapeHtml(title)}</h1>`,
     ...gatesHtml(set),
     `<p><strong>${escapeHtml(counts(set))}.</strong> ${escapeHtml(verdict(set))}</p>`,
-    changesToHtml(
-      { materialChanges: set.changes.filter((c) => c.material), editorialChanges: set.changes.filter((c) => !c.material) },
-      2,
-    ).trimEnd(),
+    changesToHtml(changeGroups(set), 2, reviewerHeadings()).trimEnd(),
     '</main>',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The English headings, field rows by their keys and values as written: the page is for the reviewers of a change. */
+function reviewerHeadings(): ChangeHeadings {
+  const { material, review, editorial } = changeHeadings();
+  return { material, review, editorial };
 }
 
 /** The checks loosened since `--base`, first in a pull-request comment: they decide what the rest of it calls material. */
@@ -129,16 +126,4 @@ function gatesHtml(set: ChangeSet): string[] {
     '</ul>',
     '</section>',
   ];
-}
-
-function show(value: unknown): string {
-  if (Array.isArray(value)) return value.map(showItem).join(', ');
-  return typeof value === 'string' ? proseToPlainText(value, 'text') : JSON.stringify(value);
-}
-
-/** An item of a list: a value as is; an object (a source, a condition) as its kind, then its other values in brackets. */
-function showItem(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return String(value);
-  const [kind, ...rest] = Object.values(value).map((v) => (typeof v === 'string' ? proseToPlainText(v, 'text') : JSON.stringify(v)));
-  return rest.length ? `${kind} (${rest.join('; ')})` : String(kind);
 }

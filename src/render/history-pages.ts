@@ -8,6 +8,7 @@ import { fill, plural, type Messages } from '../model/messages.js';
 import type { Renderer } from './templates.js';
 import { formatDate } from './view-model.js';
 import { escapeMarkdown } from '../markdown/escape.js';
+import { proseToPlainText } from '../markdown/prose.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
 
 /** Where a version stands on the build date. */
@@ -160,9 +161,18 @@ export function changelogEntries(h: HistoryLanguage): ChangelogEntry[] {
         initial: !set,
         material: set?.material ?? false,
         ...changeGroups(set),
+        categoryLabels: categoryLabels(r, h.releases[i - 1]),
       };
     })
     .reverse();
+}
+
+/** The names of the data categories of a release and the one before it (for a category removed since), by id, as plain text. */
+function categoryLabels(release: Release, previous: Release | undefined): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const r of [previous, release])
+    for (const c of r?.model.policy.collection?.categories ?? []) labels[c.id] = proseToPlainText(c.label, 'text');
+  return labels;
 }
 
 /** "48 changes, 4 material" in a language's words (`changelog.changeCount`, `materialCount`, `counts`); the initial text for the first version. */

@@ -1,6 +1,9 @@
 // Every generated page in a real browser: no script or resource errors, no
 // sideways scrolling on a phone, navigation hidden in print, and no serious
 // accessibility violation (axe-core).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeRuleIds } from '../../src/diff/change-rules.js';
 import {
@@ -104,6 +107,33 @@ describe('the notification e-mails', () => {
       expect(ids, label(p)).toEqual([]);
     }
   });
+
+  it(
+    `as a mail client shows them (the HTML part of each email.eml) fit a ${phone.width} px phone, without code or rule ids`,
+    { timeout: 60_000 },
+    async () => {
+      const page = await reset(tab, phone);
+      const emails = pages.filter((p) => p.kind === 'email');
+      expect(emails.length).toBeGreaterThanOrEqual(2);
+      for (const p of emails) {
+        const file = path.join(sites.dir, p.site, p.path.replace(/email\.html$/, 'email.eml'));
+        const parsed = await simpleParser(readFileSync(file));
+        const where = `${label(p).replace(/html$/, 'eml')}`;
+        expect(typeof parsed.html, where).toBe('string');
+        // As a client would: the message's HTML on its own, no site around it (no base URL, no stylesheet of ours).
+        await page.setContent(parsed.html as string, { waitUntil: 'load' });
+        const overflow = await horizontalOverflow(page);
+        expect(overflow.scrollWidth, `${where}: ${overflow.culprits.join('; ')}`).toBeLessThanOrEqual(overflow.width);
+        const text = await page.evaluate(() => (globalThis as unknown as DomWindow).document.body.textContent ?? '');
+        expect(text.trim().length, where).toBeGreaterThan(0);
+        const codes = await page.evaluate(() => (globalThis as unknown as DomWindow).document.querySelectorAll('code').length);
+        expect(codes, where).toBe(0);
+        expect(text, where).not.toContain('`');
+        const ids = changeRuleIds.filter((id) => new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'i').test(text));
+        expect(ids, where).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('print', () => {
