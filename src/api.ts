@@ -7,6 +7,7 @@ export { build, checkOutputFolder, compile, type BuildOptions, type BuildResult,
 export { diff, type DiffOptions, type DiffResult } from './commands/diff.js';
 export { notify, type NotifyOptions, type NotifyResult } from './commands/notify.js';
 export { release, type ReleaseOptions, type ReleaseResult } from './commands/release.js';
+export { review, type ReviewOptions, type ReviewResult } from './commands/review.js';
 export { validate, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { loadProject, type Project } from './project/load.js';
 export { defaultCacheDir, today, type ProjectOptions } from './project/options.js';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build, entryHash, migrate, parse, planRelease, release, validate } from '../src/index.js';
 import type { Manifest } from '../src/index.js';
 import { copySample, snapshotTree } from './support/project.js';
+import { decideReviews } from './support/review.js';
 
 const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'policy/history/privacy/manifest.json'), 'utf8')) as Manifest;
 const working = (dir: string) => path.join(dir, 'policy/privacy.yaml');
@@ -158,6 +159,7 @@ describe('tamper-evident history', () => {
         .map((f) => [f, readFileSync(path.join(history, f), 'utf8')]),
     );
     edit(dir, 'manage and improve the Website', 'manage and improve the Website and our apps');
+    await decideReviews(dir);
     expect(rules((await release({ cwd: dir, today: '2026-12-01', effective: '2027-03-01' })).diagnostics)).toEqual([]);
     for (const [file, text] of Object.entries(before)) expect(readFileSync(path.join(history, file), 'utf8')).toBe(text);
   });

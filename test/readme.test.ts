@@ -37,6 +37,7 @@ const families = [
   'policy',
   'prose',
   'release',
+  'review',
   'schema',
   'section',
   'template',

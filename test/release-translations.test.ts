@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build, entryHash, release, validate } from '../src/index.js';
 import type { Diagnostic, Manifest } from '../src/index.js';
 import { copySample, editFile } from './support/project.js';
+import { decideReviews } from './support/review.js';
 
 const history = (dir: string, file = '') => path.join(dir, 'policy/history/privacy', file);
 const manifestOf = (dir: string) => JSON.parse(readFileSync(history(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -113,6 +114,7 @@ describe('frozen translations', () => {
   it('releases an untranslated editorial change, leaving that language on the version it has', async () => {
     const dir = copySample();
     edit(path.join(dir, 'policy/privacy.yaml'), 'manage and improve the Website', 'manage and improve our Website');
+    await decideReviews(dir);
     const result = await release({ cwd: dir, today: '2026-12-02', effective: '2027-02-01' });
     expect(errors(result.diagnostics)).toEqual([]);
     expect(result.translations?.untranslated).toEqual([{ locale: 'fr', material: false }]);
@@ -123,6 +125,7 @@ describe('frozen translations', () => {
     nextVersion(dir, '2.1.0', '2027-06-01');
     edit(path.join(dir, 'policy/privacy.yaml'), 'manage and improve the Website', 'manage and improve our Website');
     edit(french(dir), 'source: 2.0.0', 'source: 2.1.0');
+    await decideReviews(dir);
     const before = readFileSync(french(dir), 'utf8');
     const result = await release({ cwd: dir, today: '2026-12-02' });
     expect(errors(result.diagnostics)).toEqual([]);

@@ -7,6 +7,7 @@ import { translationSchema } from '../src/translate/schema.js';
 import { build, release, validate, type Diagnostic } from '../src/index.js';
 import { root } from './support/fixtures.js';
 import { copySample, editFile, tempDir } from './support/project.js';
+import { decideReviews } from './support/review.js';
 
 const fr = (dir: string) => path.join(dir, 'policy/privacy.fr.yaml');
 const edit = editFile;
@@ -104,6 +105,7 @@ describe('translations', () => {
     // A 2.1.0 the French translation does not cover, in effect at the build date.
     edit(path.join(dir, 'policy/privacy.yaml'), 'version: 2.0.0', 'version: 2.1.0');
     edit(path.join(dir, 'policy/privacy.yaml'), 'manage and improve the Website', 'manage and improve our Website');
+    await decideReviews(dir);
     const released = await release({ cwd: dir, effective: '2027-03-01', today: '2026-12-01' });
     expect(released.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     await build({ cwd: dir, out, date: '2027-04-01' });

@@ -3,7 +3,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { materialityOverrides } from '../config/config.js';
 import { diagnostic, fileStart, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { applyDecisions } from '../diff/decisions.js';
 import { diffPolicies } from '../diff/diff.js';
+import { frozenDecisions } from '../history/release-changes.js';
+import type { Release } from '../history/verify.js';
+import { reviewFolderName } from '../load/read-review.js';
 import { formatChanges, type ChangeFormat } from '../render/change-formats.js';
 import type { ChangeSet } from '../diff/types.js';
 import { parse, type ParsedFile } from '../load/parse.js';
@@ -15,6 +19,7 @@ import { wholeProject, type ProjectOptions } from '../project/options.js';
 import { formatDiagnostics } from '../report/report.js';
 import type { VersionedDocument } from '../publish/site.js';
 import { resolve } from '../resolve/resolve.js';
+import { decisionDiagnostics } from '../validate/review-decisions.js';
 import { validateFile } from '../validate/validate.js';
 import { defined, type CommandContext } from './context.js';
 import { baseFlag, cacheFlags, documentFlag, policyFlag, type Command } from './definition.js';
@@ -43,8 +48,8 @@ export interface DiffResult {
   changes?: ChangeSet;
 }
 
-/** One side of a comparison: what it is called, and the policy. */
-type Side = { label: string; policy: Policy };
+/** One side of a comparison: what it is called, and the policy (a released version's, or the working document's). */
+type Side = { label: string; policy: Policy; release?: Release; working?: true };
 
 /** Compare two versions of a policy: released versions, files, or git revisions of the working document. */
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
@@ -52,7 +57,9 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const checked = await checkProject(project, { ...wholeProject(options), noRules: true });
   const sources = checked.sources;
   const failWith = (diagnostics: Diagnostic[]) => ({ diagnostics: sortDiagnostics(diagnostics), sources });
-  const historyErrors = checked.diagnostics.filter((d) => d.severity === 'error' && (d.source === 'history' || d.source === 'config'));
+  const historyErrors = checked.diagnostics.filter(
+    (d) => d.severity === 'error' && (d.source === 'history' || d.source === 'config' || isReviewFile(d.file, project)),
+  );
   if (historyErrors.length) return failWith(historyErrors);
   const docs = checked.documents.filter((d) => !options.document || d.id === options.document);
   if (docs.length !== 1) {
@@ -74,10 +81,10 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
     if (ref !== undefined) return readSide(ref, doc, project.cwd);
     if (fallback === 'working')
       return doc.working
-        ? { label: 'working copy', policy: doc.working.policy }
+        ? { label: 'working copy', policy: doc.working.policy, working: true }
         : checked.diagnostics.filter((d) => d.severity === 'error');
     const latest = doc.releases[doc.releases.length - 1];
-    if (latest) return { label: latest.entry.version, policy: latest.model.policy };
+    if (latest) return { label: latest.entry.version, policy: latest.model.policy, release: latest };
     return [
       diagnostic(doc.working?.file ?? 'policy', fileStart, 'diff-no-release', 'diff', `\`${doc.id}\` has no release to compare with`, {
         hint: 'Name what to compare: `policyc diff FROM TO`, or release a first version with `policyc release`.',
@@ -88,19 +95,46 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const to = await side(options.to, 'working');
   const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
   if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
-  const changes = diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config));
+  const found = diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config));
+  const { changes, diagnostics } = withDecisions(found, from, to, doc);
   // A loosened check heads the change set: it is what a reviewer must see first.
   return {
-    diagnostics: [],
+    diagnostics,
     sources,
     changes: checked.weakenedGates?.length ? { weakenedGates: checked.weakenedGates, ...changes } : changes,
   };
 }
 
+/**
+ * The change set with people's decisions applied: from the latest release to
+ * the working document, those of the decisions file (with a warning for each
+ * that does not apply); between two releases, those the releases between
+ * them froze.
+ */
+function withDecisions(found: ChangeSet, from: Side, to: Side, doc: VersionedDocument): { changes: ChangeSet; diagnostics: Diagnostic[] } {
+  const latest = doc.releases[doc.releases.length - 1];
+  if (to.working && from.release && from.release === latest && doc.review) {
+    const applied = applyDecisions(found, doc.review.decisions);
+    return { changes: applied.changes, diagnostics: decisionDiagnostics(doc.review, applied.problems) };
+  }
+  if (from.release && to.release) {
+    const between = doc.releases.slice(doc.releases.indexOf(from.release) + 1, doc.releases.indexOf(to.release) + 1);
+    return { changes: applyDecisions(found, between.flatMap(frozenDecisions)).changes, diagnostics: [] };
+  }
+  return { changes: found, diagnostics: [] };
+}
+
+/** Whether a diagnostic's file is a decisions file (`policy/review/<id>.yaml`): its errors stop a diff as the config's do. */
+function isReviewFile(file: string, project: { policyDir: string; cwd: string }): boolean {
+  const folder = path.join(project.policyDir, reviewFolderName);
+  const resolved = path.resolve(project.cwd, file);
+  return resolved === folder || path.dirname(resolved) === folder;
+}
+
 /** A side named on the command line: a released version, `git:REV`, or a file. */
 async function readSide(ref: string, doc: VersionedDocument, cwd: string): Promise<Side | Diagnostic[]> {
   const released = doc.releases.find((r) => r.entry.version === ref);
-  if (released) return { label: ref, policy: released.model.policy };
+  if (released) return { label: ref, policy: released.model.policy, release: released };
   if (ref.startsWith('git:')) return readGitRevision(ref.slice(4), doc, cwd);
   if (/^\d+\.\d+\.\d+$/.test(ref)) {
     return [
@@ -192,12 +226,14 @@ export async function run({ io, options, positionals, cache }: CommandContext): 
       base: options.base,
     }),
   );
+  const diagnostics = () =>
+    formatDiagnostics(result.diagnostics, 'pretty', { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, sources: result.sources });
   if (!result.changes) {
-    io.stderr.write(
-      formatDiagnostics(result.diagnostics, 'pretty', { color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, sources: result.sources }),
-    );
+    io.stderr.write(diagnostics());
     return 1;
   }
+  // Decisions that no longer apply are said on stderr: the change set on stdout stays what the format says.
+  if (result.diagnostics.length) io.stderr.write(diagnostics());
   io.stdout.write(formatChanges(result.changes, (options.format ?? 'text') as ChangeFormat));
   // A check loosened since --base counts as a material change: the gate it loosens must not let its own change through.
   return options['exit-code'] === 'true' && (result.changes.material || Boolean(result.changes.weakenedGates?.length)) ? 1 : 0;

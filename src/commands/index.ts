@@ -10,8 +10,9 @@ import * as diff from './diff.js';
 import * as init from './init.js';
 import * as notify from './notify.js';
 import * as release from './release.js';
+import * as review from './review.js';
 import * as rules from './rules.js';
 import * as serve from './serve.js';
 import * as validate from './validate.js';
 
-export const commandModules: readonly CommandModule[] = [validate, build, release, diff, notify, init, serve, rules];
+export const commandModules: readonly CommandModule[] = [validate, build, review, release, diff, notify, init, serve, rules];

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { materialityOverrides, type Config } from '../config/config.js';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { diffPolicies } from '../diff/diff.js';
+import { frozenDecisions, releaseChanges } from '../history/release-changes.js';
 import { replaceFile } from '../history/write-ahead.js';
 import { announcedByEmail, announcement, notificationFiles } from '../notify/announcement.js';
 import { sendNotification } from '../notify/mail.js';
@@ -94,7 +94,10 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
     '/',
   );
   const locale = options.locale ?? to.model.policy.locale;
-  const input = announcement(doc, { from, to }, diffPolicies(from.model.policy, to.model.policy, undefined, materialityOverrides(config)), {
+  // The decisions frozen by the releases announced decide their changes to review, as on the changelog.
+  const decided = doc.releases.slice(doc.releases.indexOf(from) + 1, doc.releases.indexOf(to) + 1).flatMap(frozenDecisions);
+  const changes = releaseChanges(from, to, materialityOverrides(config), undefined, decided);
+  const input = announcement(doc, { from, to }, changes, {
     locale,
     messages: renderer.messages(locale),
     baseUrl,

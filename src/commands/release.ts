@@ -5,9 +5,12 @@ import { materialityOverrides } from '../config/config.js';
 import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../history/manifest.js';
 import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from '../history/release-translations.js';
-import { planRelease, type BumpOption, type ReleasePlan } from '../history/release.js';
+import { planRelease, type BumpOption, type ReleaseInput, type ReleasePlan } from '../history/release.js';
 import { commitSnapshots, replaceFile, settleHistory } from '../history/write-ahead.js';
+import { withoutDecisions } from '../history/decisions-file.js';
 import { parse } from '../load/parse.js';
+import { maxReviewBytes, reviewFilePath } from '../load/read-review.js';
+import { readRegularFile } from '../load/read-safely.js';
 import { readSourceFile } from '../load/read.js';
 import { historyRoot } from '../load/read-history.js';
 import { checkProject, type ValidateResult } from '../project/check.js';
@@ -15,6 +18,7 @@ import { openProject, type OpenProject } from '../project/open.js';
 import { today, wholeProject, type ProjectOptions } from '../project/options.js';
 import type { VersionedDocument } from '../publish/site.js';
 import { forTerminal } from '../text/control.js';
+import { decisionDiagnostics } from '../validate/review-decisions.js';
 import { defined, type CommandContext } from './context.js';
 import { cacheFlags, formatFlag, isoDate, policyFlag, type Command } from './definition.js';
 
@@ -30,6 +34,10 @@ export interface ReleaseOptions extends ProjectOptions {
   today?: string;
   /** Release even when a translation leaves a material change untranslated (that locale then lacks the new version). */
   allowUntranslated?: boolean;
+  /** Who releases it, recorded in the manifest entry. */
+  releasedBy?: string;
+  /** Who approved it, recorded in the manifest entry (required with `release.requireApproval` in policyc.config.json). */
+  approvedBy?: string;
 }
 
 /** The outcome of `release`. */
@@ -119,12 +127,34 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     ...translations.freezes.flatMap((f) => (f.working ? [f.working] : [])),
   ];
   for (const r of rewritten) await replaceFile(path.resolve(project.cwd, r.file), r.text);
+  const consumed = await removeFrozenDecisions(project, doc, plan);
   const written = [
     ...snapshots.map((s) => path.join(historyDir, s.file)),
     manifestFile,
     ...rewritten.map((r) => path.resolve(project.cwd, r.file)),
+    ...consumed,
   ].map((f) => path.relative(project.cwd, f));
-  return done(checked.diagnostics, { ...(plan ? { plan } : {}), translations }, written);
+  const warnings = plan && doc.review ? decisionDiagnostics(doc.review, plan.decisionProblems) : [];
+  return done([...checked.diagnostics, ...warnings], { ...(plan ? { plan } : {}), translations }, written);
+}
+
+/**
+ * Remove from the decisions file the decisions a release froze into its
+ * manifest entry: they are history now. The rest of the file (comments,
+ * other decisions) is kept; a file left with none keeps `decisions: []`,
+ * never deleted (policyc may not have created it). The files written.
+ */
+async function removeFrozenDecisions(project: OpenProject, doc: VersionedDocument, plan: ReleasePlan | undefined): Promise<string[]> {
+  const frozen = plan?.entry.decisions ?? [];
+  const file = reviewFilePath(project.policyDir, doc.id);
+  if (!frozen.length || !existsSync(file)) return [];
+  const read = readRegularFile(file, maxReviewBytes);
+  if (read.kind !== 'file') return [];
+  const text = read.bytes.toString('utf8');
+  const kept = withoutDecisions(text, frozen);
+  if (kept === text) return [];
+  await replaceFile(file, kept);
+  return [file];
 }
 
 /**
@@ -154,6 +184,7 @@ async function planAll(
     ...(options.bump ? { bump: options.bump } : {}),
     ...(options.effective ? { effective: options.effective } : {}),
     today: date,
+    ...reviewSettings(doc, checked, options),
   });
   // With nothing changed in the document, the release may still freeze translations.
   const unchanged = 'diagnostics' in planned && planned.diagnostics.every((d) => d.ruleId === 'release-no-changes');
@@ -182,11 +213,25 @@ async function planAll(
   return { ...(plan ? { plan } : {}), translations };
 }
 
+/** What the release plan needs of people: the decisions on changes to review, who releases and approves, whether approval is required. */
+function reviewSettings(
+  doc: VersionedDocument,
+  checked: ValidateResult,
+  options: ReleaseOptions,
+): Pick<ReleaseInput, 'decisions' | 'decisionsFile' | 'releasedBy' | 'approvedBy' | 'requireApproval'> {
+  return {
+    ...(doc.review ? { decisions: doc.review.decisions, decisionsFile: doc.review.path } : {}),
+    ...(options.releasedBy !== undefined ? { releasedBy: options.releasedBy } : {}),
+    ...(options.approvedBy !== undefined ? { approvedBy: options.approvedBy } : {}),
+    ...(checked.config.release?.requireApproval ? { requireApproval: true } : {}),
+  };
+}
+
 export const definition: Command = {
   name: 'release',
   summary: 'freeze the working document as a new version, with its translations, in policy/history/',
   usage:
-    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--released-by NAME] [--approved-by NAME] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
   flags: [
     {
       name: 'bump',
@@ -201,6 +246,12 @@ export const definition: Command = {
       pattern: isoDate,
       description: "the date the new version takes effect (default: the document's effective)",
     },
+    { name: 'released-by', value: 'NAME', description: 'who releases it, recorded in the manifest and shown on the versions page' },
+    {
+      name: 'approved-by',
+      value: 'NAME',
+      description: 'who approved it, recorded likewise (required when release.requireApproval is set in policyc.config.json)',
+    },
     {
       name: 'allow-untranslated',
       description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version',
@@ -211,7 +262,7 @@ export const definition: Command = {
   ],
   positionals: 'ID the document to release (default: the only one)',
   maxPositionals: 1,
-  example: 'policyc release --bump major --effective 2027-01-01',
+  example: 'policyc release --effective 2027-01-01 --released-by "Jane Doe" --approved-by "Sam Lee (DPO)"',
 };
 
 /** `policyc release`: what was released and frozen, and the files written. */
@@ -225,6 +276,8 @@ export async function run({ io, options, positionals, cache, report }: CommandCo
       bump: options.bump as BumpOption | undefined,
       effective: options.effective,
       allowUntranslated: options['allow-untranslated'] === 'true',
+      releasedBy: options['released-by'],
+      approvedBy: options['approved-by'],
     }),
   );
   report(result.diagnostics, result.sources);
@@ -234,10 +287,11 @@ export async function run({ io, options, positionals, cache, report }: CommandCo
     return 1;
   }
   const material = plan?.changes ? plan.changes.changes.filter((c) => c.material).length : 0;
+  const decided = plan?.entry.decisions?.length ? `, ${plan.entry.decisions.length} decided by people` : '';
   const lines = [
     ...(plan
       ? [
-          `✔ released ${plan.manifest.document} ${plan.version}, effective ${plan.entry.effective}${plan.changes ? ` (${plan.changes.changes.length} ${plan.changes.changes.length === 1 ? 'change' : 'changes'}, ${material} material)` : ' (first release)'}`,
+          `✔ released ${plan.manifest.document} ${plan.version}, effective ${plan.entry.effective}${plan.changes ? ` (${plan.changes.changes.length} ${plan.changes.changes.length === 1 ? 'change' : 'changes'}, ${material} material${decided})` : ' (first release)'}`,
         ]
       : []),
     ...(translations?.freezes ?? []).map((f) => `✔ froze the ${f.entry.locale} translation of ${f.entry.version}`),

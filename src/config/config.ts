@@ -24,6 +24,8 @@ export interface Config {
   images?: { allowHosts?: string[] };
   /** The notification e-mail's own words, per locale (`en`, `fr`, `en-GB`...), and where readers unsubscribe. */
   notify?: NotifySettings;
+  /** How `release` is gated: `requireApproval` refuses a release without `--approved-by` (default: false). */
+  release?: { requireApproval?: boolean };
 }
 
 /** The materiality overrides of a config, as the diff takes them. */
@@ -79,7 +81,7 @@ export function parseConfig(text: string, file: string = configFileName): { conf
     config: {},
     diagnostics: [
       diagnostic(file, read.place, 'config-invalid', 'config', read.message, {
-        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays`, `images` (`allowHosts`: host names) and `notify` (`closing`, `legalNotice`: texts by language; `unsubscribe`: a mailto: or https URL).',
+        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays`, `images` (`allowHosts`: host names), `notify` (`closing`, `legalNotice`: texts by language; `unsubscribe`: a mailto: or https URL) and `release` (`requireApproval`: `true` or `false`).',
       }),
     ],
   };
@@ -146,6 +148,10 @@ const settingChecks: Record<keyof Config, (value: unknown) => SettingProblem | u
     return message === undefined ? undefined : { message, at: ['images'] };
   },
   notify: notifyProblem,
+  release: (release) =>
+    !isMapping(release) || Object.entries(release).some(([k, v]) => k !== 'requireApproval' || typeof v !== 'boolean')
+      ? { message: '`release` may hold only `requireApproval`, `true` or `false`', at: ['release'] }
+      : undefined,
 };
 
 /** The keys a config may have. */

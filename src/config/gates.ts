@@ -14,7 +14,7 @@ const severityRank = { off: 0, warn: 1, warning: 1, error: 2 } as const;
  * revision to the one now: a change rule no longer material (an override to
  * `editorial`, or a `material` override dropped), a compliance rule's
  * severity lowered or turned off, fewer days of notice, more hosts images
- * may be loaded from. Each is compared by
+ * may be loaded from, a release no longer needing approval. Each is compared by
  * its effective value, so adding, editing and removing an override all count.
  */
 export function weakenedGates(before: Config, after: Config): WeakenedGate[] {
@@ -68,7 +68,21 @@ export function weakenedGates(before: Config, after: Config): WeakenedGate[] {
       summary: `Images from ${added.map((h) => `\`${h}\``).join(', ')} are now shown in the policy, and can track its readers.`,
     });
   }
+  gates.push(...approvalGates(before, after));
   return gates;
+}
+
+/** A release that needed the name of who approved it no longer does. */
+function approvalGates(before: Config, after: Config): WeakenedGate[] {
+  if (before.release?.requireApproval !== true || after.release?.requireApproval === true) return [];
+  return [
+    {
+      setting: 'release.requireApproval',
+      before: 'true',
+      after: 'false',
+      summary: 'A release no longer needs the name of who approved it.',
+    },
+  ];
 }
 
 /** The weakened checks as warnings at their keys in the config now (`text`; absent when the file is gone). */

@@ -8,6 +8,7 @@
  * Pure data: nothing is read when this module is imported.
  */
 import { historyDiagnostics } from './catalog-history.js';
+import { reviewDiagnostics } from './catalog-review.js';
 import type { Severity } from './diagnostic.js';
 
 /** One diagnostic rule id and what it means. */
@@ -93,7 +94,7 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
   {
     title: 'Schema',
     intro:
-      "Each is a violation of `schema/policy.schema.json`, reported at the offending node (for a missing key, at the key of the mapping that lacks it), with the property's description and examples as the hint.",
+      "Each is a violation of `schema/policy.schema.json` (or of `schema/review.schema.json` in a decisions file), reported at the offending node (for a missing key, at the key of the mapping that lacks it), with the property's description and examples as the hint.",
     entries: [
       { id: 'schema-required', severity: 'error', text: 'a required key is missing.' },
       { id: 'schema-additional-property', severity: 'error', text: 'an unknown key, with "did you mean" for a near miss.' },
@@ -177,6 +178,7 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
     ],
   },
   historyDiagnostics,
+  reviewDiagnostics,
   {
     title: 'Translations',
     entries: [

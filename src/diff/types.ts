@@ -38,6 +38,26 @@ export interface Change {
   summary: string;
   /** Field-level detail of a `changed` entity. */
   fields?: FieldChange[];
+  /** A change of the class `review` that a person decided: `class` is then the decided one (`policyc review`, docs/review.md). */
+  decision?: ChangeDecision;
+}
+
+/** What a person decided of a change to review, as the change carries it. */
+export interface ChangeDecision {
+  class: 'material' | 'editorial';
+  /** Who decided. */
+  by: string;
+  /** When (YYYY-MM-DD). */
+  date: string;
+  reason?: string;
+}
+
+/** A person's decision on a change of the class `review` (`policy/review/<id>.yaml`; frozen in a release's manifest entry). */
+export interface ReviewDecision extends ChangeDecision {
+  /** The change decided: its key, `<entity>:<id>`, as `policyc review` lists it. */
+  change: string;
+  /** A hash of the change as it was decided (its fields before and after), so that a decision never carries over to a change edited since. */
+  fingerprint: string;
 }
 
 /** A setting of policyc.config.json changed since the base revision so that a check is weaker (`diff --base`). */

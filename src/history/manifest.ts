@@ -1,7 +1,11 @@
+import type { ReviewDecision } from '../diff/types.js';
+import { canonicalJson } from '../util/canonical-json.js';
 import { sha256 } from '../util/hash.js';
 
-// Hashing lives in util/hash.ts; re-exported here for the modules that import it with the manifest's other helpers.
-export { sha256 };
+// Hashing and canonical JSON live in util/; re-exported here for the modules that import them with the manifest's other helpers.
+export { canonicalJson, sha256 };
+// A decision is the diff's (it applies to change sets); the manifest freezes it.
+export type { ReviewDecision };
 
 /** One released version, as the manifest records it. */
 export interface ReleaseEntry {
@@ -36,21 +40,6 @@ export interface FrozenFile {
   sha256: string;
 }
 
-/** A person's decision on a change of the class `review`: whether it is material or editorial. */
-export interface ReviewDecision {
-  /** The change decided: its key, `<entity>:<id>`, as `policyc review` lists it. */
-  change: string;
-  /** A hash of the change as it was decided (its fields before and after), so that a decision never carries over to a change edited since. */
-  fingerprint: string;
-  class: 'material' | 'editorial';
-  /** Who decided. */
-  by: string;
-  /** When (YYYY-MM-DD). */
-  date: string;
-  /** Why, in a sentence (optional). */
-  reason?: string;
-}
-
 /** A translation frozen into the history: the translated text of one released version, in one locale. */
 export interface TranslationEntry {
   locale: string;
@@ -74,18 +63,6 @@ export interface Manifest {
   releases: ReleaseEntry[];
   /** Frozen translations, in the order they were frozen (absent until the first). */
   translations?: TranslationEntry[];
-}
-
-/** JSON with keys sorted at every level, so a hash does not depend on key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** The hash that chains an entry to the next one. */

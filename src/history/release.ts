@@ -1,9 +1,11 @@
 import type { Document, LineCounter } from 'yaml';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { applyDecisions, reviewItems, type AppliedDecisions, type DecisionProblem, type ReviewItem } from '../diff/decisions.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
-import type { ChangeSet } from '../diff/types.js';
+import type { ChangeSet, ReviewDecision } from '../diff/types.js';
 import { placeOfPath } from '../load/positions.js';
 import { schemaVersion } from '../model/schema.js';
+import { findControls } from '../text/control.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { bumpBetween, bumpCovers, bumpVersion, compareVersions, entryHash, sha256, type Manifest, type ReleaseEntry } from './manifest.js';
 import type { Release } from './verify.js';
@@ -27,6 +29,15 @@ export interface ReleaseInput {
   today: string;
   /** The project's materiality overrides. */
   materiality?: MaterialityOverrides;
+  /** People's decisions on the changes to review (`policy/review/<id>.yaml`): every such change must be decided. */
+  decisions?: readonly ReviewDecision[];
+  /** The decisions file's display path, when there is one: where an undecided change is reported. */
+  decisionsFile?: string;
+  /** Who releases it, and who approved it, recorded in the manifest entry. */
+  releasedBy?: string;
+  approvedBy?: string;
+  /** Refuse without `approvedBy` (`release.requireApproval` in policyc.config.json). */
+  requireApproval?: boolean;
 }
 
 /** A release ready to write: the snapshot, the manifest, and the working document brought in line. */
@@ -38,8 +49,10 @@ export interface ReleasePlan {
   manifest: Manifest;
   /** The working document's new text (equal to the snapshot). */
   working: string;
-  /** The changes since the previous release (none for the first). */
+  /** The changes since the previous release (none for the first), with the decisions applied. */
   changes?: ChangeSet;
+  /** The decisions that did not apply (stale, or naming no change to review): ignored, for the caller to report. */
+  decisionProblems: DecisionProblem[];
 }
 
 /**
@@ -47,10 +60,10 @@ export interface ReleasePlan {
  * for the changes, the version is new, the effective date moves forward and
  * something changed. Returns diagnostics instead when it must refuse.
  */
-export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diagnostics: Diagnostic[] } {
+export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusal {
   const { working, releases } = input;
   const policy = working.policy;
-  const refuse = (ruleId: string, message: string, hint: string, path: string[] = []) => ({
+  const refuse: Refuse = (ruleId, message, hint, path = []) => ({
     diagnostics: [
       diagnostic(working.file, path.length ? placeOfPath(input.yaml, input.lineCounter, path) : fileStart, ruleId, 'release', message, {
         hint,
@@ -58,39 +71,13 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
     ],
   });
   const latest = releases[releases.length - 1];
-  let version = policy.version;
-  let changes: ChangeSet | undefined;
-  if (latest) {
-    changes = diffPolicies(latest.model.policy, policy, { from: latest.entry.version, to: 'working copy' }, input.materiality);
-    if (changes.changes.length === 0) {
-      return refuse(
-        'release-no-changes',
-        `Nothing changed since ${latest.entry.version}`,
-        'Edit the working document first; a release records a change.',
-      );
-    }
-    const needed = changes.bump === 'none' ? 'patch' : changes.bump;
-    const bump = input.bump ?? 'auto';
-    if (bump !== 'auto') version = bumpVersion(latest.entry.version, bump);
-    else if (compareVersions(policy.version, latest.entry.version) <= 0) version = bumpVersion(latest.entry.version, needed);
-    const actual = bumpBetween(latest.entry.version, version);
-    if (actual === 'none') {
-      return refuse(
-        'release-version-not-after',
-        `Version ${version} is not after the latest release ${latest.entry.version}`,
-        'Leave `version` as it is and let `--bump` choose, or set a higher version.',
-        ['version'],
-      );
-    }
-    if (!bumpCovers(actual, needed)) {
-      return refuse(
-        'release-bump-too-small',
-        `A ${actual} release (${latest.entry.version} to ${version}) is too small: the changes call for at least a ${needed} release`,
-        `${bumpReason(changes)}; run \`policyc diff\` to see them, then release with \`--bump ${needed}\` or larger.`,
-        ['version'],
-      );
-    }
-  }
+  const names = peopleProblem(input);
+  if (names) return refuse('release-name-invalid', names.message, names.hint);
+  const decided: Partial<DecidedChanges> | Refusal = latest ? decidedChanges(input, latest, refuse) : {};
+  if ('diagnostics' in decided) return decided;
+  const { changes, applied = [], problems = [], undecided = [] } = decided;
+  const version = latest && changes ? chooseVersion(input, latest, changes, refuse) : policy.version;
+  if (typeof version !== 'string') return version;
   if (releases.some((r) => r.entry.version === version) || input.manifest?.releases.some((r) => r.version === version)) {
     return refuse(
       'release-version-exists',
@@ -108,19 +95,100 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | { diag
       ['effective'],
     );
   }
+  // Last, once the version is sound: what people must still do before the release.
+  const waiting = peopleWaited(input, undecided, refuse);
+  if (waiting) return waiting;
   const text = setTopLevelScalars(input.text, input.yaml, { version, effective });
-  const file = `${version}.yaml`;
-  const entry: ReleaseEntry = {
-    version,
-    effective,
+  const entry = releaseEntry(input, { version, effective, text, latest, applied });
+  const manifest: Manifest = { document: policy.id, releases: [...(input.manifest?.releases ?? []), entry] };
+  return {
+    plan: { version, entry, snapshot: text, manifest, working: text, ...(changes ? { changes } : {}), decisionProblems: problems },
+  };
+}
+
+/** The manifest entry of a new version: its snapshot's hash, its chain to the latest, who released and approved it, the decisions it freezes. */
+function releaseEntry(
+  input: ReleaseInput,
+  made: { version: string; effective: string; text: string; latest: Release | undefined; applied: ReviewDecision[] },
+): ReleaseEntry {
+  return {
+    version: made.version,
+    effective: made.effective,
     released: input.today,
     schemaVersion,
-    file,
-    sha256: sha256(text),
-    previous: latest ? entryHash(latest.entry) : null,
+    file: `${made.version}.yaml`,
+    sha256: sha256(made.text),
+    previous: made.latest ? entryHash(made.latest.entry) : null,
+    ...(input.releasedBy !== undefined ? { releasedBy: input.releasedBy } : {}),
+    ...(input.approvedBy !== undefined ? { approvedBy: input.approvedBy } : {}),
+    ...(made.applied.length ? { decisions: made.applied } : {}),
   };
-  const manifest: Manifest = { document: policy.id, releases: [...(input.manifest?.releases ?? []), entry] };
-  return { plan: { version, entry, snapshot: text, manifest, working: text, ...(changes ? { changes } : {}) } };
+}
+
+/** A refusal while a change to review is undecided, or the release needs an approval it lacks. */
+function peopleWaited(input: ReleaseInput, undecided: readonly ReviewItem[], refuse: Refuse): Refusal | undefined {
+  if (undecided.length) return undecidedRefusal(input, undecided);
+  if (input.requireApproval && !input.approvedBy) {
+    return refuse(
+      'release-approval-required',
+      'A release needs the name of who approved it: `release.requireApproval` is set in policyc.config.json',
+      'Pass `--approved-by NAME` with the name of the person who approved this release.',
+    );
+  }
+  return undefined;
+}
+
+/** Why a release is refused. */
+type Refusal = { diagnostics: Diagnostic[] };
+type Refuse = (ruleId: string, message: string, hint: string, path?: string[]) => Refusal;
+
+/**
+ * The changes since the latest release with people's decisions applied, and
+ * the changes to review still undecided; a refusal when nothing changed.
+ */
+function decidedChanges(input: ReleaseInput, latest: Release, refuse: Refuse): DecidedChanges | Refusal {
+  const found = diffPolicies(
+    latest.model.policy,
+    input.working.policy,
+    { from: latest.entry.version, to: 'working copy' },
+    input.materiality,
+  );
+  if (found.changes.length === 0) {
+    return refuse(
+      'release-no-changes',
+      `Nothing changed since ${latest.entry.version}`,
+      'Edit the working document first; a release records a change.',
+    );
+  }
+  const decided = applyDecisions(found, input.decisions);
+  return { ...decided, undecided: reviewItems(found, decided.applied).filter((item) => !item.decision) };
+}
+
+/** The new version: as `--bump` or the document says, else the smallest the changes allow; a refusal when it is not after the latest or too small. */
+function chooseVersion(input: ReleaseInput, latest: Release, changes: ChangeSet, refuse: Refuse): string | Refusal {
+  let version = input.working.policy.version;
+  const needed = changes.bump === 'none' ? 'patch' : changes.bump;
+  const bump = input.bump ?? 'auto';
+  if (bump !== 'auto') version = bumpVersion(latest.entry.version, bump);
+  else if (compareVersions(version, latest.entry.version) <= 0) version = bumpVersion(latest.entry.version, needed);
+  const actual = bumpBetween(latest.entry.version, version);
+  if (actual === 'none') {
+    return refuse(
+      'release-version-not-after',
+      `Version ${version} is not after the latest release ${latest.entry.version}`,
+      'Leave `version` as it is and let `--bump` choose, or set a higher version.',
+      ['version'],
+    );
+  }
+  if (!bumpCovers(actual, needed)) {
+    return refuse(
+      'release-bump-too-small',
+      `A ${actual} release (${latest.entry.version} to ${version}) is too small: the changes call for at least a ${needed} release`,
+      `${bumpReason(changes)}; run \`policyc diff\` to see them, then release with \`--bump ${needed}\` or larger.`,
+      ['version'],
+    );
+  }
+  return version;
 }
 
 /** Replace top-level scalar values in a YAML text, leaving every other byte (comments, layout) as it was. */
@@ -139,8 +207,51 @@ export function setTopLevelScalars(text: string, yaml: Document, values: Record<
 /** Why a change set calls for the bump it does, for the hint of a release too small. */
 function bumpReason(changes: ChangeSet): string {
   if (changes.material) return 'The changes are material';
-  // An undecided review change asks for a minor version until a person decides it (docs/materiality.md).
+  // An undecided review change asks for a minor version until a person decides it (docs/review.md).
   if (changes.changes.some((change) => change.class === 'review'))
-    return 'Some changes are to review: a person must judge their effect on readers';
+    return 'Some changes are to review: a person must judge their effect on readers (`policyc review` lists them; decided editorial, they need no minor version)';
   return 'The changes are editorial';
+}
+
+/** A release's changes with the decisions applied, the decisions that did not apply, and the changes to review nobody decided. */
+type DecidedChanges = AppliedDecisions & { undecided: ReviewItem[] };
+
+/** The refusal of a release with changes to review that nobody decided: each key, and the command that decides it. */
+function undecidedRefusal(input: ReleaseInput, undecided: readonly ReviewItem[]): Refusal {
+  const keys = undecided.map((item) => `\`${item.key}\``).join(', ');
+  const id = input.working.policy.id;
+  const message =
+    undecided.length === 1
+      ? `A change to review is undecided: ${keys}; a person must decide whether it is material before the release`
+      : `${undecided.length} changes to review are undecided: ${keys}; a person must decide whether each is material before the release`;
+  const first = undecided[0]!.key;
+  return {
+    diagnostics: [
+      diagnostic(input.decisionsFile ?? input.working.file, fileStart, 'release-review-undecided', 'release', message, {
+        hint: `Run \`policyc review ${id}\` to see ${undecided.length === 1 ? 'it' : 'them'}, then decide ${undecided.length === 1 ? 'it' : 'each'}: \`policyc review ${id} --decide ${first} --as material|editorial --by NAME\`.`,
+      }),
+    ],
+  };
+}
+
+/** The longest name recorded of who released or approved a version. */
+const maxNameLength = 200;
+
+/** What is wrong with the names of who released and approved, if anything: each one line of text, without control characters. */
+export function peopleProblem(names: {
+  releasedBy?: string | undefined;
+  approvedBy?: string | undefined;
+}): { message: string; hint: string } | undefined {
+  for (const [flag, name] of [
+    ['released-by', names.releasedBy],
+    ['approved-by', names.approvedBy],
+  ] as const) {
+    if (name === undefined) continue;
+    if (!name.trim() || name.length > maxNameLength || name.includes('\n') || findControls(name).length)
+      return {
+        message: `\`--${flag}\` must be a name on one line, of at most ${maxNameLength} characters, without control characters`,
+        hint: `Pass the person's name: \`--${flag} "Jane Doe (DPO)"\`.`,
+      };
+  }
+  return undefined;
 }

@@ -869,6 +869,10 @@ export interface EnglishMessages {
     readOriginal: string;
     /** Available in this language: */
     availableHere: string;
+    /** Released by {name} */
+    releasedBy: string;
+    /** approved by {name} */
+    approvedBy: string;
   };
   changelog: {
     /** Changelog of the {title} */

@@ -8,9 +8,11 @@ import { missingHistory } from '../history/missing.js';
 import { verifyHistory } from '../history/verify.js';
 import { placeOfPath } from '../load/positions.js';
 import { historyRoot } from '../load/read-history.js';
+import { readReviewFile } from '../load/read-review.js';
 import type { VersionedDocument } from '../publish/site.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { judgeDocument } from '../rules/judge.js';
+import { checkReviewFile } from '../validate/review-decisions.js';
 import { validateFiles } from '../validate/validate.js';
 import { checkAgainstBase } from './base-revision.js';
 import type { Project } from './load.js';
@@ -87,9 +89,11 @@ export async function checkProject(open: OpenProject, options: ValidateOptions):
     weakenedGates = anchored.weakenedGates;
   }
   diagnostics.push(...addWorkingTranslations(project.translations, byId, frozenFiles));
+  const reviewTexts = options.files?.length ? new Map<string, string>() : await addReviewFiles(open, byId, diagnostics);
   const documents = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (!options.noRules) diagnostics.push(...judgeDocuments(project, documents, config, options, cache));
   const sources = readSources(open, project, diagnostics);
+  for (const [file, text] of reviewTexts) sources.set(file, text);
   // A cache found unsafe or without its key was not used: said once, as a warning.
   diagnostics.push(...(cache?.diagnostics ?? []));
   return {
@@ -123,6 +127,29 @@ function verifyHistories(
     diagnostics.push(...addFrozenTranslations(doc, verified.translations, frozenFiles));
   }
   return manifests;
+}
+
+/** Read and check each document's decisions file (`policy/review/<id>.yaml`) into the document; the texts read, by display path. */
+async function addReviewFiles(
+  open: OpenProject,
+  byId: Map<string, VersionedDocument>,
+  diagnostics: Diagnostic[],
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const doc of byId.values()) {
+    const read = await readReviewFile(open, doc.id);
+    if (!read) continue;
+    if (!('text' in read)) {
+      diagnostics.push(read);
+      // The folder is the same for every document: said once.
+      break;
+    }
+    texts.set(read.path, read.text);
+    const checked = checkReviewFile(read);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.file) doc.review = checked.file;
+  }
+  return texts;
 }
 
 /** Working documents whose version their history cannot account for. */

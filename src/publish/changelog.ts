@@ -27,6 +27,8 @@ export function publishChangelog(p: Publishing, files: SiteOutput): void {
           version: r.entry.version,
           effective: r.entry.effective,
           released: r.entry.released,
+          ...(r.entry.releasedBy !== undefined ? { releasedBy: r.entry.releasedBy } : {}),
+          ...(r.entry.approvedBy !== undefined ? { approvedBy: r.entry.approvedBy } : {}),
           changes: changeSets[i] ?? null,
         }))
         .reverse(),

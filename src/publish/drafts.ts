@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { applyDecisions } from '../diff/decisions.js';
 import { diffPolicies } from '../diff/diff.js';
 import { fill } from '../model/messages.js';
 import { changeGroups, changeHeadings, changesToHtml, changesToMarkdown } from '../render/change-lists.js';
@@ -10,12 +11,11 @@ import { str } from './version-bar.js';
 export function publishDraft(p: Publishing, files: SiteOutput): void {
   const { doc, latest, settings, renderer, t, id } = p;
   if (!settings.drafts || !doc.working) return;
-  const draftChanges = diffPolicies(
-    latest.model.policy,
-    doc.working.policy,
-    { from: latest.entry.version, to: 'draft' },
-    settings.materiality,
-  );
+  // The decisions people took on its changes to review (policy/review/<id>.yaml), as `policyc diff` shows them.
+  const draftChanges = applyDecisions(
+    diffPolicies(latest.model.policy, doc.working.policy, { from: latest.entry.version, to: 'draft' }, settings.materiality),
+    doc.review?.decisions,
+  ).changes;
   if (!draftChanges.changes.length) return;
   const groups = changeGroups(draftChanges);
   const draft = renderer.renderPolicy(doc.working, {

@@ -6,6 +6,7 @@ import type { Release } from '../history/verify.js';
 import { fragmentCss } from '../render/extras.js';
 import type { Renderer } from '../render/templates.js';
 import type { PolicyModel } from '../resolve/resolve.js';
+import type { ReviewFile } from '../validate/review-decisions.js';
 import { publishChangelog } from './changelog.js';
 import { ensureSlash, publishing } from './document.js';
 import { publishDraft } from './drafts.js';
@@ -34,6 +35,8 @@ export interface VersionedDocument {
   translations?: PublishedTranslation[];
   /** The valid working translation files (`policy/<id>.<locale>.yaml`), with the version each names: what `release` freezes. */
   workingTranslations?: { locale: string; version: string; file: string }[];
+  /** The decisions on its changes to review (`policy/review/<id>.yaml`), when the file is there and valid. */
+  review?: ReviewFile;
 }
 
 /** A valid translation of one version: frozen in the history, or the working translation file. */

@@ -1,9 +1,9 @@
 import { changeGroups, changeHeadings, type ChangeHeadings, changesToHtml } from './change-lists.js';
-import { escapeHtml } from '../markdown/escape.js';
+import { escapeHtml, escapeMarkdown } from '../markdown/escape.js';
 import { proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
 import { fieldMarkdown } from './field-markdown.js';
 import { forTerminal, jsonWithoutControls } from '../text/control.js';
-import type { Change, ChangeSet } from '../diff/types.js';
+import type { Change, ChangeDecision, ChangeSet } from '../diff/types.js';
 
 /** Output formats of `policyc diff`. */
 export const changeFormats = ['text', 'md', 'json', 'html'] as const;
@@ -48,7 +48,8 @@ function verdict(set: ChangeSet): string {
 
 /** Plain text, one line a change, material first. */
 function changesText(set: ChangeSet): string {
-  const line = (c: Change) => `  ${classOf(c).padEnd(9)}  ${proseToPlainText(c.summary, 'text')}  [${c.rule}]`;
+  const line = (c: Change) =>
+    `  ${classOf(c).padEnd(9)}  ${proseToPlainText(c.summary, 'text')}  [${c.rule}]${c.decision ? `  (${decisionWords(c.decision)})` : ''}`;
   const ordered = [...inClass(set, 'material'), ...inClass(set, 'review'), ...inClass(set, 'editorial')];
   const gates = (set.weakenedGates ?? []).map((g) => `  ${g.summary} [${g.setting}: ${g.before} -> ${g.after}]`);
   const warning = gates.length
@@ -59,8 +60,12 @@ function changesText(set: ChangeSet): string {
 
 /** Markdown ready to paste as a pull-request comment. */
 function changesMarkdown(set: ChangeSet): string {
-  const item = (c: Change) =>
-    [`- ${proseToMarkdown(c.summary, 'text')} <sub>\`${c.rule}\`</sub>`, ...(c.fields ?? []).flatMap(fieldMarkdown)].join('\n');
+  const item = (c: Change) => {
+    const decided = c.decision ? ` <sub>${escapeMarkdown(decisionWords(c.decision))}</sub>` : '';
+    return [`- ${proseToMarkdown(c.summary, 'text')} <sub>\`${c.rule}\`</sub>${decided}`, ...(c.fields ?? []).flatMap(fieldMarkdown)].join(
+      '\n',
+    );
+  };
   const material = inClass(set, 'material');
   const review = inClass(set, 'review');
   const editorial = inClass(set, 'editorial');
@@ -126,4 +131,9 @@ function gatesHtml(set: ChangeSet): string[] {
     '</ul>',
     '</section>',
   ];
+}
+
+/** A person's decision on a change, for reviewers: "decided editorial by Jane Doe (DPO) on 2026-12-03". */
+function decisionWords(d: ChangeDecision): string {
+  return `decided ${d.class} by ${d.by} on ${d.date}${d.reason ? `: ${d.reason}` : ''}`.replace(/\s+/g, ' ');
 }

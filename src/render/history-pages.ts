@@ -137,9 +137,21 @@ function versionRows(h: HistoryLanguage, t: Messages) {
         statusLabel: str(t.versions?.[h.statuses[i]!]),
         summary: countSummary(h.changeSets[i], t, h.lang),
         changelogHref: h.changeSets[i] ? `../changelog/index.html#${anchor}` : undefined,
+        people: releasePeople(r.entry, t),
       };
     })
     .reverse();
+}
+
+/** Who released and approved a version, as the versions list says it ("Released by Jane Doe, approved by Sam Lee"); undefined when not recorded. */
+function releasePeople(entry: Release['entry'], t: Messages): string | undefined {
+  const said = [
+    typeof entry.releasedBy === 'string' ? fill(str(t.versions?.releasedBy), { name: entry.releasedBy }) : '',
+    typeof entry.approvedBy === 'string' ? fill(str(t.versions?.approvedBy), { name: entry.approvedBy }) : '',
+  ].filter(Boolean);
+  if (!said.length) return undefined;
+  const sentence = said.join(', ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** The changelog's entries, newest first, with links from `dist/<id>/`. */

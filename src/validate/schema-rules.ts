@@ -109,6 +109,15 @@ function load(name: SchemaName): ValidateFunction {
   return loaded[name];
 }
 
+const compiledOnce = new WeakMap<SchemaNode, ValidateFunction>();
+
+/** A small schema's validator (the review decisions'), compiled with policyc's options on first use. */
+export function compiledValidator(schema: SchemaNode): ValidateFunction {
+  let validate = compiledOnce.get(schema);
+  if (!validate) compiledOnce.set(schema, (validate = (newAjv ??= ajvFactorySync())().compile(schema)));
+  return validate;
+}
+
 /** The policy validator. */
 function validator(): ValidateFunction {
   return load('policy');

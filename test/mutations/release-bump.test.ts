@@ -61,7 +61,7 @@ describe('release checks a version set by hand against the changes', () => {
     expect(errors(result.diagnostics).map((d) => [d.ruleId, d.hint])).toEqual([
       [
         'release-bump-too-small',
-        'Some changes are to review: a person must judge their effect on readers; run `policyc diff` to see them, then release with `--bump minor` or larger.',
+        'Some changes are to review: a person must judge their effect on readers (`policyc review` lists them; decided editorial, they need no minor version); run `policyc diff` to see them, then release with `--bump minor` or larger.',
       ],
     ]);
     expect(result.written).toEqual([]);

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { build, release } from '../../src/index.js';
+import { build, release, review } from '../../src/index.js';
 import { policySchema, resolveRef, type SchemaNode } from '../../src/model/schema.js';
 import { translatableFields } from '../../src/translate/translation.js';
 import type { Policy } from '../../src/index.js';
@@ -134,7 +134,20 @@ export async function buildHostileSite(): Promise<HostileSite> {
   fields.forEach((field, i) => setAt(translation, field, payload(i + 7, true)));
   writeFileSync(path.join(dir, 'policy/privacy.fr.yaml'), stringify(translation));
 
-  const released = await release({ cwd: dir, today: '2026-12-01' });
+  // Every change to review decided by a hostile name, for a hostile reason; released and approved by hostile names.
+  const listed = await review({ cwd: dir });
+  for (const [i, item] of (listed.items ?? []).entries()) {
+    const decided = await review({
+      cwd: dir,
+      decide: item.key,
+      as: i % 2 ? 'material' : 'editorial',
+      by: payload(i, true),
+      reason: payload(i + 1, false),
+    });
+    const problems = decided.diagnostics.filter((d) => d.severity === 'error');
+    if (problems.length) throw new Error(`A hostile decision was refused:\n${problems.map((d) => `${d.message} ${d.ruleId}`).join('\n')}`);
+  }
+  const released = await release({ cwd: dir, today: '2026-12-01', releasedBy: payload(3, true), approvedBy: payload(4, true) });
   const refused = released.diagnostics.filter((d) => d.severity === 'error');
   if (refused.length)
     throw new Error(
