@@ -6,12 +6,14 @@ import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } fr
 import type { Manifest } from '../history/manifest.js';
 import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from '../history/release-translations.js';
 import { planRelease, type BumpOption, type ReleasePlan } from '../history/release.js';
+import { withNotes } from '../history/release-notes.js';
 import { commitSnapshots, replaceFile, settleHistory } from '../history/write-ahead.js';
 import { parse } from '../load/parse.js';
 import { readSourceFile } from '../load/read.js';
 import { historyRoot } from '../load/read-history.js';
 import { checkProject, type ValidateResult } from '../project/check.js';
 import { openProject, type OpenProject } from '../project/open.js';
+import { readReleaseNotes } from '../project/release-notes.js';
 import { today, wholeProject, type ProjectOptions } from '../project/options.js';
 import type { VersionedDocument } from '../publish/site.js';
 import { forTerminal } from '../text/control.js';
@@ -30,6 +32,8 @@ export interface ReleaseOptions extends ProjectOptions {
   today?: string;
   /** Release even when a translation leaves a material change untranslated (that locale then lacks the new version). */
   allowUntranslated?: boolean;
+  /** A release note (Markdown, a path from `cwd`), frozen with the version; its translations beside it (`notes/2.1.0.fr.md`). */
+  note?: string;
 }
 
 /** The outcome of `release`. */
@@ -85,7 +89,10 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   if (existsSync(historyDir)) await settleHistory(historyDir, manifest);
   const planned = await planAll(project, checked, doc, manifest, options);
   if ('diagnostics' in planned) return done([...checked.diagnostics, ...planned.diagnostics]);
-  const { plan, translations } = planned;
+  // The release note and its translations: checked before anything is written, recorded in the entries.
+  const noted = options.note ? readReleaseNotes(options.note, project.cwd, planned) : undefined;
+  if (noted && hasErrors(noted.diagnostics)) return done([...checked.diagnostics, ...noted.diagnostics]);
+  const { plan, translations, snapshots: notes } = noted ? withNotes(planned, noted.notes) : { ...planned, snapshots: [] };
   const snapshots = [
     ...(plan ? [{ file: plan.entry.file, text: plan.snapshot, what: `Version ${plan.version}` }] : []),
     ...translations.freezes.map((f) => ({
@@ -93,6 +100,7 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
       text: f.snapshot,
       what: `The ${f.entry.locale} translation of ${f.entry.version}`,
     })),
+    ...notes,
   ];
   const existing = snapshots.find((snapshot) => existsSync(path.join(historyDir, snapshot.file)));
   if (existing) {
@@ -124,7 +132,7 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     manifestFile,
     ...rewritten.map((r) => path.resolve(project.cwd, r.file)),
   ].map((f) => path.relative(project.cwd, f));
-  return done(checked.diagnostics, { ...(plan ? { plan } : {}), translations }, written);
+  return done([...checked.diagnostics, ...(noted?.diagnostics ?? [])], { ...(plan ? { plan } : {}), translations }, written);
 }
 
 /**
@@ -186,7 +194,7 @@ export const definition: Command = {
   name: 'release',
   summary: 'freeze the working document as a new version, with its translations, in policy/history/',
   usage:
-    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--allow-untranslated] [--note FILE] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
   flags: [
     {
       name: 'bump',
@@ -204,6 +212,12 @@ export const definition: Command = {
     {
       name: 'allow-untranslated',
       description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version',
+    },
+    {
+      name: 'note',
+      value: 'FILE',
+      description:
+        'a release note in Markdown, frozen with the version and shown first in the changelog, feed and e-mail; FILE.<locale> beside it (notes/2.1.0.fr.md) translates it',
     },
     policyFlag,
     formatFlag,
@@ -225,6 +239,7 @@ export async function run({ io, options, positionals, cache, report }: CommandCo
       bump: options.bump as BumpOption | undefined,
       effective: options.effective,
       allowUntranslated: options['allow-untranslated'] === 'true',
+      note: options.note,
     }),
   );
   report(result.diagnostics, result.sources);
