@@ -108,7 +108,7 @@ describe('policyc CLI', () => {
     const dir = copySample();
     const r = policyc(['build', '--date', '2026-11-29'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✔ wrote 36 files to dist\n');
+    expect(r.stdout).toBe('✔ wrote 37 files to dist\n');
     expect(readFileSync(path.join(dir, 'dist/privacy/index.html'), 'utf8')).toContain(
       '<h1 id="policy-title">Privacy &amp; Cookies Policy</h1>',
     );

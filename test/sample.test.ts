@@ -22,6 +22,7 @@ const siteFiles = [
   'privacy/feed.xml',
   'privacy/fr/CHANGELOG.md',
   'privacy/fr/changelog/index.html',
+  'privacy/fr/feed.xml',
   'privacy/fr/index.html',
   'privacy/fr/index.md',
   'privacy/fr/notify/1.0.0...2.0.0/email.eml',

@@ -6,6 +6,7 @@ import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } fr
 import type { Manifest } from '../history/manifest.js';
 import { planTranslationRelease, type TranslationReleasePlan, type WorkingTranslation } from '../history/release-translations.js';
 import { planRelease, type BumpOption, type ReleaseInput, type ReleasePlan } from '../history/release.js';
+import { withNotes } from '../history/release-notes.js';
 import { commitSnapshots, replaceFile, settleHistory } from '../history/write-ahead.js';
 import { withoutDecisions } from '../history/decisions-file.js';
 import { parse } from '../load/parse.js';
@@ -15,6 +16,7 @@ import { readSourceFile } from '../load/read.js';
 import { historyRoot } from '../load/read-history.js';
 import { checkProject, type ValidateResult } from '../project/check.js';
 import { openProject, type OpenProject } from '../project/open.js';
+import { readReleaseNotes } from '../project/release-notes.js';
 import { today, wholeProject, type ProjectOptions } from '../project/options.js';
 import type { VersionedDocument } from '../publish/site.js';
 import { forTerminal } from '../text/control.js';
@@ -38,6 +40,8 @@ export interface ReleaseOptions extends ProjectOptions {
   releasedBy?: string;
   /** Who approved it, recorded in the manifest entry (required with `release.requireApproval` in policyc.config.json). */
   approvedBy?: string;
+  /** A release note (Markdown, a path from `cwd`), frozen with the version; its translations beside it (`notes/2.1.0.fr.md`). */
+  note?: string;
 }
 
 /** The outcome of `release`. */
@@ -93,15 +97,11 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   if (existsSync(historyDir)) await settleHistory(historyDir, manifest);
   const planned = await planAll(project, checked, doc, manifest, options);
   if ('diagnostics' in planned) return done([...checked.diagnostics, ...planned.diagnostics]);
-  const { plan, translations } = planned;
-  const snapshots = [
-    ...(plan ? [{ file: plan.entry.file, text: plan.snapshot, what: `Version ${plan.version}` }] : []),
-    ...translations.freezes.map((f) => ({
-      file: f.entry.file,
-      text: f.snapshot,
-      what: `The ${f.entry.locale} translation of ${f.entry.version}`,
-    })),
-  ];
+  // The release note and its translations: checked before anything is written, recorded in the entries.
+  const noted = options.note ? readReleaseNotes(options.note, project.cwd, planned) : undefined;
+  if (noted && hasErrors(noted.diagnostics)) return done([...checked.diagnostics, ...noted.diagnostics]);
+  const { plan, translations, snapshots: notes } = noted ? withNotes(planned, noted.notes) : { ...planned, snapshots: [] };
+  const snapshots = [...snapshotsOf(plan, translations), ...notes];
   const existing = snapshots.find((snapshot) => existsSync(path.join(historyDir, snapshot.file)));
   if (existing) {
     return done([
@@ -122,10 +122,7 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     ...(plan?.manifest ?? manifest!),
     ...(translations.entries.length ? { translations: translations.entries } : {}),
   });
-  const rewritten = [
-    ...(plan ? [{ file: doc.working!.file, text: plan.working }] : []),
-    ...translations.freezes.flatMap((f) => (f.working ? [f.working] : [])),
-  ];
+  const rewritten = workingRewrites(doc, plan, translations);
   for (const r of rewritten) await replaceFile(path.resolve(project.cwd, r.file), r.text);
   const consumed = await removeFrozenDecisions(project, doc, plan);
   const written = [
@@ -135,7 +132,31 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     ...consumed,
   ].map((f) => path.relative(project.cwd, f));
   const warnings = plan && doc.review ? decisionDiagnostics(doc.review, plan.decisionProblems) : [];
-  return done([...checked.diagnostics, ...warnings], { ...(plan ? { plan } : {}), translations }, written);
+  return done([...checked.diagnostics, ...warnings, ...(noted?.diagnostics ?? [])], { ...(plan ? { plan } : {}), translations }, written);
+}
+
+/** The working files a release brings in line with what it froze (their new version and date). */
+function workingRewrites(
+  doc: VersionedDocument,
+  plan: ReleasePlan | undefined,
+  translations: TranslationReleasePlan,
+): { file: string; text: string }[] {
+  return [
+    ...(plan ? [{ file: doc.working!.file, text: plan.working }] : []),
+    ...translations.freezes.flatMap((f) => (f.working ? [f.working] : [])),
+  ];
+}
+
+/** The snapshots a release writes: the version's and those of the translations it freezes. */
+function snapshotsOf(plan: ReleasePlan | undefined, translations: TranslationReleasePlan): { file: string; text: string; what: string }[] {
+  return [
+    ...(plan ? [{ file: plan.entry.file, text: plan.snapshot, what: `Version ${plan.version}` }] : []),
+    ...translations.freezes.map((f) => ({
+      file: f.entry.file,
+      text: f.snapshot,
+      what: `The ${f.entry.locale} translation of ${f.entry.version}`,
+    })),
+  ];
 }
 
 /**
@@ -231,7 +252,7 @@ export const definition: Command = {
   name: 'release',
   summary: 'freeze the working document as a new version, with its translations, in policy/history/',
   usage:
-    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--released-by NAME] [--approved-by NAME] [--allow-untranslated] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--released-by NAME] [--approved-by NAME] [--allow-untranslated] [--note FILE] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
   flags: [
     {
       name: 'bump',
@@ -256,6 +277,12 @@ export const definition: Command = {
       name: 'allow-untranslated',
       description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version',
     },
+    {
+      name: 'note',
+      value: 'FILE',
+      description:
+        'a release note in Markdown, frozen with the version and shown first in the changelog, feed and e-mail; FILE.<locale> beside it (notes/2.1.0.fr.md) translates it',
+    },
     policyFlag,
     formatFlag,
     ...cacheFlags,
@@ -278,6 +305,7 @@ export async function run({ io, options, positionals, cache, report }: CommandCo
       allowUntranslated: options['allow-untranslated'] === 'true',
       releasedBy: options['released-by'],
       approvedBy: options['approved-by'],
+      note: options.note,
     }),
   );
   report(result.diagnostics, result.sources);

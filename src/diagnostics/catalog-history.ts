@@ -63,6 +63,46 @@ export const historyDiagnostics: DiagnosticGroup = {
     },
     { id: 'release-effective-not-after', severity: 'error', text: "the effective date is not after the latest release's." },
     {
+      id: 'release-note-empty',
+      severity: 'error',
+      text: 'the release note given to `release --note FILE` (or its translation beside it) is empty: write what the release changes for readers, or release without `--note`.',
+    },
+    {
+      id: 'release-note-raw-html',
+      severity: 'error',
+      text: 'the release note holds raw HTML, which is never published: write Markdown instead. A note is checked as the prose of a document is, but what a document only warns about refuses the release.',
+    },
+    {
+      id: 'release-note-unsafe-link',
+      severity: 'error',
+      text: 'the release note links to a target that is not http, https, mailto or tel (`javascript:`, `data:`).',
+    },
+    {
+      id: 'release-note-remote-image',
+      severity: 'error',
+      text: 'the release note shows an image from another host, which would see every reader of the feed and the e-mail: leave the image out.',
+    },
+    {
+      id: 'release-note-control-character',
+      severity: 'error',
+      text: 'the release note holds a control character (ESC, BEL, a CR not followed by LF, DEL, C1), placed at the character: delete it.',
+    },
+    {
+      id: 'release-note-bidi-control',
+      severity: 'warning',
+      text: 'the release note holds a bidirectional control, which changes the order in which the text around it is shown: delete it unless right-to-left text needs it.',
+    },
+    {
+      id: 'release-note-outside-project',
+      severity: 'error',
+      text: 'the release note is outside the project, or a folder link leads it out: it is not read. Keep notes in the project (`notes/2.1.0.md`) so they are reviewed with it.',
+    },
+    {
+      id: 'release-note-too-large',
+      severity: 'error',
+      text: 'the release note is over 64 KiB; it is not read. A note is a few paragraphs: leave the details to the changelog.',
+    },
+    {
       id: 'release-which-document',
       severity: 'error',
       text: 'the policy folder holds several documents: name the one to release (`policyc release ID`).',

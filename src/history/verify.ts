@@ -1,10 +1,11 @@
 import type { Cache } from '../cache/cache.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedFile } from '../load/parse.js';
-import type { HistoryFiles, SnapshotFile } from '../load/read-history.js';
+import type { HistoryFiles, NoteFile, SnapshotFile } from '../load/read-history.js';
 import type { Policy } from '../model/policy.generated.js';
 import { resolve, type PolicyModel } from '../resolve/resolve.js';
-import { entryHash, compareVersions, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
+import { validateNote } from '../validate/note-rules.js';
+import { entryHash, compareVersions, type FrozenFile, type Manifest, type ReleaseEntry, type TranslationEntry } from './manifest.js';
 import { releaseModel } from './release-model.js';
 
 // What the reader gives (load/read-history.ts); re-exported for the modules that take it with the verified history.
@@ -15,12 +16,16 @@ export { shareUnchanged } from './share-unchanged.js';
 export interface Release {
   entry: ReleaseEntry;
   model: PolicyModel;
+  /** The release note its authors wrote (Markdown), when the manifest records one and its bytes match. */
+  note?: string;
 }
 
 /** A frozen translation whose bytes match the manifest: its entry and its parsed snapshot (checked as a translation by the caller). */
 export interface FrozenTranslationFile {
   entry: TranslationEntry;
   parsed: ParsedFile;
+  /** The release note in its language (Markdown), when the manifest records one and its bytes match. */
+  note?: string;
 }
 
 /** Reports a problem of a file, at a line (default: its first). */
@@ -31,6 +36,8 @@ interface Verification {
   files: HistoryFiles;
   fail: Fail;
   lineOf(needle: string): number;
+  /** Where the findings of a frozen note's own checks go. */
+  diagnostics: Diagnostic[];
 }
 
 const untouched =
@@ -60,10 +67,11 @@ export function verifyHistory(
   }
   const manifest = readManifest(files.manifestText, files.manifestPath, fail);
   if (!manifest) return { releases: [], translations: [], diagnostics };
-  const verification: Verification = { files, fail, lineOf: lineFinder(files.manifestText) };
+  const verification: Verification = { files, fail, lineOf: lineFinder(files.manifestText), diagnostics };
   const releases = verifyReleases(verification, manifest.releases, settings.cache);
   const translations = verifyTranslations(verification, manifest);
-  const recorded = new Set([...manifest.releases, ...(manifest.translations ?? [])].map((entry) => entry.file));
+  const entries = [...manifest.releases, ...(manifest.translations ?? [])];
+  const recorded = new Set(entries.flatMap((entry) => [entry.file, ...(entry.note ? [entry.note.file] : [])]));
   reportUnrecorded(files, recorded, fail, 'the manifest', 'Snapshots are written by `policyc release` only: remove the file.');
   return { releases, translations, manifest, diagnostics };
 }
@@ -108,7 +116,8 @@ function verifyReleases(verification: Verification, entries: ReleaseEntry[], cac
     if (!snapshot) continue;
     const released = releaseModel(snapshot, entry, verification.fail, cache, previousData);
     if (released) {
-      releases.push({ entry, model: resolve(released as Policy, snapshot.path) });
+      const note = entry.note && intactNote(verification, entry.note, `The release note of ${entry.version}`, line);
+      releases.push({ entry, model: resolve(released as Policy, snapshot.path), ...(note !== undefined ? { note } : {}) });
       previousData = released;
     }
   }
@@ -167,7 +176,9 @@ function verifyTranslations(verification: Verification, manifest: Manifest): Fro
     checkTranslationChain(verification, entry, previous, line);
     previous = entry;
     const snapshot = intactTranslationSnapshot(verification, entry, manifest.releases, line);
-    if (snapshot) translations.push({ entry, parsed: snapshot.parse() });
+    if (!snapshot) continue;
+    const note = entry.note && intactNote(verification, entry.note, `The ${entry.locale} release note of ${entry.version}`, line);
+    translations.push({ entry, parsed: snapshot.parse(), ...(note !== undefined ? { note } : {}) });
   }
   return translations;
 }
@@ -230,10 +241,38 @@ function intactTranslationSnapshot(
   return snapshot;
 }
 
+/**
+ * The text of a frozen release note when it is there with the bytes the
+ * manifest records; else `undefined`, after a diagnostic (`what` names it).
+ * It is checked again as at its release: a manifest can be written by hand
+ * to record any note, and what it records is published.
+ */
+function intactNote(verification: Verification, frozen: FrozenFile, what: string, line: number): string | undefined {
+  const { files, fail } = verification;
+  const note: NoteFile | undefined = files.notes?.get(frozen.file);
+  if (!note) {
+    fail(files.manifestPath, 'history-snapshot-missing', `${what} (\`${frozen.file}\`) is missing`, untouched, line);
+    return undefined;
+  }
+  if (note.sha256 !== frozen.sha256) {
+    fail(
+      `${files.dir}/${frozen.file}`,
+      'history-snapshot-modified',
+      `${what} was changed after it was frozen: its hash no longer matches the manifest`,
+      untouched,
+    );
+    return undefined;
+  }
+  const findings = validateNote(note.path, note.text);
+  verification.diagnostics.push(...findings);
+  return findings.some((d) => d.severity === 'error') ? undefined : note.text;
+}
+
 /** A diagnostic for each snapshot not among the `recorded` files (`where` names what does not record it; `hint` says what to do). */
 function reportUnrecorded(files: HistoryFiles, recorded: ReadonlySet<string>, fail: Fail, where: string, hint: string): void {
-  for (const name of files.snapshots.keys()) {
+  for (const name of [...files.snapshots.keys(), ...(files.notes?.keys() ?? [])]) {
     if (recorded.has(name)) continue;
-    fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `Snapshot \`${name}\` is not recorded in ${where}`, hint);
+    const what = files.notes?.has(name) ? 'Release note' : 'Snapshot';
+    fail(`${files.dir}/${name}`, 'history-unrecorded-snapshot', `${what} \`${name}\` is not recorded in ${where}`, hint);
   }
 }

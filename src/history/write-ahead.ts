@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pendingSuffix } from '../load/read-history.js';
 import { serialiseManifest, type Manifest } from './manifest.js';
 
-/** A file a release adds to a history folder: a snapshot of a version or a frozen translation. */
+/** A file a release adds to a history folder: a snapshot of a version, a frozen translation, or a release note. */
 export interface HistorySnapshot {
   /** Its name in the history folder. */
   file: string;
@@ -34,7 +34,8 @@ export async function commitSnapshots(historyDir: string, snapshots: readonly Hi
  * replaces a file), others are removed, as are half-written temporary files.
  */
 export async function settleHistory(historyDir: string, manifest: Manifest | undefined): Promise<void> {
-  const recorded = new Set([...(manifest?.releases ?? []), ...(manifest?.translations ?? [])].map((e) => e.file));
+  const entries = [...(manifest?.releases ?? []), ...(manifest?.translations ?? [])];
+  const recorded = new Set(entries.flatMap((e) => [e.file, ...(e.note ? [e.note.file] : [])]));
   for (const name of await readdir(historyDir)) {
     const file = path.join(historyDir, name);
     if (name.endsWith(pendingSuffix)) {

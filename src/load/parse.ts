@@ -230,7 +230,7 @@ function firstAliasPlace(doc: Document, lineCounter: LineCounter) {
   return place;
 }
 
-interface DecodeFailure {
+export interface DecodeFailure {
   message: string;
   hint: string;
   place: typeof fileStart;
@@ -239,7 +239,7 @@ interface DecodeFailure {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decode UTF-8 strictly (dropping a BOM), or say where the first invalid byte is. */
-function decodeUtf8(bytes: Uint8Array): string | DecodeFailure {
+export function decodeUtf8(bytes: Uint8Array): string | DecodeFailure {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       message: 'File is encoded as UTF-16, not UTF-8',

@@ -15,6 +15,8 @@ export interface HistoryFiles {
   manifestText?: string;
   /** Snapshot files by name. */
   snapshots: Map<string, SnapshotFile>;
+  /** Frozen release notes (`<version>.note.md`, `<version>.note.<locale>.md`) by name; absent where nothing reads them. */
+  notes?: Map<string, NoteFile>;
   /** Display path of the folder. */
   dir: string;
 }
@@ -31,6 +33,19 @@ export interface SnapshotFile {
   parse(bytes?: Uint8Array): ParsedFile;
 }
 
+/** A frozen release note: the hash of its bytes and its text (a note is short, so it is kept). */
+export interface NoteFile {
+  /** Display path. */
+  path: string;
+  /** SHA-256 of the bytes (hex). */
+  sha256: string;
+  /** The bytes as UTF-8 (a note whose hash matches was checked when it was frozen). */
+  text: string;
+}
+
+/** A frozen release note's name: `<version>.note.md` or `<version>.note.<locale>.md`. */
+export const noteName = /^[^/]+\.note(?:\.[^./]+)?\.md$/;
+
 /** The history folder of a policy folder: `policy/history/`. */
 export function historyRoot(policyDir: string): string {
   return path.join(policyDir, 'history');
@@ -46,8 +61,8 @@ export interface HistoriesRead {
 }
 
 /**
- * Read every document history under `policy/history/<id>/`: the manifest and
- * each snapshot, parsed and hashed. Every file there obeys the limits of a
+ * Read every document history under `policy/history/<id>/`: the manifest,
+ * each snapshot, parsed and hashed, and each release note, hashed. Every file there obeys the limits of a
  * document: a regular file (never a link, device, FIFO or socket, which a pull
  * request could plant to expose or stall the machine) of at most `maxBytes`;
  * any other is reported (`file-not-regular`, `file-too-large`) and not read.
@@ -96,7 +111,13 @@ export async function readHistories(policyDir: string, display: (file: string) =
       continue;
     }
     const manifestFile = path.join(dir, 'manifest.json');
-    const history: HistoryFiles = { id: entry.name, dir: display(dir), manifestPath: display(manifestFile), snapshots: new Map() };
+    const history: HistoryFiles = {
+      id: entry.name,
+      dir: display(dir),
+      manifestPath: display(manifestFile),
+      snapshots: new Map(),
+      notes: new Map(),
+    };
     const manifest = readRegularFile(manifestFile, settings.maxBytes);
     if (manifest.kind === 'not-regular' || manifest.kind === 'too-large') {
       // Without its manifest nothing in the folder can be checked: the folder is left out, reported once.
@@ -104,33 +125,49 @@ export async function readHistories(policyDir: string, display: (file: string) =
       continue;
     }
     if (manifest.kind === 'file') history.manifestText = manifest.bytes.toString('utf8');
-    const names = readdirSync(dir).sort();
-    for (const file of names) {
-      // A pending snapshot is one a release was writing when it was interrupted: it counts only once the manifest records it.
-      const name = file.endsWith(pendingSuffix) ? file.slice(0, -pendingSuffix.length) : file;
-      if (
-        !/\.ya?ml$/.test(name) ||
-        (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))
-      )
-        continue;
-      const absolute = path.join(dir, file);
-      const shown = display(absolute);
-      const first = readRegularFile(absolute, settings.maxBytes);
-      if (first.kind === 'not-regular' || first.kind === 'too-large') {
-        refuse(absolute, first);
-        continue;
-      }
-      if (first.kind === 'missing') continue;
-      // Only the hash is kept: a snapshot verified before comes from the cache, and one that is parsed is read again then (snapshots are many and large).
-      // Read again the same way; a file that changed meanwhile no longer matches its hash, and is reported so.
-      const read = (): Uint8Array => {
-        const again = readRegularFile(absolute, settings.maxBytes);
-        return again.kind === 'file' ? again.bytes : new Uint8Array();
-      };
-      const parseSnapshot = (bytes: Uint8Array = read()) => parse({ path: shown, bytes, size: bytes.length }, settings);
-      history.snapshots.set(name, { path: shown, sha256: sha256(first.bytes), read, parse: parseSnapshot });
-    }
+    readHistoryFiles(history, dir, display, settings, refuse);
     histories.push(history);
   }
   return { histories, diagnostics };
+}
+
+/** Read the snapshots and release notes of one history folder into `history`, refusing (unread) what is not a regular file within the limit. */
+function readHistoryFiles(
+  history: HistoryFiles,
+  dir: string,
+  display: (file: string) => string,
+  settings: ParseSettings,
+  refuse: (file: string, problem: { kind: 'not-regular'; what: string } | { kind: 'too-large'; size: number }) => void,
+): void {
+  const names = readdirSync(dir).sort();
+  for (const file of names) {
+    // A pending snapshot is one a release was writing when it was interrupted: it counts only once the manifest records it.
+    const name = file.endsWith(pendingSuffix) ? file.slice(0, -pendingSuffix.length) : file;
+    const note = noteName.test(name);
+    if (
+      (!note && !/\.ya?ml$/.test(name)) ||
+      (name !== file && (names.includes(name) || !history.manifestText?.includes(`"file": ${JSON.stringify(name)}`)))
+    )
+      continue;
+    const absolute = path.join(dir, file);
+    const shown = display(absolute);
+    const first = readRegularFile(absolute, settings.maxBytes);
+    if (first.kind === 'not-regular' || first.kind === 'too-large') {
+      refuse(absolute, first);
+      continue;
+    }
+    if (first.kind === 'missing') continue;
+    if (note) {
+      history.notes!.set(name, { path: shown, sha256: sha256(first.bytes), text: first.bytes.toString('utf8') });
+      continue;
+    }
+    // Only the hash is kept: a snapshot verified before comes from the cache, and one that is parsed is read again then (snapshots are many and large).
+    // Read again the same way; a file that changed meanwhile no longer matches its hash, and is reported so.
+    const read = (): Uint8Array => {
+      const again = readRegularFile(absolute, settings.maxBytes);
+      return again.kind === 'file' ? again.bytes : new Uint8Array();
+    };
+    const parseSnapshot = (bytes: Uint8Array = read()) => parse({ path: shown, bytes, size: bytes.length }, settings);
+    history.snapshots.set(name, { path: shown, sha256: sha256(first.bytes), read, parse: parseSnapshot });
+  }
 }

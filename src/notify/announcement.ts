@@ -16,7 +16,7 @@ export interface AnnouncementSettings {
   headers?: NotificationInput['headers'];
   /** The project's `notify` settings (closing lines and legal notice by locale, unsubscribe address). */
   notify?: NotifySettings;
-  /** The release note of `to` in each locale it has one in (`notes.get(locale)`), Markdown. */
+  /** The release note of `to` in each locale it has one in (`notes.get(locale)`), Markdown; default: the notes frozen with `to` and its translations. */
   notes?: ReadonlyMap<string, string>;
 }
 
@@ -48,7 +48,6 @@ export function announcement(
     legalNotice: forLocale(settings.notify?.legalNotice, settings.locale),
     unsubscribe: settings.notify?.unsubscribe,
   };
-  const note = settings.notes?.get(settings.locale);
   return {
     model,
     previous: { version: from.entry.version, effective: from.entry.effective },
@@ -56,7 +55,7 @@ export function announcement(
     changes: changesIn(settings.locale, changes, pair, doc, settings.messages),
     sides: { from: side(from), to: side(to) },
     wording: Object.fromEntries(Object.entries(wording).filter(([, v]) => v !== undefined)),
-    ...(note ? { note } : {}),
+    ...noteFor(doc, to, settings),
     links: {
       policy: `${site}${dir}v/${to.entry.version}/index.html`,
       redline: `${site}compare/${from.entry.version}...${to.entry.version}/index.html`,
@@ -67,6 +66,19 @@ export function announcement(
     },
     ...(settings.headers ? { headers: settings.headers } : {}),
   };
+}
+
+/** The release note of `to` in the readers' language (given, else frozen with its translation); else the original's, marked with its language. */
+function noteFor(doc: Translated, to: Release, settings: AnnouncementSettings): Pick<NotificationInput, 'note' | 'noteLang'> {
+  const given = settings.notes?.get(settings.locale);
+  if (given !== undefined) return { note: given };
+  const source = to.model.policy.locale;
+  if (settings.locale !== source) {
+    const frozen = doc.translations?.find((tr) => tr.locale === settings.locale && tr.version === to.entry.version)?.note;
+    if (frozen !== undefined) return { note: frozen };
+  }
+  if (to.note === undefined) return {};
+  return { note: to.note, ...(settings.locale !== source ? { noteLang: source } : {}) };
 }
 
 /** Whether a version tells of its changes by e-mail (`changes.channels` includes `email`): only then is an e-mail written or sent. */

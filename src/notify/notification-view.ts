@@ -23,6 +23,8 @@ export interface NotificationInput {
   sides?: { from: LocalizedSide; to: LocalizedSide };
   /** The release note (Markdown), in the readers' language: it leads the e-mail. */
   note?: string;
+  /** The note's language, when it is not the readers' (a note not translated into it). */
+  noteLang?: string;
   /** The project's words (`notify` in policyc.config.json) for this locale: closing lines, legal notice, unsubscribe address or URL. */
   wording?: { closing?: string; legalNotice?: string; unsubscribe?: string };
   /** Absolute URLs of the new version, its redline against the previous one, and the changelog. */
@@ -123,6 +125,8 @@ export interface NotificationView {
   contact?: NotificationContactView;
   /** The release note: sanitized HTML (with inline styles) in the HTML template, plain text in the text templates; absent without one. */
   note?: unknown;
+  /** The note's language, when it is not the e-mail's (for `lang`). */
+  noteLang?: string;
   /** Where readers unsubscribe (`notify.unsubscribe`): a `mailto:` address or an https URL. */
   unsubscribe?: string;
   /** Material changes, in change-set order. */
@@ -185,7 +189,7 @@ export function notificationView(
     ...(contact
       ? { contact: { email: contact.email, href: `mailto:${contact.email}`, role: contact.role, roleLabel: roleLabel(contact.role) } }
       : {}),
-    ...(input.note?.trim() ? { note: noteView(input.note, format) } : {}),
+    ...(input.note?.trim() ? { note: noteView(input.note, format), ...(input.noteLang ? { noteLang: input.noteLang } : {}) } : {}),
     ...(wording.unsubscribe ? { unsubscribe: wording.unsubscribe } : {}),
     material: materialChanges.map((c) => changeView(c, sentence(c), format)),
     editorial: editorialChanges.map((c) => changeView(c, sentence(c), format)),

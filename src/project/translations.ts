@@ -20,7 +20,7 @@ export function addFrozenTranslations(
   frozenFiles: FrozenFiles,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const { parsed, entry } of frozen) {
+  for (const { parsed, entry, note } of frozen) {
     const checked = validateTranslation(parsed, [doc], { frozen: true });
     diagnostics.push(...checked.diagnostics);
     const { translation, model } = checked;
@@ -47,6 +47,7 @@ export function addFrozenTranslations(
       model: resolve(translatePolicy(model.policy, translation), parsed.path),
       file: parsed.path,
       frozen: true,
+      ...(note !== undefined ? { note } : {}),
     });
   }
   return diagnostics;

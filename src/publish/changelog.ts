@@ -1,18 +1,15 @@
-import Handlebars from 'handlebars';
-import { escapeHtml } from '../markdown/escape.js';
 import { proseToPlainText } from '../markdown/prose.js';
-import { fill } from '../model/messages.js';
-import { changeHeadings, changesToHtml } from '../render/change-lists.js';
-import { changelogEntries, countSummary, historyPages, type HistoryLanguage } from '../render/history-pages.js';
+import { historyPages, type HistoryLanguage } from '../render/history-pages.js';
 import { changesIn, translationOf } from '../render/languages.js';
 import { xmlWithoutForbidden } from '../text/control.js';
 import type { Publishing } from './document.js';
+import { atomFeed } from './feed.js';
+import { noteIn } from './notes.js';
 import type { SiteOutput } from './site.js';
-import { str } from './version-bar.js';
 
 /**
  * The versions list and changelog in the source's language and in each
- * language the document is translated into, `changes.json` and the Atom feed.
+ * language the document is translated into, each with its Atom feed, and `changes.json`.
  */
 export function publishChangelog(p: Publishing, files: SiteOutput): void {
   const { id, releases, changeSets, locale } = p;
@@ -36,48 +33,11 @@ export function publishChangelog(p: Publishing, files: SiteOutput): void {
       2,
     )}\n`,
   );
-  const feed = atomFeed(p, histories[0]!);
-  // Validation refuses controls; a snapshot released before it did may still hold one, which XML 1.0 forbids.
-  if (feed !== undefined) files.set(`${id}/feed.xml`, xmlWithoutForbidden(feed));
-}
-
-/**
- * The Atom feed of the changelog in the source's language. Each entry is
- * dated the day its version was released and announced (`published` and
- * `updated`: the manifest's `released`), and a version released after the
- * build date is left out: a feed never dates an entry in the future.
- */
-function atomFeed(p: Publishing, history: HistoryLanguage): string | undefined {
-  const { id, releases, changeSets, latest, baseUrl, title, t, locale } = p;
-  const entries = changelogEntries(history).filter((e) => e.released <= p.settings.date);
-  const stamp = (date: string) => `${date}T00:00:00Z`;
-  return p.renderer.render('feed.xml.hbs', {
-    lang: locale,
-    t,
-    title,
-    id,
-    assets: '',
-    controller: latest.model.policy.controller,
-    feedId: tagUri(baseUrl, releases[0]!.entry.effective, id),
-    self: `${baseUrl}${id}/feed.xml`,
-    alternate: `${baseUrl}${id}/index.html`,
-    // The newest announcement shown (entries come newest first); the build date when none is announced yet.
-    updated: stamp(entries[0]?.released ?? p.settings.date),
-    author: proseToPlainText(latest.model.policy.controller.name, 'text'),
-    entries: entries.map((e) => ({
-      id: tagUri(baseUrl, releases[0]!.entry.effective, `${id}/${e.version}`),
-      title: `${title} ${e.version}`,
-      link: `${baseUrl}${id}/${e.href}`,
-      published: stamp(e.released),
-      updated: stamp(e.released),
-      summary: e.initial
-        ? str(t.versions?.initial)
-        : `${countSummary(changeSets[releases.findIndex((r) => r.entry.version === e.version)], t, locale)}. ${fill(str(t.email?.intro), { version: e.version, title, effective: e.effective.display, previous: e.previous ?? '' })}`,
-      content: new Handlebars.SafeString(
-        escapeHtml(e.initial ? `<p>${escapeHtml(str(t.versions?.initial))}</p>` : changesToHtml(e, 3, changeHeadings(t))),
-      ),
-    })),
-  });
+  for (const history of histories) {
+    const feed = atomFeed(p, history);
+    // Validation refuses controls; a snapshot released before it did may still hold one, which XML 1.0 forbids.
+    if (feed !== undefined) files.set(`${id}/${history.dir}feed.xml`, xmlWithoutForbidden(feed));
+  }
 }
 
 /**
@@ -110,11 +70,6 @@ function historyIn(p: Publishing, lang: string, languages: HistoryLanguage['lang
           : { path: `v/${r.entry.version}/index.html`, lang: r.model.policy.locale },
     ),
     languages,
+    notes: releases.map((r) => noteIn(doc, r, lang)),
   };
-}
-
-/** A permanent, unique Atom id (RFC 4151 tag URI) from the site's host and the first release's date. */
-function tagUri(baseUrl: string, date: string, specific: string): string {
-  const host = /^https?:\/\/([^/:]+)/.exec(baseUrl)?.[1] ?? 'example.invalid';
-  return `tag:${host},${date}:${specific}`;
 }

@@ -50,6 +50,8 @@ export interface PublishedTranslation {
   file?: string;
   /** Whether it was frozen into the history (else it is the working translation file). */
   frozen?: boolean;
+  /** The release note in its locale (Markdown), frozen with it. */
+  note?: string;
 }
 
 /** What the site is built for. */

@@ -8,8 +8,8 @@ import { fill, plural, type Messages } from '../model/messages.js';
 import type { Renderer } from './templates.js';
 import { formatDate } from './view-model.js';
 import { escapeMarkdown } from '../markdown/escape.js';
-import { proseToPlainText } from '../markdown/prose.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
+import { proseToHtml, proseToMarkdown, proseToPlainText } from '../markdown/prose.js';
 
 /** Where a version stands on the build date. */
 export type Status = 'current' | 'upcoming' | 'superseded';
@@ -42,6 +42,8 @@ export interface HistoryLanguage {
   languages: readonly { lang: string; dir: string }[];
   /** The document's absolute address (`https://example.com/policies/privacy/`), for absolute hreflang links. */
   base?: string;
+  /** Each release's note in that language (Markdown), else in the original's, with its language; undefined for a release without one. */
+  notes?: readonly ({ text: string; lang?: string } | undefined)[];
 }
 
 /** A changelog entry: one release and its changes, with links from `dist/<id>/`. */
@@ -61,6 +63,8 @@ export interface ChangelogEntry extends ChangeGroups {
   compareLanguage?: string;
   initial: boolean;
   material: boolean;
+  /** The release note (Markdown) that leads the entry, with its language and the language's name when it is not the changelog's. */
+  note?: { text: string; lang?: string; language?: string };
 }
 
 /**
@@ -73,7 +77,8 @@ export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string
   const t = renderer.messages(h.lang);
   // From <dir>versions/ or <dir>changelog/ up to dist/<id>/.
   const up = '../'.repeat(depth(h.dir) + 1);
-  const common = { lang: h.lang, t, title: h.title, id: h.id, assets: `${up}../assets/`, root: '../', feed: `${up}feed.xml` };
+  // Each language has its feed, in its folder: from <dir>changelog/ it is ../feed.xml.
+  const common = { lang: h.lang, t, title: h.title, id: h.id, assets: `${up}../assets/`, root: '../', feed: '../feed.xml' };
   const headings = changeHeadings(t);
   const entries = changelogEntries(h);
   const files = new Map<string, string>();
@@ -99,6 +104,7 @@ export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string
     entries: entries.map((e) => ({
       ...e,
       changesHtml: new Handlebars.SafeString(changesToHtml(e, 3, headings)),
+      ...(e.note ? { noteHtml: new Handlebars.SafeString(proseToHtml(e.note.text, 'prose', 3)) } : {}),
       href: link(e.href),
       compareHref: e.compareHref && link(e.compareHref),
     })),
@@ -112,6 +118,7 @@ export function historyPages(h: HistoryLanguage, renderer: Renderer): Map<string
       entries: entries.map((e) => ({
         ...e,
         changesMarkdown: changesToMarkdown(e, headings),
+        ...(e.note ? { noteMarkdown: proseToMarkdown(e.note.text, 'prose', 3) } : {}),
         href: posix.relative(h.dir, e.href.replace(/index\.html$/, 'index.md')),
       })),
     }),
@@ -174,6 +181,7 @@ export function changelogEntries(h: HistoryLanguage): ChangelogEntry[] {
         material: set?.material ?? false,
         ...changeGroups(set),
         categoryLabels: categoryLabels(r, h.releases[i - 1]),
+        ...noteMark(h.notes?.[i], h.lang),
       };
     })
     .reverse();
@@ -200,6 +208,17 @@ export function countSummary(set: ChangeSet | undefined, t: Messages, lang: stri
 /** How a list marks a link to a page in another language: `hreflang`, and the language's name in the list's language ("anglais"). */
 function languageMark(page: VersionPage, lang: string): { hreflang?: string; language?: string } {
   return page.lang && page.lang !== lang ? { hreflang: page.lang, language: languageName(page.lang, lang, false) } : {};
+}
+
+/** A release note as an entry shows it: marked with its language when it is not the changelog's (an untranslated note). */
+function noteMark(note: { text: string; lang?: string } | undefined, lang: string): { note?: NonNullable<ChangelogEntry['note']> } {
+  if (!note) return {};
+  return {
+    note:
+      note.lang && note.lang !== lang
+        ? { text: note.text, lang: note.lang, language: languageName(note.lang, lang, false) }
+        : { text: note.text },
+  };
 }
 
 /** How a translation's changelog marks a link to a page that exists in the original only (the redline). */

@@ -6,7 +6,8 @@ import type { Messages } from '../model/messages.js';
 
 /** A document's valid translations, each of one version into one locale. */
 export interface Translated {
-  translations?: readonly { locale: string; version: string; model: PolicyModel }[];
+  /** `note`: the release note of the version in the locale (Markdown), frozen with the translation. */
+  translations?: readonly { locale: string; version: string; model: PolicyModel; note?: string }[];
 }
 
 /** A page in one of the languages it is published in, for hreflang links and the language switcher. */

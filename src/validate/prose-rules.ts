@@ -66,7 +66,7 @@ export function validateProse(input: PositionedData, imageHosts: ImageHosts = []
 }
 
 /** What a prose text may lose on output: where its first raw HTML is, its links with unsafe targets, and its images from other hosts (allowed or not). */
-interface ProseFindings {
+export interface ProseFindings {
   rawHtml: UnistPoint | undefined | null;
   unsafe: { url: string; point: UnistPoint | undefined }[];
   images: { url: string; point: UnistPoint | undefined }[];
@@ -81,7 +81,7 @@ const findings = new Map<string, ProseFindings>();
  * link with a target of its own (bare URLs are always http, https or mailto),
  * so it is not parsed at all.
  */
-function findingsOf(value: string): ProseFindings {
+export function findingsOf(value: string): ProseFindings {
   if (!/<|\]\(|\]:/.test(value)) return none;
   let found = findings.get(value);
   if (!found) {
