@@ -11,6 +11,7 @@ import { build, notify, release } from '../src/index.js';
 import { changeRuleIds } from '../src/diff/change-rules.js';
 import { root } from './support/fixtures.js';
 import { copySample, editFile, tempDir } from './support/project.js';
+import { idsIn, textsIn } from './support/document-words.js';
 
 const date = '2026-12-01';
 const examplesDir = path.join(root, 'examples');
@@ -27,26 +28,6 @@ function filesUnder(dir: string, sub = ''): string[] {
   return readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? filesUnder(dir, path.join(sub, e.name)) : [path.join(sub, e.name)],
   );
-}
-
-/** Every `id` in a YAML document (entities, sections, list items). */
-function idsIn(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const v of value) idsIn(v, into);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'id' && typeof v === 'string') into.add(v);
-      else idsIn(v, into);
-    }
-  }
-  return into;
-}
-
-/** Every text of a YAML document but its ids: an id that is also a word of the text (a cookie called `_ga`, a purpose id `e-mails` that "open the e-mails we send you") is a word readers see. */
-function textsIn(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) textsIn(v, into);
-  else if (typeof value === 'string') into.push(value);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'id') textsIn(v, into);
-  return into;
 }
 
 /** A token written like an identifier: dotted, camelCase, with `-`, `_` or a digit. */

@@ -13,6 +13,7 @@ import type { Diagnostic, Manifest } from '../src/index.js';
 import { changeRuleIds } from '../src/diff/change-rules.js';
 import { pendingSuffix } from '../src/load/read-history.js';
 import { copySample, editFile, tempDir } from './support/project.js';
+import { idsIn, textsIn } from './support/document-words.js';
 
 const history = (dir: string, file = '') => path.join(dir, 'policy/history/privacy', file);
 const manifestOf = (dir: string) => JSON.parse(readFileSync(history(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -283,23 +284,3 @@ describe('the feeds', () => {
     }
   });
 });
-
-/** Every `id` in a YAML document. */
-function idsIn(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const v of value) idsIn(v, into);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'id' && typeof v === 'string') into.add(v);
-      else idsIn(v, into);
-    }
-  }
-  return into;
-}
-
-/** Every text of a YAML document but its ids. */
-function textsIn(value: unknown, into: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) textsIn(v, into);
-  else if (typeof value === 'string') into.push(value);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== 'id') textsIn(v, into);
-  return into;
-}

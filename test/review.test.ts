@@ -18,6 +18,7 @@ import {
 } from '../src/index.js';
 import type { Change, ChangeSet, Diagnostic, Manifest, ReviewDecision } from '../src/index.js';
 import { copySample, editFile } from './support/project.js';
+import { formatChanges } from '../src/render/change-formats.js';
 
 const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
 const at = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`;
@@ -254,7 +255,14 @@ describe('deciding and releasing', () => {
       reason: 'Same use.',
     };
     expect(decided.decided).toEqual(frozen);
-    expect((await diff({ cwd: dir })).changes?.changes.map((c) => [c.class, c.decision?.by])).toEqual([['editorial', 'Jane Doe (DPO)']]);
+    const compared = (await diff({ cwd: dir })).changes!;
+    expect(compared.changes.map((c) => [c.class, c.decision?.by])).toEqual([['editorial', 'Jane Doe (DPO)']]);
+    // Reviewers see who decided, in every format.
+    for (const format of ['text', 'md', 'html'] as const)
+      expect(formatChanges(compared, format).replaceAll('\\', ''), format).toContain(
+        'decided editorial by Jane Doe (DPO) on 2026-12-01: Same use.',
+      );
+    expect(formatChanges(compared, 'md')).toMatch(/### Changes people decided are editorial\n\n- Rewords what it is for/);
 
     const released = await release({ cwd: dir, ...options, releasedBy: 'Sam Lee', approvedBy: 'Ann Boss' });
     expect(errors(released.diagnostics)).toEqual([]);

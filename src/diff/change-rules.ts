@@ -53,6 +53,7 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'threshold-removed': true,
   'assurance-removed': true,
   'flow-widened': true,
+  'safeguard-removed': true,
   'new-data-element': true,
   'new-tracking-technology': true,
   'parental-consent-changed': true,

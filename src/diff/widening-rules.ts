@@ -101,6 +101,20 @@ const contactRoleRule: FieldRule = ({ change: { before, after } }) =>
     ? { rule: 'contact-role-removed', material: true, clause: `is no longer the ${show('contact', 'role', before)} contact` }
     : undefined;
 
+/**
+ * A safeguard of how data is processed (on the device, aggregated,
+ * de-identified, pseudonymised, encrypted) that no longer holds: data kept on
+ * the device or apart from the person may now be tied to them ("tied to your
+ * account").
+ */
+const safeguardRule: FieldRule = ({ entity, change: { field, before, after } }) => {
+  const was = Array.isArray(before) ? before : [];
+  const lost = was.filter((item) => !(Array.isArray(after) ? after : []).some((a) => same(a, item)));
+  return lost.length
+    ? { rule: 'safeguard-removed', material: true, clause: `no longer states that its data is ${show(entity, field, lost).toLowerCase()}` }
+    : undefined;
+};
+
 /** The widening rules by `entity:field` (a section's own fields are `section:field`). */
 export const wideningRules: Readonly<Record<string, FieldRule>> = {
   'feature:regions': limitRule('regions'),
@@ -111,6 +125,7 @@ export const wideningRules: Readonly<Record<string, FieldRule>> = {
   'recipient:countries': limitRule('countries'),
   'category:elements': elementsRule,
   'feature:elements': elementsRule,
+  'feature:processing': safeguardRule,
   'category:sources': sourcesRule,
   'category:purposes': categoryPurposesRule,
   'section:sale.sold': saleRule('now sells personal information'),

@@ -1286,6 +1286,8 @@ export interface EnglishMessages {
       'assurance-removed': string;
       /** {entity} “{name}” now reaches more places or platforms. */
       'flow-widened': string;
+      /** {entity} “{name}” no longer says its data is protected as before (kept on the device, aggregated, de-identified, pseudonymised or encrypted): it may now be tied to you. */
+      'safeguard-removed': string;
       /** {entity} “{name}” now includes more data. */
       'new-data-element': string;
       /** Adds {entity} “{name}”, which is set by a third party or is not strictly necessary. */

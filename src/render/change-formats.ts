@@ -68,10 +68,13 @@ function changesMarkdown(set: ChangeSet): string {
   };
   const material = inClass(set, 'material');
   const review = inClass(set, 'review');
-  const editorial = inClass(set, 'editorial');
+  // A change people decided editorial stays in sight, with who decided, rather than folded among the editorial ones.
+  const decidedEditorial = inClass(set, 'editorial').filter((c) => c.decision);
+  const editorial = inClass(set, 'editorial').filter((c) => !c.decision);
   const parts = [...gatesMarkdown(set), `## Policy changes: ${set.from} → ${set.to}`, '', `**${counts(set)}.** ${verdict(set)}`, ''];
   if (material.length) parts.push('### Material changes', '', ...material.map(item), '');
   if (review.length) parts.push('### Changes to review', '', ...review.map(item), '');
+  if (decidedEditorial.length) parts.push('### Changes people decided are editorial', '', ...decidedEditorial.map(item), '');
   if (editorial.length)
     parts.push('<details>', `<summary>Editorial changes (${editorial.length})</summary>`, '', ...editorial.map(item), '', '</details>', '');
   return `${parts.join('\n')}`;
@@ -104,7 +107,7 @@ function changesPage(set: ChangeSet): string {
 /** The English headings, field rows by their keys and values as written: the page is for the reviewers of a change. */
 function reviewerHeadings(): ChangeHeadings {
   const { material, review, editorial } = changeHeadings();
-  return { material, review, editorial };
+  return { material, review, editorial, decision: decisionWords };
 }
 
 /** The checks loosened since `--base`, first in a pull-request comment: they decide what the rest of it calls material. */

@@ -24,6 +24,8 @@ export interface ChangeHeadings {
   editorial: string;
   /** How field rows are worded for readers; without it they show the field's key and its raw values (for reviewers). */
   fields?: FieldWording;
+  /** Words for a person's decision on a change ("decided editorial by …"), shown to reviewers; readers see only its class. */
+  decision?: (decision: NonNullable<Change['decision']>) => string;
 }
 
 /** The headings of a locale's messages, falling back to the built-in English ones, with field rows in its words. */
@@ -62,7 +64,7 @@ export function changeGroups(set: ChangeSet | undefined): ChangeGroups {
 export function changesToHtml(groups: ChangeGroups, headingLevel = 3, headings: ChangeHeadings = changeHeadings()): string {
   const list = (changes: Change[] | undefined, heading: string, className: string) =>
     changes?.length
-      ? `<h${headingLevel}>${escapeHtml(heading)}</h${headingLevel}>\n<ul class="changes ${className}">\n${changes.map((c) => `<li>${changeHtml(c, headings.fields, groups.categoryLabels)}</li>`).join('\n')}\n</ul>\n`
+      ? `<h${headingLevel}>${escapeHtml(heading)}</h${headingLevel}>\n<ul class="changes ${className}">\n${changes.map((c) => `<li>${changeHtml(c, headings, groups.categoryLabels)}</li>`).join('\n')}\n</ul>\n`
       : '';
   return (
     list(groups.materialChanges, headings.material, 'material') +
@@ -71,7 +73,8 @@ export function changesToHtml(groups: ChangeGroups, headingLevel = 3, headings: 
   );
 }
 
-function changeHtml(change: Change, wording: FieldWording | undefined, categories: Readonly<Record<string, string>> | undefined): string {
+function changeHtml(change: Change, headings: ChangeHeadings, categories: Readonly<Record<string, string>> | undefined): string {
+  const wording = headings.fields;
   const detail = (change.fields ?? []).filter((f) => !isLayoutField(f.field) && (f.words || shown(f.before) || shown(f.after)));
   const name = (f: FieldChange) => (wording ? escapeHtml(wording.label(change, f)) : `<code>${escapeHtml(f.field)}</code>`);
   const value = (f: FieldChange, v: unknown) =>
@@ -79,7 +82,9 @@ function changeHtml(change: Change, wording: FieldWording | undefined, categorie
   const fields = detail.length
     ? `\n<ul class="fields">${detail.map((f) => `<li>${name(f)}${wording ? escapeHtml(wording.colon) : ': '}${fieldHtml(f, value)}</li>`).join('')}</ul>`
     : '';
-  return `${proseToHtml(change.summary, 'text')} <span class="rule" lang="en">(${escapeHtml(change.rule)})</span>${fields}`;
+  const decided =
+    change.decision && headings.decision ? ` <span class="decision">${escapeHtml(headings.decision(change.decision))}</span>` : '';
+  return `${proseToHtml(change.summary, 'text')} <span class="rule" lang="en">(${escapeHtml(change.rule)})</span>${decided}${fields}`;
 }
 
 function fieldHtml(f: FieldChange, value: (f: FieldChange, v: unknown) => string): string {
