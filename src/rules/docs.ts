@@ -6,6 +6,8 @@ const packNames: Record<Pack, string> = {
   transfers: 'International transfers (`transfers`: every document)',
   cookies: 'Cookies (`cookies`: every document)',
   hygiene: 'Hygiene (`hygiene`: every document)',
+  fadp: 'Switzerland, revised FADP (`fadp`: documents declaring `ch`)',
+  children: 'Children (`children`: documents declaring `eu`, `uk`, `us` or a US state, and saying children use the service)',
 };
 
 /** The reference of compliance rules (docs/rules.md), generated from the rules themselves so the two cannot drift. */

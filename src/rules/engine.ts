@@ -9,12 +9,16 @@ import { ruleView, type Deferral } from './view.js';
 /**
  * The packs that judge a document, by the jurisdictions it declares; cookie,
  * transfer and hygiene rules judge every document. Switzerland's FADP asks
- * less than the GDPR (no legal basis, no list of rights), so `ch` brings no
- * GDPR rules: a Swiss document also serving EU readers declares `eu` too.
+ * less than the GDPR (no legal basis, no list of rights), so `ch` brings its
+ * own pack and no GDPR rules: a Swiss document also serving EU readers
+ * declares `eu` too. The children's rules pick their law (COPPA, Art. 8, the
+ * AADC) by jurisdiction themselves; COPPA is federal, so every US state brings them.
  */
 const packsFor: Partial<Record<Jurisdiction, Pack[]>> = {
-  eu: ['gdpr'],
-  uk: ['gdpr'],
+  eu: ['gdpr', 'children'],
+  uk: ['gdpr', 'children'],
+  ch: ['fadp'],
+  us: ['children'],
   'us-ca': ['ccpa'],
 };
 
@@ -43,6 +47,7 @@ export interface RuleTarget {
 export function applicableRules(context: RuleContext, rules: readonly Rule[] = allRules): Rule[] {
   const packs = new Set<Pack>(['transfers', 'cookies', 'hygiene']);
   for (const j of context.policy.jurisdictions ?? []) for (const p of (Object.hasOwn(packsFor, j) && packsFor[j]) || []) packs.add(p);
+  if (context.policy.jurisdictions?.some((j) => j.startsWith('us-'))) packs.add('children');
   return rules.filter((r) => packs.has(r.pack) && (!r.appliesFrom || context.date >= r.appliesFrom));
 }
 
