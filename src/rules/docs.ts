@@ -3,6 +3,8 @@ import type { Pack, Rule } from './types.js';
 const packNames: Record<Pack, string> = {
   gdpr: 'GDPR and UK GDPR (`gdpr`: documents declaring `eu` or `uk`)',
   ccpa: 'CCPA as amended by CPRA (`ccpa`: documents declaring `us-ca`)',
+  'us-states':
+    'US state privacy laws (`us-states`: documents declaring a US state other than California, such as `us-va`, `us-co` or `us-wa`)',
   transfers: 'International transfers (`transfers`: every document)',
   cookies: 'Cookies (`cookies`: every document)',
   hygiene: 'Hygiene (`hygiene`: every document)',

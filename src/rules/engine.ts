@@ -4,6 +4,7 @@ import { locate, placeOfNode, placeOfPath } from '../load/positions.js';
 import { placeDeferred } from './deferred.js';
 import { allRules } from './registry.js';
 import type { Finding, Jurisdiction, Pack, Rule, RuleContext } from './types.js';
+import { healthStates, usStates } from './packs/us-states-table.js';
 import { ruleView, type Deferral } from './view.js';
 
 /**
@@ -20,6 +21,8 @@ const packsFor: Partial<Record<Jurisdiction, Pack[]>> = {
   ch: ['fadp'],
   us: ['children'],
   'us-ca': ['ccpa'],
+  // Every state of the us-states table, so that adding a state there is enough.
+  ...Object.fromEntries([...usStates, ...healthStates].map((s) => [s.jurisdiction, ['us-states'] as Pack[]])),
 };
 
 /** A rule's severity as a project sets it: `error`, `warn` or `off`. */

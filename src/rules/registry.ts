@@ -5,12 +5,14 @@ import { fadpRules } from './packs/fadp.js';
 import { gdprRules } from './packs/gdpr.js';
 import { hygieneRules } from './packs/hygiene.js';
 import { transferRules } from './packs/transfers.js';
+import { usStateRules } from './packs/us-states.js';
 import type { Rule } from './types.js';
 
 /** Every compliance rule, pack by pack, in the order `policyc rules` lists them. */
 export const allRules: readonly Rule[] = [
   ...gdprRules,
   ...ccpaRules,
+  ...usStateRules,
   ...transferRules,
   ...cookieRules,
   ...hygieneRules,
