@@ -140,8 +140,8 @@ describe('rules on a document that defers parts', () => {
     const rule = allRules.find((r) => r.id === 'gdpr-access-free')!;
     const found = runRules(context, { file: 'x.yaml' }, {}, [rule]);
     expect(found.map((d) => d.message)).toEqual([
-      'The right of access `access` charges a fee of 10 GBP; access requests must be answered free of charge',
-      'The right of access `copies` charges a fee of 10 GBP; access requests must be answered free of charge; the parent `company`, to which this document defers `rights`, was read too',
+      'The right `access` charges a fee of 10 GBP for the right of access (`access`); requests under Art. 15 to 22 must be answered free of charge',
+      'The right `copies` charges a fee of 10 GBP for the right of access (`access`); requests under Art. 15 to 22 must be answered free of charge; the parent `company`, to which this document defers `rights`, was read too',
     ]);
   });
 

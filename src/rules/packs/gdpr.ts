@@ -1,13 +1,14 @@
 import { enumLabel } from '../../model/labels.js';
-import type { Contact, Controller, Policy } from '../../model/policy.generated.js';
+import { consentReliances } from '../consent.js';
+import { contactsOf, controllersOf, ofController, reachable } from '../controllers.js';
 import { addresses } from '../practices.js';
-import { hasRight, list, statesRetention, theRight, type RightType } from '../text.js';
+import { gdprRepresentativeRules } from './gdpr-representative.js';
+import { retentionStatement } from '../retention-criteria.js';
+import { hasRight, list, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
 /** The GDPR applies from 25 May 2018 (Art. 99(2)); the UK GDPR continues it. */
 const gdprDate = '2018-05-25';
-
-type ContactRole = Contact['role'];
 
 /** The regions the GDPR and the UK GDPR protect: a right limited to others is not theirs. */
 const gdprRegions = ['eu', 'uk'] as const;
@@ -15,38 +16,11 @@ const gdprRegions = ['eu', 'uk'] as const;
 /** The rights whose existence Art. 13(2)(b) and 14(2)(c) require a policy to state. */
 const dataSubjectRights: readonly RightType[] = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability'];
 
-/** The roles through which a person reaches the controller itself (not an authority, not a marketing mailbox). */
-const controllerRoles: readonly ContactRole[] = ['general', 'privacy', 'dpo'];
+/** The rights of Art. 15 to 22, whose requests Art. 12(5) makes free of charge. */
+const freeRights: readonly RightType[] = [...dataSubjectRights, 'automated-decisions'];
 
 /** Transfer safeguards under Art. 46 and 47 of which Art. 13(1)(f) requires the means to obtain a copy. */
 const copyableSafeguards = ['standard-contractual-clauses', 'binding-corporate-rules'] as const;
-
-/** A contact gives at least one way to reach it: its own e-mail, URL, phone or address, or one of its `methods`. */
-function reachable(contact: Contact): boolean {
-  const direct = (c: { email?: string | undefined; url?: string | undefined; phone?: string | undefined; address?: string | undefined }) =>
-    Boolean(c.email || c.url || c.phone || c.address?.trim());
-  return direct(contact) || (contact.methods ?? []).some(direct);
-}
-
-/** Every controller of the document with its path: `controller`, then each of `otherControllers`. */
-function controllersOf(policy: Policy): { controller: Controller; path: (string | number)[] }[] {
-  return [
-    { controller: policy.controller, path: ['controller'] },
-    ...(policy.otherControllers ?? []).map((controller, i) => ({ controller, path: ['otherControllers', i] })),
-  ];
-}
-
-/**
- * The contacts through which a controller is reached: those it lists
- * (`contacts`) or that name it (`controller`), and those assigned to no
- * controller, which serve every one.
- */
-function contactsOf(policy: Policy, controller: Controller): Contact[] {
-  const id = controller.id ?? 'controller';
-  const listed = new Set(controller.contacts ?? []);
-  const assigned = new Set(controllersOf(policy).flatMap(({ controller: c }) => c.contacts ?? []));
-  return policy.contacts.items.filter((c) => listed.has(c.id) || c.controller === id || (!c.controller && !assigned.has(c.id)));
-}
 
 /** Where a finding about a missing right goes: the `rights` section (or, when there is none, the document). */
 const rightsPath = ['rights'];
@@ -58,37 +32,37 @@ export const gdprRules: readonly Rule[] = [
     severity: 'error',
     title: 'The policy names the controller and gives a way to contact it',
     explanation:
-      'People must be told who is responsible for their data and how to reach that organisation, so that they can ask questions and exercise their rights. Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the controller and, where it has one (Art. 27), of its representative; a support or marketing mailbox, or an authority, is not the controller’s contact for data protection. Each of `otherControllers` is judged as the controller is, through the contacts it lists or that name it (contacts assigned to no controller serve every one).',
+      'People must be told who is responsible for their data and how to reach that organisation, so that they can ask questions and exercise their rights. Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the controller and, where it has one (Art. 27), of its representative. Any way to reach the controller gives its contact details: its postal address, or a contact of its own (general, privacy, access requests, support, its data protection officer) with an e-mail, web page or form, telephone number or address; an authority’s, an ombudsman’s or the representative’s contact, or another organisation’s, is not the controller’s. Each of `otherControllers` is judged as the controller is, through the contacts it lists or that name it (contacts assigned to no controller serve every one).',
     reference: 'GDPR Art. 13(1)(a), 14(1)(a)',
-    fix: 'Give `controller.name` the controller’s legal name, and add a contact with role `general`, `privacy` or `dpo` that has an `email`, `url`, `phone` or `address` (or one of them among its `methods`).',
+    fix: 'Give `controller.name` the controller’s legal name, and its `address` or a contact of its own (role `general`, `privacy` or `access-requests`, for example) with an `email`, `url`, `phone` or `address` (or one of them among its `methods`).',
     appliesFrom: gdprDate,
     parts: ['controller', 'contacts'],
     check: ({ policy }) => {
       const out: Finding[] = [];
       if (!policy.controller.name.trim())
         out.push({ message: 'The controller is not named: `controller.name` is blank', path: ['controller', 'name'] });
-      const contacts = contactsOf(policy, policy.controller).filter((c) => controllerRoles.includes(c.role));
-      if (!contacts.some(reachable)) {
+      const contacts = contactsOf(policy, policy.controller).filter(ofController);
+      if (!policy.controller.address?.trim() && !contacts.some(reachable)) {
         const ids = contacts.map((c) => `\`${c.id}\``);
         out.push({
           message: ids.length
-            ? `The policy gives no way to reach the controller: its ${ids.length === 1 ? 'contact' : 'contacts'} ${list(ids)} ${ids.length === 1 ? 'has' : 'have'} no e-mail, URL, phone number or address`
-            : 'The policy gives no contact details of the controller: no contact has role `general`, `privacy` or `dpo`',
+            ? `The policy gives no way to reach the controller: it has no \`controller.address\`, and its ${ids.length === 1 ? 'contact' : 'contacts'} ${list(ids)} ${ids.length === 1 ? 'has' : 'have'} no e-mail, URL, phone number or address`
+            : 'The policy gives no contact details of the controller: it has no `controller.address`, and no contact is the controller’s own (an authority’s, an ombudsman’s, a representative’s or another organisation’s is not)',
           path: ['contacts'],
           hint: ids.length
-            ? `Add an \`email\`, \`url\`, \`phone\` or \`address\` to the ${ids.length === 1 ? 'contact' : 'contacts'} ${list(ids, 'or')}.`
-            : 'Add a contact with role `general` (or `privacy`, or `dpo`) and an `email`, `url`, `phone` or `address` where people can reach the controller about their data.',
+            ? `Add an \`email\`, \`url\`, \`phone\` or \`address\` to the ${ids.length === 1 ? 'contact' : 'contacts'} ${list(ids, 'or')}, or give the controller’s \`address\`.`
+            : 'Add a contact of the controller (role `general`, `privacy` or `access-requests`, for example) with an `email`, `url`, `phone` or `address`, or give the controller’s `address`.',
         });
       }
       (policy.otherControllers ?? []).forEach((other, i) => {
         const name = other.name.trim() ? `\`${other.id ?? i}\` (${other.name.trim()})` : `\`${other.id ?? i}\``;
         if (!other.name.trim())
           out.push({ message: `The controller ${name} is not named: its \`name\` is blank`, path: ['otherControllers', i, 'name'] });
-        else if (!contactsOf(policy, other).some((c) => controllerRoles.includes(c.role) && reachable(c)))
+        else if (!other.address?.trim() && !contactsOf(policy, other).some((c) => ofController(c) && reachable(c)))
           out.push({
-            message: `The policy gives no way to reach the controller ${name}: no contact with role \`general\`, \`privacy\` or \`dpo\` and an e-mail, URL, phone number or address serves it`,
+            message: `The policy gives no way to reach the controller ${name}: it has no \`address\`, and no contact of its own with an e-mail, URL, phone number or address serves it`,
             path: ['otherControllers', i],
-            hint: `List in the \`contacts\` of \`${other.id ?? i}\` a contact with role \`general\`, \`privacy\` or \`dpo\` and an \`email\`, \`url\`, \`phone\` or \`address\`.`,
+            hint: `Give \`${other.id ?? i}\` its \`address\`, or list in its \`contacts\` a contact (role \`general\`, \`privacy\` or \`access-requests\`, for example) with an \`email\`, \`url\`, \`phone\` or \`address\`.`,
           });
       });
       // Art. 13(1)(a) asks the contact details of the controller's representative too.
@@ -109,27 +83,36 @@ export const gdprRules: readonly Rule[] = [
     id: 'gdpr-dpo-contact',
     pack: 'gdpr',
     severity: 'error',
-    title: 'A controller that must have a data protection officer gives the DPO’s contact details',
+    title: 'A controller with a data protection officer gives the DPO’s contact details',
     explanation:
-      'A controller required to designate a data protection officer (Art. 37(1): a public authority or body, or one whose core activities consist of regular and systematic monitoring of people on a large scale or of large-scale processing of special categories of data; or where national law requires one, Art. 37(4)) must publish the DPO’s contact details (Art. 37(7)) and give them in its privacy information, so that people can raise any question about their data with the DPO (Art. 38(4)).',
+      'A controller required to designate a data protection officer (Art. 37(1): a public authority or body, or one whose core activities consist of regular and systematic monitoring of people on a large scale or of large-scale processing of special categories of data; or where national law requires one, Art. 37(4)) must publish the DPO’s contact details (Art. 37(7)) and give them in its privacy information (Art. 13(1)(b), 14(1)(b)), so that people can raise any question about their data with the DPO (Art. 38(4)). The rule asks for them where `dpoRequired` is true, and where the previous version gave a DPO’s contact: a controller that has one must say so, and dropping it unnoticed hides it; a controller that no longer has one, and is not required to, says so with `dpoRequired: false`.',
     reference: 'GDPR Art. 13(1)(b), 14(1)(b), 37(7) and 38(4)',
-    fix: 'Add a contact with role `dpo` and an `email`, `url`, `phone` or `address` through which the data protection officer can be reached (naming the DPO is not required).',
+    fix: 'Add a contact with role `dpo` and an `email`, `url`, `phone` or `address` through which the data protection officer can be reached (naming the DPO is not required); or, where the controller no longer has a DPO and is not required to designate one, state `dpoRequired: false`.',
     appliesFrom: gdprDate,
     parts: ['controller', 'contacts'],
-    check: ({ policy }) =>
+    check: ({ policy, previous }) =>
       controllersOf(policy).flatMap(({ controller, path }): Finding[] => {
-        if (!controller.dpoRequired || contactsOf(policy, controller).some((c) => c.role === 'dpo')) return [];
-        if (path.length === 1)
+        if (contactsOf(policy, controller).some((c) => c.role === 'dpo')) return [];
+        const id = controller.id ?? 'controller';
+        const named = path.length === 1 ? 'The controller' : `The controller \`${controller.id ?? path[1]}\``;
+        const field = path.length === 1 ? '`controller.dpoRequired' : '`dpoRequired';
+        if (controller.dpoRequired)
           return [
             {
-              message: 'The controller must have a data protection officer (`controller.dpoRequired: true`), but no contact has role `dpo`',
-              path: ['contacts'],
+              message: `${named} must have a data protection officer (${field}: true\`), but ${path.length === 1 ? 'no contact has' : 'none of its contacts has'} role \`dpo\``,
+              path: path.length === 1 ? ['contacts'] : path,
+              hint: 'Add a contact with role `dpo` and an `email`, `url`, `phone` or `address` through which the data protection officer can be reached (naming the DPO is not required).',
             },
           ];
+        if (controller.dpoRequired === false || !previous) return [];
+        const before = controllersOf(previous.policy).find(({ controller: c }) => (c.id ?? 'controller') === id);
+        const dpo = before && contactsOf(previous.policy, before.controller).find((c) => c.role === 'dpo');
+        if (!dpo) return [];
         return [
           {
-            message: `The controller \`${controller.id ?? path[1]}\` must have a data protection officer (\`dpoRequired: true\`), but none of its contacts has role \`dpo\``,
-            path,
+            message: `${named} had a data protection officer in version \`${previous.policy.version}\` (contact \`${dpo.id}\`), but this version gives no contact with role \`dpo\``,
+            path: path.length === 1 ? ['contacts'] : path,
+            hint: `Keep the data protection officer’s contact (role \`dpo\`); if ${path.length === 1 ? 'the controller' : `\`${id}\``} no longer has one and is not required to designate one, say so with ${field}: false\`.`,
           },
         ];
       }),
@@ -244,17 +227,28 @@ export const gdprRules: readonly Rule[] = [
     severity: 'error',
     title: 'Every data category states how long it is kept',
     explanation:
-      'People must be told the period for which their personal data will be stored or, if that is not possible, the criteria used to determine it. A general statement that data is kept “as long as necessary” does not meet this; the period or criteria must be given for each kind of data. The rule asks for that structured fact: the category’s own `retention`, or the document’s `retention.default` for every category that states none; the document’s `retention.description`, or a custom section declaring `data-retention`, does not say it category by category.',
+      'People must be told the period for which their personal data will be stored or, if that is not possible, the criteria used to determine it. A general statement that data is kept “as long as necessary” (or “as long as needed for the purposes”, “as long as it makes sense”) does not meet this: it restates the principle of Art. 5(1)(e) and names neither a period nor a criterion, and the rule reports it where the retention states nothing else; a criterion that names an event (“until you close your account”) or a legal period (“6 years after the contract ends, as tax law requires”) passes. The period or criteria must be given for each kind of data. The rule asks for that structured fact: the category’s own `retention`, or the document’s `retention.default` for every category that states none; the document’s `retention.description`, or a custom section declaring `data-retention`, does not say it category by category.',
     reference: 'GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a)',
     fix: 'Add `retention` to the category: a `period` (`30 days`, `2 years`), the `criteria` that decide it (`as long as your account is open`), its `stages` or a `description`; or give every category without one a `retention.default`.',
     appliesFrom: gdprDate,
     parts: ['collection', 'retention'],
     check: ({ policy }) =>
-      policy.collection.categories.flatMap((category, i): Finding[] =>
-        statesRetention(category.retention ?? policy.retention?.default)
-          ? []
-          : [{ message: `The data category \`${category.id}\` does not state how long it is kept`, path: ['collection', 'categories', i] }],
-      ),
+      policy.collection.categories.flatMap((category, i): Finding[] => {
+        const own = category.retention;
+        const statement = retentionStatement(own ?? policy.retention?.default);
+        if (statement.kind === 'stated') return [];
+        if (statement.kind === 'missing')
+          return [
+            { message: `The data category \`${category.id}\` does not state how long it is kept`, path: ['collection', 'categories', i] },
+          ];
+        return [
+          {
+            message: `The data category \`${category.id}\` is kept “${statement.text}”${own ? '' : ' (`retention.default`)'}: that is neither a period nor the criteria used to determine it`,
+            path: own ? ['collection', 'categories', i, 'retention'] : ['collection', 'categories', i],
+            hint: `Give \`${category.id}\` a \`period\` (\`2 years\`), or \`criteria\` naming what ends the keeping: an event (\`until you close your account\`) or a legal period (\`6 years after the contract ends, as tax law requires\`).`,
+          },
+        ];
+      }),
   },
   {
     id: 'gdpr-rights',
@@ -285,19 +279,19 @@ export const gdprRules: readonly Rule[] = [
     id: 'gdpr-withdraw-consent',
     pack: 'gdpr',
     severity: 'error',
-    title: 'Where a purpose relies on consent, the policy states the right to withdraw it',
+    title: 'Where the policy relies on consent, it states the right to withdraw it',
     explanation:
-      'Where processing is based on consent (Art. 6(1)(a) or 9(2)(a)), people must be told that they can withdraw their consent at any time, without affecting the lawfulness of the processing before the withdrawal. Withdrawing must be as easy as giving consent (Art. 7(3)), so the policy should also say how to do it.',
-    reference: 'GDPR Art. 7(3), 13(2)(c), 14(2)(d)',
+      'Where processing is based on consent (Art. 6(1)(a) or 9(2)(a)), people must be told that they can withdraw their consent at any time, without affecting the lawfulness of the processing before the withdrawal. Withdrawing must be as easy as giving consent (Art. 7(3)), so the policy should also say how to do it. Consent is relied on wherever the document asks for it: a purpose’s legal basis, cookies set once people agree through a banner or by using the site (`cookies.consent` with model `opt-in` or `implied`: the consent of ePrivacy Directive Art. 5(3) is the GDPR’s, by its Art. 2(f) read with GDPR Art. 94(2)), marketing sent on an opt-in, or data shared with people’s consent.',
+    reference: 'GDPR Art. 7(3), 13(2)(c), 14(2)(d), 94(2); Directive 2002/58/EC Art. 2(f), 5(3)',
     fix: 'Add to `rights.items` a right with `type: withdraw-consent` that says consent can be withdrawn at any time and how.',
     appliesFrom: gdprDate,
-    parts: ['purposes', 'legal-bases', 'rights'],
+    parts: ['purposes', 'legal-bases', 'rights', 'cookies', 'sharing'],
     check: ({ policy }) => {
-      const consent = policy.purposes.items.filter((p) => p.legalBases?.includes('consent')).map((p) => `\`${p.id}\``);
-      if (!consent.length || hasRight(policy, 'withdraw-consent', gdprRegions)) return [];
+      const reliances = consentReliances(policy);
+      if (!reliances.length || hasRight(policy, 'withdraw-consent', gdprRegions)) return [];
       return [
         {
-          message: `The ${consent.length === 1 ? 'purpose' : 'purposes'} ${list(consent)} ${consent.length === 1 ? 'relies' : 'rely'} on consent, but the policy does not state the right to withdraw it (\`withdraw-consent\`)`,
+          message: `The policy relies on consent ${list(reliances)}, but does not state the right to withdraw it (\`withdraw-consent\`)`,
           path: rightsPath,
         },
       ];
@@ -377,23 +371,25 @@ export const gdprRules: readonly Rule[] = [
     id: 'gdpr-access-free',
     pack: 'gdpr',
     severity: 'error',
-    title: 'The right of access is free of charge',
+    title: 'Requests to exercise the rights of Art. 15 to 22 are free of charge',
     explanation:
-      'Information and action on requests under Art. 15 to 22 must be provided free of charge. A controller may charge a reasonable fee only for further copies (Art. 15(3)) or for requests that are manifestly unfounded or excessive (Art. 12(5)(a)); a fee for every access request, such as the £10 of the UK Data Protection Act 1998, has been unlawful since 25 May 2018.',
+      'Any communication and any action taken on a request under Art. 15 to 22 (access, rectification, erasure, restriction, portability, objection, automated decisions) must be provided free of charge (Art. 12(5)). A controller may charge a reasonable fee only for requests that are manifestly unfounded or excessive (Art. 12(5)(a)), or for further copies of the data (Art. 15(3)); a fee for every request, such as the £10 for access of the UK Data Protection Act 1998, has been unlawful since 25 May 2018. A right limited by `regions` to people outside the EU and the UK is not judged.',
     reference: 'GDPR Art. 12(5), 15(3)',
-    fix: 'Remove the `fee` from the right of access. If a fee may be charged for further copies or for manifestly unfounded or excessive requests, say so in the right’s `description` instead.',
+    fix: 'Remove the `fee` from the right. If a fee may be charged for further copies or for manifestly unfounded or excessive requests, say so in the right’s `description` instead.',
     appliesFrom: gdprDate,
     parts: ['rights'],
     check: ({ policy }) =>
-      (policy.rights?.items ?? []).flatMap((right, i): Finding[] =>
-        right.types?.includes('access') && right.fee && right.fee.amount > 0
-          ? [
-              {
-                message: `The right of access \`${right.id}\` charges a fee of ${right.fee.amount} ${right.fee.currency}; access requests must be answered free of charge`,
-                path: ['rights', 'items', i, 'fee'],
-              },
-            ]
-          : [],
-      ),
+      (policy.rights?.items ?? []).flatMap((right, i): Finding[] => {
+        const free = (right.types ?? []).filter((t) => freeRights.includes(t));
+        if (!free.length || !right.fee || right.fee.amount <= 0) return [];
+        if (right.regions?.length && !right.regions.some((r) => (gdprRegions as readonly string[]).includes(r))) return [];
+        return [
+          {
+            message: `The right \`${right.id}\` charges a fee of ${right.fee.amount} ${right.fee.currency} for ${list(free.map(theRight))}; requests under Art. 15 to 22 must be answered free of charge`,
+            path: ['rights', 'items', i, 'fee'],
+          },
+        ];
+      }),
   },
+  ...gdprRepresentativeRules,
 ];

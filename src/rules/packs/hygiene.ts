@@ -47,8 +47,6 @@ function describeField(policy: Policy, path: readonly (string | number)[]): stri
 
 /** The hint for a contact nothing references, by its role. */
 function contactHint(id: string, role: string): string {
-  if (role === 'dpo')
-    return `Add \`contact: ${id}\` to the rights people exercise through the data protection officer. Keep the contact: GDPR Art. 13(1)(b) requires the officer's contact details.`;
   if (role === 'security') return `Add \`contact: ${id}\` to \`security\`, so that people know where to report a vulnerability.`;
   if (role === 'children') return `Add \`contact: ${id}\` to \`children\`, so that parents know where to write about their child's data.`;
   if (role === 'supervisory-authority')
@@ -57,6 +55,13 @@ function contactHint(id: string, role: string): string {
 }
 
 const policyc = 'policyc document hygiene';
+
+/**
+ * Contacts listed for their own sake: the policy's general contact, and those
+ * whose details Art. 13(1)(a) and (b) require the policy to give (the data
+ * protection officer, the Art. 27 representative), referenced or not.
+ */
+const standalone: readonly string[] = ['general', 'dpo', 'representative'];
 
 export const hygieneRules: readonly Rule[] = [
   {
@@ -116,15 +121,15 @@ export const hygieneRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every contact is referenced where it is used',
     explanation:
-      'Contacts are listed by role and referenced from the places where people need them: how to stop marketing, how to exercise each right, where to report a vulnerability (`security.contact`), where parents write (`children.contact`). A contact that nothing references is usually left over from an earlier version, or a channel the policy forgot to point people to. The contact with role `general` is the policy’s own contact and needs no reference.',
-    reference: `${policyc}; GDPR Art. 12(2), 13(1)(a) and (b)`,
+      'Contacts are listed by role and referenced from the places where people need them: how to stop marketing, how to exercise each right, where to report a vulnerability (`security.contact`), where parents write (`children.contact`). A contact that nothing references is usually left over from an earlier version, or a channel the policy forgot to point people to. The contact with role `general` is the policy’s own contact and needs no reference; so are the data protection officer’s (`dpo`) and the Art. 27 representative’s (`representative`), whose contact details the policy must give in any case.',
+    reference: `${policyc}; GDPR Art. 12(2), 13(1)(a) and (b), 14(1)(a) and (b)`,
     fix: 'Reference the contact with `contact: <id>` from the marketing opt-out, the rights, the security or the children section it serves, or remove it if it is no longer used.',
     // It reads the rights a parent states for their references; the parent's own contacts are the parent's to judge.
     parts: ['rights'],
     check: ({ policy }) => {
       const referenced = referencedContacts(policy);
       return policy.contacts.items.flatMap((contact, i): Finding[] =>
-        contact.role === 'general' || referenced.has(contact.id)
+        standalone.includes(contact.role) || referenced.has(contact.id)
           ? []
           : [
               {
