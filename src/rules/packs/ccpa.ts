@@ -1,6 +1,11 @@
 import { enumLabel } from '../../model/labels.js';
 import type { Policy } from '../../model/policy.generated.js';
 import { addresses, declares } from '../practices.js';
+import { namesCategory, suggestedCategory } from './ccpa-categories.js';
+import { requestMethods } from './ccpa-requests.js';
+import { ccpaLastUpdated } from './ccpa-last-updated.js';
+import { ccpaProcessRules } from './ccpa-process.js';
+import { disclosed, saleContradictions, saleDetails } from './ccpa-sale.js';
 import { hasRight, list, statesRetention, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -13,11 +18,6 @@ type Category = Policy['collection']['categories'][number];
 
 /** The regions whose people have the CCPA's rights: a right limited to others is not theirs. */
 const ccpaRegions = ['us-ca', 'us'] as const;
-
-/** Whether the policy says personal information is sold, or shared for cross-context behavioural advertising: in `sharing.sale`, or in a recipient's `disclosures`. */
-function disclosed(policy: Policy, kind: 'sold' | 'shared'): boolean {
-  return Boolean(policy.sharing?.sale?.[kind] || policy.sharing?.recipients?.some((r) => r.disclosures?.some((d) => d.kind === kind)));
-}
 
 /** The rights a CCPA privacy policy describes from 2020 (Cal. Civ. Code § 1798.130(a)(5)(A)). */
 const ccpaRights: readonly RightType[] = ['know', 'delete', 'opt-out-of-sale', 'non-discrimination'];
@@ -56,35 +56,23 @@ function eachCategory(policy: Policy, check: (category: Category, index: number)
   return policy.collection.categories.flatMap((category, index) => check(category, index));
 }
 
-/** The YYYY-MM-DD date `months` months after `date` (negative: before); a day the month lacks becomes its last day (29 February to 28 February). */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** Whole years, months and days from one YYYY-MM-DD date to a later one, in words ("2 years, 6 months and 28 days"). */
-function age(from: string, to: string): string {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
-  let months = (ty - fy) * 12 + (tm - fm);
-  if (addMonths(from, months) > to) months -= 1;
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${addMonths(from, months)}T00:00:00Z`)) / 86_400_000);
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts: string[] = [];
-  if (months >= 12) parts.push(unit(Math.floor(months / 12), 'year'));
-  if (months % 12) parts.push(unit(months % 12, 'month'));
-  if (days) parts.push(unit(days, 'day'));
-  return list(parts.length ? parts : ['0 days']);
-}
-
 /** How to make a request, said once for every right: the contacts or description of `rights.exercising`, or a custom section declaring `user-access`. */
 function requestsExplained(policy: Policy): boolean {
   const exercising = policy.rights?.exercising;
   return Boolean(exercising?.methods?.length || exercising?.description?.trim() || declares(policy, 'user-access'));
+}
+
+/** Whether the policy says it neither sells nor shares personal information (sharing counts from the CPRA): then there is nothing to opt out of. */
+function neitherSoldNorShared(policy: Policy, date: string): boolean {
+  return Boolean(policy.sharing?.sale) && !disclosed(policy, 'sold') && (date < cpraDate || !disclosed(policy, 'shared'));
+}
+
+/** Whether the policy states a CCPA right to California's consumers: deletion also through a general right to erasure, the opt-out also by saying there is no sale or sharing. */
+function rightStated(policy: Policy, type: RightType, date: string): boolean {
+  if (hasRight(policy, type, ccpaRegions)) return true;
+  if (type === 'delete') return hasRight(policy, 'erasure', ccpaRegions);
+  if (type === 'opt-out-of-sale') return neitherSoldNorShared(policy, date);
+  return false;
 }
 
 /** The page of § 1798.135 through which a right is exercised, where the policy gives it. */
@@ -100,25 +88,34 @@ export const ccpaRules: readonly Rule[] = [
     severity: 'warning',
     title: 'Every category of personal information is described in the statutory terms',
     explanation:
-      'A CCPA privacy policy must list the categories of personal information collected in the preceding 12 months, and § 1798.130(c) requires them to be described with the specific terms of the statute: identifiers; customer records (§ 1798.80(e)); characteristics of protected classifications; commercial information; biometric information; internet or other electronic network activity information; geolocation data; audio, electronic, visual, thermal, olfactory or similar information; professional or employment-related information; education information; inferences; and the terms of sensitive personal information. A label such as “Email address” is an example, not a category; policyc looks for one of these terms in the category’s label or description, or for the statutory categories it names (`ccpaCategories`).',
+      'A CCPA privacy policy must list the categories of personal information collected in the preceding 12 months, and § 1798.130(c) requires them to be described with the specific terms of the statute: identifiers; customer records (§ 1798.80(e)); characteristics of protected classifications; commercial information; biometric information; internet or other electronic network activity information; geolocation data; audio, electronic, visual, thermal, olfactory or similar information; professional or employment-related information; education information; inferences; and the terms of sensitive personal information. A label such as “Email address” is an example, not a category; policyc looks for one of these terms in the category’s label or description, for the statutory categories it names (`ccpaCategories`), or in a custom section declared as covering `first-party-collection`, for the statutory category that fits the category’s data (any of them where none fits); where it fires, it suggests the category that fits the data.',
     reference:
       'Cal. Civ. Code § 1798.110(c)(1), 1798.130(a)(5)(B)(i) and (c), 1798.140(v)(1) and (ae) (before 2023: § 1798.140(o)(1)); Cal. Code Regs. tit. 11, § 7011(e)(1)',
     fix: 'Give the category its statutory categories (`ccpaCategories`), or name the statutory category in its `label` or `description`, for example `label: Identifiers` with `description: your name, e-mail address and account name`.',
     appliesFrom: ccpaDate,
     parts: ['collection'],
-    check: ({ policy }) =>
-      eachCategory(policy, (category, i) => {
+    check: ({ policy }) => {
+      // A custom section declared as covering collection may give the statutory categories in its own words.
+      const sections = (policy.sections ?? [])
+        .filter((s) => s.practices?.includes('first-party-collection') && s.body.trim() !== '')
+        .map((s) => s.body)
+        .join('\n');
+      return eachCategory(policy, (category, i) => {
         const text = `${category.label} ${category.description ?? ''}`;
-        return category.ccpaCategories?.length || statutoryTerms.some((term) => term.test(text))
-          ? []
-          : [
-              {
-                message: `The data category \`${category.id}\` (“${category.label}”) is not described with a category of personal information defined in the CCPA`,
-                path: ['collection', 'categories', i],
-                hint: `Say in the \`label\` or \`description\` of \`${category.id}\` which statutory category it belongs to, for example “Identifiers” or “Internet or other electronic network activity information” (Cal. Civ. Code § 1798.140(v)(1)).`,
-              },
-            ];
-      }),
+        if (category.ccpaCategories?.length || statutoryTerms.some((term) => term.test(text))) return [];
+        const suggestion = suggestedCategory(category);
+        if (sections && namesCategory(sections, suggestion)) return [];
+        return [
+          {
+            message: `The data category \`${category.id}\` (“${category.label}”) is not described with a category of personal information defined in the CCPA`,
+            path: ['collection', 'categories', i],
+            hint: suggestion
+              ? `The data looks like “${suggestion.name}”: say so in the \`label\` or \`description\` of \`${category.id}\`, or list \`${suggestion.key}\` in its \`ccpaCategories\` (Cal. Civ. Code § 1798.140(v)(1)).`
+              : `Say in the \`label\` or \`description\` of \`${category.id}\` which statutory category it belongs to, for example “Identifiers” or “Internet or other electronic network activity information”, or list it in its \`ccpaCategories\` (Cal. Civ. Code § 1798.140(v)(1)).`,
+          },
+        ];
+      });
+    },
   },
   {
     id: 'ccpa-sources',
@@ -181,9 +178,9 @@ export const ccpaRules: readonly Rule[] = [
     severity: 'error',
     title: 'The categories of third parties personal information is disclosed to are stated',
     explanation:
-      'A CCPA privacy policy must list the categories of third parties to whom the business discloses personal information, and the categories of personal information disclosed for a business purpose in the preceding 12 months, or state that it has disclosed none. A policy without recipients does neither; the rule asks only that they be addressed, so a custom section declaring the practice `third-party-sharing` meets it.',
+      'A CCPA privacy policy must list the categories of third parties to whom the business discloses personal information, and the categories of personal information disclosed for a business purpose in the preceding 12 months, or state that it has disclosed none. A policy without recipients does neither; the rule asks only that they be addressed, so a custom section declaring the practice `third-party-sharing` meets it, which is also how a business that discloses personal information to no one says so without inventing a recipient.',
     reference: 'Cal. Civ. Code § 1798.110(c)(4), 1798.115(c)(2), 1798.130(a)(5)(B)(iv) and (C)(ii); Cal. Code Regs. tit. 11, § 7011(e)(1)',
-    fix: 'Add a `sharing` section whose `recipients` list each category of third party (service providers, advertising networks, affiliates…), with the data each receives (`categories`).',
+    fix: 'Add a `sharing` section whose `recipients` list each category of third party (service providers, advertising networks, affiliates…), with the data each receives (`categories`); or, if the business discloses personal information to no one, say so in a custom section declaring `practices: [third-party-sharing]` (for example “We do not disclose personal information to third parties, and have not done so in the preceding 12 months.”).',
     appliesFrom: ccpaDate,
     parts: ['sharing'],
     check: ({ policy }) =>
@@ -201,22 +198,26 @@ export const ccpaRules: readonly Rule[] = [
     id: 'ccpa-sale-statement',
     pack: 'ccpa',
     severity: 'error',
-    title: 'The policy says whether personal information is sold or shared',
+    title:
+      'The policy says whether personal information is sold or shared, consistently with its advertising, and what is sold or shared to whom',
     explanation:
-      'A CCPA privacy policy must list the categories of personal information sold (and, from 2023, shared for cross-context behavioural advertising) in the preceding 12 months or, if none was, prominently say so. “Sale” is broad (§ 1798.140(ad)): making personal information available to a third party for monetary or other valuable consideration, which can include advertising and analytics cookies.',
-    reference: 'Cal. Civ. Code § 1798.115(c)(1), 1798.120, 1798.130(a)(5)(C)(i), 1798.140(ad) and (ah)',
-    fix: 'Add `sharing.sale`: `sold` and `shared` (true or false) and the policy’s `statement` about selling and sharing (for example `We do not sell or share your personal information, and have not done so in the preceding 12 months.`).',
+      'A CCPA privacy policy must list the categories of personal information sold (and, from 2023, shared for cross-context behavioural advertising) in the preceding 12 months and the categories of third parties each was sold or shared to or, if none was, say so. “Sale” is broad (§ 1798.140(ad)): making personal information available to a third party for monetary or other valuable consideration; “sharing” (§ 1798.140(ah)) is making it available for cross-context behavioural advertising, whether or not for consideration. Letting advertising networks collect data through third-party advertising cookies is a sale or sharing: the Attorney General’s 2022 settlement with Sephora concerned a business that said it did not sell personal information while it did so through such trackers. policyc therefore reads `sold: false` (and from 2023 `shared: false`) next to third-party `advertising` cookies or an `advertising-partner` recipient as a contradiction, unless that recipient’s `disclosures` are all for a `business-purpose`; and `sold: true` or `shared: true` asks for the categories (`sharing.sale.categories` or a recipient’s `disclosures`) and a recipient with `disclosures` of that kind.',
+    reference:
+      'Cal. Civ. Code § 1798.110(c)(4), 1798.115(c)(1), 1798.120, 1798.130(a)(5)(C)(i), 1798.140(ad) and (ah); Cal. Code Regs. tit. 11, § 7011(e)(1)',
+    fix: 'Add `sharing.sale`: `sold` and `shared` (true or false) and the policy’s `statement` about selling and sharing (for example `We do not sell or share your personal information, and have not done so in the preceding 12 months.`); where personal information is sold or shared, give each recipient it goes to `disclosures` of kind `sold` or `shared` with the categories of personal information.',
     appliesFrom: ccpaDate,
     parts: ['sharing'],
-    check: ({ policy }) =>
-      policy.sharing?.sale
-        ? []
-        : [
-            {
-              message: 'The policy does not say whether personal information is sold or shared: `sharing.sale` is missing',
-              path: ['sharing'],
-            },
-          ],
+    check: ({ policy, date }) => {
+      const sale = policy.sharing?.sale;
+      if (!sale)
+        return [
+          {
+            message: 'The policy does not say whether personal information is sold or shared: `sharing.sale` is missing',
+            path: ['sharing'],
+          },
+        ];
+      return [...saleContradictions(policy, date), ...saleDetails(policy, date)];
+    },
   },
   {
     id: 'ccpa-sensitive-limit',
@@ -280,16 +281,17 @@ export const ccpaRules: readonly Rule[] = [
     id: 'ccpa-rights',
     pack: 'ccpa',
     severity: 'error',
-    title: 'The policy describes the rights to know, to delete, to opt out of sale or sharing, and to non-discrimination',
+    title:
+      'The policy describes the rights to know, to delete and to non-discrimination, and, where personal information is sold or shared, to opt out',
     explanation:
-      'A CCPA privacy policy must describe the consumer’s rights: to know what personal information is collected, used, disclosed and sold (§ 1798.100, 1798.110, 1798.115), to delete it (§ 1798.105), to opt out of its sale or sharing (§ 1798.120), and not to be discriminated against for exercising these rights (§ 1798.125). One right may state several of them (`types`); a right limited by `regions` to people outside California (and the United States as a whole) does not count.',
+      'A CCPA privacy policy must describe the consumer’s rights: to know what personal information is collected, used, disclosed and sold (§ 1798.100, 1798.110, 1798.115), to delete it (§ 1798.105), not to be discriminated against for exercising these rights (§ 1798.125) and, where the business sells or shares personal information, to opt out of it (§ 1798.120, 1798.135(a)). A business that says it neither sells nor shares personal information (`sharing.sale`, with no recipient `disclosures` of kind `sold` or `shared`) need only say so. One right may state several of them (`types`); a right to erasure (`erasure`) given to everyone states the right to delete; a right limited by `regions` to people outside California (and the United States as a whole) does not count.',
     reference:
-      'Cal. Civ. Code § 1798.100, 1798.105, 1798.110, 1798.115, 1798.120, 1798.125, 1798.130(a)(5)(A); Cal. Code Regs. tit. 11, § 7011(e)',
+      'Cal. Civ. Code § 1798.100, 1798.105, 1798.110, 1798.115, 1798.120, 1798.125, 1798.130(a)(5)(A), 1798.135(a); Cal. Code Regs. tit. 11, § 7011(e)',
     fix: 'Add to `rights.items` a right of each missing `type`, with a `description` of the right and a `contact` taking requests.',
     appliesFrom: ccpaDate,
-    parts: ['rights'],
-    check: ({ policy }) => {
-      const missing = ccpaRights.filter((type) => !hasRight(policy, type, ccpaRegions));
+    parts: ['rights', 'sharing'],
+    check: ({ policy, date }) => {
+      const missing = ccpaRights.filter((type) => !rightStated(policy, type, date));
       if (!missing.length) return [];
       return [
         {
@@ -322,15 +324,15 @@ export const ccpaRules: readonly Rule[] = [
     id: 'ccpa-rights-contact',
     pack: 'ccpa',
     severity: 'error',
-    title: 'Every consumer right says how to exercise it',
+    title: 'Every consumer right says how to exercise it, through enough methods',
     explanation:
-      'A business must offer two or more designated methods for submitting requests to know, delete and correct (including, unless it operates exclusively online, a toll-free telephone number), and its privacy policy must explain how to submit each request, including any link to an online form. Requests to opt out of sale or sharing and to limit the use of sensitive personal information are made through the links of § 1798.135 or another method the policy names. The rule asks only that the way be stated: a right’s `contact`, the methods or description of `rights.exercising`, the links `sharing.sale.optOutUrl` and `limitUrl`, or a custom section declaring `user-access` meet it.',
-    reference: 'Cal. Civ. Code § 1798.130(a)(1) and (a)(5)(A), 1798.135; Cal. Code Regs. tit. 11, § 7011(e)',
-    fix: 'Add `contact` to the right: the id of a contact (with an `email`, `url` or `phone`) that takes these requests.',
+      'A business must offer two or more designated methods for submitting requests to know, delete and correct (including, unless it operates exclusively online, a toll-free telephone number), and its privacy policy must explain how to submit each request, including any link to an online form. Requests to opt out of sale or sharing and to limit the use of sensitive personal information are made through the links of § 1798.135 or another method the policy names. The rule asks that the way be stated for each right: a right’s `contact`, the methods or description of `rights.exercising`, the links `sharing.sale.optOutUrl` and `limitUrl`, or a custom section declaring `user-access` meet it. It then counts the methods of the contacts that take requests to know, delete and correct (`email`, `url`, `phone`, `address` and their `methods`): two or more, one of them a toll-free number (a `phone` with a toll-free area code, or `tollFree: true`), or an e-mail address, which is all a business that operates exclusively online and has a direct relationship with its consumers needs to give; the document does not say whether the business operates exclusively online, so an e-mail address is accepted.',
+    reference: 'Cal. Civ. Code § 1798.130(a)(1)(A) and (a)(5)(A), 1798.135; Cal. Code Regs. tit. 11, § 7011(e), 7020(a) and (b)',
+    fix: 'Add `contact` to the right: the id of a contact (with an `email`, `url` or `phone`) that takes these requests; give the contact that takes requests to know, delete and correct a toll-free number and another method, or an `email`.',
     appliesFrom: ccpaDate,
     parts: ['rights', 'sharing'],
-    check: ({ policy }) =>
-      (policy.rights?.items ?? []).flatMap((right, i): Finding[] => {
+    check: ({ policy, date }) => [
+      ...(policy.rights?.items ?? []).flatMap((right, i): Finding[] => {
         if (right.contact || requestsExplained(policy)) return [];
         const type = right.types?.find((t) => requestRights.includes(t));
         if (type === undefined || linkFor(policy, type)) return [];
@@ -346,6 +348,8 @@ export const ccpaRules: readonly Rule[] = [
           },
         ];
       }),
+      ...requestMethods(policy, date >= cpraDate ? ['know', 'delete', 'correct'] : ['know', 'delete']),
+    ],
   },
   {
     id: 'ccpa-do-not-sell-link',
@@ -375,25 +379,6 @@ export const ccpaRules: readonly Rule[] = [
       ];
     },
   },
-  {
-    id: 'ccpa-last-updated',
-    pack: 'ccpa',
-    severity: 'error',
-    title: 'The policy has been updated within the last 12 months',
-    explanation:
-      'The CCPA requires a business to update the information in its privacy policy at least once every 12 months, and the policy to state the date it was last updated. A policy whose last-updated date is more than 12 months old tells consumers and the California Privacy Protection Agency that it has not been reviewed as the statute requires.',
-    reference: 'Cal. Civ. Code § 1798.130(a)(5); Cal. Code Regs. tit. 11, § 7011(e)',
-    fix: 'Review the policy, update what has changed, and release a new version whose `effective` date is the date of the review.',
-    appliesFrom: ccpaDate,
-    // Only the newest version is the policy's current text; a superseded one was replaced by a later update.
-    check: ({ policy, today, superseded }) =>
-      !superseded && policy.effective < addMonths(today, -12)
-        ? [
-            {
-              message: `The policy was last updated on ${policy.effective}, ${age(policy.effective, today)} ago as of ${today}; the CCPA requires it to be updated at least once every 12 months`,
-              path: ['effective'],
-            },
-          ]
-        : [],
-  },
+  ccpaLastUpdated,
+  ...ccpaProcessRules,
 ];
