@@ -4,7 +4,8 @@ const packNames: Record<Pack, string> = {
   gdpr: 'GDPR and UK GDPR (`gdpr`: documents declaring `eu` or `uk`)',
   ccpa: 'CCPA as amended by CPRA (`ccpa`: documents declaring `us-ca`)',
   transfers: 'International transfers (`transfers`: every document)',
-  cookies: 'Cookies (`cookies`: every document)',
+  cookies: 'Cookies (`cookies`: documents declaring `eu`, `uk` or `ch`)',
+  marketing: 'Electronic marketing (`marketing`: documents declaring `eu` or `uk`)',
   hygiene: 'Hygiene (`hygiene`: every document)',
 };
 

@@ -2,8 +2,9 @@ import { ccpaRules } from './packs/ccpa.js';
 import { cookieRules } from './packs/cookies.js';
 import { gdprRules } from './packs/gdpr.js';
 import { hygieneRules } from './packs/hygiene.js';
+import { marketingRules } from './packs/marketing.js';
 import { transferRules } from './packs/transfers.js';
 import type { Rule } from './types.js';
 
 /** Every compliance rule, pack by pack, in the order `policyc rules` lists them. */
-export const allRules: readonly Rule[] = [...gdprRules, ...ccpaRules, ...transferRules, ...cookieRules, ...hygieneRules];
+export const allRules: readonly Rule[] = [...gdprRules, ...ccpaRules, ...transferRules, ...cookieRules, ...marketingRules, ...hygieneRules];

@@ -3,8 +3,8 @@ import type { ReleaseEntry } from '../history/manifest.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { Part } from './parts.js';
 
-/** The rule packs: GDPR (and UK GDPR), CCPA as amended by CPRA, international transfers, cookies, and document hygiene. */
-export type Pack = 'gdpr' | 'ccpa' | 'transfers' | 'cookies' | 'hygiene';
+/** The rule packs: GDPR (and UK GDPR), CCPA as amended by CPRA, international transfers, cookies, electronic marketing, and document hygiene. */
+export type Pack = 'gdpr' | 'ccpa' | 'transfers' | 'cookies' | 'marketing' | 'hygiene';
 
 /** A jurisdiction a document can declare (see `jurisdictions` in the schema). */
 export type Jurisdiction = NonNullable<Policy['jurisdictions']>[number];
