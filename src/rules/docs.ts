@@ -6,7 +6,8 @@ const packNames: Record<Pack, string> = {
   'us-states':
     'US state privacy laws (`us-states`: documents declaring a US state other than California, such as `us-va`, `us-co` or `us-wa`)',
   transfers: 'International transfers (`transfers`: every document)',
-  cookies: 'Cookies (`cookies`: every document)',
+  cookies: 'Cookies (`cookies`: documents declaring `eu`, `uk` or `ch`)',
+  marketing: 'Electronic marketing (`marketing`: documents declaring `eu` or `uk`)',
   hygiene: 'Hygiene (`hygiene`: every document)',
   fadp: 'Switzerland, revised FADP (`fadp`: documents declaring `ch`)',
   children: 'Children (`children`: documents declaring `eu`, `uk`, `us` or a US state, and saying children use the service)',

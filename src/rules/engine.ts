@@ -8,17 +8,21 @@ import { healthStates, usStates } from './packs/us-states-table.js';
 import { ruleView, type Deferral } from './view.js';
 
 /**
- * The packs that judge a document, by the jurisdictions it declares; cookie,
- * transfer and hygiene rules judge every document. Switzerland's FADP asks
- * less than the GDPR (no legal basis, no list of rights), so `ch` brings its
- * own pack and no GDPR rules: a Swiss document also serving EU readers
- * declares `eu` too. The children's rules pick their law (COPPA, Art. 8, the
- * AADC) by jurisdiction themselves; COPPA is federal, so every US state brings them.
+ * The packs that judge a document, by the jurisdictions it declares; transfer
+ * and hygiene rules judge every document (the transfer rules read each
+ * transfer's origin). Switzerland's FADP asks less than the GDPR (no legal
+ * basis, no list of rights), so `ch` brings its own pack and no GDPR rules: a
+ * Swiss document also serving EU readers declares `eu` too. The cookie rules
+ * are EU, UK and Swiss law (ePrivacy Art. 5(3), PECR reg. 6, TCA Art. 45c); no
+ * US law has a cookie-consent rule. The marketing rules are the ePrivacy
+ * Directive's and PECR's rules on e-mail marketing. The children's rules pick
+ * their law (COPPA, Art. 8, the AADC) by jurisdiction themselves; COPPA is
+ * federal, so every US state brings them.
  */
 const packsFor: Partial<Record<Jurisdiction, Pack[]>> = {
-  eu: ['gdpr', 'children'],
-  uk: ['gdpr', 'children'],
-  ch: ['fadp'],
+  eu: ['gdpr', 'cookies', 'marketing', 'children'],
+  uk: ['gdpr', 'cookies', 'marketing', 'children'],
+  ch: ['fadp', 'cookies'],
   us: ['children'],
   'us-ca': ['ccpa'],
   // Every state of the us-states table, so that adding a state there is enough.
@@ -48,7 +52,7 @@ export interface RuleTarget {
 
 /** The rules that judge a version: its declared jurisdictions' packs plus the universal ones, in force on its date. */
 export function applicableRules(context: RuleContext, rules: readonly Rule[] = allRules): Rule[] {
-  const packs = new Set<Pack>(['transfers', 'cookies', 'hygiene']);
+  const packs = new Set<Pack>(['transfers', 'hygiene']);
   for (const j of context.policy.jurisdictions ?? []) for (const p of (Object.hasOwn(packsFor, j) && packsFor[j]) || []) packs.add(p);
   if (context.policy.jurisdictions?.some((j) => j.startsWith('us-'))) packs.add('children');
   return rules.filter((r) => packs.has(r.pack) && (!r.appliesFrom || context.date >= r.appliesFrom));

@@ -4,6 +4,7 @@ import { cookieRules } from './packs/cookies.js';
 import { fadpRules } from './packs/fadp.js';
 import { gdprRules } from './packs/gdpr.js';
 import { hygieneRules } from './packs/hygiene.js';
+import { marketingRules } from './packs/marketing.js';
 import { transferRules } from './packs/transfers.js';
 import { usStateRules } from './packs/us-states.js';
 import type { Rule } from './types.js';
@@ -15,6 +16,7 @@ export const allRules: readonly Rule[] = [
   ...usStateRules,
   ...transferRules,
   ...cookieRules,
+  ...marketingRules,
   ...hygieneRules,
   ...fadpRules,
   ...childrenRules,

@@ -3,8 +3,8 @@ import type { ReleaseEntry } from '../history/manifest.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { Part } from './parts.js';
 
-/** The rule packs: GDPR (and UK GDPR), CCPA as amended by CPRA, the other US state privacy laws, international transfers, cookies, document hygiene, Switzerland's FADP, and children's privacy. */
-export type Pack = 'gdpr' | 'ccpa' | 'us-states' | 'transfers' | 'cookies' | 'hygiene' | 'fadp' | 'children';
+/** The rule packs: GDPR (and UK GDPR), CCPA as amended by CPRA, the other US state privacy laws, international transfers, cookies, electronic marketing, document hygiene, Switzerland's FADP, and children's privacy. */
+export type Pack = 'gdpr' | 'ccpa' | 'us-states' | 'transfers' | 'cookies' | 'marketing' | 'hygiene' | 'fadp' | 'children';
 
 /** A jurisdiction a document can declare (see `jurisdictions` in the schema). */
 export type Jurisdiction = NonNullable<Policy['jurisdictions']>[number];

@@ -185,19 +185,20 @@ describe('the working copy of a document, judged by the rules', () => {
 });
 
 describe('the packs that judge a document', () => {
-  const packs: Pack[] = ['gdpr', 'ccpa', 'transfers', 'cookies', 'hygiene'];
+  const packs: Pack[] = ['gdpr', 'ccpa', 'transfers', 'cookies', 'marketing', 'hygiene'];
   const oneRulePerPack = packs.map((pack): Rule => ({ ...ruleFiring([]), id: `${pack}-x`, pack }));
   const packsFor = (jurisdictions?: NonNullable<Policy['jurisdictions']>) =>
     applicableRules(contextOf({ ...(jurisdictions ? { jurisdictions } : {}) }), oneRulePerPack).map((r) => r.pack);
 
-  it('are the universal ones, plus the GDPR for the EU and the UK and the CCPA for California', () => {
-    expect(packsFor()).toEqual(['transfers', 'cookies', 'hygiene']);
-    expect(packsFor([])).toEqual(['transfers', 'cookies', 'hygiene']);
+  it('are the universal ones, plus the GDPR, cookies and marketing for the EU and the UK, cookies for Switzerland and the CCPA for California', () => {
+    expect(packsFor()).toEqual(['transfers', 'hygiene']);
+    expect(packsFor([])).toEqual(['transfers', 'hygiene']);
     expect(packsFor(['ch'])).toEqual(['transfers', 'cookies', 'hygiene']);
-    expect(packsFor(['us'])).toEqual(['transfers', 'cookies', 'hygiene']);
-    expect(packsFor(['eu'])).toEqual(['gdpr', 'transfers', 'cookies', 'hygiene']);
-    expect(packsFor(['uk'])).toEqual(['gdpr', 'transfers', 'cookies', 'hygiene']);
-    expect(packsFor(['us-ca'])).toEqual(['ccpa', 'transfers', 'cookies', 'hygiene']);
+    expect(packsFor(['us'])).toEqual(['transfers', 'hygiene']);
+    expect(packsFor(['eu'])).toEqual(['gdpr', 'transfers', 'cookies', 'marketing', 'hygiene']);
+    expect(packsFor(['uk'])).toEqual(['gdpr', 'transfers', 'cookies', 'marketing', 'hygiene']);
+    // California has no cookie-consent rule.
+    expect(packsFor(['us-ca'])).toEqual(['ccpa', 'transfers', 'hygiene']);
     expect(packsFor(['ch', 'eu', 'us-ca', 'uk'])).toEqual(packs);
   });
 

@@ -1,6 +1,7 @@
 import { enumLabel } from '../../model/labels.js';
 import { consentReliances } from '../consent.js';
 import { contactsOf, controllersOf, ofController, reachable } from '../controllers.js';
+import { notSafeguards, type Mechanism } from '../frameworks.js';
 import { addresses } from '../practices.js';
 import { gdprRepresentativeRules } from './gdpr-representative.js';
 import { retentionStatement } from '../retention-criteria.js';
@@ -19,8 +20,12 @@ const dataSubjectRights: readonly RightType[] = ['access', 'rectification', 'era
 /** The rights of Art. 15 to 22, whose requests Art. 12(5) makes free of charge. */
 const freeRights: readonly RightType[] = [...dataSubjectRights, 'automated-decisions'];
 
-/** Transfer safeguards under Art. 46 and 47 of which Art. 13(1)(f) requires the means to obtain a copy. */
-const copyableSafeguards = ['standard-contractual-clauses', 'binding-corporate-rules'] as const;
+/**
+ * Transfer safeguards under Art. 46 and 47 of which Art. 13(1)(f) requires the
+ * means to obtain a copy: every mechanism that is not an adequacy finding (an
+ * adequacy decision, or a framework that is one) nor a derogation of Art. 49.
+ */
+const isSafeguard = (mechanism: Mechanism) => !notSafeguards.includes(mechanism);
 
 /** Where a finding about a missing right goes: the `rights` section (or, when there is none, the document). */
 const rightsPath = ['rights'];
@@ -184,11 +189,11 @@ export const gdprRules: readonly Rule[] = [
     id: 'gdpr-transfer-safeguards',
     pack: 'gdpr',
     severity: 'error',
-    title: 'Every international transfer states its safeguard, and how to obtain a copy of clauses or binding corporate rules',
+    title: 'Every international transfer states its safeguard, and how to obtain a copy of an Art. 46 or 47 safeguard',
     explanation:
-      'For a transfer outside the EEA (or the UK), the policy must say whether an adequacy decision covers it or which safeguard protects it (or, failing both, which derogation of Art. 49 it relies on: `mechanisms: [derogation]` with the `derogation` in the policy’s words), and for safeguards under Art. 46 and 47 such as standard contractual clauses and binding corporate rules, the means by which people can obtain a copy of them or where they have been made available.',
+      'For a transfer outside the EEA (or the UK), the policy must say whether an adequacy decision covers it or which safeguard protects it (or, failing both, which derogation of Art. 49 it relies on: `mechanisms: [derogation]` with the `derogation` in the policy’s words), and for every safeguard under Art. 46 and 47 (standard contractual clauses, binding corporate rules, and any other appropriate safeguard: a code of conduct, a certification, ad hoc clauses), the means by which people can obtain a copy of them or where they have been made available. An adequacy decision (including a data privacy framework) and a derogation of Art. 49 have no copy to give. Whether a framework covers the data’s origin is judged by `transfers-origin-covered`.',
     reference: 'GDPR Art. 13(1)(f), 14(1)(f), 45, 46 and 47',
-    fix: 'List the transfer’s `mechanisms` (for a transfer under Art. 49, `derogation`, with the `derogation` relied on); where they include `standard-contractual-clauses` or `binding-corporate-rules`, add `copy`: how to obtain a copy of them, or where they are published.',
+    fix: 'List the transfer’s `mechanisms` (for a transfer under Art. 49, `derogation`, with the `derogation` relied on); where they include a safeguard of Art. 46 or 47 (`standard-contractual-clauses`, `binding-corporate-rules`), add `copy`: how to obtain a copy of it, or where it is published.',
     appliesFrom: gdprDate,
     parts: ['transfers'],
     check: ({ policy }) =>
@@ -209,7 +214,7 @@ export const gdprRules: readonly Rule[] = [
               hint: `Add \`derogation\` to the transfer \`${transfer.id}\`: the derogation of Art. 49 it relies on, in the policy’s words (for example \`your explicit consent\`).`,
             },
           ];
-        const needing = copyableSafeguards.filter((m) => transfer.mechanisms.includes(m));
+        const needing = transfer.mechanisms.filter(isSafeguard);
         if (!needing.length || transfer.copy?.trim()) return [];
         const names = list(needing.map((m) => enumLabel('mechanism', m).toLowerCase()));
         return [

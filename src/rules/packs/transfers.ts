@@ -1,39 +1,24 @@
 import { enumLabel } from '../../model/labels.js';
 import type { Policy } from '../../model/policy.generated.js';
+import { covers, frameworkOf, inForce, originsOf, type Origin, type Transfer } from '../frameworks.js';
+import { list } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
-type Mechanism = NonNullable<Policy['transfers']>['items'][number]['mechanisms'][number];
+/** The region names a finding uses. */
+const regionNames: Record<Origin, string> = { eu: 'the EU/EEA', uk: 'the UK', ch: 'Switzerland' };
 
-/** When each framework could be relied on: from its adoption to the decision that ended it. */
-const validity: Partial<Record<Mechanism, { from?: string; until?: string; reason: string }>> = {
-  'eu-us-safe-harbor': { until: '2015-10-06', reason: 'the CJEU invalidated it in Schrems I (C-362/14) on 6 October 2015' },
-  'us-swiss-safe-harbor': { until: '2015-10-22', reason: 'the Swiss FDPIC declared it no longer adequate on 22 October 2015' },
-  'eu-us-privacy-shield': {
-    from: '2016-08-01',
-    until: '2020-07-16',
-    reason: 'the CJEU invalidated it in Schrems II (C-311/18) on 16 July 2020',
-  },
-  'swiss-us-privacy-shield': { from: '2017-04-12', until: '2020-09-08', reason: 'the Swiss FDPIC found it inadequate on 8 September 2020' },
-  'eu-us-data-privacy-framework': { from: '2023-07-10', reason: 'the European Commission adopted its adequacy decision on 10 July 2023' },
-  'uk-us-data-bridge': { from: '2023-10-12', reason: 'the UK Extension took effect on 12 October 2023' },
-  'swiss-us-data-privacy-framework': { from: '2024-09-15', reason: 'the Swiss Federal Council recognised it on 15 September 2024' },
-};
+/**
+ * Words that make consent implied: given by using, visiting or continuing to
+ * browse the site, or deemed given. Explicit consent is a separate statement
+ * the person makes about the transfer.
+ */
+const impliedConsent =
+  /\b(by (continuing to )?(using|use of|visiting|accessing|browsing|navigating)|(your )?continued (use|browsing)|(deemed|taken|assumed) to (have )?(consent|agree)\w*|implied consent|implicit(ly)? consent\w*)\b/i;
 
-/** Frameworks under which the recipient must itself be certified. */
-const certifiedFrameworks: readonly Mechanism[] = [
-  'eu-us-safe-harbor',
-  'us-swiss-safe-harbor',
-  'eu-us-privacy-shield',
-  'swiss-us-privacy-shield',
-  'eu-us-data-privacy-framework',
-  'uk-us-data-bridge',
-  'swiss-us-data-privacy-framework',
-];
+/** The days from which each origin's law asks for explicit consent to a transfer without safeguards: the GDPR (and the UK GDPR it continues), the revised Swiss FADP. */
+const explicitConsentFrom: Record<Origin, string> = { eu: '2018-05-25', uk: '2018-05-25', ch: '2023-09-01' };
 
-function eachTransfer(
-  policy: Policy,
-  check: (transfer: NonNullable<Policy['transfers']>['items'][number], index: number) => Finding[],
-): Finding[] {
+function eachTransfer(policy: Policy, check: (transfer: Transfer, index: number) => Finding[]): Finding[] {
   return (policy.transfers?.items ?? []).flatMap((transfer, index) => check(transfer, index));
 }
 
@@ -42,23 +27,22 @@ export const transferRules: readonly Rule[] = [
     id: 'transfers-mechanism-invalid',
     pack: 'transfers',
     severity: 'error',
-    title: 'A transfer relies on a framework that was not valid on the effective date',
+    title: 'A transfer relies on a framework that was not valid while the version is in force',
     explanation:
-      'A transfer safeguard protects people only while it is legally valid. EU-US Safe Harbor ended with Schrems I (6 October 2015), Privacy Shield with Schrems II (16 July 2020); the EU-US Data Privacy Framework exists only from 10 July 2023. A policy that names a framework outside its validity misstates the legal basis of the transfer.',
-    reference: 'GDPR Art. 44-46; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II); Commission Implementing Decision (EU) 2023/1795',
-    fix: 'Rely on a safeguard valid on the effective date: the EU-US Data Privacy Framework (with the recipient certified), standard contractual clauses, or binding corporate rules.',
+      'A transfer safeguard protects people only while it is legally valid. The EU-US Safe Harbor (Decision 2000/520/EC of 26 July 2000) ended with the CJEU’s Schrems I judgment (6 October 2015) and the Swiss-US Safe Harbor with the Swiss FDPIC’s statement of 22 October 2015; the EU-US Privacy Shield was adopted on 12 July 2016 and invalidated by Schrems II on 16 July 2020, the Swiss-US Privacy Shield ran from 12 April 2017 until the FDPIC found it inadequate on 8 September 2020; the EU-US Data Privacy Framework exists from 10 July 2023, its UK Extension from 12 October 2023 and the Swiss-US Data Privacy Framework from 15 September 2024. A policy that names a framework outside its validity misstates the legal basis of the transfer.',
+    reference:
+      'GDPR Art. 44-46; Commission Decision 2000/520/EC; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II); Commission Implementing Decisions (EU) 2016/1250 and 2023/1795; UK Data Protection (Adequacy) (United States of America) Regulations 2023; Swiss Data Protection Ordinance Annex 1',
+    fix: 'Rely on a safeguard valid while the version is in force: the data privacy framework of the data’s origin (with the recipient certified), standard contractual clauses, or binding corporate rules.',
     parts: ['transfers'],
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) =>
         transfer.mechanisms.flatMap((mechanism, m) => {
-          const window = validity[mechanism];
-          if (!window) return [];
-          const tooEarly = window.from !== undefined && date < window.from;
-          const tooLate = window.until !== undefined && date >= window.until;
-          if (!tooEarly && !tooLate) return [];
+          const framework = frameworkOf(mechanism);
+          if (!framework || inForce(framework, date)) return [];
+          const reason = framework.from && date < framework.from.date ? framework.from.reason : framework.until!.reason;
           return [
             {
-              message: `The transfer \`${transfer.id}\` relies on the ${enumLabel('mechanism', mechanism)}, which was not valid on ${date}: ${window.reason}`,
+              message: `The transfer \`${transfer.id}\` relies on the ${enumLabel('mechanism', mechanism)}, which was not valid on ${date}: ${reason}`,
               path: ['transfers', 'items', i, 'mechanisms', m],
             },
           ];
@@ -66,26 +50,87 @@ export const transferRules: readonly Rule[] = [
       ),
   },
   {
+    id: 'transfers-origin-covered',
+    pack: 'transfers',
+    severity: 'error',
+    title: 'A transfer’s mechanisms cover the data of every origin it carries',
+    explanation:
+      'Each data privacy framework covers data from its own origin only: the EU-US frameworks (Safe Harbor, Privacy Shield, the Data Privacy Framework) data from the EU and the EEA, the UK Extension to the EU-US Data Privacy Framework (the UK-US data bridge) data from the UK, the Swiss-US frameworks data from Switzerland. A transfer of UK data relying on the EU-US framework alone, or of EU data on the Swiss-US framework alone, has no safeguard for that data. Until the end of the Brexit transition period (31 December 2020) UK data was EU data. A transfer’s origin is its `origin`, or else every region among the EU, the UK and Switzerland that the document declares in `jurisdictions`.',
+    reference:
+      'GDPR Art. 44-46; UK GDPR Art. 44-46 and the Data Protection (Adequacy) (United States of America) Regulations 2023; Swiss FADP Art. 16 and Data Protection Ordinance Annex 1; Commission Implementing Decision (EU) 2023/1795',
+    fix: 'Add the mechanism that covers the uncovered origin (`uk-us-data-bridge` for UK data, `swiss-us-data-privacy-framework` for Swiss data, `eu-us-data-privacy-framework` for EU data, or standard contractual clauses), or set the transfer’s `origin` to the regions whose data it carries.',
+    parts: ['transfers'],
+    check: ({ policy, date }) =>
+      eachTransfer(policy, (transfer, i) => {
+        // Other mechanisms (adequacy, clauses, binding corporate rules, derogations) exist under every origin's law.
+        if (!transfer.mechanisms.every((m) => frameworkOf(m))) return [];
+        const uncovered = originsOf(transfer, policy).filter((o) => !transfer.mechanisms.some((m) => covers(frameworkOf(m)!, o, date)));
+        if (!uncovered.length) return [];
+        const names = list(transfer.mechanisms.map((m) => `the ${enumLabel('mechanism', m)}`));
+        const verb = transfer.mechanisms.length === 1 ? 'does' : 'do';
+        return [
+          {
+            message: `The transfer \`${transfer.id}\` carries data from ${list(uncovered.map((o) => regionNames[o]))}, which ${names} ${verb} not cover`,
+            path: ['transfers', 'items', i, 'mechanisms'],
+          },
+        ];
+      }),
+  },
+  {
+    id: 'transfers-consent-explicit',
+    pack: 'transfers',
+    severity: 'error',
+    title: 'A transfer relying on consent relies on explicit consent, not on use of the site',
+    explanation:
+      'Without an adequacy decision or appropriate safeguards, a transfer may rely on the person’s consent only if they have explicitly consented to the proposed transfer after being informed of its possible risks (GDPR and UK GDPR Art. 49(1)(a); for data from Switzerland, revised FADP Art. 17(1)(a): express consent). Using or continuing to browse a website is not even the clear affirmative action of ordinary consent (GDPR Art. 4(11), Recital 32), let alone an express statement about the transfer; the EDPB reads the derogation restrictively. A transfer whose `derogation` says consent is given by using the site has no legal basis.',
+    reference:
+      'GDPR and UK GDPR Art. 49(1)(a), Art. 4(11), Recital 32; EDPB Guidelines 2/2018 on derogations of Article 49, section 2.1; Swiss FADP Art. 17(1)(a)',
+    fix: 'Rely on a safeguard (standard contractual clauses, binding corporate rules, or the data privacy framework of the data’s origin), or on explicit consent: the person agrees to this transfer by a separate, express statement after being told of its risks, and `derogation` says so.',
+    appliesFrom: explicitConsentFrom.eu,
+    parts: ['transfers'],
+    check: ({ policy, date }) =>
+      eachTransfer(policy, (transfer, i) => {
+        if (!transfer.mechanisms.includes('derogation') || !impliedConsent.test(transfer.derogation ?? '')) return [];
+        const origins = originsOf(transfer, policy).filter((o) => date >= explicitConsentFrom[o]);
+        if (!origins.length) return [];
+        return [
+          {
+            message: `The transfer \`${transfer.id}\` relies on consent given by using the site ("${transfer.derogation!.trim()}"), which is not the explicit consent a transfer from ${list(origins.map((o) => regionNames[o]))} needs`,
+            path: ['transfers', 'items', i, 'derogation'],
+          },
+        ];
+      }),
+  },
+  {
     id: 'transfers-certification-stated',
     pack: 'transfers',
     severity: 'error',
-    title: 'A transfer under a certification framework states the recipient’s certification',
+    title: 'A transfer under a certification framework states the recipient’s participation and where to check it',
     explanation:
-      'Frameworks such as the EU-US Data Privacy Framework cover only organisations that certify to the U.S. Department of Commerce. People can check a transfer only if the policy says the recipient is certified and where to verify it.',
-    reference: 'Commission Implementing Decision (EU) 2023/1795, Annex I; GDPR Art. 13(1)(f)',
-    fix: 'Add `certification` to the transfer: a `statement` that the recipient is certified and the `url` of the certification list.',
-    appliesFrom: '2023-07-10',
+      'The U.S. frameworks cover only organisations that self-certify to the U.S. Department of Commerce: the Safe Harbor (from 26 July 2000; its organisations had to state in their published privacy policy that they adhered to its principles), the Privacy Shield (from 12 July 2016, and the Swiss-US one from 12 April 2017; its Notice principle required the policy to declare participation and link to the Privacy Shield List) and the Data Privacy Framework (EU from 10 July 2023, UK Extension from 12 October 2023, Swiss from 15 September 2024; the same Notice principle, with the Data Privacy Framework List). People can check a transfer only if the policy says the recipient participates and where to verify it. Each framework is judged while it could be relied on; afterwards `transfers-mechanism-invalid` reports it.',
+    reference:
+      'Commission Decision 2000/520/EC, Annex II (FAQ 6); Commission Implementing Decision (EU) 2016/1250, Annex II, Principle II.1(a)(i); Commission Implementing Decision (EU) 2023/1795, Annex I, Principle II.1(a)(i); GDPR Art. 13(1)(f)',
+    fix: 'Add `certification` to the transfer: a `statement` that the recipient participates in (is certified under) the framework and the `url` of the framework’s list.',
+    appliesFrom: '2000-07-26',
     parts: ['transfers'],
-    check: ({ policy }) =>
-      eachTransfer(policy, (transfer, i) =>
-        transfer.mechanisms.some((m) => certifiedFrameworks.includes(m)) && !transfer.certification
-          ? [
-              {
-                message: `The transfer \`${transfer.id}\` relies on a certification framework but does not state the recipient's certification`,
-                path: ['transfers', 'items', i],
-              },
-            ]
-          : [],
-      ),
+    check: ({ policy, date }) =>
+      eachTransfer(policy, (transfer, i) => {
+        if (transfer.certification?.statement?.trim()) return [];
+        const current = transfer.mechanisms.filter((m) => {
+          const framework = frameworkOf(m);
+          return framework && inForce(framework, date);
+        });
+        if (!current.length) return [];
+        const names = list(current.map((m) => `the ${enumLabel('mechanism', m)}`));
+        const missing = transfer.certification
+          ? 'does not state that the recipient participates'
+          : "does not state the recipient's participation and where to check it";
+        return [
+          {
+            message: `The transfer \`${transfer.id}\` relies on ${names} but ${missing}`,
+            path: ['transfers', 'items', i],
+          },
+        ];
+      }),
   },
 ];
