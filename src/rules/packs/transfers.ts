@@ -48,6 +48,7 @@ export const transferRules: readonly Rule[] = [
     reference: 'GDPR Art. 44-46; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II); Commission Implementing Decision (EU) 2023/1795',
     fix: 'Rely on a safeguard valid on the effective date: the EU-US Data Privacy Framework (with the recipient certified), standard contractual clauses, or binding corporate rules.',
     parts: ['transfers'],
+    dates: Object.values(validity).flatMap((w) => [w.from, w.until].filter((d): d is string => d !== undefined)),
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) =>
         transfer.mechanisms.flatMap((mechanism, m) => {
