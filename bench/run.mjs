@@ -108,9 +108,13 @@ function rebuildFigure(ctx) {
     // The cache and output of the full build, as a project that has just been built has them.
     cpSync(cacheDir('build-large'), path.join(dir, 'cache'), { recursive: true });
     cpSync(outDir('build-large'), path.join(dir, 'out'), { recursive: true });
-    await runProcess(node, [bin, 'release', '--effective', large.meta.next.effective, '--cache', path.join(dir, 'cache')], {
-      cwd: project,
-    });
+    // Released (`--released`) with the 30 days' notice its material changes need before it takes effect.
+    const released = new Date(Date.parse(`${large.meta.next.effective}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    await runProcess(
+      node,
+      [bin, 'release', '--effective', large.meta.next.effective, '--released', released, '--cache', path.join(dir, 'cache')],
+      { cwd: project },
+    );
   };
   return processFigure(
     mode.slow,

@@ -59,7 +59,9 @@ describe('build cache', () => {
     copyFileSync(path.join(generated.dir, next.file), path.join(cwd, 'policy', `${id}.yaml`));
     for (const [locale, file] of Object.entries(next.translations))
       copyFileSync(path.join(generated.dir, file), path.join(cwd, 'policy', `${id}.${locale}.yaml`));
-    const released = await release({ cwd, effective: next.effective, today: buildDate, cache });
+    // Released with the 30 days' notice its material changes need.
+    const noticed = new Date(Date.parse(`${next.effective}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const released = await release({ cwd, effective: next.effective, today: buildDate, released: noticed, cache });
     expect(released.plan?.version).toBeDefined();
 
     const after = memoryCache();

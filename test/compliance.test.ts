@@ -17,16 +17,20 @@ const edit = (dir: string, from: string, to: string) => {
 };
 
 describe('the sample, judged as of each version’s effective date', () => {
-  it('1.0.0 (2013) gets only the warnings that applied then; 2.0.0 passes every pack but one hygiene warning', async () => {
+  it('1.0.0 (2013), in force until 2027, is judged by the law as it changed; 2.0.0 passes every pack but one hygiene warning', async () => {
     const { diagnostics } = await validate({ cwd: root, date: '2026-11-29' });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // 2.0.0 gives the ICO's number in national form (0303 123 1113), which cannot be dialled from abroad.
-    const working = diagnostics.filter((d) => d.file !== 'policy/history/privacy/1.0.0.yaml');
+    const working = diagnostics.filter((d) => d.file.startsWith('policy/') && d.file !== 'policy/history/privacy/1.0.0.yaml');
     expect(working.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['policy/privacy.yaml hygiene-phone-national']);
     const old = diagnostics.filter((d) => d.file === 'policy/history/privacy/1.0.0.yaml');
-    expect([...new Set(old.map((d) => d.ruleId))].sort()).toEqual(['cookies-category', 'cookies-duration', 'hygiene-purpose-without-data']);
-    // GDPR began in 2018 and Safe Harbor was valid in 2013: neither judges 1.0.0.
-    expect(diagnostics.some((d) => d.ruleId.startsWith('gdpr-') || d.ruleId.startsWith('transfers-'))).toBe(false);
+    expect(old.every((d) => d.severity === 'warning')).toBe(true);
+    const ids = [...new Set(old.map((d) => d.ruleId))];
+    // From the start: cookies without category or duration. While in force: Safe Harbor fell (2015), the GDPR began (2018), Planet49 (2019).
+    expect(ids).toEqual(expect.arrayContaining(['cookies-category', 'cookies-duration', 'hygiene-purpose-without-data']));
+    expect(ids).toEqual(expect.arrayContaining(['transfers-mechanism-invalid', 'gdpr-legal-basis', 'cookies-implied-consent']));
+    expect(old.find((d) => d.ruleId === 'gdpr-legal-basis')!.message).toMatch(/\(from 2018-05-25, while this version is in force\)$/);
+    expect(old.find((d) => d.ruleId === 'cookies-category')!.message).not.toContain('(from ');
   });
 
   it('a copy of 2.0.0 with its transfer back on Safe Harbor fails with the transfers rule at the right line', async () => {
@@ -59,6 +63,8 @@ describe('severities', () => {
   it('can be changed per rule in policyc.config.json, and --strict makes warnings errors', () => {
     const dir = copySample();
     edit(dir, '      duration: 2 years\n', '');
+    // A draft takes effect after the latest release (else `draft-effective-released`).
+    edit(dir, 'effective: 2027-01-01', 'effective: 2027-03-01');
     const plain = policyc(['validate'], dir);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(
@@ -78,8 +84,10 @@ describe('severities', () => {
         },
       }),
     );
+    // The working document is then clean; 1.0.0's findings (warnings, a release) are left as they are by --strict.
     const off = policyc(['validate', '--strict'], dir);
-    expect(off.stdout).toBe('✔ 1 document valid, 2 released versions intact\n');
+    expect(off.stdout.split('\n').filter((l) => l.startsWith('policy/privacy.yaml'))).toEqual([]);
+    expect(off.stdout).toMatch(/⚠ 0 errors, \d+ warnings\n✔ 1 document valid, 2 released versions intact\n$/);
     expect(off.code).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { compile, type BuildOptions, type CompileResult } from '../project/site.
 import { watch } from '../serve/watch.js';
 import { forTerminal } from '../text/control.js';
 import { defined, untilAborted, type CommandContext } from './context.js';
-import { baseFlag, baseUrlFlag, cacheFlags, formatFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
+import { baseFlag, baseUrlFlag, cacheFlags, formatFlag, historyFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
 
 // The run functions live in the project module, where `serve` (which rebuilds with them) reaches them too.
 export { build, checkOutputFolder, compile };
@@ -14,7 +14,7 @@ export const definition: Command = {
   name: 'build',
   summary: 'validate, then compile every document and version into the website',
   usage:
-    'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--base REV] [--watch] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+    'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--history] [--base REV] [--watch] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
   flags: [
     policyFlag,
     {
@@ -34,6 +34,7 @@ export const definition: Command = {
     { name: 'drafts', description: 'also publish a working document that differs from its latest release, at <id>/draft/' },
     baseUrlFlag,
     strictFlag,
+    historyFlag,
     baseFlag,
     { name: 'watch', description: 'keep running and rebuild on every change to the policy, templates or config' },
     formatFlag,
@@ -54,6 +55,7 @@ export async function run({ io, options, format, cache, shown, report }: Command
     drafts: options.drafts === 'true',
     baseUrl: options['base-url'],
     strict: options.strict === 'true',
+    history: options.history === 'true',
     base: options.base,
   });
   // A refused output folder is a usage error (exit 2), found before anything is built or watched.

@@ -46,6 +46,10 @@ export const cacheFlags: readonly Flag[] = [
   { name: 'no-cache', description: 'neither read nor write the cache' },
 ];
 export const strictFlag: Flag = { name: 'strict', description: 'treat warnings as errors' };
+export const historyFlag: Flag = {
+  name: 'history',
+  description: 'report the compliance findings on versions no longer in force in full, not as one summary line',
+};
 // A pull request is checked against its base: history only appended to, no check loosened unseen.
 export const baseFlag: Flag = {
   name: 'base',

@@ -14,7 +14,7 @@ import { maxReviewBytes, reviewFilePath } from '../load/read-review.js';
 import { readRegularFile } from '../load/read-safely.js';
 import { readSourceFile } from '../load/read.js';
 import { historyRoot } from '../load/read-history.js';
-import { checkProject, type ValidateResult } from '../project/check.js';
+import { checkProject, type ValidateOptions, type ValidateResult } from '../project/check.js';
 import { openProject, type OpenProject } from '../project/open.js';
 import { readReleaseNotes } from '../project/release-notes.js';
 import { today, wholeProject, type ProjectOptions } from '../project/options.js';
@@ -34,6 +34,8 @@ export interface ReleaseOptions extends ProjectOptions {
   effective?: string;
   /** Today's date, recorded as the release date (default: the clock's). */
   today?: string;
+  /** The day a past version was actually released (importing a history): recorded as its release date, and the day it is judged as of. */
+  released?: string;
   /** Release even when a translation leaves a material change untranslated (that locale then lacks the new version). */
   allowUntranslated?: boolean;
   /** Who releases it, recorded in the manifest entry. */
@@ -68,7 +70,7 @@ type Plans = { plan?: ReleasePlan; translations?: TranslationReleasePlan };
  */
 export async function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const project = await openProject(wholeProject(options));
-  const checked = await checkProject(project, wholeProject(options));
+  const checked = await checkProject(project, checkOptions(options));
   const done = (diagnostics: Diagnostic[], plans: Plans = {}, written: string[] = []): ReleaseResult => ({
     diagnostics: sortDiagnostics(diagnostics),
     sources: checked.sources,
@@ -178,6 +180,39 @@ async function removeFrozenDecisions(project: OpenProject, doc: VersionedDocumen
   return [file];
 }
 
+/** How the project is validated before a release: the document judged as it will be released, from its new effective date, as of its release date. */
+function checkOptions(options: ReleaseOptions): ValidateOptions {
+  const date = options.released ?? options.today;
+  return {
+    ...wholeProject(options),
+    ...(date ? { date } : {}),
+    ...(options.effective
+      ? { workingEffective: { date: options.effective, ...(options.document ? { document: options.document } : {}) } }
+      : {}),
+  };
+}
+
+/** The day recorded as the release date: `--released`, else today. */
+function releaseDate(options: ReleaseOptions): string {
+  return options.released ?? options.today ?? today();
+}
+
+/** The refusal of a release date (`--released`) after today. */
+function releasedInFuture(project: OpenProject, options: ReleaseOptions): Diagnostic | undefined {
+  const now = options.today ?? today();
+  if (!options.released || options.released <= now) return undefined;
+  return diagnostic(
+    project.policyShown,
+    fileStart,
+    'release-released-future',
+    'release',
+    `The release date ${options.released} is after today (${now})`,
+    {
+      hint: '`--released` records the day a past version was released; leave it out to release today.',
+    },
+  );
+}
+
 /**
  * Plan the release of the document and of its translations: the new version
  * (none when the document has not changed), the translations to freeze; or
@@ -193,8 +228,11 @@ async function planAll(
   const working = doc.working!;
   const reparse = async (file: string) => parse(await readSourceFile(path.resolve(project.cwd, file), project.maxBytes, file));
   const parsed = await reparse(working.file);
-  const date = options.today ?? today();
+  const future = releasedInFuture(project, options);
+  if (future) return { diagnostics: [future] };
+  const date = releaseDate(options);
   const planned = planRelease({
+    ...noticeSetting(checked),
     materiality: materialityOverrides(checked.config),
     working,
     text: parsed.text,
@@ -234,6 +272,11 @@ async function planAll(
   return { ...(plan ? { plan } : {}), translations };
 }
 
+/** The notice a material change needs, as the project sets it. */
+function noticeSetting(checked: ValidateResult): Pick<ReleaseInput, 'noticeDays'> {
+  return checked.config.noticeDays !== undefined ? { noticeDays: checked.config.noticeDays } : {};
+}
+
 /** What the release plan needs of people: the decisions on changes to review, who releases and approves, whether approval is required. */
 function reviewSettings(
   doc: VersionedDocument,
@@ -252,7 +295,7 @@ export const definition: Command = {
   name: 'release',
   summary: 'freeze the working document as a new version, with its translations, in policy/history/',
   usage:
-    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--released-by NAME] [--approved-by NAME] [--allow-untranslated] [--note FILE] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
+    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--released YYYY-MM-DD] [--released-by NAME] [--approved-by NAME] [--allow-untranslated] [--note FILE] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
   flags: [
     {
       name: 'bump',
@@ -266,6 +309,13 @@ export const definition: Command = {
       value: 'YYYY-MM-DD',
       pattern: isoDate,
       description: "the date the new version takes effect (default: the document's effective)",
+    },
+    {
+      name: 'released',
+      value: 'YYYY-MM-DD',
+      pattern: isoDate,
+      description:
+        'the day a past version was actually released, when importing a history: recorded in the manifest, and the version is judged as of that day (default: today)',
     },
     { name: 'released-by', value: 'NAME', description: 'who releases it, recorded in the manifest and shown on the versions page' },
     {
@@ -302,6 +352,7 @@ export async function run({ io, options, positionals, cache, report }: CommandCo
       document: positionals[0],
       bump: options.bump as BumpOption | undefined,
       effective: options.effective,
+      released: options.released,
       allowUntranslated: options['allow-untranslated'] === 'true',
       releasedBy: options['released-by'],
       approvedBy: options['approved-by'],

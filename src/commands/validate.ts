@@ -2,13 +2,13 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { checkProject, type ValidateOptions, type ValidateResult } from '../project/check.js';
 import { openProject } from '../project/open.js';
 import { defined, type CommandContext } from './context.js';
-import { baseFlag, cacheFlags, formatFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
+import { baseFlag, cacheFlags, formatFlag, historyFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
 
 export type { ValidateOptions, ValidateResult };
 
 /**
  * Load and validate a project's working documents, verify their histories,
- * and judge every version with the compliance rules as of its effective date.
+ * and judge every version with the compliance rules over the period it is in force.
  */
 export async function validate(options: ValidateOptions = {}): Promise<ValidateResult> {
   return checkProject(await openProject(options), options);
@@ -18,11 +18,12 @@ export const definition: Command = {
   name: 'validate',
   summary: 'check policy documents and their release history; report every problem at file:line:column',
   usage:
-    'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--date YYYY-MM-DD] [--base REV] [--cache DIR | --no-cache] [FILE...]',
+    'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--history] [--date YYYY-MM-DD] [--base REV] [--cache DIR | --no-cache] [FILE...]',
   flags: [
     policyFlag,
     formatFlag,
     strictFlag,
+    historyFlag,
     baseFlag,
     {
       name: 'date',
@@ -47,6 +48,7 @@ export async function run({ io, options, positionals, format, cache, report }: C
       files: positionals,
       date: options.date,
       strict: options.strict === 'true',
+      history: options.history === 'true',
       base: options.base,
     }),
   );

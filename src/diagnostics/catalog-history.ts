@@ -63,6 +63,31 @@ export const historyDiagnostics: DiagnosticGroup = {
     },
     { id: 'release-effective-not-after', severity: 'error', text: "the effective date is not after the latest release's." },
     {
+      id: 'release-effective-past',
+      severity: 'error',
+      text: 'a version with material changes would take effect before the day it is released: people cannot be told of a change that already applies. Set a later `--effective`, or pass `--released DATE` when importing a version released in the past.',
+    },
+    {
+      id: 'release-notice-too-short',
+      severity: 'error',
+      text: 'a version with material changes would take effect fewer than `noticeDays` days (30 by default) after its release: set `--effective` at least that many days after the release.',
+    },
+    {
+      id: 'release-released-future',
+      severity: 'error',
+      text: 'the date given to `release --released` is after today: it records the day a past version was released.',
+    },
+    {
+      id: 'rules-history-summary',
+      severity: 'info',
+      text: 'the compliance findings on versions no longer in force (the next version has taken effect), counted on one line; `policyc validate --history` shows them in full.',
+    },
+    {
+      id: 'draft-effective-released',
+      severity: 'warning',
+      text: "the working document differs from its latest release but keeps that release's effective date, so the rules judge it as of a day already taken: set `effective` to the day the next version will take effect.",
+    },
+    {
       id: 'release-note-empty',
       severity: 'error',
       text: 'the release note given to `release --note FILE` (or its translation beside it) is empty: write what the release changes for readers, or release without `--note`.',

@@ -4,6 +4,7 @@ import { applyDecisions, reviewItems, type AppliedDecisions, type DecisionProble
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet, ReviewDecision } from '../diff/types.js';
 import { placeOfPath } from '../load/positions.js';
+import { addDays, daysBetween } from '../util/days.js';
 import { schemaVersion } from '../model/schema.js';
 import { findControls } from '../text/control.js';
 import type { PolicyModel } from '../resolve/resolve.js';
@@ -25,8 +26,10 @@ export interface ReleaseInput {
   bump?: BumpOption;
   /** The new version's effective date (default: the working document's `effective`). */
   effective?: string;
-  /** Today's date (YYYY-MM-DD), recorded as the release date. */
+  /** The release date (YYYY-MM-DD), recorded as `released`: today, or the day a past version was released (`--released`). */
   today: string;
+  /** Days of notice a material change needs between its release and its effective date (`noticeDays`, default 30). */
+  noticeDays?: number;
   /** The project's materiality overrides. */
   materiality?: MaterialityOverrides;
   /** People's decisions on the changes to review (`policy/review/<id>.yaml`): every such change must be decided. */
@@ -87,14 +90,8 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
     );
   }
   const effective = input.effective ?? policy.effective;
-  if (latest && effective <= latest.entry.effective) {
-    return refuse(
-      'release-effective-not-after',
-      `The effective date ${effective} is not after ${latest.entry.version}'s (${latest.entry.effective})`,
-      'Set `effective:` in the document, or pass `--effective YYYY-MM-DD`, to the day the new version applies.',
-      ['effective'],
-    );
-  }
+  const dates = dateRefusal(input, latest, changes, effective, refuse);
+  if (dates) return dates;
   // Last, once the version is sound: what people must still do before the release.
   const waiting = peopleWaited(input, undecided, refuse);
   if (waiting) return waiting;
@@ -104,6 +101,52 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
   return {
     plan: { version, entry, snapshot: text, manifest, working: text, ...(changes ? { changes } : {}), decisionProblems: problems },
   };
+}
+
+/** A refusal of the effective date: not after the latest release's, or too soon for the notice a material change needs. */
+function dateRefusal(
+  input: ReleaseInput,
+  latest: Release | undefined,
+  changes: ChangeSet | undefined,
+  effective: string,
+  refuse: Refuse,
+): Refusal | undefined {
+  if (latest && effective <= latest.entry.effective) {
+    return refuse(
+      'release-effective-not-after',
+      `The effective date ${effective} is not after ${latest.entry.version}'s (${latest.entry.effective})`,
+      'Set `effective:` in the document, or pass `--effective YYYY-MM-DD`, to the day the new version applies.',
+      ['effective'],
+    );
+  }
+  return noticeRefusal(input, changes, effective, refuse);
+}
+
+/**
+ * A material change must be announced before it applies: refused when the
+ * version would take effect before its release date, or fewer than
+ * `noticeDays` days after it (as `hygiene-notice-period` judges a release).
+ */
+function noticeRefusal(input: ReleaseInput, changes: ChangeSet | undefined, effective: string, refuse: Refuse): Refusal | undefined {
+  if (!changes?.material) return undefined;
+  const released = input.today;
+  const noticeDays = input.noticeDays ?? 30;
+  if (effective < released) {
+    return refuse(
+      'release-effective-past',
+      `The version makes material changes but would take effect on ${effective}, before its release on ${released}`,
+      `Pass \`--effective ${addDays(released, noticeDays)}\` or later, so people are told before the changes apply; to import a version released in the past, pass \`--released YYYY-MM-DD\` with the day it was released.`,
+      ['effective'],
+    );
+  }
+  const days = daysBetween(released, effective);
+  if (days >= noticeDays) return undefined;
+  return refuse(
+    'release-notice-too-short',
+    `The version makes material changes but would take effect ${days === 0 ? 'on the day of' : `${days} day${days === 1 ? '' : 's'} after`} its release on ${released}; people need ${noticeDays} days' notice`,
+    `Pass \`--effective ${addDays(released, noticeDays)}\` or later (\`noticeDays\` in policyc.config.json sets the notice).`,
+    ['effective'],
+  );
 }
 
 /** The manifest entry of a new version: its snapshot's hash, its chain to the latest, who released and approved it, the decisions it freezes. */

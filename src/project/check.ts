@@ -27,6 +27,10 @@ export interface ValidateOptions extends ProjectOptions {
   date?: string;
   /** Warnings count as errors. */
   strict?: boolean;
+  /** The working documents' effective date as `release --effective` sets it (of `document` only, when named): they are judged as of that day. */
+  workingEffective?: { date: string; document?: string };
+  /** Report the compliance findings on versions no longer in force in full, not as one summary line. */
+  history?: boolean;
   /** Skip the compliance rules (schema, reference and history checks only). */
   noRules?: boolean;
   /**
@@ -56,8 +60,8 @@ export interface ValidateResult {
 
 /**
  * Load and validate an open project's working documents, verify their
- * histories, and judge every version with the compliance rules as of its
- * effective date.
+ * histories, and judge every version with the compliance rules over the
+ * period it is in force.
  */
 export async function checkProject(open: OpenProject, options: ValidateOptions): Promise<ValidateResult> {
   const project = await readProject(open, options.files);
@@ -200,6 +204,10 @@ function judgeDocuments(
           today: options.date ?? today(),
           ...(config.rules ? { severities: config.rules } : {}),
           ...(options.strict ? { strict: true } : {}),
+          ...(options.history ? { history: true } : {}),
+          ...(options.workingEffective && (options.workingEffective.document ?? doc.id) === doc.id
+            ? { workingEffective: options.workingEffective.date }
+            : {}),
           ...(config.noticeDays !== undefined ? { noticeDays: config.noticeDays } : {}),
           materiality: materialityOverrides(config),
           ...(cache ? { cache } : {}),

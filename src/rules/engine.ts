@@ -59,6 +59,17 @@ export function applicableRules(context: RuleContext, rules: readonly Rule[] = a
 }
 
 /**
+ * The days on which the law the rules apply changes: every rule's
+ * `appliesFrom` and `dates`, sorted, once each. A version in force across
+ * one of them is judged on it too.
+ */
+export function lawDates(rules: readonly Rule[] = allRules): string[] {
+  const dates = new Set<string>();
+  for (const rule of rules) for (const d of [...(rule.appliesFrom ? [rule.appliesFrom] : []), ...(rule.dates ?? [])]) dates.add(d);
+  return [...dates].sort();
+}
+
+/**
  * Run the compliance rules on one version and turn their findings into
  * diagnostics pointing at the entity's lines in the YAML.
  */

@@ -1,5 +1,5 @@
 import type { Cache } from '../cache/cache.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import { sha256 } from '../util/hash.js';
 import { releaseChanges } from '../history/release-changes.js';
@@ -7,8 +7,10 @@ import type { HistoryFiles, Release } from '../history/verify.js';
 import type { ParsedFile } from '../load/parse.js';
 import type { Policy } from '../model/policy.generated.js';
 import type { PolicyModel } from '../resolve/resolve.js';
-import { runRules, type SeveritySetting } from './engine.js';
-import type { RuleContext } from './types.js';
+import { placeOfPath } from '../load/positions.js';
+import { lawDates, runRules, type RuleRunSettings, type RuleTarget, type SeveritySetting } from './engine.js';
+import { allRules } from './registry.js';
+import type { Rule, RuleContext } from './types.js';
 
 /** A document's versions: its working model (when valid) and its releases. */
 export interface DocumentVersions {
@@ -54,21 +56,35 @@ export interface JudgeSettings {
   materiality?: MaterialityOverrides;
   /** Where change sets between releases are kept across runs. */
   cache?: Cache;
+  /** The working document's effective date as a release would set it (`release --effective`): it is judged as of that day. */
+  workingEffective?: string;
+  /** Report the findings on versions no longer in force in full (`--history`), not as one summary line. */
+  history?: boolean;
 }
 
 /**
- * Judge every version of a document with the compliance rules, each as of
- * its own effective date: the working document at its file, every release at
- * its snapshot. A release can no longer change, so its findings are at most
- * warnings; a working document identical to its latest release is judged as
- * that release, at the working file, once.
+ * Judge every version of a document with the compliance rules over the
+ * period it is in force (see `judgeVersion`): the working document at its
+ * file, every release at its snapshot. A release can no longer change, so its
+ * findings are at most warnings and their hint says the fix is a new release;
+ * the findings on versions no longer in force (the next one has taken effect)
+ * are one summary line unless `history` is set. A working document identical
+ * to its latest release is judged as that release, at the working file, once.
  */
 export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const past: { version: string; diagnostics: Diagnostic[] }[] = [];
   const ruleSettings = { noticeDays: settings.noticeDays ?? 30 };
   const releases = doc.releases;
   const latest = releases[releases.length - 1];
   const workingIsLatest = Boolean(doc.working && latest && sha256(doc.working.parsed.text) === latest.entry.sha256);
+  const severities = settings.severities ? { severities: settings.severities } : {};
+  // A version is superseded once the next one has taken effect, not when the next one is released.
+  const nextEffective = (index: number) => releases[index + 1]?.entry.effective;
+  const superseded = (index: number) => {
+    const next = nextEffective(index);
+    return next !== undefined && next <= settings.today;
+  };
   const contextOf = (model: PolicyModel, index: number, released: boolean): RuleContext => {
     const previous = index > 0 ? releases[index - 1] : undefined;
     const parent = parentVersion(
@@ -91,36 +107,123 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
         : {}),
       ...(released ? { release: releases[index]!.entry } : {}),
       ...(parent ? { parent } : {}),
-      ...(index < releases.length - 1 ? { superseded: true } : {}),
+      ...(superseded(index) ? { superseded: true } : {}),
     };
+  };
+  const judgeRelease = (index: number, target: RuleTarget) => {
+    const found = judgeVersion(contextOf(releases[index]!.model, index, true), target, nextEffective(index), {
+      ...severities,
+      cap: 'warning',
+    }).map(releasedHint);
+    if (superseded(index) && !settings.history) {
+      if (found.length) past.push({ version: releases[index]!.entry.version, diagnostics: found });
+    } else out.push(...found);
   };
   releases.forEach((release, i) => {
     if (workingIsLatest && i === releases.length - 1) return;
     const snapshot = doc.history?.snapshots.get(release.entry.file);
-    out.push(
-      ...runRules(
-        contextOf(release.model, i, true),
-        { file: release.model.file, ...(snapshot ? { tree: () => snapshot.parse() } : {}) },
-        {
-          ...(settings.severities ? { severities: settings.severities } : {}),
-          cap: 'warning',
-        },
-      ),
-    );
+    judgeRelease(i, { file: release.model.file, ...(snapshot ? { tree: () => snapshot.parse() } : {}) });
   });
   if (doc.working) {
-    const { model, parsed } = doc.working;
-    const context = workingIsLatest ? contextOf(model, releases.length - 1, true) : contextOf(model, releases.length, false);
-    out.push(
-      ...runRules(
-        context,
-        { file: parsed.path, ...(parsed.yaml ? { yaml: parsed.yaml, lineCounter: parsed.lineCounter } : {}) },
-        {
-          ...(settings.severities ? { severities: settings.severities } : {}),
-          ...(settings.strict ? { strict: true } : {}),
-        },
-      ),
-    );
+    const { parsed } = doc.working;
+    const model = settings.workingEffective
+      ? { ...doc.working.model, policy: { ...doc.working.model.policy, effective: settings.workingEffective } }
+      : doc.working.model;
+    const target = { file: parsed.path, ...(parsed.yaml ? { yaml: parsed.yaml, lineCounter: parsed.lineCounter } : {}) };
+    // Not capped: the working file can still change. Identical to the latest release, it is judged as that release.
+    const uncapped = { ...severities, ...(settings.strict ? { strict: true } : {}) };
+    if (workingIsLatest) out.push(...judgeVersion(contextOf(model, releases.length - 1, true), target, undefined, uncapped));
+    else {
+      out.push(...judgeVersion(contextOf(model, releases.length, false), target, undefined, uncapped));
+      if (latest) out.push(...draftEffective({ model, parsed }, latest));
+    }
+  }
+  const summary = pastSummary(past, doc.history?.manifestPath ?? releases[0]?.model.file);
+  return summary ? [...out, summary] : out;
+}
+
+/**
+ * Judge one version over the period it is in force: from its effective date
+ * until the next version takes effect (`until`, excluded), or until the run
+ * date when none has. The rules run on the effective date and again on every
+ * day of the period on which the law changes (`lawDates`); a finding is kept
+ * once, and one that holds only from a later day says from when.
+ */
+export function judgeVersion(
+  context: RuleContext,
+  target: RuleTarget,
+  until: string | undefined,
+  settings: RuleRunSettings,
+  rules: readonly Rule[] = allRules,
+): Diagnostic[] {
+  const start = context.date;
+  const checkpoints = [start, ...lawDates(rules).filter((d) => d > start && (until === undefined ? d <= context.today : d < until))];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  const released = Boolean(context.release);
+  for (const date of checkpoints) {
+    for (const found of runRules({ ...context, date }, target, settings, rules)) {
+      // The same finding on another day may name that day: compared without it.
+      const key = [found.ruleId, found.line, found.column, found.message.split(date).join('\u0000')].join('\u0001');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(
+        date === start
+          ? found
+          : {
+              ...found,
+              message: `${found.message} (from ${date}, while this version ${released ? 'is' : 'would be'} in force)`,
+            },
+      );
+    }
   }
   return out;
+}
+
+/** A released version's finding: its hint says the text cannot change, so the fix is a new release. */
+function releasedHint(found: Diagnostic): Diagnostic {
+  const note = 'This version is released and cannot change: make the fix in the working document and release a new version.';
+  return { ...found, hint: found.hint ? `${found.hint} ${note}` : note };
+}
+
+/** The findings on versions no longer in force, as one line: how many, on which versions, and how to read them. */
+function pastSummary(past: readonly { version: string; diagnostics: Diagnostic[] }[], file: string | undefined): Diagnostic | undefined {
+  if (!past.length || file === undefined) return undefined;
+  const count = past.reduce((n, p) => n + p.diagnostics.length, 0);
+  const versions = past.map((p) => p.version).join(', ');
+  return diagnostic(
+    file,
+    fileStart,
+    'rules-history-summary',
+    'rules',
+    `${count} compliance ${count === 1 ? 'finding' : 'findings'} on ${past.length === 1 ? 'version' : 'versions'} ${versions}, no longer in force, ${count === 1 ? 'is' : 'are'} not shown`,
+    {
+      severity: 'info',
+      hint: 'Run `policyc validate --history` to see them in full. Released versions cannot change: what they got wrong is fixed by the versions that replaced them.',
+    },
+  );
+}
+
+/**
+ * A working document that differs from its latest release but keeps that
+ * release's effective date: it is judged as of a day already taken, and a
+ * release would refuse it.
+ */
+function draftEffective(working: NonNullable<JudgedDocument['working']>, latest: Release): Diagnostic[] {
+  const { model, parsed } = working;
+  if (model.policy.effective !== latest.entry.effective) return [];
+  const place = parsed.yaml ? placeOfPath(parsed.yaml, parsed.lineCounter, ['effective']) : fileStart;
+  return [
+    diagnostic(
+      parsed.path,
+      place,
+      'draft-effective-released',
+      'rules',
+      `The working document differs from version ${latest.entry.version} but keeps its effective date ${latest.entry.effective}: it is judged as of that day, not the day it will take effect`,
+      {
+        severity: 'warning',
+        hint: 'Set `effective:` to the day the next version will take effect (or pass `--effective` to `policyc release`), so the rules judge it by the law of that day.',
+      },
+    ),
+  ];
 }

@@ -12,7 +12,7 @@ export type Jurisdiction = NonNullable<Policy['jurisdictions']>[number];
 /** What a rule sees: one version of a document, the date it is judged at, and its neighbours. */
 export interface RuleContext {
   policy: Policy;
-  /** The date the version is judged as of: its effective date (YYYY-MM-DD). */
+  /** The date the version is judged as of (YYYY-MM-DD): its effective date, or a later day while it is in force (see `judgeDocument`). */
   date: string;
   /** The date of the run (`--date`, default today), for rules about staleness. */
   today: string;
@@ -22,7 +22,7 @@ export interface RuleContext {
   release?: ReleaseEntry;
   /** The changes since the previous version. */
   changes?: ChangeSet;
-  /** True when a later version has been released: this one is history, not the current text. */
+  /** True when a later version has taken effect by the run date: this one is history, not the current text. */
   superseded?: boolean;
   /** Project settings rules read. */
   settings: RuleSettings;
@@ -63,6 +63,12 @@ export interface Rule {
   fix: string;
   /** The first date (YYYY-MM-DD) on which a version can break it; earlier versions are not judged by it. */
   appliesFrom?: string;
+  /**
+   * Other dates (YYYY-MM-DD) on which the rule's verdict may change, such as
+   * the day a transfer framework was adopted or struck down: a version in
+   * force across one is judged on it too (see `lawDates`).
+   */
+  dates?: readonly string[];
   /**
    * The parts of a document the rule judges that a document can leave to a
    * parent (`parent.defers`). When it defers one to a parent in the project,

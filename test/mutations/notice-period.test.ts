@@ -1,6 +1,7 @@
-// The notice period of a material change (`hygiene-notice-period`) at its boundary: a version that takes
-// effect `noticeDays` days after its release has enough notice, one day less has not. Moving the boundary
-// by a day either way fails here, with the default 30 days and with `noticeDays` configured.
+// The notice period of a material change (`hygiene-notice-period`, and `release-notice-too-short` before a
+// release freezes anything) at its boundary: a version that takes effect `noticeDays` days after its release
+// has enough notice, one day less has not. Moving the boundary by a day either way fails here, with the
+// default 30 days and with `noticeDays` configured.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,8 +108,11 @@ describe('hygiene-notice-period, by the rule', () => {
   });
 });
 
-describe('hygiene-notice-period, through release and validate', () => {
-  /** Release a material change of the sample on 2027-02-01, effective `days` later, then validate it. */
+describe('the notice period, through release and validate', () => {
+  /**
+   * Release a material change of the sample on 2027-02-01, effective `days` later: `release` refuses too
+   * short a notice before writing anything (where it is refused), else `validate` judges the release.
+   */
   async function noticeFindings(days: number, noticeDays?: number) {
     const dir = copySample();
     if (noticeDays !== undefined) writeFileSync(path.join(dir, 'policyc.config.json'), JSON.stringify({ noticeDays }));
@@ -116,6 +120,11 @@ describe('hygiene-notice-period, through release and validate', () => {
     editFile(file, 'duration: 90 days', 'duration: 180 days');
     editFile(file, 'effective: 2027-01-01', `effective: ${plus('2027-02-01', days)}`);
     const released = await release({ cwd: dir, today: '2027-02-01', allowUntranslated: true });
+    const refused = released.diagnostics.filter((d) => d.severity === 'error');
+    if (refused.length) {
+      expect(released.written).toEqual([]);
+      return refused.map((d) => `${d.file}:${d.line} ${d.severity} ${d.ruleId}`);
+    }
     expect(released.plan?.version).toBe('2.1.0');
     const checked = await validate({ cwd: dir, date: '2027-02-01' });
     return checked.diagnostics.filter((d) => d.ruleId === 'hygiene-notice-period').map((d) => `${d.file}:${d.line} ${d.severity}`);
@@ -125,7 +134,7 @@ describe('hygiene-notice-period, through release and validate', () => {
     [29, 1],
     [30, 0],
     [31, 0],
-  ])('by default (30 days), effective %i days after the release: %i finding', async (days, count) => {
+  ])('by default (30 days), effective %i days after the release: %i refusal', async (days, count) => {
     expect(await noticeFindings(days)).toHaveLength(count);
   });
 
@@ -133,11 +142,11 @@ describe('hygiene-notice-period, through release and validate', () => {
     [9, 1],
     [10, 0],
     [11, 0],
-  ])('with noticeDays 10, effective %i days after the release: %i finding', async (days, count) => {
+  ])('with noticeDays 10, effective %i days after the release: %i refusal', async (days, count) => {
     expect(await noticeFindings(days, 10)).toHaveLength(count);
   });
 
-  it('points at the effective date of the working document', async () => {
-    expect(await noticeFindings(29)).toEqual(['policy/privacy.yaml:5 warning']);
+  it('refuses at the effective date of the working document', async () => {
+    expect(await noticeFindings(29)).toEqual(['policy/privacy.yaml:5 error release-notice-too-short']);
   });
 });

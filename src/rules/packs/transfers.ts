@@ -1,6 +1,6 @@
 import { enumLabel } from '../../model/labels.js';
 import type { Policy } from '../../model/policy.generated.js';
-import { covers, frameworkOf, inForce, originsOf, type Origin, type Transfer } from '../frameworks.js';
+import { covers, frameworkDates, frameworkOf, inForce, originsOf, type Origin, type Transfer } from '../frameworks.js';
 import { list } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -34,6 +34,7 @@ export const transferRules: readonly Rule[] = [
       'GDPR Art. 44-46; Commission Decision 2000/520/EC; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II); Commission Implementing Decisions (EU) 2016/1250 and 2023/1795; UK Data Protection (Adequacy) (United States of America) Regulations 2023; Swiss Data Protection Ordinance Annex 1',
     fix: 'Rely on a safeguard valid while the version is in force: the data privacy framework of the data’s origin (with the recipient certified), standard contractual clauses, or binding corporate rules.',
     parts: ['transfers'],
+    dates: frameworkDates,
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) =>
         transfer.mechanisms.flatMap((mechanism, m) => {
@@ -60,6 +61,7 @@ export const transferRules: readonly Rule[] = [
       'GDPR Art. 44-46; UK GDPR Art. 44-46 and the Data Protection (Adequacy) (United States of America) Regulations 2023; Swiss FADP Art. 16 and Data Protection Ordinance Annex 1; Commission Implementing Decision (EU) 2023/1795',
     fix: 'Add the mechanism that covers the uncovered origin (`uk-us-data-bridge` for UK data, `swiss-us-data-privacy-framework` for Swiss data, `eu-us-data-privacy-framework` for EU data, or standard contractual clauses), or set the transfer’s `origin` to the regions whose data it carries.',
     parts: ['transfers'],
+    dates: frameworkDates,
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) => {
         // Other mechanisms (adequacy, clauses, binding corporate rules, derogations) exist under every origin's law.
@@ -113,6 +115,7 @@ export const transferRules: readonly Rule[] = [
     fix: 'Add `certification` to the transfer: a `statement` that the recipient participates in (is certified under) the framework and the `url` of the framework’s list.',
     appliesFrom: '2000-07-26',
     parts: ['transfers'],
+    dates: frameworkDates,
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) => {
         if (transfer.certification?.statement?.trim()) return [];
