@@ -1,4 +1,5 @@
-import type { Retention } from '../model/policy.generated.js';
+import type { Policy, Retention } from '../model/policy.generated.js';
+import type { Finding } from './types.js';
 
 /**
  * A storage limit that names no period and no criterion: "as long as
@@ -39,4 +40,28 @@ export function retentionStatement(
   if (!texts.length) return { kind: 'missing' };
   const vague = texts.filter(vagueRetention);
   return vague.length === texts.length ? { kind: 'vague', text: vague[0]! } : { kind: 'stated' };
+}
+
+/**
+ * A finding for each data category whose retention (its own, else the
+ * document's default) is missing or only a non-criterion: what GDPR Art.
+ * 13(2)(a) and Cal. Civ. Code 1798.100(a)(3) both ask for, category by category.
+ */
+export function retentionFindings(policy: Policy): Finding[] {
+  return policy.collection.categories.flatMap((category, i): Finding[] => {
+    const own = category.retention;
+    const statement = retentionStatement(own ?? policy.retention?.default);
+    if (statement.kind === 'stated') return [];
+    if (statement.kind === 'missing')
+      return [
+        { message: `The data category \`${category.id}\` does not state how long it is kept`, path: ['collection', 'categories', i] },
+      ];
+    return [
+      {
+        message: `The data category \`${category.id}\` is kept “${statement.text}”${own ? '' : ' (`retention.default`)'}: that is neither a period nor the criteria used to determine it`,
+        path: own ? ['collection', 'categories', i, 'retention'] : ['collection', 'categories', i],
+        hint: `Give \`${category.id}\` a \`period\` (\`2 years\`), or \`criteria\` naming what ends the keeping: an event (\`until you close your account\`) or a legal period (\`6 years after the contract ends, as tax law requires\`).`,
+      },
+    ];
+  });
 }

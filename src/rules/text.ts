@@ -1,5 +1,5 @@
 import { enumLabel } from '../model/labels.js';
-import type { Policy, Retention } from '../model/policy.generated.js';
+import type { Policy } from '../model/policy.generated.js';
 
 /** A type of right, as the schema names them (`access`, `know`, ...). */
 export type RightType = NonNullable<NonNullable<Policy['rights']>['items'][number]['types']>[number];
@@ -27,13 +27,5 @@ type Region = NonNullable<NonNullable<Policy['rights']>['items'][number]['region
 export function hasRight(policy: Policy, type: RightType, regions?: readonly Region[]): boolean {
   return (policy.rights?.items ?? []).some(
     (r) => r.types?.includes(type) && (!regions || !r.regions?.length || r.regions.some((g) => regions.includes(g))),
-  );
-}
-
-/** A retention states how long data is kept: a period, the criteria, its description, stages, or that it is kept with no end. */
-export function statesRetention(retention: Retention | undefined): boolean {
-  return Boolean(
-    retention &&
-    (retention.period || retention.criteria?.trim() || retention.description?.trim() || retention.stages?.length || retention.indefinite),
   );
 }

@@ -6,7 +6,8 @@ import { requestMethods } from './ccpa-requests.js';
 import { ccpaLastUpdated } from './ccpa-last-updated.js';
 import { ccpaProcessRules } from './ccpa-process.js';
 import { disclosed, saleContradictions, saleDetails } from './ccpa-sale.js';
-import { hasRight, list, statesRetention, theRight, type RightType } from '../text.js';
+import { retentionFindings } from '../retention-criteria.js';
+import { hasRight, list, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
 /** The CCPA took effect on 1 January 2020. */
@@ -270,12 +271,7 @@ export const ccpaRules: readonly Rule[] = [
     fix: 'Add `retention` to the category: a `period` (`13 months`), the `criteria` that decide it (`as long as your account is open`), its `stages` or a `description`; or give every category without one a `retention.default`.',
     appliesFrom: cpraDate,
     parts: ['collection', 'retention'],
-    check: ({ policy }) =>
-      eachCategory(policy, (category, i) =>
-        statesRetention(category.retention ?? policy.retention?.default)
-          ? []
-          : [{ message: `The data category \`${category.id}\` does not state how long it is kept`, path: ['collection', 'categories', i] }],
-      ),
+    check: ({ policy }) => retentionFindings(policy),
   },
   {
     id: 'ccpa-rights',

@@ -4,7 +4,7 @@ import { contactsOf, controllersOf, ofController, reachable } from '../controlle
 import { notSafeguards, type Mechanism } from '../frameworks.js';
 import { addresses } from '../practices.js';
 import { gdprRepresentativeRules } from './gdpr-representative.js';
-import { retentionStatement } from '../retention-criteria.js';
+import { retentionFindings } from '../retention-criteria.js';
 import { hasRight, list, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -237,23 +237,7 @@ export const gdprRules: readonly Rule[] = [
     fix: 'Add `retention` to the category: a `period` (`30 days`, `2 years`), the `criteria` that decide it (`as long as your account is open`), its `stages` or a `description`; or give every category without one a `retention.default`.',
     appliesFrom: gdprDate,
     parts: ['collection', 'retention'],
-    check: ({ policy }) =>
-      policy.collection.categories.flatMap((category, i): Finding[] => {
-        const own = category.retention;
-        const statement = retentionStatement(own ?? policy.retention?.default);
-        if (statement.kind === 'stated') return [];
-        if (statement.kind === 'missing')
-          return [
-            { message: `The data category \`${category.id}\` does not state how long it is kept`, path: ['collection', 'categories', i] },
-          ];
-        return [
-          {
-            message: `The data category \`${category.id}\` is kept “${statement.text}”${own ? '' : ' (`retention.default`)'}: that is neither a period nor the criteria used to determine it`,
-            path: own ? ['collection', 'categories', i, 'retention'] : ['collection', 'categories', i],
-            hint: `Give \`${category.id}\` a \`period\` (\`2 years\`), or \`criteria\` naming what ends the keeping: an event (\`until you close your account\`) or a legal period (\`6 years after the contract ends, as tax law requires\`).`,
-          },
-        ];
-      }),
+    check: ({ policy }) => retentionFindings(policy),
   },
   {
     id: 'gdpr-rights',
