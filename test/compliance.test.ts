@@ -110,7 +110,9 @@ describe('policyc rules', () => {
 
   it('explains one rule in full, and its JSON carries explanation, reference and fix', () => {
     const r = policyc(['rules', 'transfers-mechanism-invalid']);
-    expect(r.stdout).toContain('Reference: GDPR Art. 44-46; Commission Decision 2000/520/EC; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II)');
+    expect(r.stdout).toContain(
+      'Reference: GDPR Art. 44-46; Commission Decision 2000/520/EC; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II)',
+    );
     const json = JSON.parse(policyc(['rules', '--format', 'json']).stdout) as Record<string, unknown>[];
     expect(json).toHaveLength(allRules.length);
     for (const rule of json)
