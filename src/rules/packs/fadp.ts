@@ -2,6 +2,7 @@ import type { Contact, Policy } from '../../model/policy.generated.js';
 import { addresses } from '../practices.js';
 import { hasRight, list } from '../text.js';
 import type { Finding, Rule } from '../types.js';
+import { reachable } from '../controllers.js';
 
 /**
  * The revised Federal Act on Data Protection is in force from 1 September 2023.
@@ -12,13 +13,6 @@ const fadpDate = '2023-09-01';
 
 /** The roles through which a person reaches the controller itself about their data. */
 const controllerRoles: readonly Contact['role'][] = ['general', 'privacy', 'dpo', 'access-requests'];
-
-/** A contact gives at least one way to reach it: its own e-mail, URL, phone or address, or one of its `methods`. */
-function reachable(contact: Contact): boolean {
-  const direct = (c: { email?: string | undefined; url?: string | undefined; phone?: string | undefined; address?: string | undefined }) =>
-    Boolean(c.email || c.url || c.phone || c.address?.trim());
-  return direct(contact) || (contact.methods ?? []).some(direct);
-}
 
 /** The transfers of Swiss data: those whose `origin` includes `ch`, or that state no origin (every region of the document). */
 function swissTransfers(policy: Policy) {
