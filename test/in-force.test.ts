@@ -24,7 +24,7 @@ function judge2019(effective: string, today: string, mechanism = 'eu-us-privacy-
   const parsed = parse({ path: 'privacy.yaml', bytes, size: bytes.length });
   const policy = resolve(parsed.data as unknown as Policy, 'privacy.yaml').policy;
   const context: RuleContext = { policy, date: policy.effective, today, settings: { noticeDays: 30 } };
-  return judgeVersion(context, { file: 'privacy.yaml', yaml: parsed.yaml!, lineCounter: parsed.lineCounter }, undefined, {});
+  return judgeVersion(context, { file: 'privacy.yaml', yaml: parsed.yaml!, lineCounter: parsed.lineCounter }, {}, {});
 }
 
 const ids = (diagnostics: readonly Diagnostic[]) => [...new Set(diagnostics.map((d) => d.ruleId))].sort();

@@ -228,6 +228,26 @@ describe('the parent version a version is read with', () => {
   });
 });
 
+describe('a released version deferring to a parent', () => {
+  it('is read with the parent’s version in force on each day of its period, and judged on the day another takes effect', () => {
+    const complete = { ...policyOf([{ set: 'id', value: 'company' }]), effective: '2019-01-01' };
+    const lacking = { ...policyOf([{ set: 'id', value: 'company' }, { delete: 'rights.items.portability' }]), effective: '2022-01-01' };
+    const release = (policy: typeof complete, version: string) => ({
+      entry: { version, effective: policy.effective, file: `${version}.yaml`, sha256: version } as never,
+      model: { policy, sections: [], file: `${version}.yaml` },
+    });
+    const documents = new Map([['company', { releases: [release(complete, '1.0.0'), release(lacking, '2.0.0')] }]]);
+    const child = { ...deferring({ document: 'company', defers: ['rights'] }, [{ delete: 'rights' }]), effective: '2020-01-01' };
+    const judged = (today: string) =>
+      judgeDocument({ releases: [release(child, '1.0.0')], documents }, { today })
+        .filter((d) => d.ruleId === 'gdpr-rights')
+        .map((d) => d.message);
+    // In 2021 the parent in force describes every right; from 2022 its new version drops portability.
+    expect(judged('2021-06-01')).toEqual([]);
+    expect(judged('2026-11-29')).toEqual([expect.stringMatching(/portability.*\(from 2022-01-01, while this version is in force\)$/)]);
+  });
+});
+
 describe('practices', () => {
   it('are addressed in their structured place, or by a custom section with text that declares them', () => {
     const policy = policyOf([]);

@@ -28,22 +28,42 @@ export interface JudgedDocument {
 }
 
 /**
- * The parent's version a version of a document is read with: for the working
- * document, the parent's working text (or its latest release); for a release,
- * the parent's version in force on its effective date, the latest to take
- * effect on or before it. None when the parent is not in the project or had
- * no version in force yet: the parts left to it are then not judged.
+ * The parent's version a version of a document is read with on `date` (its
+ * effective date unless given): for the working document, the parent's
+ * working text (or its latest release); for a release, the parent's version
+ * in force that day, the latest to take effect on or before it. None when the
+ * parent is not in the project or had no version in force yet: the parts left
+ * to it are then not judged.
  */
-export function parentVersion(policy: Policy, documents: JudgedDocument['documents'], working: boolean): Policy | undefined {
-  const id = policy.parent?.document;
-  const parent = id === undefined ? undefined : documents?.get(id);
-  if (!parent) return undefined;
-  const versions = [...parent.releases.map((r) => r.model.policy), ...(parent.working ? [parent.working.policy] : [])];
+export function parentVersion(
+  policy: Policy,
+  documents: JudgedDocument['documents'],
+  working: boolean,
+  date: string = policy.effective,
+): Policy | undefined {
+  const versions = parentVersions(policy, documents);
   if (working) return versions[versions.length - 1];
   let found: Policy | undefined;
-  for (const version of versions)
-    if (version.effective <= policy.effective && (!found || version.effective >= found.effective)) found = version;
+  for (const version of versions) if (version.effective <= date && (!found || version.effective >= found.effective)) found = version;
   return found;
+}
+
+/** Every version of the parent a document names: its releases, then its working text. */
+function parentVersions(policy: Policy, documents: JudgedDocument['documents']): Policy[] {
+  const id = policy.parent?.document;
+  const parent = id === undefined ? undefined : documents?.get(id);
+  if (!parent) return [];
+  return [...parent.releases.map((r) => r.model.policy), ...(parent.working ? [parent.working.policy] : [])];
+}
+
+/**
+ * The parent versions a released version is read with while it is in force:
+ * the one in force on each day, and the days on which another takes effect
+ * (the version is judged on those days too).
+ */
+export interface ParentTimeline {
+  on(date: string): Policy | undefined;
+  dates: readonly string[];
 }
 
 /** How the compliance rules run. */
@@ -85,13 +105,16 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
     const next = nextEffective(index);
     return next !== undefined && next <= settings.today;
   };
+  // The working document reads the parent's working text; a release, the parent's version in force on each day.
+  const readsWorkingParent = (index: number) => index >= releases.length || (workingIsLatest && index === releases.length - 1);
+  const timelineOf = (model: PolicyModel, index: number): ParentTimeline | undefined => {
+    if (readsWorkingParent(index) || !model.policy.parent?.document) return undefined;
+    const dates = parentVersions(model.policy, doc.documents).map((v) => v.effective);
+    return { on: (date) => parentVersion(model.policy, doc.documents, false, date), dates };
+  };
   const contextOf = (model: PolicyModel, index: number, released: boolean): RuleContext => {
     const previous = index > 0 ? releases[index - 1] : undefined;
-    const parent = parentVersion(
-      model.policy,
-      doc.documents,
-      index >= releases.length || (workingIsLatest && index === releases.length - 1),
-    );
+    const parent = parentVersion(model.policy, doc.documents, readsWorkingParent(index));
     return {
       policy: model.policy,
       date: model.policy.effective,
@@ -111,10 +134,9 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
     };
   };
   const judgeRelease = (index: number, target: RuleTarget) => {
-    const found = judgeVersion(contextOf(releases[index]!.model, index, true), target, nextEffective(index), {
-      ...severities,
-      cap: 'warning',
-    }).map(releasedHint);
+    const { model } = releases[index]!;
+    const period = { until: nextEffective(index), parents: timelineOf(model, index) };
+    const found = judgeVersion(contextOf(model, index, true), target, period, { ...severities, cap: 'warning' }).map(releasedHint);
     if (superseded(index) && !settings.history) {
       if (found.length) past.push({ version: releases[index]!.entry.version, diagnostics: found });
     } else out.push(...found);
@@ -132,9 +154,9 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
     const target = { file: parsed.path, ...(parsed.yaml ? { yaml: parsed.yaml, lineCounter: parsed.lineCounter } : {}) };
     // Not capped: the working file can still change. Identical to the latest release, it is judged as that release.
     const uncapped = { ...severities, ...(settings.strict ? { strict: true } : {}) };
-    if (workingIsLatest) out.push(...judgeVersion(contextOf(model, releases.length - 1, true), target, undefined, uncapped));
+    if (workingIsLatest) out.push(...judgeVersion(contextOf(model, releases.length - 1, true), target, {}, uncapped));
     else {
-      out.push(...judgeVersion(contextOf(model, releases.length, false), target, undefined, uncapped));
+      out.push(...judgeVersion(contextOf(model, releases.length, false), target, {}, uncapped));
       if (latest) out.push(...draftEffective({ model, parsed }, latest));
     }
   }
@@ -142,27 +164,40 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
   return summary ? [...out, summary] : out;
 }
 
+/** The period a version is judged over, and the parent versions it is read with. */
+export interface JudgedPeriod {
+  /** The day the next version takes effect (excluded); the run date when none has. */
+  until?: string | undefined;
+  /** For a release deferring parts to a parent: the parent's version in force on each day. */
+  parents?: ParentTimeline | undefined;
+}
+
 /**
  * Judge one version over the period it is in force: from its effective date
  * until the next version takes effect (`until`, excluded), or until the run
  * date when none has. The rules run on the effective date and again on every
- * day of the period on which the law changes (`lawDates`); a finding is kept
- * once, and one that holds only from a later day says from when.
+ * day of the period on which the law changes (`lawDates`) or another version
+ * of the parent takes effect; a finding is kept once, and one that holds only
+ * from a later day says from when.
  */
 export function judgeVersion(
   context: RuleContext,
   target: RuleTarget,
-  until: string | undefined,
+  period: JudgedPeriod,
   settings: RuleRunSettings,
   rules: readonly Rule[] = allRules,
 ): Diagnostic[] {
+  const { until, parents } = period;
   const start = context.date;
-  const checkpoints = [start, ...lawDates(rules).filter((d) => d > start && (until === undefined ? d <= context.today : d < until))];
+  const within = (d: string) => d > start && (until === undefined ? d <= context.today : d < until);
+  const checkpoints = [start, ...[...new Set([...lawDates(rules), ...(parents?.dates ?? [])])].filter(within).sort()];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   const released = Boolean(context.release);
   for (const date of checkpoints) {
-    for (const found of runRules({ ...context, date }, target, settings, rules)) {
+    const parent = parents ? parents.on(date) : context.parent;
+    const { parent: _, ...rest } = context;
+    for (const found of runRules({ ...rest, date, ...(parent ? { parent } : {}) }, target, settings, rules)) {
       // The same finding on another day may name that day: compared without it.
       const key = [found.ruleId, found.line, found.column, found.message.split(date).join('\u0000')].join('\u0001');
       if (seen.has(key)) continue;
