@@ -141,8 +141,9 @@ function holders(data: Record<string, unknown>, pattern: readonly string[]): [Re
   return walk(data, trimmed);
 }
 
-// Values that decide what the rules check, not what the page says.
-const rulesOnly = new Set(['dpoRequired', 'defers', 'practices', 'used']);
+// Values that decide what the rules check, not what the page says (whether a DPO must be designated, whether the
+// business operates exclusively online and so may take CCPA requests by e-mail alone).
+const rulesOnly = new Set(['dpoRequired', 'operatesExclusivelyOnline', 'defers', 'practices', 'used']);
 /** A value the author's own words stand in for on the page: a retention's end (its `description`), a condition's or a signal's kind. */
 function superseded(document: Record<string, unknown>, path: Path): boolean {
   const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], document) as Record<

@@ -628,6 +628,10 @@ export interface Controller {
    */
   dpoRequired?: boolean;
   /**
+   * True when the business operates exclusively online and has a direct relationship with the consumers from whom it collects personal information (Cal. Civ. Code 1798.130(a)(1)(A), 11 CCR 7020(a)): it then need give only an e-mail address for requests to know, delete and correct. A business that also deals with consumers other than online, or has no direct relationship with them, is not. When false or absent, the `ccpa` rules ask for two or more methods, one of them a toll-free telephone number (11 CCR 7020(b)).
+   */
+  operatesExclusivelyOnline?: boolean;
+  /**
    * Id of the controller, for contacts and sections that name it (`controller` when absent).
    */
   id?: string;

@@ -42,3 +42,9 @@ export function contactsOf(policy: Policy, controller: Controller): Contact[] {
   const assigned = new Set(controllersOf(policy).flatMap(({ controller: c }) => c.contacts ?? []));
   return policy.contacts.items.filter((c) => listed.has(c.id) || c.controller === id || (!c.controller && !assigned.has(c.id)));
 }
+
+/** Whether a controller is the controller for people in a region: every region of the document when it names none. */
+export function serves(controller: Controller, region: string): boolean {
+  const regions: readonly string[] = controller.regions ?? [];
+  return !regions.length || regions.includes(region);
+}

@@ -53,27 +53,37 @@ const kindWords: Record<Method['kind'], string> = {
  * Requests to know, delete and correct need two or more designated methods, one a
  * toll-free number; a business that operates exclusively online and has a direct
  * relationship with its consumers need give only an e-mail address (Civ. Code
- * § 1798.130(a)(1)(A); 11 CCR 7020). The document cannot say that it operates
- * exclusively online, so an e-mail address is given the benefit of the doubt.
+ * § 1798.130(a)(1)(A); 11 CCR 7020(a) and (b)). `exclusivelyOnline` is the
+ * document's word for that; without it the general duty applies.
  */
-export function requestMethods(policy: Policy, types: readonly string[]): Finding[] {
+export function requestMethods(policy: Policy, types: readonly string[], exclusivelyOnline: boolean): Finding[] {
   if (declares(policy, 'user-access')) return [];
   const rights = (policy.rights?.items ?? []).filter((r) => r.types?.some((t) => types.includes(t)));
   const ids = new Set([...rights.map((r) => r.contact), ...(policy.rights?.exercising?.methods ?? [])].filter(Boolean));
   if (!ids.size) return [];
   const all = policy.contacts.items.filter((c) => ids.has(c.id)).flatMap(methodsOf);
   const methods = all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.key === m.key) === i);
-  if (methods.some((m) => m.kind === 'email')) return [];
   const tollFree = methods.some((m) => m.tollFree);
+  // The general duty is met by any business, the online-only business's e-mail address only by it.
   if (tollFree && methods.length >= 2) return [];
+  if (exclusivelyOnline && methods.some((m) => m.kind === 'email')) return [];
   const named = [...new Set(methods.map((m) => (m.tollFree ? 'a toll-free number' : kindWords[m.kind])))];
+  const through = `Requests to know, delete or correct can be made only through ${named.length ? list(named) : 'no method the policy names'}`;
+  if (exclusivelyOnline)
+    return [
+      {
+        message: `${through}: a business that operates exclusively online (\`operatesExclusivelyOnline\`) need give only an e-mail address for them, but none is given`,
+        path: ['rights'],
+        hint: 'Add an `email` to the contact that takes these requests.',
+      },
+    ];
   return [
     {
-      message: `Requests to know, delete or correct can be made only through ${named.length ? list(named) : 'no method the policy names'}: the CCPA asks for two or more methods including a toll-free telephone number, or an e-mail address from a business that operates exclusively online`,
+      message: `${through}: the CCPA asks for two or more methods including a toll-free telephone number, unless the business operates exclusively online (\`operatesExclusivelyOnline\`)`,
       path: ['rights'],
       hint: tollFree
         ? 'Add a second method to the contact that takes these requests: a web form (`url`) or an `email`.'
-        : 'Add a toll-free number to the contact that takes these requests (`methods` with a `phone` and `tollFree: true`) besides another method; or, if the business operates exclusively online and has a direct relationship with its consumers, an `email`.',
+        : 'Add a toll-free number to the contact that takes these requests (`methods` with a `phone` and `tollFree: true`) besides another method; or, if the business operates exclusively online and has a direct relationship with its consumers, say so with `controller.operatesExclusivelyOnline: true` and give an `email`.',
     },
   ];
 }

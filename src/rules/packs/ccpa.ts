@@ -1,4 +1,5 @@
 import { enumLabel } from '../../model/labels.js';
+import { controllersOf, serves } from '../controllers.js';
 import type { Policy } from '../../model/policy.generated.js';
 import { addresses, declares } from '../practices.js';
 import { namesCategory, suggestedCategory } from './ccpa-categories.js';
@@ -74,6 +75,17 @@ function rightStated(policy: Policy, type: RightType, date: string): boolean {
   if (type === 'delete') return hasRight(policy, 'erasure', ccpaRegions);
   if (type === 'opt-out-of-sale') return neitherSoldNorShared(policy, date);
   return false;
+}
+
+/**
+ * Whether the business operates exclusively online with a direct relationship
+ * to its consumers (§ 1798.130(a)(1)(A)): every controller that serves
+ * California says so; a controller that does not say so is held to the
+ * general duty.
+ */
+function exclusivelyOnline(policy: Policy): boolean {
+  const serving = controllersOf(policy).filter(({ controller }) => ccpaRegions.some((r) => serves(controller, r)));
+  return serving.length > 0 && serving.every(({ controller: c }) => c.operatesExclusivelyOnline === true);
 }
 
 /** The page of § 1798.135 through which a right is exercised, where the policy gives it. */
@@ -322,11 +334,11 @@ export const ccpaRules: readonly Rule[] = [
     severity: 'error',
     title: 'Every consumer right says how to exercise it, through enough methods',
     explanation:
-      'A business must offer two or more designated methods for submitting requests to know, delete and correct (including, unless it operates exclusively online, a toll-free telephone number), and its privacy policy must explain how to submit each request, including any link to an online form. Requests to opt out of sale or sharing and to limit the use of sensitive personal information are made through the links of § 1798.135 or another method the policy names. The rule asks that the way be stated for each right: a right’s `contact`, the methods or description of `rights.exercising`, the links `sharing.sale.optOutUrl` and `limitUrl`, or a custom section declaring `user-access` meet it. It then counts the methods of the contacts that take requests to know, delete and correct (`email`, `url`, `phone`, `address` and their `methods`): two or more, one of them a toll-free number (a `phone` with a toll-free area code, or `tollFree: true`), or an e-mail address, which is all a business that operates exclusively online and has a direct relationship with its consumers needs to give; the document does not say whether the business operates exclusively online, so an e-mail address is accepted.',
+      'A business must offer two or more designated methods for submitting requests to know, delete and correct, one of them a toll-free telephone number, unless it operates exclusively online and has a direct relationship with its consumers, when an e-mail address is enough; and its privacy policy must explain how to submit each request, including any link to an online form. Requests to opt out of sale or sharing and to limit the use of sensitive personal information are made through the links of § 1798.135 or another method the policy names. The rule asks that the way be stated for each right: a right’s `contact`, the methods or description of `rights.exercising`, the links `sharing.sale.optOutUrl` and `limitUrl`, or a custom section declaring `user-access` meet it. It then counts the methods of the contacts that take requests to know, delete and correct (`email`, `url`, `phone`, `address` and their `methods`): two or more, one of them a toll-free number (a `phone` with a toll-free area code, or `tollFree: true`); or an e-mail address, which is all a business that operates exclusively online and has a direct relationship with the consumers from whom it collects personal information needs to give. The document says so with `operatesExclusivelyOnline: true` on each controller that serves California; where it does not, the business is held to two methods including a toll-free number. The rule does not check that a business with a website takes requests through it (11 CCR 7020(b)).',
     reference: 'Cal. Civ. Code § 1798.130(a)(1)(A) and (a)(5)(A), 1798.135; Cal. Code Regs. tit. 11, § 7011(e), 7020(a) and (b)',
-    fix: 'Add `contact` to the right: the id of a contact (with an `email`, `url` or `phone`) that takes these requests; give the contact that takes requests to know, delete and correct a toll-free number and another method, or an `email`.',
+    fix: 'Add `contact` to the right: the id of a contact (with an `email`, `url` or `phone`) that takes these requests; give the contact that takes requests to know, delete and correct a toll-free number and another method, or, if the business operates exclusively online and has a direct relationship with its consumers, say so with `controller.operatesExclusivelyOnline: true` and give it an `email`.',
     appliesFrom: ccpaDate,
-    parts: ['rights', 'sharing'],
+    parts: ['rights', 'sharing', 'controller'],
     check: ({ policy, date }) => [
       ...(policy.rights?.items ?? []).flatMap((right, i): Finding[] => {
         if (right.contact || requestsExplained(policy)) return [];
@@ -344,7 +356,7 @@ export const ccpaRules: readonly Rule[] = [
           },
         ];
       }),
-      ...requestMethods(policy, date >= cpraDate ? ['know', 'delete', 'correct'] : ['know', 'delete']),
+      ...requestMethods(policy, date >= cpraDate ? ['know', 'delete', 'correct'] : ['know', 'delete'], exclusivelyOnline(policy)),
     ],
   },
   {

@@ -2,7 +2,8 @@ import type { Contact, Policy } from '../../model/policy.generated.js';
 import { addresses } from '../practices.js';
 import { hasRight, list } from '../text.js';
 import type { Finding, Rule } from '../types.js';
-import { reachable } from '../controllers.js';
+import { controllersOf, reachable, serves } from '../controllers.js';
+import { controllerNames, representativesFor } from '../representatives.js';
 
 /**
  * The revised Federal Act on Data Protection is in force from 1 September 2023.
@@ -121,5 +122,43 @@ export const fadpRules: readonly Rule[] = [
             },
           ]
         : [],
+  },
+  {
+    id: 'fadp-representative',
+    pack: 'fadp',
+    severity: 'warning',
+    title: 'A controller domiciled outside Switzerland publishes the name and address of its representative in Switzerland',
+    explanation:
+      'A private controller with its registered office or domicile abroad that processes personal data of persons in Switzerland must designate a representative in Switzerland where the processing is connected with offering them goods or services or monitoring their behaviour, is extensive, is carried out regularly and poses a high risk to their personality (Art. 14(1)); the representative is the point of contact for them and for the Commissioner (Art. 14(2)), and the controller publishes the representative’s name and address (Art. 14(3)). The rule judges each controller serving Switzerland whose `country` is stated and is not `CH`, and takes as its representative one of its `representatives` with `region: ch`, or a contact of it with role `representative` for `ch`; it asks for the representative’s name and postal address. It is a warning because the conditions of Art. 14(1) must all be met and the document cannot show whether the processing is extensive, regular and high-risk, nor whether the controller is a federal body, to which Art. 14 does not apply.',
+    reference: 'FADP (revised) Art. 14',
+    fix: 'Add to the controller’s `representatives` one with `region: ch`, its `name` and its postal `address`; or, where the conditions of Art. 14(1) are not all met, turn the rule off for the project in `policyc.config.json`.',
+    appliesFrom: fadpDate,
+    parts: ['controller', 'contacts'],
+    check: ({ policy }) =>
+      controllersOf(policy).flatMap(({ controller, path }): Finding[] => {
+        const country = controller.country;
+        if (!country || country === 'CH' || !serves(controller, 'ch')) return [];
+        const { subject, object } = controllerNames(controller, path);
+        const representatives = representativesFor(policy, controller, path, 'ch');
+        if (!representatives.length)
+          return [
+            {
+              message: `${subject} is established in \`${country}\`, outside Switzerland, and serves people there, but names no representative in Switzerland (Art. 14)`,
+              path,
+              hint: `Add to the \`representatives\` of ${object} one with \`region: ch\`, its \`name\` and its postal \`address\`.`,
+            },
+          ];
+        // Art. 14(3): the name and the address are published, both.
+        if (representatives.some((r) => r.name && r.address)) return [];
+        const first = representatives[0]!;
+        const missing = [first.name ? '' : 'name', first.address ? '' : 'postal address'].filter(Boolean);
+        return [
+          {
+            message: `${subject} names its representative in Switzerland${first.name ? ` (${first.name})` : ''} without its ${missing.join(' and ')}, which Art. 14(3) asks the controller to publish`,
+            path: first.path,
+            hint: `Give the representative in Switzerland its ${list(missing.map((m) => (m === 'name' ? '`name`' : 'postal `address`')))}.`,
+          },
+        ];
+      }),
   },
 ];

@@ -1,4 +1,5 @@
-import { contactsOf, controllersOf } from '../controllers.js';
+import { controllersOf, serves } from '../controllers.js';
+import { controllerNames, representativesFor } from '../representatives.js';
 import type { Finding, Rule } from '../types.js';
 
 /**
@@ -40,18 +41,14 @@ export const gdprRepresentativeRules: readonly Rule[] = [
       return controllersOf(policy).flatMap(({ controller, path }): Finding[] => {
         const country = controller.country;
         if (!country) return [];
-        // A representative is named in `representatives`, or as a contact of the controller with role `representative` for the region.
-        const represented = (r: 'eu' | 'uk') =>
-          Boolean(controller.representatives?.some((rep) => rep.region === r)) ||
-          contactsOf(policy, controller).some((c) => c.role === 'representative' && (!c.regions?.length || c.regions.includes(r)));
-        const named = path.length === 1 ? 'The controller' : `The controller \`${controller.id ?? path[1]}\``;
+        const { subject, object } = controllerNames(controller, path);
         return regions
-          .filter((r) => !controller.regions?.length || controller.regions.includes(r))
-          .filter((r) => !establishedIn(r, country, date) && !represented(r))
+          .filter((r) => serves(controller, r))
+          .filter((r) => !establishedIn(r, country, date) && !representativesFor(policy, controller, path, r).length)
           .map((r) => ({
-            message: `${named} is established in \`${country}\`, outside ${names[r]}, and serves people there, but names no representative in ${names[r]} (Art. 27)`,
+            message: `${subject} is established in \`${country}\`, outside ${names[r]}, and serves people there, but names no representative in ${names[r]} (Art. 27)`,
             path,
-            hint: `Add to the \`representatives\` of ${path.length === 1 ? 'the controller' : `\`${controller.id ?? path[1]}\``} one with \`region: ${r}\`, its \`name\` and how to reach it.`,
+            hint: `Add to the \`representatives\` of ${object} one with \`region: ${r}\`, its \`name\` and how to reach it.`,
           }));
       });
     },
