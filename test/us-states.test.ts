@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../src/model/policy.generated.js';
-import { applicableRules } from '../src/rules/engine.js';
+import { applicableRules, lawDates } from '../src/rules/engine.js';
 import { healthStates, usStates } from '../src/rules/packs/us-states-table.js';
 import type { Jurisdiction } from '../src/rules/types.js';
 
@@ -40,5 +40,10 @@ describe('us-states table', () => {
     expect(rulesFor('us-va', '2022-12-31')).toEqual([]);
     expect(rulesFor('us-wa', '2024-03-31')).toContain('us-consumer-health-policy');
     expect(rulesFor('eu', '2026-01-01')).toEqual([]);
+  });
+
+  it('judges a version in force across the date a state law or its signals apply on that date', () => {
+    // Indiana's act (1 January 2026), New Jersey's signals (15 July 2025).
+    expect(lawDates()).toEqual(expect.arrayContaining(['2026-01-01', '2025-07-15', '2025-07-31']));
   });
 });

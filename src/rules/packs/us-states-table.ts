@@ -20,14 +20,24 @@ export interface UsState {
   sensitiveConsent: boolean;
   /** From this date (YYYY-MM-DD) opt-outs sent by a universal opt-out mechanism must be honoured; absent where the act does not require it or policyc could not verify the date. */
   optOutSignalsFrom?: string;
+  /** The provision giving consumers the right to opt out of profiling in furtherance of decisions with legal or similarly significant effects; absent where the act gives none (Utah, Iowa). */
+  profilingOptOut?: string;
+  /** The section saying what the privacy notice contains (among it, how consumers exercise their rights); absent where policyc could not verify it. */
+  notice?: string;
 }
 
 /**
  * Effective dates from the checklist of the project's legal reference
- * (privacy-requirements.md, section 4); signal dates from the acts as
- * reported by the state regulators' and practitioners' summaries. Nebraska,
- * New Jersey and Minnesota also require signals to be honoured, but the date
- * was not verified, so they carry none yet.
+ * (privacy-requirements.md, section 4); signal dates, sections and the
+ * profiling opt-out from the acts' texts, or where the text was not at hand
+ * from the state regulators' and practitioners' summaries. A section is
+ * cited only as precisely as it was verified: where a subsection could not
+ * be confirmed (or was renumbered by a later amendment) the section is cited
+ * whole, and where the section could not be found the field is left out.
+ * New Jersey's signals date is the act's: six months after its effective date
+ * (N.J. Stat. § 56:8-166.11(b)(1)). Nebraska's act makes a global device
+ * setting an authorised agent for the opt-outs from its effective date, with
+ * no later date (Neb. Rev. Stat. § 87-1111(5)).
  */
 export const usStates: readonly UsState[] = [
   {
@@ -38,6 +48,8 @@ export const usStates: readonly UsState[] = [
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    profilingOptOut: 'Va. Code § 59.1-577(A)(5)(iii)',
+    notice: 'Va. Code § 59.1-578',
   },
   {
     jurisdiction: 'us-co',
@@ -48,6 +60,8 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2024-07-01',
+    profilingOptOut: 'Colo. Rev. Stat. § 6-1-1306(1)(a)(I)(C)',
+    notice: 'Colo. Rev. Stat. § 6-1-1308(1)(a); 4 Colo. Code Regs. 904-3, rules 6.03 and 9.03',
   },
   {
     jurisdiction: 'us-ct',
@@ -58,6 +72,8 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2025-01-01',
+    profilingOptOut: 'Conn. Gen. Stat. § 42-518',
+    notice: 'Conn. Gen. Stat. § 42-520',
   },
   {
     jurisdiction: 'us-ut',
@@ -77,6 +93,8 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2025-01-01',
+    profilingOptOut: 'Tex. Bus. & Com. Code § 541.051(b)(5)(C)',
+    notice: 'Tex. Bus. & Com. Code § 541.102(a)',
   },
   {
     jurisdiction: 'us-or',
@@ -87,6 +105,8 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2026-01-01',
+    profilingOptOut: 'Or. Rev. Stat. § 646A.574(1)(d)(C)',
+    notice: 'Or. Rev. Stat. § 646A.578(4)',
   },
   {
     jurisdiction: 'us-mt',
@@ -97,6 +117,7 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2025-01-01',
+    profilingOptOut: 'Mont. Code Ann. § 30-14-2808',
   },
   {
     jurisdiction: 'us-ia',
@@ -116,6 +137,8 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2026-01-01',
+    profilingOptOut: 'Del. Code tit. 6, § 12D-104(a)',
+    notice: 'Del. Code tit. 6, § 12D-106',
   },
   {
     jurisdiction: 'us-ne',
@@ -125,6 +148,9 @@ export const usStates: readonly UsState[] = [
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    optOutSignalsFrom: '2025-01-01',
+    profilingOptOut: 'Neb. Rev. Stat. § 87-1107(2)(e)',
+    notice: 'Neb. Rev. Stat. § 87-1113',
   },
   {
     jurisdiction: 'us-nh',
@@ -135,6 +161,7 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
     optOutSignalsFrom: '2025-01-01',
+    profilingOptOut: 'N.H. Rev. Stat. § 507-H:4, I(e)',
   },
   {
     jurisdiction: 'us-nj',
@@ -144,24 +171,31 @@ export const usStates: readonly UsState[] = [
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    optOutSignalsFrom: '2025-07-15',
+    profilingOptOut: 'N.J. Stat. § 56:8-166.10(a)(5)(c)',
+    notice: 'N.J. Stat. § 56:8-166.6(a) and (b)',
   },
   {
     jurisdiction: 'us-tn',
     name: 'Tennessee',
-    law: 'Tennessee Information Protection Act, Tenn. Code Ann. § 47-18-3201 ff.',
+    law: 'Tennessee Information Protection Act, Tenn. Code Ann. § 47-18-3301 ff.',
     effective: '2025-07-01',
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    profilingOptOut: 'Tenn. Code Ann. § 47-18-3304(a)(2)(E)(iii)',
   },
   {
     jurisdiction: 'us-mn',
     name: 'Minnesota',
-    law: 'Minnesota Consumer Data Privacy Act, Minn. Stat. ch. 325O',
+    law: 'Minnesota Consumer Data Privacy Act, Minn. Stat. §§ 325M.10 to 325M.21',
     effective: '2025-07-31',
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    optOutSignalsFrom: '2025-07-31',
+    profilingOptOut: 'Minn. Stat. § 325M.14',
+    notice: 'Minn. Stat. § 325M.16, subd. 1',
   },
   {
     jurisdiction: 'us-md',
@@ -172,6 +206,7 @@ export const usStates: readonly UsState[] = [
     targetedAdvertisingOptOut: true,
     sensitiveConsent: false,
     optOutSignalsFrom: '2025-10-01',
+    profilingOptOut: 'Md. Code, Com. Law § 14-4705(b)(7)(iii)',
   },
   {
     jurisdiction: 'us-in',
@@ -181,6 +216,8 @@ export const usStates: readonly UsState[] = [
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    profilingOptOut: 'Ind. Code § 24-15-3-1(b)(5)',
+    notice: 'Ind. Code § 24-15-4-3',
   },
   {
     jurisdiction: 'us-ky',
@@ -190,6 +227,8 @@ export const usStates: readonly UsState[] = [
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    profilingOptOut: 'Ky. Rev. Stat. § 367.3615(2)(e)',
+    notice: 'Ky. Rev. Stat. § 367.3617',
   },
   {
     jurisdiction: 'us-ri',
@@ -199,6 +238,7 @@ export const usStates: readonly UsState[] = [
     appeals: true,
     targetedAdvertisingOptOut: true,
     sensitiveConsent: true,
+    profilingOptOut: 'R.I. Gen. Laws § 6-48.1-5(e)(4)',
   },
 ];
 

@@ -14,6 +14,19 @@ function statesInForce(context: RuleContext, requirement: (state: UsState) => bo
   return usStates.filter((s) => declared.has(s.jurisdiction) && context.date >= s.effective && requirement(s));
 }
 
+/**
+ * The days a rule's verdict can change on: the dates (by default the
+ * effective dates) of the states that impose `requirement`, so that a version
+ * in force across one is judged on it too (see `lawDates`).
+ */
+function stateDates(
+  requirement: (state: UsState) => boolean,
+  dateOf: (state: UsState) => string | undefined = (s) => s.effective,
+): string[] {
+  const dates = usStates.filter(requirement).map(dateOf);
+  return [...new Set(dates.filter((d): d is string => Boolean(d)))].sort();
+}
+
 /** The states in `states` whose people the policy does not give the right: a right limited to other regions is not theirs (`us` covers every state). */
 function lacking(policy: Policy, type: RightType, states: readonly UsState[]): UsState[] {
   return states.filter((s) => !hasRight(policy, type, [s.jurisdiction, 'us']));
@@ -71,6 +84,7 @@ export const usStateRules: readonly Rule[] = [
       'Va. Code § 59.1-577(C) and 59.1-578(C); Colo. Rev. Stat. § 6-1-1306(3) and 6-1-1308(1); and the corresponding sections of the other states’ acts (see the state in the message)',
     fix: 'Describe the appeal in `rights.exercising.appeals` (how to appeal, and how soon it is decided), or add a right with `type: appeal` for the states concerned.',
     appliesFrom: firstDate,
+    dates: stateDates((s) => s.appeals),
     parts: ['rights'],
     check: (context) => {
       const { policy } = context;
@@ -100,6 +114,7 @@ export const usStateRules: readonly Rule[] = [
       'Va. Code § 59.1-577(A)(5) and 59.1-578(D); Colo. Rev. Stat. § 6-1-1306(1)(a) and 6-1-1308(1)(b); and the corresponding sections of the other states’ acts (see the state in the message)',
     fix: 'Add a right with `type: opt-out-of-targeted-advertising` for the states concerned, saying how to opt out (a link or a setting); or, if no personal data is processed for targeted advertising, correct the sharing or cookie entries that say so.',
     appliesFrom: firstDate,
+    dates: stateDates((s) => s.targetedAdvertisingOptOut),
     parts: ['sharing', 'cookies', 'rights'],
     check: (context) => {
       const { policy } = context;
@@ -119,6 +134,40 @@ export const usStateRules: readonly Rule[] = [
     },
   },
   {
+    id: 'us-profiling-opt-out',
+    pack: 'us-states',
+    severity: 'warning',
+    title: 'Automated decisions with significant effects come with the right to opt out of profiling, in the states that give it',
+    explanation:
+      'Every comprehensive state privacy law of the pack except Utah’s and Iowa’s gives consumers the right to opt out of profiling in furtherance of decisions that produce legal or similarly significant effects concerning them (credit, housing, insurance, education, criminal justice, employment, health care, access to basic necessities), some only where the decisions are solely automated. The privacy notice must say how consumers exercise their rights, and Colorado’s rules (4 Colo. Code Regs. 904-3, rules 6.03(A)(1)(c) and 9.03(A)(7)), Oregon (Or. Rev. Stat. § 646A.578(4)(h)), New Jersey (N.J. Stat. § 56:8-166.6(b)) and Minnesota (Minn. Stat. § 325M.16, subd. 1(b)) ask it to name such profiling and how to opt out of it. policyc reads `purposes.automatedDecisions.used: true` as such decisions, and looks for a right of type `opt-out-of-profiling` that the people of the state have. A warning, not an error: `automatedDecisions` is described in the GDPR’s terms, which reach further than the state laws’ closed list of significant decisions, and a document without it (or with `used: false`) is not judged.',
+    reference:
+      'Va. Code § 59.1-577(A)(5)(iii) and 59.1-578; Colo. Rev. Stat. § 6-1-1306(1)(a)(I)(C) and 6-1-1308(1)(a); 4 Colo. Code Regs. 904-3, rule 9.03; and the provision of each other state named in the message',
+    fix: 'Add a right with `type: opt-out-of-profiling` for the states concerned (or without `regions`), saying how to opt out; or, if no decisions with legal or similarly significant effects are made by automated means, set `purposes.automatedDecisions.used: false`.',
+    appliesFrom: firstDate,
+    dates: stateDates((s) => Boolean(s.profilingOptOut)),
+    parts: ['purposes', 'rights'],
+    check: (context) => {
+      const { policy } = context;
+      if (!policy.purposes.automatedDecisions?.used) return [];
+      const missing = lacking(
+        policy,
+        'opt-out-of-profiling',
+        statesInForce(context, (s) => Boolean(s.profilingOptOut)),
+      );
+      if (!missing.length) return [];
+      const provisions = missing.map(
+        (s) => `${s.name} (${[s.profilingOptOut, s.notice && `privacy notice: ${s.notice}`].filter(Boolean).join('; ')})`,
+      );
+      const laws = missing.length === 1 ? `the law of ${provisions[0]} gives` : `the laws of ${list(provisions)} give`;
+      return [
+        {
+          message: `Decisions with legal or similarly significant effects are made by automated means, but the policy does not state ${theRight('opt-out-of-profiling')}, which ${laws}`,
+          path: ['purposes', 'automatedDecisions'],
+        },
+      ];
+    },
+  },
+  {
     id: 'us-sale-opt-out',
     pack: 'us-states',
     severity: 'error',
@@ -129,6 +178,7 @@ export const usStateRules: readonly Rule[] = [
       'Va. Code § 59.1-577(A)(5) and 59.1-578(D); Utah Code § 13-61-201; and the corresponding sections of the other states’ acts (see the state in the message)',
     fix: 'Add a right with `type: opt-out-of-sale` for the states concerned (or without `regions`), saying how to opt out.',
     appliesFrom: firstDate,
+    dates: stateDates(() => true),
     parts: ['sharing', 'rights'],
     check: (context) => {
       const { policy } = context;
@@ -158,6 +208,7 @@ export const usStateRules: readonly Rule[] = [
       'Va. Code § 59.1-578(A)(5); Colo. Rev. Stat. § 6-1-1308(7); and the corresponding sections of the other states’ acts (see the state in the message)',
     fix: 'Add a right with `type: consent-to-sensitive` for the states concerned, saying that sensitive data is processed only with consent and how to give and withdraw it; or, if the category is not sensitive data, remove `sensitive: true`.',
     appliesFrom: firstDate,
+    dates: stateDates((s) => s.sensitiveConsent),
     parts: ['collection', 'rights'],
     check: (context) => {
       const { policy } = context;
@@ -186,11 +237,15 @@ export const usStateRules: readonly Rule[] = [
     severity: 'error',
     title: 'Universal opt-out signals are honoured, in the states that require it',
     explanation:
-      'A growing number of states require a controller that sells personal data or processes it for targeted advertising to honour a consumer’s opt-out sent by a universal opt-out mechanism such as Global Privacy Control: Colorado from 1 July 2024; Connecticut, Texas, Montana and New Hampshire from 1 January 2025; Maryland from 1 October 2025; Oregon and Delaware from 1 January 2026. policyc looks for a signal in `signals.items` (Global Privacy Control or another) that is honoured, wholly or in part.',
+      'A growing number of states require a controller that sells personal data or processes it for targeted advertising to honour a consumer’s opt-out sent by a universal opt-out mechanism such as Global Privacy Control: Colorado from 1 July 2024; Connecticut, Texas, Montana and New Hampshire from 1 January 2025, and Nebraska with its act on the same day (a global device setting acts as the consumer’s agent; a controller need not honour it unless it honours such requests under another state’s law); New Jersey from 15 July 2025, six months after its act; Minnesota with its act on 31 July 2025; Maryland from 1 October 2025; Oregon and Delaware from 1 January 2026. policyc looks for a signal in `signals.items` (Global Privacy Control or another) that is honoured, wholly or in part.',
     reference:
       'Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 Colo. Code Regs. 904-3, part 5; and the corresponding sections of the other states’ acts (see the state in the message)',
     fix: 'Add to `signals.items` an entry with `signal: global-privacy-control` and `response: honoured`, saying what it does (`effect`: it opts the browser or device out of sale and targeted advertising).',
     appliesFrom: '2024-07-01',
+    dates: stateDates(
+      (s) => Boolean(s.optOutSignalsFrom),
+      (s) => s.optOutSignalsFrom,
+    ),
     parts: ['sharing', 'cookies'],
     check: (context) => {
       const { policy } = context;
