@@ -1419,6 +1419,8 @@ export interface EnglishMessages {
     parentalConsentUnder: string;
     /** Contact for parents */
     parentsContact: string;
+    /** How long children’s information is kept */
+    childrenRetention: string;
     /** What a request must meet */
     threshold: string;
     /** Whether you are told */

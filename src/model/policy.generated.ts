@@ -2270,6 +2270,7 @@ export interface Children {
      */
     description: string;
   };
+  retention?: Retention2;
   /**
    * The `id` of another entity in this document.
    */
@@ -2278,6 +2279,38 @@ export interface Children {
    * Prose shown after the section's structured content.
    */
   closing?: string;
+}
+/**
+ * How long data is kept, as the policy states it: a period, the criteria that decide it, stages of deletion, anonymisation, or indefinite keeping.
+ */
+export interface Retention2 {
+  /**
+   * The longest time the data is kept.
+   */
+  period?: string;
+  /**
+   * What decides how long it is kept.
+   */
+  criteria?: string;
+  /**
+   * The statement in the policy’s words, printed instead of a label built from the fields.
+   */
+  description?: string;
+  /**
+   * Steps in the order they happen (for example: 30 days in the trash, then removed from servers, then from backups).
+   *
+   * @minItems 1
+   * @maxItems 5000
+   */
+  stages?: [RetentionStage, ...RetentionStage[]];
+  /**
+   * What happens at the end: the data is deleted, or made anonymous and kept.
+   */
+  end?: 'deletion' | 'anonymisation';
+  /**
+   * True when the data is kept with no end.
+   */
+  indefinite?: boolean;
 }
 /**
  * Requests from governments and law enforcement.

@@ -142,6 +142,7 @@ export const sectionDetails: Partial<Record<BuiltinSection, Details>> = {
         ['minimumAge', writer.t('facts', 'minimumAge'), children.minimumAge === undefined ? undefined : String(children.minimumAge)],
         ['directed', writer.t('facts', 'directed'), yesNo(children.directed)],
         ['knowinglyCollects', writer.t('facts', 'knowinglyCollects'), yesNo(children.knowinglyCollects)],
+        ['retention', writer.t('facts', 'childrenRetention'), children.retention && retentionView(children.retention, writer).markdown],
         ['contact', writer.t('facts', 'parentsContact'), contactMarkdown(policy, children.contact, roleText(writer))],
       ]),
       parentalConsent: children.parentalConsent && {

@@ -1,5 +1,6 @@
 import type { Policy } from '../../model/policy.generated.js';
 import { declares } from '../practices.js';
+import { retentionStatement } from '../retention-criteria.js';
 import type { Finding, Jurisdiction, Rule } from '../types.js';
 
 /**
@@ -7,6 +8,13 @@ import type { Finding, Jurisdiction, Rule } from '../types.js';
  * 1 July 2013, numbers the online notice 312.4(d).
  */
 const coppaDate = '2013-07-01';
+
+/**
+ * The COPPA Rule as amended on 22 April 2025 (90 FR 16918), in force 23 June
+ * 2025: operators had until 22 April 2026 to comply (the earlier dates of
+ * 312.11(d)(1), (d)(4) and (g) bind safe harbor programs only).
+ */
+const coppa2025Date = '2026-04-22';
 
 /** The GDPR applies from 25 May 2018, and so does the UK's age of 13 (Data Protection Act 2018 s.9). */
 const gdprDate = '2018-05-25';
@@ -103,6 +111,48 @@ export const childrenRules: readonly Rule[] = [
             },
           ]
         : [],
+  },
+  {
+    id: 'children-coppa-retention',
+    pack: 'children',
+    severity: 'error',
+    title: 'A service for children under 13 in the US sets out its retention policy for children’s data, with a timeframe for deletion',
+    explanation:
+      'Under 16 CFR 312.10 as amended on 22 April 2025 (compliance from 22 April 2026), an operator may keep personal information collected online from a child only as long as reasonably necessary for the specific purposes it was collected for, and never indefinitely; it must have a written data retention policy that sets out those purposes, the business need for keeping the information and a timeframe for deleting it, and must give that policy in the online notice (16 CFR 312.10, 312.4(d)). The rule asks for the children’s own retention (`children.retention`): the document’s retention of its data categories does not say what happens to data collected from children. A retention that says only “as long as necessary” names no timeframe.',
+    reference: 'COPPA Rule, 16 CFR 312.10 and 312.4(d), as amended 22 April 2025 (90 FR 16918)',
+    fix: 'Add `children.retention`: a `description` (or `criteria`) of why children’s information is kept and the business need for it, and when it is deleted: a `period` (`1 year`), `stages`, or criteria naming the event that ends the keeping (`deleted within 30 days after the account is closed`).',
+    appliesFrom: coppa2025Date,
+    parts: ['children'],
+    check: ({ policy }) => {
+      if (!declaresAny(policy, isUs) || !servesUnder(policy, coppaAge)) return [];
+      const retention = policy.children!.retention;
+      if (retention?.indefinite)
+        return [
+          {
+            message:
+              'Children’s personal information is kept with no end (`children.retention.indefinite`), but COPPA forbids keeping it indefinitely',
+            path: ['children', 'retention', 'indefinite'],
+            hint: 'Replace `indefinite` with a `period` or `stages` after which children’s information is deleted, or criteria naming the event that ends the keeping.',
+          },
+        ];
+      const statement = retentionStatement(retention);
+      if (statement.kind === 'missing')
+        return [
+          {
+            message: `${who(policy)}, but the policy does not set out its retention policy for children’s personal information (\`children.retention\`)`,
+            path: ['children'],
+          },
+        ];
+      if (statement.kind === 'vague')
+        return [
+          {
+            message: `Children’s personal information is kept “${statement.text}” (\`children.retention\`): that names no timeframe for deleting it`,
+            path: ['children', 'retention'],
+            hint: 'Give `children.retention` a `period` (`1 year`), or `criteria` naming the event that ends the keeping (`deleted within 30 days after the account is closed`).',
+          },
+        ];
+      return [];
+    },
   },
   {
     id: 'children-gdpr-parental-consent',

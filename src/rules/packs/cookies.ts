@@ -123,8 +123,13 @@ function needingConsent(policy: Policy): Tracker[] {
   return trackersOf(policy).filter(needsConsent);
 }
 
+/**
+ * Cookie consent is data protection consent: ePrivacy Art. 2(f) gives it the
+ * meaning of consent in Directive 95/46/EC (Art. 2(h)), and GDPR Art. 94(2)
+ * reads references to that Directive as references to the GDPR from 25 May 2018.
+ */
 const consentReference =
-  'ePrivacy Directive 2002/58/EC Art. 5(3), as amended by Directive 2009/136/EC; UK PECR reg. 6; GDPR Art. 4(11) and 7';
+  'ePrivacy Directive 2002/58/EC Art. 5(3), as amended by Directive 2009/136/EC, and Art. 2(f); Directive 95/46/EC Art. 2(h) (until 24 May 2018); GDPR Art. 4(11), 7 and 94(2); UK PECR reg. 6';
 
 export const cookieRules: readonly Rule[] = [
   {
@@ -199,7 +204,7 @@ export const cookieRules: readonly Rule[] = [
     severity: 'error',
     title: 'A policy with cookies that need consent describes how consent is obtained',
     explanation:
-      'Since the ePrivacy Directive took effect (transposition deadline 31 October 2003), a website may store a cookie that is not strictly necessary only if the user is informed and offered the right to refuse it; since its amendment by Directive 2009/136/EC (transposition deadline 25 May 2011; in the UK, PECR as amended on 26 May 2011) only with the user’s prior consent, which has the meaning of consent in the data protection rules. A policy listing analytics, advertising, functional or third-party cookies (named, as tracking technologies, or as categories described without naming each) must say how that consent is given and withdrawn.',
+      'Since the ePrivacy Directive took effect (transposition deadline 31 October 2003), a website may store a cookie that is not strictly necessary only if the user is informed and offered the right to refuse it; since its amendment by Directive 2009/136/EC (transposition deadline 25 May 2011; in the UK, PECR as amended on 26 May 2011) only with the user’s prior consent, which has the meaning of a data subject’s consent (ePrivacy Art. 2(f): Directive 95/46/EC’s, read as the GDPR’s from 25 May 2018 under GDPR Art. 94(2)). A policy listing analytics, advertising, functional or third-party cookies (named, as tracking technologies, or as categories described without naming each) must say how that consent is given and withdrawn.',
     reference: consentReference,
     fix: 'Add `cookies.consent` with `model: opt-in` and a `notice` saying how people give consent before non-essential cookies are set (a banner, a settings page) and how they withdraw it.',
     appliesFrom: '2003-10-31',
