@@ -190,7 +190,7 @@ transfers:
     - id: service-providers-sccs
       destination: Countries outside the UK and the EEA
       recipient: Our service providers
-      mechanisms: [standard-contractual-clauses]
+      mechanisms: [standard-contractual-clauses, uk-addendum]
       description: |
         Where our service providers process your personal data in a country without an adequacy decision, we protect it with the standard contractual clauses approved by the European Commission and, for data from the UK, the International Data Transfer Addendum.
       copy: You can ask for a copy of these clauses by writing to privacy@example.com.

@@ -318,8 +318,24 @@ export interface EnglishMessages {
       adequacy: string;
       /** Standard contractual clauses */
       'standard-contractual-clauses': string;
+      /** UK International Data Transfer Agreement */
+      'uk-idta': string;
+      /** UK International Data Transfer Addendum to the standard contractual clauses */
+      'uk-addendum': string;
+      /** Standard contractual clauses adapted to Swiss law */
+      'swiss-scc-adaptation': string;
       /** Binding corporate rules */
       'binding-corporate-rules': string;
+      /** Approved code of conduct */
+      'code-of-conduct': string;
+      /** Approved certification mechanism */
+      'certification-mechanism': string;
+      /** Binding instrument between public authorities */
+      'public-authority-instrument': string;
+      /** Contractual clauses authorised by a supervisory authority */
+      'ad-hoc-contractual-clauses': string;
+      /** Administrative arrangement between public authorities */
+      'administrative-arrangement': string;
       /** U.S.-EU Safe Harbor Framework */
       'eu-us-safe-harbor': string;
       /** US-Swiss Safe Harbor Framework */

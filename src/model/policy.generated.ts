@@ -186,7 +186,7 @@ export type Marketing1 =
       consents: unknown;
     };
 /**
- * A transfer safeguard: an `adequacy` decision, `standard-contractual-clauses`, `binding-corporate-rules`, a framework (`eu-us-safe-harbor`, `us-swiss-safe-harbor`, `eu-us-privacy-shield`, `swiss-us-privacy-shield`, `eu-us-data-privacy-framework`, `uk-us-data-bridge`, `swiss-us-data-privacy-framework`) or an Art. 49 `derogation`.
+ * A transfer safeguard. `adequacy`: an adequacy decision (GDPR Art. 45) for the destination. `standard-contractual-clauses`: the European Commission's standard contractual clauses (Art. 46(2)(c)); for data from Switzerland, as the Swiss FDPIC recognises them; for data from the UK they stand alone only until 21 March 2024, the end of the UK's transition. `uk-idta`: the UK International Data Transfer Agreement, in force from 21 March 2022, for data from the UK. `uk-addendum`: the UK International Data Transfer Addendum to the European Commission's standard contractual clauses, in force from 21 March 2022, for data from the UK. `swiss-scc-adaptation`: the European Commission's 2021 standard contractual clauses with the adaptations to Swiss law the FDPIC required when it recognised them on 27 August 2021, for data from Switzerland. `binding-corporate-rules` (Art. 47). `code-of-conduct`: an approved code of conduct with binding and enforceable commitments of the recipient (Art. 46(2)(e)). `certification-mechanism`: an approved certification mechanism with binding and enforceable commitments of the recipient (Art. 46(2)(f)); a U.S. framework is named by its own value. `public-authority-instrument`: a legally binding and enforceable instrument between public authorities or bodies (Art. 46(2)(a)). `ad-hoc-contractual-clauses`: contractual clauses authorised by the competent supervisory authority (Art. 46(3)(a)). `administrative-arrangement`: provisions in administrative arrangements between public authorities or bodies, authorised by the competent supervisory authority (Art. 46(3)(b)). A U.S. framework, each for data from its own origin: `eu-us-safe-harbor`, `us-swiss-safe-harbor`, `eu-us-privacy-shield`, `swiss-us-privacy-shield`, `eu-us-data-privacy-framework`, `uk-us-data-bridge`, `swiss-us-data-privacy-framework`. `derogation`: a derogation for a specific situation (Art. 49), named in the transfer's `derogation`.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "TransferMechanism".
@@ -194,7 +194,15 @@ export type Marketing1 =
 export type TransferMechanism =
   | 'adequacy'
   | 'standard-contractual-clauses'
+  | 'uk-idta'
+  | 'uk-addendum'
+  | 'swiss-scc-adaptation'
   | 'binding-corporate-rules'
+  | 'code-of-conduct'
+  | 'certification-mechanism'
+  | 'public-authority-instrument'
+  | 'ad-hoc-contractual-clauses'
+  | 'administrative-arrangement'
   | 'eu-us-safe-harbor'
   | 'us-swiss-safe-harbor'
   | 'eu-us-privacy-shield'

@@ -373,7 +373,7 @@ function transferSafeguards(mechanisms: TransferMechanism[], g: Graph): { measur
     } else if (m === 'adequacy') bases.push(eu ? ref('eu-gdpr:A45-3') : { '@type': 'dpv:DataTransferLegalBasis', 'rdfs:label': label });
     else if (m === 'derogation') bases.push({ '@type': 'dpv:DataTransferLegalBasis', 'rdfs:label': label });
     else {
-      // A framework: the EU-U.S. Data Privacy Framework is an EU adequacy decision (Art. 45(3)); the others are not, or no longer, EU law.
+      // Another safeguard (the UK's and Swiss clauses, codes, certifications, public-authority instruments) or a framework: the EU-U.S. Data Privacy Framework is an EU adequacy decision (Art. 45(3)); the other frameworks are not, or no longer, EU law.
       measures.push(safeguard);
       if (m === 'eu-us-data-privacy-framework' && eu) bases.push(ref('eu-gdpr:A45-3'));
     }

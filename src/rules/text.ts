@@ -1,5 +1,6 @@
 import { enumLabel } from '../model/labels.js';
 import type { Policy } from '../model/policy.generated.js';
+import { frameworkOf, type Mechanism } from './frameworks.js';
 
 /** A type of right, as the schema names them (`access`, `know`, ...). */
 export type RightType = NonNullable<NonNullable<Policy['rights']>['items'][number]['types']>[number];
@@ -14,6 +15,17 @@ export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'
 export function theRight(type: RightType): string {
   const label = enumLabel('right', type);
   return `the ${label.charAt(0).toLowerCase()}${label.slice(1)} (\`${type}\`)`;
+}
+
+/**
+ * A transfer mechanism inside a sentence: a framework by its name ("EU-U.S.
+ * Data Privacy Framework"), another safeguard in lower case ("standard
+ * contractual clauses"), unless its label starts with an acronym ("UK
+ * International Data Transfer Agreement").
+ */
+export function mechanismName(mechanism: Mechanism): string {
+  const label = enumLabel('mechanism', mechanism);
+  return frameworkOf(mechanism) || !/^.[a-z]/.test(label) ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
 /** A region a right can be limited to (`rights.items[].regions`). */

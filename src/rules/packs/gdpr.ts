@@ -1,11 +1,10 @@
-import { enumLabel } from '../../model/labels.js';
 import { consentReliances } from '../consent.js';
 import { contactsOf, controllersOf, ofController, reachable } from '../controllers.js';
 import { notSafeguards, type Mechanism } from '../frameworks.js';
 import { addresses } from '../practices.js';
 import { gdprRepresentativeRules } from './gdpr-representative.js';
 import { retentionFindings } from '../retention-criteria.js';
-import { hasRight, list, theRight, type RightType } from '../text.js';
+import { hasRight, list, mechanismName, theRight, type RightType } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
 /** The GDPR applies from 25 May 2018 (Art. 99(2)); the UK GDPR continues it. */
@@ -191,9 +190,9 @@ export const gdprRules: readonly Rule[] = [
     severity: 'error',
     title: 'Every international transfer states its safeguard, and how to obtain a copy of an Art. 46 or 47 safeguard',
     explanation:
-      'For a transfer outside the EEA (or the UK), the policy must say whether an adequacy decision covers it or which safeguard protects it (or, failing both, which derogation of Art. 49 it relies on: `mechanisms: [derogation]` with the `derogation` in the policy’s words), and for every safeguard under Art. 46 and 47 (standard contractual clauses, binding corporate rules, and any other appropriate safeguard: a code of conduct, a certification, ad hoc clauses), the means by which people can obtain a copy of them or where they have been made available. An adequacy decision (including a data privacy framework) and a derogation of Art. 49 have no copy to give. Whether a framework covers the data’s origin is judged by `transfers-origin-covered`.',
-    reference: 'GDPR Art. 13(1)(f), 14(1)(f), 45, 46 and 47',
-    fix: 'List the transfer’s `mechanisms` (for a transfer under Art. 49, `derogation`, with the `derogation` relied on); where they include a safeguard of Art. 46 or 47 (`standard-contractual-clauses`, `binding-corporate-rules`), add `copy`: how to obtain a copy of it, or where it is published.',
+      'For a transfer outside the EEA (or the UK), the policy must say whether an adequacy decision covers it or which safeguard protects it (or, failing both, which derogation of Art. 49 it relies on: `mechanisms: [derogation]` with the `derogation` in the policy’s words), and for every safeguard under Art. 46 and 47, the means by which people can obtain a copy of them or where they have been made available: standard contractual clauses (the European Commission’s, the UK’s International Data Transfer Agreement and its Addendum, the clauses adapted to Swiss law), binding corporate rules, an approved code of conduct or certification mechanism, a binding instrument between public authorities (Art. 46(2)), contractual clauses authorised by a supervisory authority and administrative arrangements between public authorities (Art. 46(3)). An adequacy decision (including a data privacy framework) and a derogation of Art. 49 have no copy to give. Whether a mechanism covers the data’s origin is judged by `transfers-origin-covered`.',
+    reference: 'GDPR and UK GDPR Art. 13(1)(f), 14(1)(f), 45, 46 and 47',
+    fix: 'List the transfer’s `mechanisms` (for a transfer under Art. 49, `derogation`, with the `derogation` relied on); where they include a safeguard of Art. 46 or 47 (any mechanism but `adequacy`, a U.S. framework and `derogation`: `standard-contractual-clauses`, `uk-idta`, `uk-addendum`, `swiss-scc-adaptation`, `binding-corporate-rules`, `code-of-conduct`, `certification-mechanism`, `public-authority-instrument`, `ad-hoc-contractual-clauses`, `administrative-arrangement`), add `copy`: how to obtain a copy of it, or where it is published.',
     appliesFrom: gdprDate,
     parts: ['transfers'],
     check: ({ policy }) =>
@@ -216,12 +215,12 @@ export const gdprRules: readonly Rule[] = [
           ];
         const needing = transfer.mechanisms.filter(isSafeguard);
         if (!needing.length || transfer.copy?.trim()) return [];
-        const names = list(needing.map((m) => enumLabel('mechanism', m).toLowerCase()));
+        const names = list(needing.map((m) => `the ${mechanismName(m)}`));
         return [
           {
-            message: `The transfer \`${transfer.id}\` relies on ${names} but does not say how to obtain a copy of them`,
+            message: `The transfer \`${transfer.id}\` relies on ${names} but does not say how to obtain a copy`,
             path: ['transfers', 'items', i],
-            hint: `Add \`copy\` to the transfer \`${transfer.id}\`: how people can obtain a copy of the ${names} (for example by writing to the privacy contact), or where they are published.`,
+            hint: `Add \`copy\` to the transfer \`${transfer.id}\`: how people can obtain a copy of ${names} (for example by writing to the privacy contact), or where a copy is published.`,
           },
         ];
       }),

@@ -1,7 +1,9 @@
 import { enumLabel } from '../../model/labels.js';
 import type { Policy } from '../../model/policy.generated.js';
-import { covers, frameworkDates, frameworkOf, inForce, originsOf, type Origin, type Transfer } from '../frameworks.js';
-import { list } from '../text.js';
+import { ukClausesTransition } from '../clauses.js';
+import { coverage, coverageDates } from '../coverage.js';
+import { frameworkDates, frameworkOf, inForce, originsOf, type Origin, type Transfer } from '../frameworks.js';
+import { list, mechanismName } from '../text.js';
 import type { Finding, Rule } from '../types.js';
 
 /** The region names a finding uses. */
@@ -56,24 +58,55 @@ export const transferRules: readonly Rule[] = [
     severity: 'error',
     title: 'A transfer’s mechanisms cover the data of every origin it carries',
     explanation:
-      'Each data privacy framework covers data from its own origin only: the EU-US frameworks (Safe Harbor, Privacy Shield, the Data Privacy Framework) data from the EU and the EEA, the UK Extension to the EU-US Data Privacy Framework (the UK-US data bridge) data from the UK, the Swiss-US frameworks data from Switzerland. A transfer of UK data relying on the EU-US framework alone, or of EU data on the Swiss-US framework alone, has no safeguard for that data. Until the end of the Brexit transition period (31 December 2020) UK data was EU data. A transfer’s origin is its `origin`, or else every region among the EU, the UK and Switzerland that the document declares in `jurisdictions`.',
+      'Each data privacy framework covers data from its own origin only: the EU-US frameworks (Safe Harbor, Privacy Shield, the Data Privacy Framework) data from the EU and the EEA, the UK Extension to the EU-US Data Privacy Framework (the UK-US data bridge) data from the UK, the Swiss-US frameworks data from Switzerland. Contractual clauses too: the UK’s International Data Transfer Agreement (IDTA) and its Addendum to the European Commission’s standard contractual clauses, in force from 21 March 2022, cover UK data only; the 2021 standard contractual clauses adapted to Swiss law, which the Swiss FDPIC recognised on 27 August 2021, Swiss data only. The European Commission’s standard contractual clauses cover EU data, Swiss data as the FDPIC recognised them, and UK data until the end of the UK’s transition (judged by `transfers-uk-clauses`). A transfer of UK data relying on the EU-US framework alone, or of EU data on the Swiss-US framework or the IDTA alone, has no safeguard for that data. Until the end of the Brexit transition period (31 December 2020) UK data was EU data. A transfer’s origin is its `origin`, or else every region among the EU, the UK and Switzerland that the document declares in `jurisdictions`.',
     reference:
-      'GDPR Art. 44-46; UK GDPR Art. 44-46 and the Data Protection (Adequacy) (United States of America) Regulations 2023; Swiss FADP Art. 16 and Data Protection Ordinance Annex 1; Commission Implementing Decision (EU) 2023/1795',
-    fix: 'Add the mechanism that covers the uncovered origin (`uk-us-data-bridge` for UK data, `swiss-us-data-privacy-framework` for Swiss data, `eu-us-data-privacy-framework` for EU data, or standard contractual clauses), or set the transfer’s `origin` to the regions whose data it carries.',
+      'GDPR Art. 44-46; UK GDPR Art. 44-46, the Data Protection (Adequacy) (United States of America) Regulations 2023, and the International Data Transfer Agreement, Addendum and transitional provisions issued under s. 119A of the Data Protection Act 2018 (in force 21 March 2022); Swiss FADP Art. 16, Data Protection Ordinance Annex 1, and the FDPIC’s recognition of the standard contractual clauses of 27 August 2021; Commission Implementing Decisions (EU) 2021/914 and 2023/1795',
+    fix: 'Add the mechanism that covers the uncovered origin (for UK data `uk-addendum` with the standard contractual clauses, `uk-idta`, or `uk-us-data-bridge`; for Swiss data `swiss-us-data-privacy-framework` or standard contractual clauses; for EU data `eu-us-data-privacy-framework` or standard contractual clauses), or set the transfer’s `origin` to the regions whose data it carries.',
     parts: ['transfers'],
-    dates: frameworkDates,
+    dates: coverageDates,
     check: ({ policy, date }) =>
       eachTransfer(policy, (transfer, i) => {
-        // Other mechanisms (adequacy, clauses, binding corporate rules, derogations) exist under every origin's law.
-        if (!transfer.mechanisms.every((m) => frameworkOf(m))) return [];
-        const uncovered = originsOf(transfer, policy).filter((o) => !transfer.mechanisms.some((m) => covers(frameworkOf(m)!, o, date)));
+        const verdicts = originsOf(transfer, policy).map((origin) => ({
+          origin,
+          covers: transfer.mechanisms.map((m) => coverage(m, origin, date)),
+        }));
+        const uncovered = verdicts.filter((v) => !v.covers.includes(true));
         if (!uncovered.length) return [];
-        const names = list(transfer.mechanisms.map((m) => `the ${enumLabel('mechanism', m)}`));
-        const verb = transfer.mechanisms.length === 1 ? 'does' : 'do';
+        const names = list(transfer.mechanisms.map((m) => `the ${mechanismName(m)}`));
+        // Where a date decides it, the finding says which day and why.
+        const reasons = [...new Set(uncovered.flatMap((v) => v.covers.flatMap((c) => (c !== true && c.reason ? [c.reason] : []))))];
+        const when = reasons.length ? ` on ${date}: ${reasons.join('; ')}` : '';
         return [
           {
-            message: `The transfer \`${transfer.id}\` carries data from ${list(uncovered.map((o) => regionNames[o]))}, which ${names} ${verb} not cover`,
+            message: `The transfer \`${transfer.id}\` carries data from ${list(uncovered.map((v) => regionNames[v.origin]))}, which is not covered by ${names}${when}`,
             path: ['transfers', 'items', i, 'mechanisms'],
+          },
+        ];
+      }),
+  },
+  {
+    id: 'transfers-uk-clauses',
+    pack: 'transfers',
+    severity: 'warning',
+    title: 'A transfer of UK data on contractual clauses names the UK’s clauses, not the EU’s standard contractual clauses alone',
+    explanation:
+      'Since 21 March 2022 the UK’s clauses for transfers are the International Data Transfer Agreement (IDTA) and the International Data Transfer Addendum to the European Commission’s standard contractual clauses, issued under s. 119A of the Data Protection Act 2018. The Commission’s 2021 clauses (Decision (EU) 2021/914) never covered UK data without the Addendum; under the UK’s transitional provisions, contracts on the old clauses concluded by 21 September 2022 stayed valid until 21 March 2024. From that day a transfer of UK data that names only the standard contractual clauses does not say which UK safeguard protects that data. A warning, not an error: the value `standard-contractual-clauses` does not say which clauses were signed, and the policy’s prose may name the Addendum; naming `uk-addendum` or `uk-idta` says it in the document’s data too. A transfer’s origin is its `origin`, or else the document’s `jurisdictions`.',
+    reference:
+      'UK GDPR Art. 13(1)(f) and 46; International Data Transfer Agreement, International Data Transfer Addendum and transitional provisions, issued under s. 119A of the Data Protection Act 2018 (in force 21 March 2022); Commission Implementing Decision (EU) 2021/914',
+    fix: 'Add `uk-addendum` to a transfer on the European Commission’s standard contractual clauses that carries UK data (or `uk-idta` where the UK data travels under the IDTA), or set the transfer’s `origin` to the regions whose data it carries.',
+    appliesFrom: ukClausesTransition.date,
+    parts: ['transfers'],
+    check: ({ policy, date }) =>
+      eachTransfer(policy, (transfer, i) => {
+        const m = transfer.mechanisms.indexOf('standard-contractual-clauses');
+        if (m < 0 || !originsOf(transfer, policy).includes('uk')) return [];
+        // Another mechanism that covers UK data (the UK's clauses, adequacy, binding corporate rules...) is the UK safeguard.
+        if (transfer.mechanisms.some((other) => other !== 'standard-contractual-clauses' && coverage(other, 'uk', date) === true))
+          return [];
+        return [
+          {
+            message: `The transfer \`${transfer.id}\` carries data from the UK on the standard contractual clauses alone on ${date}: ${ukClausesTransition.reason}`,
+            path: ['transfers', 'items', i, 'mechanisms', m],
           },
         ];
       }),
