@@ -9,7 +9,12 @@ export type ChangeClass = 'material' | 'editorial' | 'review';
  * The rules whose changes the engine cannot judge: text reworded where it
  * may change what is done with data. Not material by default, never editorial.
  */
-export const reviewRules: ReadonlySet<string> = new Set(['wording-review', 'threshold-reworded', 'purpose-reworded']);
+export const reviewRules: ReadonlySet<string> = new Set([
+  'wording-review',
+  'threshold-reworded',
+  'purpose-reworded',
+  'special-category-condition-changed',
+]);
 
 /**
  * Every rule the diff engine (`diff.ts`) classifies a change by, with its
@@ -38,6 +43,8 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'longer-retention': true,
   'retention-unstated': true,
   'sensitive-data': true,
+  'special-category-condition-removed': true,
+  'special-category-consent-replaced': true,
   'right-removed': true,
   'new-fee': true,
   'marketing-opt-out': true,
@@ -84,6 +91,7 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'wording-review': false,
   'threshold-reworded': false,
   'purpose-reworded': false,
+  'special-category-condition-changed': false,
 };
 
 /** The ids of the change rules. */

@@ -166,6 +166,45 @@ const sensitiveRule: FieldRule = ({ change: { before, after } }) => {
     : { rule: 'detail-stated', material: false, clause: 'is marked not sensitive' };
 };
 
+// The ground that lifts the ban on special-category data (GDPR Art. 9(2)). Dropping explicit consent takes away
+// people's power to stop the use by withdrawing it; dropping the statement leaves them unable to tell the ground;
+// any other change (a ground swapped or added) may widen what is done, which a person must judge.
+const specialCategoryConditionsRule: FieldRule = ({ change: { before, after }, now }) => {
+  if (before === undefined) return undefined;
+  const was = before as string[];
+  // Labels may hold commas of their own ("health or social care, such as ..."): then a semicolon parts them.
+  const conditions = (value: string[]) => {
+    const labels = value.map((c) => label('specialCategoryCondition', c));
+    return labels.join(labels.some((l) => l.includes(',')) ? '; ' : ' and ');
+  };
+  if (after === undefined) {
+    // A category no longer marked sensitive needs no condition: the change of `sensitive` carries the verdict.
+    if (now?.sensitive !== true)
+      return {
+        rule: 'detail-removed',
+        material: false,
+        clause: `no longer states the ground for using it as sensitive data (was: ${conditions(was)})`,
+      };
+    return {
+      rule: 'special-category-condition-removed',
+      material: true,
+      clause: `no longer states the ground that allows the use of this sensitive data (was: ${conditions(was)})`,
+    };
+  }
+  const is = after as string[];
+  if (was.includes('explicit-consent') && !is.includes('explicit-consent'))
+    return {
+      rule: 'special-category-consent-replaced',
+      material: true,
+      clause: `no longer relies on your explicit consent to use this sensitive data: ${conditions(is)} (was: ${conditions(was)})`,
+    };
+  return {
+    rule: 'special-category-condition-changed',
+    material: false,
+    clause: `changes the ground that allows the use of this sensitive data to ${conditions(is)} (was: ${conditions(was)})`,
+  };
+};
+
 const feeRule: FieldRule = ({ change: { before, after }, old, now }) => {
   if (after === undefined) return { rule: 'fee-removed', material: false, clause: `removes the fee of ${money(old)}` };
   if (Number(after) === 0)
@@ -260,6 +299,7 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'cookie:provider': cookieProviderRule,
   'cookie:party': cookiePartyRule,
   'category:sensitive': sensitiveRule,
+  'category:specialCategoryConditions': specialCategoryConditionsRule,
   'right:fee.amount': feeRule,
   'right:types': rightTypesRule,
   'marketing:consents': marketingConsentsRule,

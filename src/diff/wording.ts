@@ -33,6 +33,7 @@ const enumGroups: Record<string, string> = {
   'technology:type': 'technology',
   'signal:signal': 'signal',
   legalBases: 'legalBasis',
+  specialCategoryConditions: 'specialCategoryCondition',
   type: 'recipientType',
   lifetime: 'lifetime',
   party: 'party',

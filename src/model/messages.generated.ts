@@ -635,6 +635,28 @@ export interface EnglishMessages {
       /** Case by case */
       'case-by-case': string;
     };
+    specialCategoryCondition: {
+      /** Your explicit consent */
+      'explicit-consent': string;
+      /** Employment, social security and social protection law */
+      'employment-and-social-security-law': string;
+      /** Protecting your life or someone else’s, when you cannot give consent */
+      'vital-interests': string;
+      /** Our work as a not-for-profit body, with our members and regular contacts */
+      'not-for-profit-body': string;
+      /** Information you have clearly made public yourself */
+      'manifestly-made-public': string;
+      /** Establishing, exercising or defending legal claims */
+      'legal-claims': string;
+      /** Substantial public interest, as the law provides */
+      'substantial-public-interest': string;
+      /** Health or social care, such as medical diagnosis or treatment */
+      'health-or-social-care': string;
+      /** Public health, as the law provides */
+      'public-health': string;
+      /** Archiving in the public interest, research or statistics */
+      'archiving-research-statistics': string;
+    };
     retentionAction: {
       /** kept */
       kept: string;
@@ -1018,6 +1040,10 @@ export interface EnglishMessages {
       'sale.sold': string;
       /** Sensitive data */
       sensitive: string;
+      /** What allows us to use sensitive data (details) */
+      specialCategoryBasis: string;
+      /** What allows us to use sensitive data */
+      specialCategoryConditions: string;
       /** Sources */
       sources: string;
       /** What a request must meet */
@@ -1256,6 +1282,12 @@ export interface EnglishMessages {
       'cookie-detail': string;
       /** {entity} “{name}” is now sensitive data. */
       'sensitive-data': string;
+      /** {entity} “{name}” no longer says what allows us to use this sensitive data. */
+      'special-category-condition-removed': string;
+      /** {entity} “{name}” is no longer used on the basis of your explicit consent. */
+      'special-category-consent-replaced': string;
+      /** {entity} “{name}” is used on another ground allowed for sensitive data. */
+      'special-category-condition-changed': string;
       /** Charges a fee, or a higher fee, for {entity} “{name}”. */
       'new-fee': string;
       /** Reduces the fee for {entity} “{name}”. */
@@ -1379,6 +1411,8 @@ export interface EnglishMessages {
     platforms: string;
     /** Used for */
     usedFor: string;
+    /** What allows us to use this sensitive data */
+    specialCategoryConditions: string;
     /** Legal basis */
     legalBasis: string;
     /** Legitimate interest */

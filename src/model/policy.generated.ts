@@ -78,6 +78,23 @@ export type Url = string;
  */
 export type Phone = string;
 /**
+ * A condition of GDPR Art. 9(2) under which special-category data may be processed: `explicit-consent` (a: the person’s explicit consent, for one or more specified purposes), `employment-and-social-security-law` (b: obligations and rights under employment, social security and social protection law, as Union or member-state law or a collective agreement authorises), `vital-interests` (c: to protect the vital interests of the person or of another, where the person is physically or legally incapable of giving consent), `not-for-profit-body` (d: a foundation, association or other not-for-profit body with a political, philosophical, religious or trade union aim, about its members, former members or regular contacts, not disclosed outside it without consent), `manifestly-made-public` (e: data the person has manifestly made public), `legal-claims` (f: the establishment, exercise or defence of legal claims, or courts acting in their judicial capacity), `substantial-public-interest` (g: reasons of substantial public interest, on the basis of Union or member-state law), `health-or-social-care` (h: preventive or occupational medicine, assessing working capacity, medical diagnosis, health or social care or treatment, or managing health or social care systems, on the basis of law or a contract with a health professional), `public-health` (i: reasons of public interest in the area of public health, on the basis of law), `archiving-research-statistics` (j: archiving in the public interest, scientific or historical research or statistics, under Art. 89(1), on the basis of law). In the UK, (b), (h), (i) and (j) need a condition of Part 1, and (g) one of Part 2, of Schedule 1 to the Data Protection Act 2018 (section 10).
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "SpecialCategoryCondition".
+ */
+export type SpecialCategoryCondition =
+  | 'explicit-consent'
+  | 'employment-and-social-security-law'
+  | 'vital-interests'
+  | 'not-for-profit-body'
+  | 'manifestly-made-public'
+  | 'legal-claims'
+  | 'substantial-public-interest'
+  | 'health-or-social-care'
+  | 'public-health'
+  | 'archiving-research-statistics';
+/**
  * A category of personal information of the CCPA (Cal. Civ. Code 1798.140(v)(1)(A)-(L)): `identifiers` (A), `customer-records` (B, 1798.80(e)), `protected-characteristics` (C), `commercial-information` (D), `biometric-information` (E), `internet-activity` (F), `geolocation` (G), `sensory-data` (H), `professional-information` (I), `education-information` (J), `inferences` (K), `sensitive-personal-information` (L, 1798.140(ae)).
  *
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -841,6 +858,78 @@ export interface DataCategory {
    * True for special-category (GDPR Art. 9) or sensitive (CPRA) data.
    */
   sensitive?: boolean;
+  /**
+   * The conditions of GDPR Art. 9(2) (and UK GDPR Art. 9(2)) that lift the prohibition of processing special-category data, for a category with `sensitive: true`: the ground the controller relies on for each processing of it (several when different purposes rest on different grounds). The purpose’s own legal basis of Art. 6(1) stays on the purpose (`legalBasis`).
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  specialCategoryConditions?:
+    | [SpecialCategoryCondition]
+    | [SpecialCategoryCondition, SpecialCategoryCondition]
+    | [SpecialCategoryCondition, SpecialCategoryCondition, SpecialCategoryCondition]
+    | [SpecialCategoryCondition, SpecialCategoryCondition, SpecialCategoryCondition, SpecialCategoryCondition]
+    | [
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition
+      ]
+    | [
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition
+      ]
+    | [
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition
+      ]
+    | [
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition
+      ]
+    | [
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition
+      ]
+    | [
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition,
+        SpecialCategoryCondition
+      ];
+  /**
+   * The condition in the policy’s own words, printed after the conditions: the law it rests on, where one is needed (the Union or member-state law of Art. 9(2)(b), (g), (h), (i) or (j); in the UK, the condition of Schedule 1 to the Data Protection Act 2018), or which condition serves which purpose.
+   */
+  specialCategoryBasis?: string;
   /**
    * Where the data comes from.
    *

@@ -31,6 +31,7 @@ export function collectionDetails({ policy, doc, writer, categoryRefs }: ViewCon
           ['ccpaCategories', writer.t('facts', 'ccpaCategories'), enumList(writer, 'ccpaCategory', cat.ccpaCategories)],
           ['platforms', writer.t('facts', 'platforms'), enumList(writer, 'platform', cat.platforms)],
           ['usedFor', writer.t('facts', 'usedFor'), refs(writer, 'purpose', cat.purposes, policy.purposes.items)],
+          ['specialCategoryConditions', writer.t('facts', 'specialCategoryConditions'), specialCategoryText(writer, cat)],
           ['retention', writer.t('facts', 'retention'), retention?.markdown],
           ['retentionDefault', writer.t('facts', 'retentionDefault'), retention ? undefined : fallback?.markdown],
         ]),
@@ -48,6 +49,17 @@ export function collectionDetails({ policy, doc, writer, categoryRefs }: ViewCon
       ]),
     })),
   };
+}
+
+/**
+ * What lifts the ban on using special-category data (GDPR Art. 9(2)): the
+ * conditions in the locale's words, then the author's own words for them (the
+ * law relied on), after the locale's semicolon.
+ */
+function specialCategoryText(writer: Writer, category: Policy['collection']['categories'][number]): string | undefined {
+  const conditions = enumList(writer, 'specialCategoryCondition', category.specialCategoryConditions);
+  const parts = [conditions, category.specialCategoryBasis].filter((part): part is string => Boolean(part));
+  return parts.length ? parts.join(writer.semicolon) : undefined;
 }
 
 /** Where a category's data comes from: each source's kind, and its name where the document gives one. */

@@ -3,6 +3,7 @@ import { childrenRules } from './packs/children.js';
 import { cookieRules } from './packs/cookies.js';
 import { fadpRules } from './packs/fadp.js';
 import { gdprRules } from './packs/gdpr.js';
+import { gdprSpecialCategoryRules } from './packs/gdpr-special-category.js';
 import { hygieneRules } from './packs/hygiene.js';
 import { marketingRules } from './packs/marketing.js';
 import { transferRules } from './packs/transfers.js';
@@ -12,6 +13,7 @@ import type { Rule } from './types.js';
 /** Every compliance rule, pack by pack, in the order `policyc rules` lists them. */
 export const allRules: readonly Rule[] = [
   ...gdprRules,
+  ...gdprSpecialCategoryRules,
   ...ccpaRules,
   ...usStateRules,
   ...transferRules,

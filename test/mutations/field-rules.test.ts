@@ -96,6 +96,31 @@ describe('field rules', () => {
     expect(judge('recipient:conditions', before, after)).toEqual({ rule, material: rule === 'sharing-condition-changed', clause });
   });
 
+  it('the ground of Art. 9(2) for sensitive data: consent dropped is material, the statement dropped too unless the data is no longer sensitive', () => {
+    const key = 'category:specialCategoryConditions';
+    expect(judge(key, undefined, ['explicit-consent'], undefined, { id: 'x', sensitive: true })).toBeUndefined();
+    expect(judge(key, ['explicit-consent', 'legal-claims'], ['legal-claims'], undefined, { id: 'x', sensitive: true })).toEqual({
+      rule: 'special-category-consent-replaced',
+      material: true,
+      clause:
+        'no longer relies on your explicit consent to use this sensitive data: establishing, exercising or defending legal claims (was: your explicit consent; establishing, exercising or defending legal claims)',
+    });
+    expect(judge(key, ['public-health'], ['explicit-consent'], undefined, { id: 'x', sensitive: true })).toEqual({
+      rule: 'special-category-condition-changed',
+      material: false,
+      clause:
+        'changes the ground that allows the use of this sensitive data to your explicit consent (was: public health, as the law provides)',
+    });
+    expect(judge(key, ['explicit-consent'], undefined, undefined, { id: 'x', sensitive: true })?.rule).toBe(
+      'special-category-condition-removed',
+    );
+    expect(judge(key, ['explicit-consent'], undefined, undefined, { id: 'x' })).toEqual({
+      rule: 'detail-removed',
+      material: false,
+      clause: 'no longer states the ground for using it as sensitive data (was: your explicit consent)',
+    });
+  });
+
   it('a right entry that stops describing a right removes it; one that describes more adds them', () => {
     expect(judge('right:types', ['access'], ['access', 'portability'])).toEqual({
       rule: 'right-added',

@@ -89,6 +89,10 @@ const pinned: Record<string, [rule: string, material: boolean]> = {
   'automated-decisions-stopped-block': ['automated-decisions-stopped', false],
   'sharing-condition-narrowed': ['sharing-condition-narrowed', false],
   'sharing-condition-changed-from-consent': ['sharing-condition-changed', true],
+  // Issue 15: the ground of Art. 9(2) for special-category data.
+  'special-category-condition-removed': ['special-category-condition-removed', true],
+  'special-category-consent-replaced': ['special-category-consent-replaced', true],
+  'special-category-condition-changed': ['special-category-condition-changed', false],
   // Issue 14: the cases real policies showed to be called editorial.
   'sale-or-share-started': ['sale-or-share-started', true],
   'opt-out-withdrawn': ['opt-out-withdrawn', true],
@@ -120,6 +124,7 @@ const pinned: Record<string, [rule: string, material: boolean]> = {
 const pinnedClass: Record<string, 'material' | 'editorial' | 'review'> = {
   'purpose-reworded': 'review',
   'threshold-reworded': 'review',
+  'special-category-condition-changed': 'review',
   'wording-review-right': 'review',
   'wording-review-retention': 'review',
   'automated-decisions-stopped': 'review',

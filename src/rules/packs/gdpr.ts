@@ -269,11 +269,11 @@ export const gdprRules: readonly Rule[] = [
     severity: 'error',
     title: 'Where the policy relies on consent, it states the right to withdraw it',
     explanation:
-      'Where processing is based on consent (Art. 6(1)(a) or 9(2)(a)), people must be told that they can withdraw their consent at any time, without affecting the lawfulness of the processing before the withdrawal. Withdrawing must be as easy as giving consent (Art. 7(3)), so the policy should also say how to do it. Consent is relied on wherever the document asks for it: a purpose’s legal basis, cookies set once people agree through a banner or by using the site (`cookies.consent` with model `opt-in` or `implied`: the consent of ePrivacy Directive Art. 5(3) is the GDPR’s, by its Art. 2(f) read with GDPR Art. 94(2)), marketing sent on an opt-in, or data shared with people’s consent.',
+      'Where processing is based on consent (Art. 6(1)(a) or 9(2)(a)), people must be told that they can withdraw their consent at any time, without affecting the lawfulness of the processing before the withdrawal. Withdrawing must be as easy as giving consent (Art. 7(3)), so the policy should also say how to do it. Consent is relied on wherever the document asks for it: a purpose’s legal basis, cookies set once people agree through a banner or by using the site (`cookies.consent` with model `opt-in` or `implied`: the consent of ePrivacy Directive Art. 5(3) is the GDPR’s, by its Art. 2(f) read with GDPR Art. 94(2)), marketing sent on an opt-in, data shared with people’s consent, or special-category data used with their explicit consent (`explicit-consent` among a category’s `specialCategoryConditions`).',
     reference: 'GDPR Art. 7(3), 13(2)(c), 14(2)(d), 94(2); Directive 2002/58/EC Art. 2(f), 5(3)',
     fix: 'Add to `rights.items` a right with `type: withdraw-consent` that says consent can be withdrawn at any time and how.',
     appliesFrom: gdprDate,
-    parts: ['purposes', 'legal-bases', 'rights', 'cookies', 'sharing'],
+    parts: ['purposes', 'legal-bases', 'rights', 'cookies', 'sharing', 'collection'],
     check: ({ policy }) => {
       const reliances = consentReliances(policy);
       if (!reliances.length || hasRight(policy, 'withdraw-consent', gdprRegions)) return [];
