@@ -24,6 +24,9 @@ function eachTransfer(policy: Policy, check: (transfer: Transfer, index: number)
   return (policy.transfers?.items ?? []).flatMap((transfer, index) => check(transfer, index));
 }
 
+/** The UK's clauses named in a transfer's words: the Addendum or the International Data Transfer Agreement. */
+const ukClausesNamed = /\b(?:international data transfer (?:addendum|agreement)|IDTA)\b|\bUK addendum\b/i;
+
 export const transferRules: readonly Rule[] = [
   {
     id: 'transfers-mechanism-invalid',
@@ -90,7 +93,7 @@ export const transferRules: readonly Rule[] = [
     severity: 'warning',
     title: 'A transfer of UK data on contractual clauses names the UK’s clauses, not the EU’s standard contractual clauses alone',
     explanation:
-      'Since 21 March 2022 the UK’s clauses for transfers are the International Data Transfer Agreement (IDTA) and the International Data Transfer Addendum to the European Commission’s standard contractual clauses, issued under s. 119A of the Data Protection Act 2018. The Commission’s 2021 clauses (Decision (EU) 2021/914) never covered UK data without the Addendum; under the UK’s transitional provisions, contracts on the old clauses concluded by 21 September 2022 stayed valid until 21 March 2024. From that day a transfer of UK data that names only the standard contractual clauses does not say which UK safeguard protects that data. A warning, not an error: the value `standard-contractual-clauses` does not say which clauses were signed, and the policy’s prose may name the Addendum; naming `uk-addendum` or `uk-idta` says it in the document’s data too. A transfer’s origin is its `origin`, or else the document’s `jurisdictions`.',
+      'Since 21 March 2022 the UK’s clauses for transfers are the International Data Transfer Agreement (IDTA) and the International Data Transfer Addendum to the European Commission’s standard contractual clauses, issued under s. 119A of the Data Protection Act 2018. The Commission’s 2021 clauses (Decision (EU) 2021/914) never covered UK data without the Addendum; under the UK’s transitional provisions, contracts on the old clauses concluded by 21 September 2022 stayed valid until 21 March 2024. From that day a transfer of UK data that names only the standard contractual clauses does not say which UK safeguard protects that data. A warning, not an error: the value `standard-contractual-clauses` does not say which clauses were signed, so a transfer whose `description` names the UK’s Addendum or International Data Transfer Agreement passes (naming `uk-addendum` or `uk-idta` says it in the document’s data too). A transfer’s origin is its `origin`, or else the document’s `jurisdictions`.',
     reference:
       'UK GDPR Art. 13(1)(f) and 46; International Data Transfer Agreement, International Data Transfer Addendum and transitional provisions, issued under s. 119A of the Data Protection Act 2018 (in force 21 March 2022); Commission Implementing Decision (EU) 2021/914',
     fix: 'Add `uk-addendum` to a transfer on the European Commission’s standard contractual clauses that carries UK data (or `uk-idta` where the UK data travels under the IDTA), or set the transfer’s `origin` to the regions whose data it carries.',
@@ -103,6 +106,8 @@ export const transferRules: readonly Rule[] = [
         // Another mechanism that covers UK data (the UK's clauses, adequacy, binding corporate rules...) is the UK safeguard.
         if (transfer.mechanisms.some((other) => other !== 'standard-contractual-clauses' && coverage(other, 'uk', date) === true))
           return [];
+        // The value cannot say which clauses were signed: a description naming the UK's clauses tells the reader.
+        if (ukClausesNamed.test(`${transfer.description ?? ''} ${transfer.copy ?? ''}`)) return [];
         return [
           {
             message: `The transfer \`${transfer.id}\` carries data from the UK on the standard contractual clauses alone on ${date}: ${ukClausesTransition.reason}`,
