@@ -3,7 +3,7 @@
 // every command of the README, run both ways on copies of the sample, prints
 // the same, exits the same and writes the same bytes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './support/fixtures.js';
@@ -85,11 +85,13 @@ describe.skipIf(!bundled)('the bundled CLI', () => {
     for (const [file, bytes] of modules.files) expect(bundle.files.get(file), file).toBe(bytes);
   });
 
-  it('is what bin.js runs, until a file of lib/ it was made from is newer', () => {
-    // A copy of the package whose lib/cli/main.js throws, older than the bundle.
+  it('is what bin.js runs; in a checkout, until a file of lib/ it was made from is newer', () => {
+    // A copy of the checkout (its sources stood for by the one file bin.js looks for) whose lib/cli/main.js throws, older than the bundle.
     const dir = tempDir();
     for (const folder of ['lib', 'schema', 'templates']) cpSync(path.join(root, folder), path.join(dir, folder), { recursive: true });
     cpSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+    mkdirSync(path.join(dir, 'src/cli'), { recursive: true });
+    cpSync(path.join(root, 'src/cli/bin.ts'), path.join(dir, 'src/cli/bin.ts'));
     const cli = path.join(dir, 'lib/cli');
     writeFileSync(path.join(cli, 'main.js'), "throw new Error('lib/cli/main.js ran');\n");
     const { inputs } = JSON.parse(readFileSync(path.join(cli, 'main.bundle.json'), 'utf8')) as { inputs: string[] };
@@ -108,5 +110,15 @@ describe.skipIf(!bundled)('the bundled CLI', () => {
     const later = new Date(made.getTime() + 1000);
     utimesSync(path.join(cli, 'main.js'), later, later);
     expect(rules().stderr).toContain('lib/cli/main.js ran');
+    // An installed package (no sources beside lib/: npm gave its files whatever times) always runs the bundle...
+    rmSync(path.join(dir, 'src'), { recursive: true });
+    expect(rules().stdout).toContain('cookies-category');
+    // ...unless asked not to, to compare.
+    const unbundled = spawnSync(process.execPath, [path.join(cli, 'bin.js'), 'rules'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, POLICYC_UNBUNDLED: '1' },
+    });
+    expect(unbundled.stderr).toContain('lib/cli/main.js ran');
   });
 });

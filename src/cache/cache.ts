@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isCheckout } from '../util/checkout.js';
 import { sha256 } from '../util/hash.js';
 
 /**
@@ -29,55 +30,64 @@ export interface CacheStats {
 
 /**
  * The identity of the running policyc: its version, every file of its code
- * (so an edited checkout never reuses what an older one built), its schema,
- * and the Node.js and ICU versions (dates and lists are formatted with Intl).
- * Templates and locale files are keyed separately, by the renderer's digest.
- * Hashing the code costs a cold start tens of milliseconds, so `npm run
- * prepare` records it (`recordToolDigest`); the record is used while no file of
- * the code is newer than it.
+ * (the CLI's bundle, lib/'s modules the library runs, the generated
+ * validators: so an edited checkout never reuses what an older one built),
+ * its schema, and the Node.js and ICU versions (dates and lists are formatted
+ * with Intl). Templates and locale files are keyed separately, by the
+ * renderer's digest. The code is hashed when the package is built: `npm run
+ * prepare` records it (`recordToolDigest`), and a run only reads the record and
+ * mixes in the runtime. An installed package always believes its record (npm
+ * rewrites file times, and it holds exactly what was packed); policyc's own
+ * checkout believes it while no file of the code is newer, and hashes the code
+ * otherwise (a `tsc` run without `npm run prepare`), as the tests on src/ do.
  */
 export function toolDigest(): string {
   digest ??= toolDigestOf(codeRootOf());
   return digest;
 }
 
-/** What `npm run prepare` records: the digest, the code files it hashed (relative), the newest one's mtime, and the runtime. */
+/** What `npm run prepare` records: the code's digest, the code files it hashed (relative) and the newest one's mtime (for a checkout). */
 interface DigestRecord {
-  digest: string;
+  code: string;
   files: string[];
   newest: number;
-  runtime: string;
 }
 
-/** The digest of the code in `codeRoot` (lib/ or src/), from its record when that is still true, else hashed. */
-export function toolDigestOf(codeRoot: string): string {
+/** The digest of the code in `codeRoot` (lib/ or src/), from its record when that is believed (see `toolDigest`), else hashed. */
+export function toolDigestOf(codeRoot: string, checkout = isCheckout(codeRoot)): string {
+  return withRuntime(recordedCode(codeRoot, checkout) ?? codeDigest(codeFiles(codeRoot), codeRoot));
+}
+
+function recordedCode(codeRoot: string, checkout: boolean): string | undefined {
   try {
     const record = JSON.parse(readFileSync(digestRecordOf(codeRoot), 'utf8')) as DigestRecord;
+    if (typeof record.code !== 'string') return undefined;
+    if (!checkout) return record.code;
     // tsc and the bundler rewrite every file they emit, so a rebuilt lib/ always has a file newer than the record says.
     const newest = Math.max(...record.files.map((file) => statSync(path.join(codeRoot, file)).mtimeMs));
-    if (typeof record.digest === 'string' && newest === record.newest && record.runtime === runtime()) return record.digest;
+    return newest === record.newest ? record.code : undefined;
   } catch {
     // No record (the tests run src/), an unreadable one, or a file gone: hash the code.
+    return undefined;
   }
-  return computeToolDigest(codeFiles(codeRoot), codeRoot);
 }
 
-/** Write the record `toolDigest` reads (run by `npm run prepare`, after every file of lib/ is written). */
+/** Write the record `toolDigest` reads (run by `npm run prepare`, after every file of lib/ is written); returns the digest it gives. */
 export function recordToolDigest(codeRoot = codeRootOf()): string {
   const files = codeFiles(codeRoot);
   const record: DigestRecord = {
-    digest: computeToolDigest(files, codeRoot),
+    code: codeDigest(files, codeRoot),
     files: files.map((file) => path.relative(codeRoot, file)),
     newest: Math.max(...files.map((file) => statSync(file).mtimeMs)),
-    runtime: runtime(),
   };
   writeFileSync(digestRecordOf(codeRoot), `${JSON.stringify(record)}\n`);
-  return record.digest;
+  return withRuntime(record.code);
 }
 
-function computeToolDigest(files: readonly string[], codeRoot: string): string {
+/** The hash of the code files, package.json (the version) and the schema: what the record keeps. */
+function codeDigest(files: readonly string[], codeRoot: string): string {
   const hash = createHash('sha256');
-  hash.update(`policyc-cache/1\0${runtime()}\0`);
+  hash.update('policyc-code/1\0');
   for (const file of [...files, path.join(codeRoot, '../package.json'), path.join(codeRoot, '../schema/policy.schema.json')]) {
     hash.update(`${path.relative(codeRoot, file)}\0`);
     hash.update(readFileSync(file));
@@ -85,6 +95,9 @@ function computeToolDigest(files: readonly string[], codeRoot: string): string {
   }
   return hash.digest('hex');
 }
+
+/** The code's digest with the runtime's: a short string hashed, not the code. */
+const withRuntime = (code: string) => sha256(`policyc-cache/2\0${runtime()}\0${code}`);
 
 const runtime = () => `${process.version}\0${process.versions.icu ?? ''}`;
 let digest: string | undefined;

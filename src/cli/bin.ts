@@ -2,6 +2,7 @@
 // The one place that touches the real process: everything else is testable in-process.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isCheckout } from '../util/checkout.js';
 
 const args = process.argv.slice(2);
 // `--version` answers before the compiler is loaded, so it starts as fast as Node itself (see docs/performance.md).
@@ -16,20 +17,23 @@ const { main } = (bundle ? await import(bundle.href) : await import('./main.js')
 /**
  * The esbuild bundle of main.js's whole graph that `npm run prepare` makes
  * (scripts/bundle-cli.mjs): loading one file instead of hundreds of modules
- * halves the cold start. Used only while no file of lib/ it was made from
- * (main.bundle.json lists them) is newer than it, so a `tsc` run without
- * `npm run prepare` is never hidden behind an old bundle. (Newer, not merely
- * different: an installed package's files all have the time npm gives them.)
- * Without it, or with POLICYC_UNBUNDLED=1 (to compare the two), lib/'s modules.
+ * halves the cold start. An installed package always runs it (npm rewrites
+ * file times on install, so they say nothing there). In policyc's own checkout
+ * it is used only while no file of lib/ it was made from (main.bundle.json
+ * lists them) is newer than it, so a `tsc` run without `npm run prepare` is
+ * never hidden behind an old bundle. Without it, or with POLICYC_UNBUNDLED=1
+ * (to compare the two), lib/'s modules.
  */
 function freshBundle(): URL | undefined {
   if (process.env.POLICYC_UNBUNDLED) return undefined;
   try {
     const dir = fileURLToPath(new URL('.', import.meta.url));
     const made = statSync(`${dir}main.bundle.js`).mtimeMs;
-    const { inputs } = JSON.parse(readFileSync(`${dir}main.bundle.json`, 'utf8')) as { inputs: string[] };
-    // About 60 files: plain paths, as a URL per file costs more than the stat itself.
-    if (inputs.some((file) => statSync(dir + file).mtimeMs > made)) return undefined;
+    if (isCheckout(`${dir}..`)) {
+      const { inputs } = JSON.parse(readFileSync(`${dir}main.bundle.json`, 'utf8')) as { inputs: string[] };
+      // About 60 files: plain paths, as a URL per file costs more than the stat itself.
+      if (inputs.some((file) => statSync(dir + file).mtimeMs > made)) return undefined;
+    }
     return new URL('./main.bundle.js', import.meta.url);
   } catch {
     return undefined;

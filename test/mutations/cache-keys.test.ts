@@ -97,32 +97,50 @@ describe('the digest of the code', () => {
     expect(toolDigestOf(root)).toBe(digest);
   });
 
-  it('is read from the record prepare writes while no file is newer and the runtime is the same, else hashed again', () => {
+  it('is read from the record prepare writes; in a checkout only while no file is newer, else hashed again', () => {
     const root = codeRoot();
-    const hashed = toolDigestOf(root);
+    const hashed = toolDigestOf(root, true);
     const earlier = new Date(Date.now() - 60_000);
     utimesSync(path.join(root, 'a.js'), earlier, earlier);
     expect(recordToolDigest(root)).toBe(hashed);
     const recordFile = path.join(root, 'tool-digest.json');
-    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { digest: string; files: string[]; newest: number; runtime: string };
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { code: string; files: string[]; newest: number };
     expect(record.files).toEqual(['a.js', 'c.cjs', 'd.mjs', 'sub/b.ts']);
     expect(record.newest).toBe(Math.max(...record.files.map((f) => statSync(path.join(root, f)).mtimeMs)));
-    // A record that says another digest is believed while it is true of the files...
-    const planted = (fields: Record<string, unknown>) => {
-      writeFileSync(recordFile, JSON.stringify({ ...record, digest: 'f'.repeat(64), ...fields }));
-      return toolDigestOf(root);
+    // A record that says other code is believed while it is true of the files (the runtime is mixed in on reading)...
+    const planted = (fields: Record<string, unknown>, checkout = true) => {
+      writeFileSync(recordFile, JSON.stringify({ ...record, code: 'f'.repeat(64), ...fields }));
+      return toolDigestOf(root, checkout);
     };
-    expect(planted({})).toBe('f'.repeat(64));
-    // ...and not when the runtime differs, the digest is not a string, a file is missing, or the record is not JSON.
-    expect(planted({ runtime: 'v0.0.0\0' })).toBe(hashed);
-    expect(planted({ digest: 7 })).toBe(hashed);
+    const believed = planted({});
+    expect(believed).not.toBe(hashed);
+    expect(believed).toMatch(/^[0-9a-f]{64}$/);
+    expect(planted({}, false)).toBe(believed);
+    // ...and not when the digest is not a string, a file is missing (in a checkout), or the record is not JSON.
+    expect(planted({ code: 7 })).toBe(hashed);
+    expect(planted({ code: 7 }, false)).toBe(hashed);
     expect(planted({ files: [...record.files, 'gone.js'] })).toBe(hashed);
     writeFileSync(recordFile, '{');
-    expect(toolDigestOf(root)).toBe(hashed);
-    // A file newer than the record (a rebuild) makes it stale.
-    writeFileSync(recordFile, JSON.stringify({ ...record, digest: 'f'.repeat(64) }));
+    expect(toolDigestOf(root, true)).toBe(hashed);
+    expect(toolDigestOf(root, false)).toBe(hashed);
+    // A file newer than the record (a rebuild) makes it stale in a checkout; an installed package (whose file
+    // times npm rewrote) still believes it, and never hashes its code.
+    writeFileSync(recordFile, JSON.stringify({ ...record, code: 'f'.repeat(64) }));
     const later = new Date(record.newest + 5_000);
     utimesSync(path.join(root, 'sub/b.ts'), later, later);
+    expect(toolDigestOf(root, true)).toBe(hashed);
+    expect(toolDigestOf(root, false)).toBe(believed);
+  });
+
+  it('takes a checkout to be a code root with the sources beside it', () => {
+    const root = codeRoot();
+    const hashed = toolDigestOf(root);
+    writeFileSync(path.join(root, 'tool-digest.json'), JSON.stringify({ code: 'f'.repeat(64), files: ['a.js'], newest: 0 }));
+    // Installed (no src/cli/bin.ts beside lib/): the record, whatever the file times say.
+    expect(toolDigestOf(root)).toBe(toolDigestOf(root, false));
+    expect(toolDigestOf(root)).not.toBe(hashed);
+    mkdirSync(path.join(root, '../src/cli'), { recursive: true });
+    writeFileSync(path.join(root, '../src/cli/bin.ts'), '');
     expect(toolDigestOf(root)).toBe(hashed);
   });
 });
