@@ -34,6 +34,7 @@ const cli = [
   'test/compliance.test.ts', // mixed: the rules through the API, and through lib/cli/bin.js
   'test/schema-standalone.test.ts', // mixed: the generated validators, and that lib/ holds the fresh ones
   'test/serve.test.ts', // the preview server in-process: HTTP, file watchers and their debounce, timing-bound
+  'test/sites.test.ts', // policyc's output in the example Eleventy and Astro sites, built by their generators
 ];
 
 // Fast tests that need modules of their own: they import src/ afresh, under mocks.
