@@ -36,6 +36,7 @@ const cli = [
   'test/package.test.ts', // npm pack, installed into a scratch project with npm
   'test/schema-standalone.test.ts', // mixed: the generated validators, and that lib/ holds the fresh ones
   'test/serve.test.ts', // the preview server in-process: HTTP, file watchers and their debounce, timing-bound
+  'test/sites.test.ts', // policyc's output in the example Eleventy and Astro sites, built by their generators
 ];
 
 // Fast tests that need modules of their own: they import src/ afresh, under mocks.
