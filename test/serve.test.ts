@@ -1,9 +1,10 @@
 // `policyc serve` and `policyc build --watch`: rebuilds on change, keeps the last good build on errors.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { request, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sitePath } from '../src/serve/http.js';
+import { contentTypeOf, sitePath } from '../src/serve/http.js';
+import { withLiveReload } from '../src/serve/live-reload.js';
 import { serve, type Preview } from '../src/serve/serve.js';
 import { watch, type Watcher } from '../src/serve/watch.js';
 import { copySample } from './support/project.js';
@@ -28,6 +29,37 @@ function rawGet(url: string, pathname: string): Promise<{ status: number; body: 
     });
     req.on('error', reject);
     req.setTimeout(5_000, () => req.destroy(new Error('request timed out')));
+    req.end();
+  });
+}
+
+/** An open event stream: its response, and the data of each `build` event in turn. */
+function events(base: string): Promise<{ response: IncomingMessage; next(): Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL('/__policyc/events', base), (response) => {
+      const queue: string[] = [];
+      const wanting: ((data: string) => void)[] = [];
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!/^event: build$/m.test(block)) continue;
+          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+          const waiter = wanting.shift();
+          if (waiter) waiter(data);
+          else queue.push(data);
+        }
+      });
+      resolve({
+        response,
+        next: () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((r) => wanting.push(r))),
+      });
+    });
+    req.on('error', reject);
     req.end();
   });
 }
@@ -144,17 +176,33 @@ describe('policyc serve', () => {
       ['/privacy/index.md', 'text/markdown; charset=utf-8'],
       ['/assets/policy.css', 'text/css; charset=utf-8'],
       ['/privacy/policy.json', 'application/json; charset=utf-8'],
-      ['/privacy/feed.xml', 'application/xml; charset=utf-8'],
+      ['/privacy/feed.xml', 'application/atom+xml; charset=utf-8'],
+      ['/privacy/policy.jsonld', 'application/ld+json; charset=utf-8'],
+      ['/privacy/CHANGELOG.md', 'text/markdown; charset=utf-8'],
+      ['/assets/fragment.css', 'text/css; charset=utf-8'],
+      ['/__policyc/live.js', 'text/javascript; charset=utf-8'],
       ['/privacy/notify/1.0.0...2.0.0/subject.txt', 'text/plain; charset=utf-8'],
       ['/privacy/notify/1.0.0...2.0.0/email.eml', 'message/rfc822'],
     ];
     for (const [pathname, type] of types) {
-      const r = await get(preview.url, pathname);
+      const r = await get(preview.url, pathname, { method: 'HEAD' });
       expect(r.status, pathname).toBe(200);
       expect(r.type, pathname).toBe(type);
     }
-    expect((await get(preview.url, '/')).body).toBe(files.get('index.html'));
-    expect((await get(preview.url, '/privacy/')).body).toBe(files.get('privacy/index.html'));
+    // Every file the build makes has a type of its own, except the output folder's marker, which is bytes.
+    for (const file of files.keys()) {
+      const r = await fetch(new URL(file, preview.url), { method: 'HEAD' });
+      expect(r.headers.get('x-content-type-options'), file).toBe('nosniff');
+      expect(r.headers.get('content-type'), file).toBe(file.endsWith('.policyc-output') ? 'application/octet-stream' : contentTypeOf(file));
+      if (!file.endsWith('.policyc-output')) expect(r.headers.get('content-type'), file).not.toBe('application/octet-stream');
+    }
+    // Pages are the build's, with the live-reload tag added in the preview only.
+    const version = /data-build="([\w.-]+)"/.exec((await get(preview.url, '/')).body)?.[1];
+    expect(version).toMatch(/^[0-9a-f]{8}\.1$/);
+    expect((await get(preview.url, '/')).body).toBe(withLiveReload(files.get('index.html') as string, version!));
+    expect((await get(preview.url, '/privacy/')).body).toBe(withLiveReload(files.get('privacy/index.html') as string, version!));
+    expect(files.get('privacy/index.html')).not.toContain('__policyc');
+    expect((await get(preview.url, '/privacy/index.md')).body).not.toContain('__policyc');
     const redirect = await get(preview.url, '/privacy?x=1');
     expect(redirect.status).toBe(301);
     expect(redirect.location).toBe('/privacy/?x=1');
@@ -222,6 +270,81 @@ describe('policyc serve', () => {
     expect(tampered.diagnostics.map((d) => d.ruleId)).toContain('history-snapshot-modified');
   });
 
+  it('tells the pages over server-sent events when a rebuild finishes, broken or fixed', async () => {
+    const cwd = copySample();
+    const file = path.join(cwd, 'policy/privacy.yaml');
+    const original = readFileSync(file, 'utf8');
+    const preview = await serve({ cwd, port: 0, date: '2027-06-01' });
+    open.push(preview);
+    const stream = await events(preview.url);
+    try {
+      expect(stream.response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+      const first = await within(stream.next(), 'the first event');
+      expect(first).toMatch(/^[0-9a-f]{8}\.1$/);
+      const page = await get(preview.url, '/privacy/');
+      expect(page.body).toContain(`<script src="/__policyc/live.js" data-build="${first}" defer></script>\n</head>`);
+
+      writeFileSync(file, breakYaml(original));
+      const broken = await within(stream.next(), 'the event after breaking the YAML');
+      expect(broken).toBe(first.replace(/\.1$/, '.2'));
+      const panel = await get(preview.url, '/privacy/');
+      expect(panel.body).toContain('policyc-diagnostics');
+      expect(panel.body).toContain(`data-build="${broken}"`);
+
+      writeFileSync(file, original);
+      expect(await within(stream.next(), 'the event after fixing the YAML')).toBe(first.replace(/\.1$/, '.3'));
+      expect((await get(preview.url, '/privacy/')).body).not.toContain('policyc-diagnostics');
+    } finally {
+      stream.response.destroy();
+    }
+    // Closing ends the open streams instead of waiting for them.
+    const again = await events(preview.url);
+    await within(again.next(), 'the first event of a second stream');
+    const ended = new Promise<void>((resolve) => again.response.on('close', () => resolve()));
+    await within(preview.close(), 'closing with a stream open', 3_000);
+    await within(ended, 'the stream to end');
+  });
+
+  it('follows saves that rename a temporary file over the document, and folders created after start', async () => {
+    const cwd = copySample();
+    const file = path.join(cwd, 'policy/privacy.yaml');
+    const original = readFileSync(file, 'utf8');
+    const preview = await serve({ cwd, port: 0, date: '2027-06-01' });
+    open.push(preview);
+    // As editors with "atomic save" do: write a temporary file beside it, then rename it over the original. Twice,
+    // as the second save replaces a file that is itself the product of a rename.
+    for (const [i, text] of [original.replace(oldPurpose, newPurpose), original.replace(oldPurpose, `${newPurpose}, again`)].entries()) {
+      const temporary = path.join(cwd, `policy/.privacy.yaml.${i}.tmp`);
+      writeFileSync(temporary, text);
+      const next = preview.rebuilt();
+      renameSync(temporary, file);
+      await within(next, `the rebuild after rename ${i + 1}`);
+      for (
+        let tries = 0;
+        tries < 3 && !String(preview.state().files.get('privacy/draft/index.html')).includes(text.includes('again') ? 'again' : newPurpose);
+        tries++
+      )
+        await within(preview.rebuilt(), 'a further rebuild');
+      expect(String(preview.state().files.get('privacy/draft/index.html'))).toContain(i === 0 ? newPurpose : `${newPurpose}, again`);
+    }
+    expect(readdirSync(path.join(cwd, 'policy')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // A folder made after start (a new document's history): an edit inside it later is seen.
+    const folder = path.join(cwd, 'policy/history/other');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'manifest.json'), '{}\n');
+    await within(preview.rebuilt(), 'the rebuild after adding a folder');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const next = preview.rebuilt();
+    writeFileSync(path.join(folder, 'manifest.json'), '{"document": 1}\n');
+    await within(next, 'the rebuild after editing a file in the new folder');
+  });
+
+  it('refuses a port out of range before building anything', async () => {
+    for (const port of [-1, 65536, 1.5, Number.NaN])
+      await expect(serve({ cwd: copySample(), port }), String(port)).rejects.toThrow(/port must be a whole number from 0 to 65535/);
+  });
+
   it('listens on loopback only', async () => {
     await expect(serve({ cwd: copySample(), port: 0, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });
@@ -278,6 +401,8 @@ describe('policyc build --watch', () => {
     const page = readFileSync(path.join(out, 'privacy/index.html'), 'utf8');
     expect(page).toContain(oldPurpose);
     expect(existsSync(path.join(out, 'privacy/draft/index.html'))).toBe(false);
+    // The live-reload script is the preview's alone: never in files written to disk.
+    expect(page).not.toContain('__policyc');
 
     writeFileSync(file, breakYaml(original));
     const broken = await within(watcher.rebuilt(), 'the rebuild after breaking the YAML');

@@ -12,7 +12,11 @@ export const definition: Command = {
     {
       name: 'port',
       value: 'N',
-      pattern: { test: /^\d{1,5}$/, form: 'a port number' },
+      // 0 to 65535, written without leading zeros: anything else is a usage error, not a failure to listen.
+      pattern: {
+        test: /^(0|[1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/,
+        form: 'a port number from 0 to 65535',
+      },
       default: '4000',
       description: 'the port to listen on (0: any free port)',
     },

@@ -4,6 +4,7 @@ import { escapeHtmlAndApostrophes } from '../markdown/escape.js';
 /**
  * The error panel: one line per diagnostic, `file:line:column  message  rule-id`
  * and its hint, every value escaped; errors listed, warnings folded away below them.
+ * It sticks to the top of the window, so a page reloaded at its scroll position still shows it.
  */
 export function diagnosticsPanel(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -25,7 +26,7 @@ export function diagnosticsPanel(diagnostics: readonly Diagnostic[]): string {
     : '';
   return (
     '<div role="alert" class="policyc-diagnostics" style="all:initial;display:block;box-sizing:border-box;margin:0;padding:1em 1.25em;' +
-    'background:#fff5f5;color:#1a1a1a;border-bottom:3px solid #b00020;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;position:relative;z-index:2147483647">' +
+    'background:#fff5f5;color:#1a1a1a;border-bottom:3px solid #b00020;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;position:sticky;top:0;max-height:50vh;overflow:auto;z-index:2147483647">' +
     `<strong style="display:block;margin-bottom:0.4em;color:#b00020">policyc: ${plural(errors.length, 'error')}. This page is from the last good build; fix the input and save.</strong>` +
     `${list(errors)}${folded}</div>`
   );

@@ -1,21 +1,41 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { diagnosticsPage, notFoundPage, withPanel } from './error-panel.js';
+import { eventsPath, livePrefix, liveScript, scriptPath, withLiveReload, type LiveChannel } from './live-reload.js';
 import type { BuildState } from './serve.js';
 
+/** Content types by extension: text types name their charset (the build writes UTF-8). */
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.jsonld': 'application/ld+json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.eml': 'message/rfc822',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
 };
 
-/** The Content-Type of a site file, by its extension. */
+/** The Content-Type of a site file, by its extension; the build's feeds (`feed.xml`) are Atom. Unknown: bytes. */
 export function contentTypeOf(file: string): string {
-  return contentTypes[path.posix.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const base = path.posix.basename(file).toLowerCase();
+  if (base === 'feed.xml') return 'application/atom+xml; charset=utf-8';
+  return contentTypes[path.posix.extname(base)] ?? 'application/octet-stream';
 }
 
 /**
@@ -41,8 +61,17 @@ export function sitePath(url: string): string | undefined {
 /** A `Host` header naming this machine by a loopback name (with or without a port). */
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
 
-/** Answer a request from the latest build: its file, or (while the input has errors) the last good one with the error panel, or an error page. */
-export function respond(request: IncomingMessage, response: ServerResponse, state: BuildState, everGood: boolean): void {
+/**
+ * Answer a request from the latest build: its file, or (while the input has errors) the last good one with the error panel, or an error page.
+ * With `live`, every HTML page loads the live-reload script, and the preview's own addresses (`/__policyc/…`) answer.
+ */
+export function respond(
+  request: IncomingMessage,
+  response: ServerResponse,
+  state: BuildState,
+  everGood: boolean,
+  live?: LiveChannel,
+): void {
   // DNS rebinding: a web page can point a name of its own at 127.0.0.1 and then read the preview as same-origin.
   // Its requests carry that name in `Host`, so only loopback names are answered.
   if (!loopbackHost.test(request.headers.host ?? '')) {
@@ -57,17 +86,17 @@ export function respond(request: IncomingMessage, response: ServerResponse, stat
   const url = request.url ?? '/';
   const file = sitePath(url);
   const broken = !state.ok;
+  // Every HTML answer, error pages included, reloads itself when the build changes.
+  const html = (body: string) => (live ? withLiveReload(body, live.current) : body);
+  if (live && file?.startsWith(livePrefix)) {
+    respondLive(request, response, file, live);
+    return;
+  }
   if (file !== undefined) {
     const content = state.files.get(file);
     if (content !== undefined) {
       const type = contentTypeOf(file);
-      send(
-        response,
-        request,
-        200,
-        type,
-        broken && typeof content === 'string' && type.startsWith('text/html') ? withPanel(content, state.diagnostics) : content,
-      );
+      send(response, request, 200, type, type.startsWith('text/html') ? previewPage(content, state, live) : content);
       return;
     }
     if (!file.endsWith('index.html') && state.files.has(`${file}/index.html`)) {
@@ -84,14 +113,30 @@ export function respond(request: IncomingMessage, response: ServerResponse, stat
       request,
       everGood ? 404 : 500,
       'text/html; charset=utf-8',
-      diagnosticsPage(
-        state.diagnostics,
-        everGood ? 'This page is not in the last good build.' : 'Nothing has been built yet: fix the errors above and save.',
+      html(
+        diagnosticsPage(
+          state.diagnostics,
+          everGood ? 'This page is not in the last good build.' : 'Nothing has been built yet: fix the errors above and save.',
+        ),
       ),
     );
     return;
   }
-  send(response, request, 404, 'text/html; charset=utf-8', notFoundPage(file === undefined ? '' : file));
+  send(response, request, 404, 'text/html; charset=utf-8', html(notFoundPage(file === undefined ? '' : file)));
+}
+
+/** A page as the preview shows it: under the error panel while the input is broken, with the live-reload script. */
+function previewPage(content: string | Uint8Array, state: BuildState, live: LiveChannel | undefined): string | Uint8Array {
+  if (typeof content !== 'string') return content;
+  const page = state.ok ? content : withPanel(content, state.diagnostics);
+  return live ? withLiveReload(page, live.current) : page;
+}
+
+/** The preview's own addresses: the event stream and the script; nothing else below them. */
+function respondLive(request: IncomingMessage, response: ServerResponse, file: string, live: LiveChannel): void {
+  if (file === eventsPath) live.attach(request, response);
+  else if (file === scriptPath) send(response, request, 200, 'text/javascript; charset=utf-8', liveScript);
+  else send(response, request, 404, 'text/html; charset=utf-8', withLiveReload(notFoundPage(file), live.current));
 }
 
 function splitQuery(url: string): [string, string] {

@@ -1,16 +1,16 @@
-import { watch as watchFs, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { watch as watchFs, type FSWatcher } from 'chokidar';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { foldersOf, type WatchTargets } from './watch-targets.js';
+import { isWatched, type WatchTargets } from './watch-targets.js';
 
 /**
- * The rebuild loop: watches folders one by one with `fs.watch` (portable,
- * unlike `recursive`), debounces events by `delay` ms, and runs `rebuild`
- * one at a time; changes during a rebuild cause exactly one more. After each
- * rebuild it watches folders that appeared and drops those that went.
+ * The rebuild loop: watches the targets with chokidar (which follows editors
+ * that save by writing a temporary file and renaming it over the original,
+ * and folders created after start), debounces events by `delay` ms, and runs
+ * `rebuild` one at a time; changes during a rebuild cause exactly one more.
  */
 export class RebuildLoop<S> {
-  private watchers = new Map<string, FSWatcher>();
+  private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
   private running: Promise<void> | undefined;
@@ -24,9 +24,18 @@ export class RebuildLoop<S> {
     private readonly delay = 100,
   ) {}
 
-  /** Watch, then run the first build. */
+  /** Watch (once the watcher has walked the folders, so no edit is missed), then run the first build. */
   async start(): Promise<void> {
-    this.sync();
+    const watcher = watchFs([...this.targets.names.keys()], {
+      ignoreInitial: true,
+      // A function sees every path chokidar meets, so folders outside the targets are never walked.
+      ignored: (file) => !isWatched(this.targets, path.resolve(file)),
+    });
+    this.watcher = watcher;
+    watcher.on('all', (_event, file) => this.changed(path.resolve(file)));
+    // A folder that cannot be read (removed while walked, no permission) is not fatal: rebuild, which reports what it finds.
+    watcher.on('error', () => this.changed(''));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.dirty = true;
     await this.run();
   }
@@ -40,14 +49,13 @@ export class RebuildLoop<S> {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    for (const watcher of this.watchers.values()) watcher.close();
-    this.watchers.clear();
+    await this.watcher?.close();
     await this.running;
     for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('The watcher closed before the next rebuild'));
   }
 
   private changed(file: string) {
-    if (this.closed || this.targets.ignore?.(file)) return;
+    if (this.closed || (file && this.targets.ignore?.(file))) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.dirty = true;
@@ -79,48 +87,11 @@ export class RebuildLoop<S> {
         }
         continue;
       }
-      if (this.sync()) this.dirty = true; // a folder appeared: read what may have landed in it before it was watched
       for (const waiter of this.waiters.filter((w) => w.after < number)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(state);
       }
     }
-  }
-
-  /** Watch the folders that exist now; returns true when a folder was added after the first sync. */
-  private sync(): boolean {
-    if (this.closed) return false;
-    const initial = this.watchers.size === 0;
-    const wanted = new Map<string, (name: string) => boolean>();
-    for (const [dir, names] of this.targets.names) wanted.set(dir, (name) => names.has(name));
-    for (const tree of this.targets.trees) for (const dir of foldersOf(tree)) wanted.set(dir, () => true);
-    let added = false;
-    for (const [dir, watcher] of this.watchers) {
-      if (!wanted.has(dir)) {
-        watcher.close();
-        this.watchers.delete(dir);
-      }
-    }
-    for (const [dir, accepts] of wanted) {
-      if (this.watchers.has(dir)) continue;
-      try {
-        const watcher = watchFs(dir, { persistent: true }, (_event, name) => {
-          // A folder watched whole reacts to any entry; a parent folder only to the names it was asked for.
-          const base = name === null ? undefined : String(name);
-          if (base === undefined || accepts(base)) this.changed(base === undefined ? dir : path.join(dir, base));
-        });
-        watcher.on('error', () => {
-          watcher.close();
-          if (this.watchers.get(dir) === watcher) this.watchers.delete(dir);
-          this.changed(dir);
-        });
-        this.watchers.set(dir, watcher);
-        added = true;
-      } catch {
-        // The folder vanished between listing and watching; the next sync retries.
-      }
-    }
-    return added && !initial;
   }
 }
 

@@ -3,8 +3,10 @@
  * templates folder or `policyc.config.json` changes, and serve it on the
  * loopback interface only (`build --watch` is watch.ts). Rebuilds run one at a
  * time, after changes have settled for ~100 ms (rebuild-loop.ts); answering
- * requests is http.ts, the error panel error-panel.ts.
+ * requests is http.ts, the error panel error-panel.ts, and the pages' live
+ * reload after each rebuild live-reload.ts.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { compile, type BuildOptions } from '../project/site.js';
 import type { SiteFiles } from '../publish/site.js';
 import { listen, respond, send } from './http.js';
+import { LiveChannel } from './live-reload.js';
 import { crashed, errorCount, RebuildLoop } from './rebuild-loop.js';
 import { watchTargets } from './watch-targets.js';
 
@@ -57,16 +60,22 @@ const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
  * served, each HTML page with a panel listing the diagnostics.
  * `log` receives one line per build (`rebuilt: 19 files`, `errors: 2 (showing the last good build)`)
  * and the address once listening (`serving http://127.0.0.1:4000/`).
- * Throws when the port is taken (`EADDRINUSE`) or `host` is not a loopback address.
+ * Throws when the port is taken (`EADDRINUSE`) or out of range, or `host` is not a loopback address.
  */
 export async function serve(options: PreviewOptions = {}, log: (line: string) => void = () => {}): Promise<Preview> {
   const host = options.host ?? '127.0.0.1';
   if (!loopback.has(host))
     throw new Error(`The preview listens on the loopback interface only (127.0.0.1, localhost or ::1), not \`${host}\``);
+  const port = options.port ?? 4000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`The port must be a whole number from 0 to 65535, not ${port}`);
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const settings = { ...options, cwd, drafts: options.drafts ?? true };
   let state: BuildState = { ok: false, diagnostics: [], files: new Map(), generation: 0 };
   let everGood = false;
+  // A build's version: this run's id and its generation, so a page from an earlier run of `serve` reloads too.
+  const run = randomUUID().slice(0, 8);
+  const live = new LiveChannel(`${run}.0`);
 
   const loop = new RebuildLoop<BuildState>(watchTargets(settings), async () => {
     const first = state.generation === 0;
@@ -83,13 +92,14 @@ export async function serve(options: PreviewOptions = {}, log: (line: string) =>
     const warned = warnings ? `, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '';
     if (ok) log(`${first ? 'built' : 'rebuilt'}: ${state.files.size} files${warned}`);
     else log(`errors: ${errorCount(result.diagnostics)} (${everGood ? 'showing the last good build' : 'nothing built yet'})`);
+    live.broadcast(`${run}.${state.generation}`);
     return state;
   });
   await loop.start();
 
   const server = createServer((request, response) => {
     try {
-      respond(request, response, state, everGood);
+      respond(request, response, state, everGood, live);
     } catch {
       if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', 'Internal error\n');
       else response.destroy();
@@ -101,13 +111,12 @@ export async function serve(options: PreviewOptions = {}, log: (line: string) =>
     socket.on('close', () => sockets.delete(socket));
   });
   try {
-    await listen(server, options.port ?? 4000, host);
+    await listen(server, port, host);
   } catch (error) {
     await loop.close();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${host === '::1' ? '[::1]' : host}:${port}/`;
+  const url = `http://${host === '::1' ? '[::1]' : host}:${(server.address() as AddressInfo).port}/`;
   log(`serving ${url}`);
   let closing: Promise<void> | undefined;
   return {
@@ -116,11 +125,12 @@ export async function serve(options: PreviewOptions = {}, log: (line: string) =>
     rebuilt: () => loop.next(),
     close: () =>
       (closing ??= (async () => {
-        await loop.close();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          for (const socket of sockets) socket.destroy();
-        });
+        // Stop answering first, ending the pages' event streams and idle keep-alive connections, which would
+        // otherwise hold the server open; then wait for a rebuild in progress.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        live.close();
+        for (const socket of sockets) socket.destroy();
+        await Promise.all([stopped, loop.close()]);
       })()),
   };
 }

@@ -1,8 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { configFileName } from '../config/config.js';
 
-/** What to watch: folders whole (policy, templates), and single names in a folder (the config file, and those folders themselves appearing). */
+/**
+ * What to watch: folders whole (policy, templates), single names in a folder
+ * (the config file, and those folders themselves appearing), and what never
+ * counts as a change (the build's output, the cache).
+ */
 export interface WatchTargets {
   trees: string[];
   names: Map<string, Set<string>>;
@@ -10,7 +13,7 @@ export interface WatchTargets {
 }
 
 /** The policy and templates folders whole, and the config file (and those folders appearing) by name. */
-export function watchTargets(options: { cwd: string; policy?: string; templates?: string }): WatchTargets {
+export function watchTargets(options: { cwd: string; policy?: string; templates?: string; cache?: unknown }): WatchTargets {
   const policyDir = path.resolve(options.cwd, options.policy ?? 'policy');
   const templatesDir = path.resolve(options.cwd, options.templates ?? 'templates');
   const names = new Map<string, Set<string>>();
@@ -22,25 +25,26 @@ export function watchTargets(options: { cwd: string; policy?: string; templates?
   add(path.join(options.cwd, configFileName));
   add(policyDir);
   add(templatesDir);
-  return { trees: [policyDir, templatesDir], names };
+  // A cache folder given with --cache may lie inside the policy folder; its writes are not edits.
+  const cacheDir = typeof options.cache === 'string' ? path.resolve(options.cwd, options.cache) : undefined;
+  return { trees: [policyDir, templatesDir], names, ...(cacheDir ? { ignore: (file: string) => isWithin(file, cacheDir) } : {}) };
 }
 
-/** Every folder below `dir` (itself included), or none when it does not exist. */
-export function foldersOf(dir: string): string[] {
-  try {
-    if (!statSync(dir).isDirectory()) return [];
-  } catch {
-    return [];
-  }
-  const out = [dir];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out; // removed while being listed: the next sync drops it
-  }
-  for (const entry of entries) {
-    if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') out.push(...foldersOf(path.join(dir, entry.name)));
-  }
-  return out;
+/** Whether `file` is `dir` or below it. */
+export function isWithin(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+/**
+ * Whether a path is one the targets ask for: in a watched tree, one of the
+ * named entries, or a folder that holds either (so the watcher walks down to them).
+ * Version control and dependencies are never walked.
+ */
+export function isWatched(targets: WatchTargets, file: string): boolean {
+  const base = path.basename(file);
+  if (base === '.git' || base === 'node_modules') return false;
+  if (targets.ignore?.(file)) return false;
+  if (targets.trees.some((tree) => isWithin(file, tree))) return true;
+  if (targets.names.get(path.dirname(file))?.has(base)) return true;
+  return targets.names.has(file);
 }

@@ -5,7 +5,7 @@ import { build } from '../project/build.js';
 import type { BuildOptions } from '../project/site.js';
 import { formatPretty } from '../report/report.js';
 import { crashed, errorCount, RebuildLoop } from './rebuild-loop.js';
-import { watchTargets } from './watch-targets.js';
+import { isWithin, watchTargets } from './watch-targets.js';
 
 /** Options of `watch`: those of `build`. */
 export interface WatchOptions extends BuildOptions {
@@ -51,7 +51,9 @@ export async function watch(options: WatchOptions = {}, log: (line: string) => v
   let state: WatchState = { ok: false, diagnostics: [], written: [], out, generation: 0 };
   const targets = watchTargets({ ...options, cwd });
   // The build's own output (and its staging folders beside it) never triggers a rebuild.
-  targets.ignore = (file) => file === out || file.startsWith(out + path.sep) || path.basename(file).startsWith(`.${path.basename(out)}.`);
+  const ignoreCache = targets.ignore;
+  targets.ignore = (file) =>
+    isWithin(file, out) || path.basename(file).startsWith(`.${path.basename(out)}.`) || (ignoreCache?.(file) ?? false);
 
   const loop = new RebuildLoop<WatchState>(targets, async () => {
     const first = state.generation === 0;
