@@ -287,6 +287,25 @@ export function catalogIds(catalog: readonly DiagnosticGroup[] = diagnosticCatal
   return catalog.flatMap((group) => group.entries.map((entry) => entry.id));
 }
 
+/** The catalogued entry of an id, if it is one of these diagnostics (not a compliance rule). */
+export function catalogEntry(id: string): DiagnosticDoc | undefined {
+  for (const group of diagnosticCatalog) for (const entry of group.entries) if (entry.id === id) return entry;
+  return undefined;
+}
+
+/** The project's home, whose `docs/` folder documents every rule id. */
+export const projectHome = 'https://github.com/policyc/policyc';
+
+/**
+ * The absolute address of a rule id's documentation, pinned to the tag of the
+ * version that reported it (`v<version>`): a link in a SARIF log or a code
+ * scanning alert keeps saying what that version meant, even after the rule is
+ * reworded, renamed or removed on the main branch.
+ */
+export function documentationUrl(id: string, version: string): string {
+  return `${projectHome}/blob/v${version}/${documentationPath(id)}`;
+}
+
 /**
  * Where a rule id is documented, relative to the repository root: its anchor
  * in `docs/diagnostics.md` when it is catalogued here, else in `docs/rules.md`
