@@ -25,6 +25,7 @@ if (skipBrowser) {
 // - faults: test/faults/, hostile inputs, broken filesystems, killed processes, fuzzing.
 // - browser: test/browser/, pages in Chromium.
 const cli = [
+  'test/action.test.ts', // the GitHub Action's script with real git and a fake gh, in child processes
   'test/bench.test.ts', // runs bench/run.mjs in a child process
   'test/cache.test.ts', // mixed: the cache in-process, and the CLI's default cache through lib/cli/bin.js
   'test/cli.test.ts',
@@ -34,6 +35,7 @@ const cli = [
   'test/compliance.test.ts', // mixed: the rules through the API, and through lib/cli/bin.js
   'test/docs-examples.test.ts', // the examples of README.md and docs/, run in child processes on the built lib/
   'test/package.test.ts', // npm pack, installed into a scratch project with npm
+  'test/sarif-multitool.test.ts', // Microsoft's SARIF multitool, a binary, in a child process
   'test/schema-standalone.test.ts', // mixed: the generated validators, and that lib/ holds the fresh ones
   'test/serve.test.ts', // the preview server in-process: HTTP, file watchers and their debounce, timing-bound
   'test/sites.test.ts', // policyc's output in the example Eleventy and Astro sites, built by their generators

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { build, validate } from '../src/api.js';
 import { init } from '../src/init/init.js';
 import { formatPretty } from '../src/report/report.js';
+import { root } from './support/fixtures.js';
 import { snapshotTree, tempDir } from './support/project.js';
 
 describe('policyc init', () => {
@@ -132,30 +133,53 @@ describe('policyc init', () => {
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\ndist/\n.dist.*\n');
   });
 
-  it('writes a workflow that validates and comments the diff on pull requests, and builds on main', async () => {
+  it('writes a workflow that runs the policyc Action on pull requests touching the policy, and builds on main', async () => {
     const dir = tempDir();
     await init({ dir });
     const text = readFileSync(path.join(dir, '.github/workflows/policy.yml'), 'utf8');
     const workflow = parseYaml(text, { uniqueKeys: true });
+    const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
     expect(workflow.on.push.branches).toEqual(['main']);
-    type Step = { run?: string; uses?: string; env?: Record<string, string> };
-    const check: Step[] = workflow.jobs.check.steps;
-    const runs = check.map((s) => s.run ?? '');
-    const at = (needle: string) => runs.findIndex((r) => r.includes(needle));
-    // Validate and diff are anchored in the base branch (--base), which is fetched first.
-    expect(at('git fetch')).toBeGreaterThan(-1);
-    expect(at('npx policyc validate --format github --base "origin/$BASE_REF"')).toBeGreaterThan(at('git fetch'));
-    expect(at('npx policyc diff --base "origin/$BASE_REF" --format md')).toBeGreaterThan(at('git fetch'));
-    expect(at('gh pr comment')).toBeGreaterThan(at('npx policyc diff'));
-    expect(check[at('npx policyc validate')]!.env?.BASE_REF).toBe('${{ github.base_ref }}');
-    expect(check[at('npx policyc diff')]!.env?.BASE_REF).toBe('${{ github.base_ref }}');
-    expect(check[at('gh pr comment')]!.env?.GH_TOKEN).toBe('${{ github.token }}');
-    expect(workflow.jobs.check.permissions['pull-requests']).toBe('write');
+    // Only when policy files change: the policy, its config and templates, policyc's version, the workflow.
+    for (const trigger of [workflow.on.pull_request, workflow.on.push])
+      expect(trigger.paths).toEqual([
+        'policy/**',
+        'policyc.config.json',
+        'templates/**',
+        'package.json',
+        'package-lock.json',
+        '.github/workflows/policy.yml',
+      ]);
+    type Step = { run?: string; uses?: string; with?: Record<string, string | number>; env?: Record<string, string> };
+    // Least privilege: nothing by default; each job asks for what it needs.
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.check.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+      'security-events': 'write',
+      actions: 'read',
+    });
+    expect(workflow.jobs.build.permissions).toEqual({ contents: 'read' });
     expect(workflow.jobs.check.if).toContain('pull_request');
     expect(workflow.jobs.build.if).toContain('push');
+    for (const job of ['check', 'build']) {
+      const steps: Step[] = workflow.jobs[job].steps;
+      const uses = (prefix: string) => steps.findIndex((s) => s.uses?.startsWith(prefix));
+      // A maintained Node.js (20 is at its end of life).
+      expect([22, 24]).toContain(steps[uses('actions/setup-node@')]!.with?.['node-version']);
+      // policyc's cache (and the key of its entries) restored after npm ci, which would empty node_modules.
+      const cache = steps[uses('actions/cache@')]!;
+      expect(String(cache.with?.path).split('\n').filter(Boolean)).toEqual(['node_modules/.cache/policyc', '~/.cache/policyc']);
+      expect(uses('actions/cache@')).toBeGreaterThan(steps.findIndex((s) => s.run === 'npm ci'));
+      // No expression is pasted into a shell script (script injection).
+      for (const step of steps) expect(step.run ?? '').not.toContain('${{');
+    }
+    const check: Step[] = workflow.jobs.check.steps;
+    // The Action of this repository, at the tag of the version that wrote the workflow.
+    const action = check.find((s) => s.uses?.startsWith('policyc/policyc@'))!;
+    expect(action.uses).toBe(`policyc/policyc@v${version}`);
+    expect(action.with?.['fail-on']).toBe('error');
     expect(workflow.jobs.build.steps.map((s: Step) => s.run ?? '')).toContain('npx policyc build');
-    // No expression is pasted into a shell script (script injection): they reach it through env.
-    for (const step of [...check, ...workflow.jobs.build.steps] as Step[]) expect(step.run ?? '').not.toContain('${{');
   });
 });

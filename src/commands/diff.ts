@@ -49,7 +49,7 @@ export interface DiffResult {
 }
 
 /** One side of a comparison: what it is called, and the policy (a released version's, or the working document's). */
-type Side = { label: string; policy: Policy; release?: Release; working?: true };
+type Side = { label: string; policy: Policy; release?: Release; working?: true; absent?: true };
 
 /** Compare two versions of a policy: released versions, files, or git revisions of the working document. */
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
@@ -78,6 +78,8 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   }
   const doc = docs[0]!;
   const side = (ref: string | undefined, fallback: 'latest' | 'working'): Promise<Side | Diagnostic[]> | Side | Diagnostic[] => {
+    if (ref === undefined && fallback === 'latest' && options.base !== undefined)
+      return readGitRevision(options.base, doc, project.cwd, { absentIsNew: true });
     if (ref !== undefined) return readSide(ref, doc, project.cwd);
     if (fallback === 'working')
       return doc.working
@@ -91,15 +93,16 @@ export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
       }),
     ];
   };
-  const from = await side(options.from ?? (options.base !== undefined ? `git:${options.base}` : undefined), 'latest');
+  const from = await side(options.from, 'latest');
   const to = await side(options.to, 'working');
   const problems = [...(Array.isArray(from) ? from : []), ...(Array.isArray(to) ? to : [])];
   if (problems.length || Array.isArray(from) || Array.isArray(to)) return failWith(problems);
   const found = diffPolicies(from.policy, to.policy, { from: from.label, to: to.label }, materialityOverrides(checked.config));
-  const { changes, diagnostics } = withDecisions(found, from, to, doc);
+  const decided = withDecisions(found, from, to, doc);
+  const changes: ChangeSet = from.absent ? { newDocument: true, ...decided.changes } : decided.changes;
   // A loosened check heads the change set: it is what a reviewer must see first.
   return {
-    diagnostics,
+    diagnostics: decided.diagnostics,
     sources,
     changes: checked.weakenedGates?.length ? { weakenedGates: checked.weakenedGates, ...changes } : changes,
   };
@@ -169,8 +172,18 @@ function checkedPolicy(parsed: ParsedFile, label: string): Side | Diagnostic[] {
   return { label, policy: resolve(parsed.data as unknown as Policy, parsed.path).policy };
 }
 
-/** The working document as it was at a git revision, read with real git. */
-async function readGitRevision(revision: string, doc: VersionedDocument, cwd: string): Promise<Side | Diagnostic[]> {
+/**
+ * The working document as it was at a git revision, read with real git. With
+ * `absentIsNew` (the base of `--base`), a document the revision does not have
+ * is one the pull request adds: it compares from an empty document, so all of
+ * it is new, rather than failing the first pull request of a project.
+ */
+async function readGitRevision(
+  revision: string,
+  doc: VersionedDocument,
+  cwd: string,
+  options: { absentIsNew?: boolean } = {},
+): Promise<Side | Diagnostic[]> {
   const file = doc.working?.file ?? `policy/${doc.id}.yaml`;
   const label = `git:${revision}`;
   const fail = (message: string, hint: string) => [diagnostic(file, fileStart, 'diff-git', 'diff', message, { hint })];
@@ -179,9 +192,28 @@ async function readGitRevision(revision: string, doc: VersionedDocument, cwd: st
     const { message, hint } = describeGitProblem(read, cwd);
     return fail(message, `${hint} Or compare a file or a released version instead.`);
   }
+  if (!read.bytes && options.absentIsNew && doc.working) return { label, policy: emptyLike(doc.working.policy), absent: true };
   if (!read.bytes)
     return fail(`\`${file}\` does not exist at git revision \`${revision}\``, 'Compare with a revision that has the document.');
   return checkedPolicy(parse({ path: `${label}:${file}`, bytes: read.bytes, size: read.bytes.length }), label);
+}
+
+/** A document with the identity of `policy` and nothing in it: what a document the base does not have is compared from. */
+function emptyLike(policy: Policy): Policy {
+  const { id, title, version, effective, locale, jurisdictions, controller } = policy;
+  return {
+    id,
+    title,
+    version,
+    effective,
+    locale,
+    ...(jurisdictions ? { jurisdictions } : {}),
+    controller,
+    collection: { categories: [] },
+    purposes: { items: [] },
+    contacts: { items: [] },
+    // The schema wants at least one category, purpose and contact; the comparison needs only the shapes.
+  } as unknown as Policy;
 }
 
 export const definition: Command = {

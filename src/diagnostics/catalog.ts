@@ -1,3 +1,5 @@
+import { policycHome } from '../util/home.js';
+
 /**
  * Every diagnostic rule id policyc can produce, with its severity and what to
  * do about it: the source of `docs/diagnostics.md` (`npm run docs`). A test
@@ -285,6 +287,25 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
 /** Every catalogued id, in reference order. */
 export function catalogIds(catalog: readonly DiagnosticGroup[] = diagnosticCatalog): string[] {
   return catalog.flatMap((group) => group.entries.map((entry) => entry.id));
+}
+
+/** The catalogued entry of an id, if it is one of these diagnostics (not a compliance rule). */
+export function catalogEntry(id: string): DiagnosticDoc | undefined {
+  for (const group of diagnosticCatalog) for (const entry of group.entries) if (entry.id === id) return entry;
+  return undefined;
+}
+
+/** The project's home, whose `docs/` folder documents every rule id (the one constant, also package.json's `repository`). */
+export const projectHome = policycHome;
+
+/**
+ * The absolute address of a rule id's documentation, pinned to the tag of the
+ * version that reported it (`v<version>`): a link in a SARIF log or a code
+ * scanning alert keeps saying what that version meant, even after the rule is
+ * reworded, renamed or removed on the main branch.
+ */
+export function documentationUrl(id: string, version: string): string {
+  return `${projectHome}/blob/v${version}/${documentationPath(id)}`;
 }
 
 /**

@@ -75,6 +75,8 @@ export interface WeakenedGate {
 export interface ChangeSet {
   /** With `diff --base`: checks the config loosens since the base revision, each to be reviewed as a material change. */
   weakenedGates?: WeakenedGate[];
+  /** With `diff --base`: the document does not exist at the base revision (the pull request adds it), so all of it is new. */
+  newDocument?: true;
   /** The version (or label) compared from and to. */
   from: string;
   to: string;

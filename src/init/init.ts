@@ -100,7 +100,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   await mkdir(root, { recursive: true });
   await create(`policy/${id}.yaml`, starterPolicy(id));
   await create(configFileName, starterConfig);
-  await createUnlessPresent('.github/workflows/policy.yml', starterWorkflow);
+  await createUnlessPresent('.github/workflows/policy.yml', starterWorkflow(policycVersion()));
   await createUnlessPresent('README.md', starterReadme(id));
   await createUnlessPresent('package.json', starterPackageJson(policycVersion()));
 

@@ -268,24 +268,54 @@ copyright: © Example Ltd
 /** `policyc.config.json`: where the site is published (used for absolute links in the feed and e-mails). */
 export const starterConfig = `${JSON.stringify({ baseUrl: 'https://www.example.com/legal/' }, null, 2)}\n`;
 
+/** What a pull request must change for the workflow to run: the policy, its config and templates, policyc's version, the workflow. */
+export const starterWorkflowPaths = [
+  'policy/**',
+  'policyc.config.json',
+  'templates/**',
+  'package.json',
+  'package-lock.json',
+  '.github/workflows/policy.yml',
+];
+
 /**
- * The GitHub Actions workflow: on pull requests, validate against the base
- * branch (annotations on the changed lines; history rewritten or checks
- * loosened by the pull request are reported) and post the plain-language
- * diff as a comment; on pushes to main, build the site. The base branch name
- * reaches the shell through an environment variable, never pasted into the
- * script.
+ * The GitHub Actions workflow: on pull requests that touch the policy, the
+ * policyc Action (action.yml, at the tag of the version `init` ran) validates
+ * against the base branch, uploads the findings to code scanning and keeps one
+ * comment with the plain-language diff; on pushes to main, build the site.
+ * Node.js 24 (maintained; 20 is at its end of life). policyc's cache and the
+ * key that signs its entries are kept between runs: both live in the same
+ * GitHub cache scope, which a pull request cannot write for the main branch.
  */
-export const starterWorkflow = `# Checks every pull request that touches the policy, and builds the site on main.
+export function starterWorkflow(policycVersion: string): string {
+  const paths = starterWorkflowPaths.map((p) => `      - '${p}'`).join('\n');
+  const setup = `      - uses: actions/checkout@v5
+      - uses: actions/setup-node@v5
+        with:
+          node-version: 24
+          cache: npm
+      - run: npm ci
+      # policyc's cache (checked snapshots, rendered pages) and its key; after npm ci, which empties node_modules.
+      - uses: actions/cache@v4
+        with:
+          path: |
+            node_modules/.cache/policyc
+            ~/.cache/policyc
+          key: policyc-\${{ runner.os }}-\${{ github.sha }}
+          restore-keys: policyc-\${{ runner.os }}-`;
+  return `# Checks every pull request that touches the policy, and builds the site on main.
 name: Policy
 
 on:
   pull_request:
+    paths:
+${paths}
   push:
     branches: [main]
+    paths:
+${paths}
 
-permissions:
-  contents: read
+permissions: {}
 
 jobs:
   check:
@@ -293,45 +323,27 @@ jobs:
     runs-on: ubuntu-latest
     permissions:
       contents: read
+      # The one comment with what changed (a pull request from a fork gets a read-only token: no comment there).
       pull-requests: write
+      # Upload of the findings to code scanning; actions: read lets it work in a private repository.
+      security-events: write
+      actions: read
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
+${setup}
+      # Validates against the base branch (fetched by the action: a document the base lacks is all new),
+      # uploads SARIF to code scanning, and comments with the diff. See docs/ci.md of policyc.
+      - uses: policyc/policyc@v${policycVersion}
+        id: policyc
         with:
-          node-version: 20
-          cache: npm
-      - run: npm ci
-      # --base needs the base branch's commit (its tree, not its history): one commit is enough.
-      - name: Fetch the base branch
-        env:
-          BASE_REF: \${{ github.base_ref }}
-        run: git fetch --no-tags --depth=1 origin "+refs/heads/$BASE_REF:refs/remotes/origin/$BASE_REF"
-      # Against the base: released history only appended to, and any check the config loosens reported.
-      - name: Validate the policy
-        env:
-          BASE_REF: \${{ github.base_ref }}
-        run: npx policyc validate --format github --base "origin/$BASE_REF"
-      - name: Explain the changes
-        env:
-          BASE_REF: \${{ github.base_ref }}
-        run: npx policyc diff --base "origin/$BASE_REF" --format md > policy-diff.md
-      - name: Comment on the pull request
-        # Pull requests from forks get a read-only token: the comment step fails there.
-        env:
-          GH_TOKEN: \${{ github.token }}
-          PR_NUMBER: \${{ github.event.pull_request.number }}
-        run: gh pr comment "$PR_NUMBER" --body-file policy-diff.md
+          fail-on: error
 
   build:
     if: github.event_name == 'push'
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci
+${setup}
       - name: Build the site
         run: npx policyc build
       # Publish dist/ from here (GitHub Pages, your CDN, or your website's repository).
@@ -340,6 +352,7 @@ jobs:
           name: policy-site
           path: dist/
 `;
+}
 
 /** The lines `.gitignore` must hold. */
 // `.dist.*`: the build's lock and staging folders beside dist/ (never committed: a committed lock would be read as another build's).

@@ -55,7 +55,8 @@ function changesText(set: ChangeSet): string {
   const warning = gates.length
     ? [`Checks loosened in policyc.config.json since the base (review them as material changes):`, ...gates]
     : [];
-  return [...warning, `${set.from} -> ${set.to}: ${counts(set)}`, verdict(set), ...ordered.map(line), ''].join('\n');
+  const added = set.newDocument ? [`A new document: it does not exist at ${set.from.replace(/^git:/, '')}, so all of it is new.`] : [];
+  return [...warning, `${set.from} -> ${set.to}: ${counts(set)}`, ...added, verdict(set), ...ordered.map(line), ''].join('\n');
 }
 
 /** Markdown ready to paste as a pull-request comment. */
@@ -71,13 +72,25 @@ function changesMarkdown(set: ChangeSet): string {
   // A change people decided editorial stays in sight, with who decided, rather than folded among the editorial ones.
   const decidedEditorial = inClass(set, 'editorial').filter((c) => c.decision);
   const editorial = inClass(set, 'editorial').filter((c) => !c.decision);
-  const parts = [...gatesMarkdown(set), `## Policy changes: ${set.from} → ${set.to}`, '', `**${counts(set)}.** ${verdict(set)}`, ''];
+  const parts = [
+    ...gatesMarkdown(set),
+    `## Policy changes: ${set.from} → ${set.to}`,
+    '',
+    ...(set.newDocument ? [newDocumentWords(set), ''] : []),
+    `**${counts(set)}.** ${verdict(set)}`,
+    '',
+  ];
   if (material.length) parts.push('### Material changes', '', ...material.map(item), '');
   if (review.length) parts.push('### Changes to review', '', ...review.map(item), '');
   if (decidedEditorial.length) parts.push('### Changes people decided are editorial', '', ...decidedEditorial.map(item), '');
   if (editorial.length)
     parts.push('<details>', `<summary>Editorial changes (${editorial.length})</summary>`, '', ...editorial.map(item), '', '</details>', '');
   return `${parts.join('\n')}`;
+}
+
+/** What heads the changes of a document the base revision does not have. */
+function newDocumentWords(set: ChangeSet): string {
+  return `**A new document:** it does not exist at \`${set.from.replace(/^git:/, '').replace(/`/g, "'")}\`, so all of it is new.`;
 }
 
 /** A small standalone HTML page. */

@@ -1,4 +1,4 @@
-import { documentationPath } from '../diagnostics/catalog.js';
+import { catalogEntry, documentationUrl, projectHome } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { jsonWithoutControls, visibleControls, withoutWorkflowCommands } from '../text/control.js';
 
@@ -95,40 +95,31 @@ export interface RuleDescription {
   title: string;
   explanation?: string;
   fix?: string;
-  severity?: 'error' | 'warning';
+  severity?: Diagnostic['severity'];
 }
 
 /**
  * Diagnostics as a SARIF 2.1.0 log, for code-scanning upload: one run, the
- * rules it reports (with their documentation), and a result per diagnostic.
+ * rules it reports, and a result per diagnostic. Every rule has the short and
+ * full description and the absolute `helpUri` that GitHub shows on an alert:
+ * a compliance rule from its own description (`options.rules`), any other id
+ * from the diagnostics catalog; both documented in policyc's docs at the tag
+ * of `options.version`.
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], options: { version: string; rules?: readonly RuleDescription[] }): string {
   const described = new Map((options.rules ?? []).map((r) => [r.id, r]));
   const ids = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
-  const rules = ids.map((id) => {
-    const rule = described.get(id);
-    return {
-      id,
-      shortDescription: { text: rule?.title ?? id },
-      ...(rule?.explanation ? { fullDescription: { text: rule.explanation } } : {}),
-      // docs/diagnostics.md and docs/rules.md document every rule at the anchor `#rule-<id>`.
-      help: {
-        text: `${rule?.fix ? `${rule.fix} ` : ''}See ${documentationPath(id)}.`,
-        markdown: `${rule?.fix ? `${rule.fix} ` : ''}See [\`${id}\`](${documentationPath(id)}).`,
-      },
-      ...(rule?.severity ? { defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' } } : {}),
-    };
-  });
+  const rules = ids.map((id) => sarifRule(described.get(id) ?? catalogDescription(id), options.version));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'policyc', version: options.version, rules } },
+        tool: { driver: { name: 'policyc', version: options.version, informationUri: projectHome, rules } },
         results: diagnostics.map((d) => ({
           ruleId: d.ruleId,
           ruleIndex: ids.indexOf(d.ruleId),
-          level: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note',
+          level: sarifLevel(d.severity),
           message: { text: d.hint ? `${d.message}. ${d.hint}` : d.message },
           locations: [
             {
@@ -148,6 +139,43 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: { versi
     ],
   };
   return `${jsonWithoutControls(JSON.stringify(log, null, 2))}\n`;
+}
+
+/** One rule as a SARIF `reportingDescriptor`: its summary, description, help and the page that documents it. */
+function sarifRule(rule: RuleDescription, version: string) {
+  const { id } = rule;
+  const url = documentationUrl(id, version);
+  const full = rule.explanation ?? (rule.title === id ? `The diagnostic ${id}.` : rule.title);
+  const help = `${rule.fix ? `${rule.fix} ` : ''}See ${url}`;
+  return {
+    id,
+    shortDescription: { text: plainText(rule.title) },
+    fullDescription: { text: plainText(full), markdown: full },
+    helpUri: url,
+    help: { text: plainText(help), markdown: `${rule.fix ? `${rule.fix} ` : ''}See [\`${id}\`](${url}).` },
+    ...(rule.severity ? { defaultConfiguration: { level: sarifLevel(rule.severity) } } : {}),
+  };
+}
+
+/** A catalogued diagnostic as a rule: its first sentence is the summary, its whole text the description. */
+function catalogDescription(id: string): RuleDescription {
+  const entry = catalogEntry(id);
+  if (!entry) return { id, title: id };
+  const text = entry.text.charAt(0).toUpperCase() + entry.text.slice(1);
+  const first = /^.*?[.:;](?=\s|$)/.exec(text)?.[0] ?? text;
+  return { id, title: first.replace(/[:;]$/, '.'), explanation: text, severity: entry.severity };
+}
+
+function sarifLevel(severity: Diagnostic['severity']): 'error' | 'warning' | 'note' {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/** Markdown as plain text for the `text` of a SARIF message: code spans and emphasis unmarked, links as their words. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*([^*]+)\*/g, '$1');
 }
 
 /**
