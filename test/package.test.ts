@@ -9,7 +9,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policycHome } from '../src/util/home.js';
+import { projectHome as policycHome } from '../src/diagnostics/catalog.js';
 import { examplesOf } from './support/examples.js';
 import { root } from './support/fixtures.js';
 import { tempDir } from './support/project.js';

@@ -1,5 +1,3 @@
-import { policycHome } from '../util/home.js';
-
 /**
  * Every diagnostic rule id policyc can produce, with its severity and what to
  * do about it: the source of `docs/diagnostics.md` (`npm run docs`). A test
@@ -296,7 +294,7 @@ export function catalogEntry(id: string): DiagnosticDoc | undefined {
 }
 
 /** The project's home, whose `docs/` folder documents every rule id (the one constant, also package.json's `repository`). */
-export const projectHome = policycHome;
+export const projectHome = 'https://github.com/policyc/policyc';
 
 /**
  * The absolute address of a rule id's documentation, pinned to the tag of the
