@@ -194,9 +194,9 @@ export function judgeVersion(
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   const released = Boolean(context.release);
+  const { parent: _, ...rest } = context;
   for (const date of checkpoints) {
     const parent = parents ? parents.on(date) : context.parent;
-    const { parent: _, ...rest } = context;
     for (const found of runRules({ ...rest, date, ...(parent ? { parent } : {}) }, target, settings, rules)) {
       // The same finding on another day may name that day: compared without it.
       const key = [found.ruleId, found.line, found.column, found.message.split(date).join('\u0000')].join('\u0001');
