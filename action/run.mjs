@@ -9,6 +9,7 @@
 // command line for a shell: commands run without a shell, and the comment's body goes to
 // `gh` as a file.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,7 @@ const inputs = {
   failOn: env.INPUT_FAIL_ON === 'warning' ? 'warning' : 'error',
   comment: (env.INPUT_COMMENT || 'true') === 'true',
   base: env.INPUT_BASE || env.GITHUB_BASE_REF || '',
+  version: (env.INPUT_VERSION || '').trim(),
 };
 const temp = env.RUNNER_TEMP || path.join(inputs.directory, '.policyc-action');
 mkdirSync(temp, { recursive: true });
@@ -43,21 +45,30 @@ function run(file, args, options = {}) {
 
 /**
  * The CLI to run: the project's own policyc (`node_modules/policyc`, the version its lockfile
- * pins, as developers run it), else this action's version, installed once into the runner's
- * temporary folder.
+ * pins, as developers run it), else the `version` input (a version, a range or any npm package
+ * spec), else this action's version, installed once into the runner's temporary folder.
  */
 function policycBin() {
   const installed = path.join(inputs.directory, 'node_modules/policyc/lib/cli/bin.js');
   if (existsSync(installed)) return installed;
   const actionRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const { version } = JSON.parse(readFileSync(path.join(actionRoot, 'package.json'), 'utf8'));
-  const prefix = path.join(temp, `policyc-${version}`);
+  const own = JSON.parse(readFileSync(path.join(actionRoot, 'package.json'), 'utf8')).version;
+  const wanted = inputs.version || own;
+  // A bare version or range names policyc's; anything else (a tarball, `policyc@next`) is npm's to read.
+  const spec = /^[\d^~<>=*x]/.test(wanted) ? `policyc@${wanted}` : wanted;
+  const prefix = path.join(temp, `policyc-${createHash('sha256').update(spec).digest('hex').slice(0, 12)}`);
   const bin = path.join(prefix, 'node_modules/policyc/lib/cli/bin.js');
   if (!existsSync(bin)) {
-    log(`policyc is not installed in ${inputs.directory}: installing policyc@${version}, this action's version.`);
+    log(
+      `policyc is not installed in ${inputs.directory}: installing ${spec}${inputs.version ? ' (the version input)' : ", this action's version"}.`,
+    );
+    mkdirSync(prefix, { recursive: true });
+    // A package.json of its own, so that npm installs into the prefix and never into a parent project.
+    writeFileSync(path.join(prefix, 'package.json'), '{ "private": true }\n');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const r = run(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `policyc@${version}`]);
-    if (r.code !== 0) throw new Error(`npm install policyc@${version} failed:\n${r.stderr}`);
+    const r = run(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, spec]);
+    if (r.code !== 0) throw new Error(`npm install ${spec} failed:\n${r.stderr}`);
+    if (!existsSync(bin)) throw new Error(`npm install ${spec} did not install policyc (no ${path.relative(prefix, bin)})`);
   }
   return bin;
 }
@@ -69,6 +80,18 @@ function fetchBase(branch) {
   return `origin/${branch}`;
 }
 
+/** The documents the base has in the policy folder, so that one the pull request deletes is reported. */
+function baseDocumentIds(base, policyDir) {
+  const folder = fromRepositoryRoot(policyDir);
+  const r = run('git', ['ls-tree', '--name-only', `${base}:${folder}`]);
+  if (r.code !== 0) return [];
+  return r.stdout
+    .split('\n')
+    .filter((name) => /^[a-z0-9][a-z0-9-]*\.ya?ml$/.test(name))
+    .map((name) => name.replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
 /** The documents of the policy folder: `<id>.yaml` (translations are `<id>.<locale>.yaml`). */
 function documentIds(policyDir) {
   if (!existsSync(policyDir)) return [];
@@ -76,6 +99,11 @@ function documentIds(policyDir) {
     .filter((name) => /^[a-z0-9][a-z0-9-]*\.ya?ml$/.test(name))
     .map((name) => name.replace(/\.ya?ml$/, ''))
     .sort();
+}
+
+/** A document's diff, its heading naming the document: a project can have several. */
+function namedSection(id, markdown) {
+  return markdown.replace(/^## Policy changes: /m, `## Policy changes to \`${id}\`: `);
 }
 
 /** A path relative to the repository root, with `/`. */
@@ -165,7 +193,14 @@ function main() {
   let changes = 0;
   let materialChanges = 0;
   if (base) {
-    for (const id of documentIds(policyDir)) {
+    const present = documentIds(policyDir);
+    for (const id of baseDocumentIds(base, policyDir).filter((id) => !present.includes(id))) {
+      // Taking a whole document down is material: its readers lose what it told them.
+      changes += 1;
+      materialChanges += 1;
+      sections.push(`### \`${id}\`\n\n**Removed:** this pull request deletes the document \`${id}\`, which \`${inputs.base}\` has.`);
+    }
+    for (const id of present) {
       const json = policyc(['diff', '--base', base, '--document', id, '--format', 'json']);
       if (json.code !== 0) {
         sections.push(
@@ -177,7 +212,7 @@ function main() {
       changes += set.changes.length;
       materialChanges += set.changes.filter((c) => c.material).length;
       if (set.changes.length || set.weakenedGates?.length || set.newDocument)
-        sections.push(policyc(['diff', '--base', base, '--document', id, '--format', 'md']).stdout.trim());
+        sections.push(namedSection(id, policyc(['diff', '--base', base, '--document', id, '--format', 'md']).stdout.trim()));
     }
   }
   const material = materialChanges > 0;

@@ -17,6 +17,12 @@
 // installed package always runs the bundle (package.json's `files` leaves the
 // list out).
 //
+// It also writes lib/cjs/policyc.cjs, the library as one CommonJS file, for
+// `require('policyc')` (and `import`) on Node.js before 20.19, which cannot
+// require an ES module; newer Node.js takes lib/index.js either way (the
+// "module-sync" condition of package.json's `exports`). It sits two folders
+// deep like every module of lib/, so the same relative paths hold.
+//
 //   node scripts/bundle-cli.mjs [--metafile FILE]   (FILE: esbuild's analysis of what the bundle holds)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,6 +53,24 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: [path.join(root, 'lib/index.js')],
+  outfile: path.join(root, 'lib/cjs/policyc.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // A CommonJS file has no import.meta: give the modules their URL from __filename.
+  define: { 'import.meta.url': '__policyc_module_url' },
+  banner: { js: "const __policyc_module_url = require('node:url').pathToFileURL(__filename).href;" },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 if (values.metafile) writeFileSync(values.metafile, JSON.stringify(result.metafile));
 
 // Paths relative to lib/cli/, as bin.js resolves them.

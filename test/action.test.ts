@@ -4,7 +4,7 @@
 // requests: the first one, which adds the policy; a later one with a material change, pushed
 // twice; one that changes no policy file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -25,7 +25,7 @@ interface GhState {
 }
 
 /** A repository with an "origin" holding main, and everything a run of the Action needs around it. */
-function scratch(subfolder = '') {
+function scratch(subfolder = '', { installed = true } = {}) {
   const dir = tempDir('policyc-action-');
   const origin = path.join(dir, 'origin.git');
   const work = path.join(dir, 'work');
@@ -39,8 +39,11 @@ function scratch(subfolder = '') {
   git(work, 'push', '-q', 'origin', 'main');
   // policyc installed in the project, as `npm ci` leaves it (this checkout, built).
   const project = path.join(work, subfolder);
-  mkdirSync(path.join(project, 'node_modules'), { recursive: true });
-  symlinkSync(root, path.join(project, 'node_modules/policyc'), 'dir');
+  mkdirSync(project, { recursive: true });
+  if (installed) {
+    mkdirSync(path.join(project, 'node_modules'));
+    symlinkSync(root, path.join(project, 'node_modules/policyc'), 'dir');
+  }
   // A fake gh on PATH.
   const fakeBin = path.join(dir, 'bin');
   mkdirSync(fakeBin);
@@ -263,4 +266,60 @@ describe('the policyc Action on a project in a subfolder of the repository', () 
     const sarif = JSON.parse(readFileSync(r.outputs.sarif!, 'utf8'));
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('legal/policy/privacy.yaml');
   }, 120_000);
+});
+
+describe('the policyc Action on a project with several documents', () => {
+  it('gives each document its section, sums their changes, and reports a deleted document as material', () => {
+    const { work, action, gh, commit, merge } = scratch();
+    git(work, 'checkout', '-q', '-b', 'add-policies');
+    expect(policyc(work, 'init', '.').status).toBe(0);
+    const privacy = path.join(work, 'policy/privacy.yaml');
+    const app = path.join(work, 'policy/app-privacy.yaml');
+    writeFileSync(
+      app,
+      readFileSync(privacy, 'utf8').replace('id: privacy', 'id: app-privacy').replace('title: Privacy Policy', 'title: App Privacy Policy'),
+    );
+    commit('Add the website and app policies');
+    const first = action(1);
+    expect(first.code, first.log).toBe(0);
+    expect(first.outputs).toMatchObject({ failed: 'false', errors: '0', material: 'true', comment: 'created' });
+    const added = gh().comments[0]!.body;
+    expect(added.match(/\*\*A new document:\*\*/g)).toHaveLength(2);
+    expect(added).toContain('## Policy changes to `app-privacy`: git:origin/main → working copy');
+    expect(added.indexOf('`app-privacy`')).toBeLessThan(added.indexOf('## Policy changes to `privacy`: git:origin/main → working copy'));
+    merge('add-policies');
+
+    git(work, 'checkout', '-q', '-b', 'drop-app');
+    writeFileSync(privacy, readFileSync(privacy, 'utf8').replace('duration: 13 months', 'duration: 25 months'));
+    rmSync(app);
+    commit('One policy for the website and the app');
+    const second = action(2);
+    expect(second.code, second.log).toBe(0);
+    expect(second.outputs).toMatchObject({ material: 'true', changes: '2', 'material-changes': '2' });
+    const body = gh().comments.find((c) => c.issue === 2)!.body;
+    expect(body).toContain('### `app-privacy`\n\n**Removed:** this pull request deletes the document `app-privacy`, which `main` has.');
+    expect(body).toContain('## Policy changes to `privacy`: git:origin/main → working copy');
+    expect(body).toContain('13 months to 25 months');
+  }, 180_000);
+});
+
+describe('the policyc Action in a project that has not installed policyc', () => {
+  it('installs the version input (here a packed tarball) into the runner’s temporary folder, and runs it', () => {
+    const { work, project, action, commit } = scratch('', { installed: false });
+    const packs = path.join(project, '..', 'packs');
+    mkdirSync(packs);
+    // lib/ is built by `npm test` before the tests: packing must not build it again.
+    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', packs], { cwd: root, encoding: 'utf8' });
+    expect(pack.status, pack.stderr).toBe(0);
+    const tarball = path.join(packs, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
+    git(work, 'checkout', '-q', '-b', 'add-policy');
+    expect(policyc(work, 'init', '.').status).toBe(0);
+    commit('Add the privacy policy');
+    const inputs = { INPUT_VERSION: tarball, INPUT_COMMENT: 'false', npm_config_prefer_offline: 'true' };
+    const first = action(1, inputs);
+    expect(first.code, first.log).toBe(0);
+    expect(first.log).toContain(`policyc is not installed in ${project}: installing ${tarball} (the version input).`);
+    expect(first.outputs).toMatchObject({ failed: 'false', errors: '0', material: 'true' });
+    expect(existsSync(path.join(project, 'node_modules'))).toBe(false);
+  }, 300_000);
 });

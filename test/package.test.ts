@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { projectHome as policycHome } from '../src/diagnostics/catalog.js';
 import { examplesOf } from './support/examples.js';
 import { root } from './support/fixtures.js';
+import { nodeBinary, otherNodes } from './support/node-binaries.js';
 import { tempDir } from './support/project.js';
 
 const work = tempDir('policyc-pack-');
@@ -62,6 +63,7 @@ describe('the packed package', () => {
       'package.json',
       'lib/index.js',
       'lib/index.d.ts',
+      'lib/cjs/policyc.cjs',
       'lib/cli/bin.js',
       'lib/cli/main.bundle.js',
       'lib/tool-digest.json',
@@ -80,6 +82,13 @@ describe('the packed package', () => {
     expect(pkg.repository).toEqual({ type: 'git', url: `git+${policycHome}.git` });
     expect(pkg.homepage).toBe(`${policycHome}#readme`);
     expect(pkg.bugs).toEqual({ url: `${policycHome}/issues` });
+    // Nothing runs when it is installed (prepare builds a git checkout only; npm runs it for no registry package).
+    const scripts = pkg.scripts as Record<string, string>;
+    for (const hook of ['preinstall', 'install', 'postinstall']) expect(scripts, hook).not.toHaveProperty(hook);
+    // Every entry the manifest names is shipped.
+    const entries = JSON.stringify(pkg.exports).match(/\.\/[\w/.-]+/g)!;
+    for (const entry of [...entries, pkg.main as string, pkg.types as string, (pkg.bin as Record<string, string>).policyc!])
+      expect(files, entry).toContain(entry.replace(/^\.\//, ''));
   });
 
   it('is installed with the sources left out: the installed CLI cannot take itself for a checkout', () => {
@@ -188,18 +197,57 @@ describe('the README’s API example, in the installed package', () => {
 
   it.skipIf(!process.features.require_module)('prints the same through require (Node.js 20.19+, 22.12+)', () => {
     const dir = sample();
-    // The same program as CommonJS: require() instead of import, the body in an async function.
-    const importLine = /^import \{([^}]+)\} from 'policyc';\n/m;
-    expect(example.code).toMatch(importLine);
-    const body = example.code.replace(importLine, '');
-    const names = importLine.exec(example.code)![1];
-    writeFileSync(
-      path.join(dir, 'example.cjs'),
-      `const {${names}} = require('policyc');\n(async () => {\n${body}})().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`,
-    );
+    writeFileSync(path.join(dir, 'example.cjs'), asCommonJs(example.code));
     const r = run(process.execPath, ['example.cjs'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(example.output);
     expect(r.status).toBe(0);
   });
+
+  // Node.js before 20.19 cannot require an ES module: there both import and require load lib/cjs/policyc.cjs.
+  describe.each(otherNodes)('on Node.js %s', (version) => {
+    let node: string;
+    let dir: string;
+    beforeAll(() => {
+      node = nodeBinary(version);
+      dir = sample();
+      writeFileSync(path.join(dir, 'example.mjs'), example.code);
+      writeFileSync(path.join(dir, 'example.cjs'), asCommonJs(example.code));
+    }, 300_000);
+
+    it('loads the entry its module system can load', () => {
+      const entry = run(node, ['-p', "require.resolve('policyc')"], { cwd: dir });
+      expect(entry.stderr).toBe('');
+      const requireModule = run(node, ['-p', 'Boolean(process.features.require_module)'], { cwd: dir }).stdout.trim() === 'true';
+      expect(entry.stdout.trim()).toBe(path.join(installed, requireModule ? 'lib/index.js' : 'lib/cjs/policyc.cjs'));
+      expect(requireModule).toBe(version !== '20.18.3');
+    });
+
+    it.each(['example.mjs', 'example.cjs'])('prints what the README says through %s', (file) => {
+      const r = run(node, [file], { cwd: dir });
+      // Node.js 22.12 alone still calls require(esm) experimental, in a warning of its own (gone from 22.13).
+      const nodeWarning = /^\(node:\d+\) ExperimentalWarning: CommonJS module .* is loading ES Module .* using require\(\)\.\n.*\n.*\n/;
+      expect(r.stderr.replace(version === '22.12.0' && file.endsWith('.cjs') ? nodeWarning : /^$/, '')).toBe('');
+      expect(r.stdout).toBe(example.output);
+      expect(r.status).toBe(0);
+    });
+
+    it('validates the sample as the running Node.js does', () => {
+      const bin = path.join(installed, 'lib/cli/bin.js');
+      const expected = run(process.execPath, [bin, 'validate', '--date', '2027-02-01'], { cwd: dir });
+      const r = run(node, [bin, 'validate', '--date', '2027-02-01'], { cwd: dir });
+      expect(r.stderr).toBe(expected.stderr);
+      expect(r.stdout).toBe(expected.stdout);
+      expect(r.status).toBe(0);
+    });
+  });
 });
+
+/** The README's example as CommonJS: require() instead of import, the body in an async function. */
+function asCommonJs(code: string): string {
+  const importLine = /^import \{([^}]+)\} from 'policyc';\n/m;
+  expect(code).toMatch(importLine);
+  const names = importLine.exec(code)![1];
+  const body = code.replace(importLine, '');
+  return `const {${names}} = require('policyc');\n(async () => {\n${body}})().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
+}
