@@ -12,6 +12,8 @@ export interface Check {
   maxRatio?: number;
   faster?: boolean;
   maxMs?: number;
+  /** `maxMs` is met by a median equal to it too (else only by one below it). */
+  atMost?: boolean;
   maxPeakMB?: number;
   target?: string;
 }

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { ensureProject, ensureSample, generatorVersion, repoRoot } from './generate.mjs';
 import { repeat, runProcess, usageMethod } from './measure.mjs';
 import { checks, figures, judge } from './plan.mjs';
+import { measureServeEdits } from './serve-edit.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -45,6 +46,8 @@ const modes = {
     // Figures without a target get less time when they are slow.
     slowInformative: { warmup: 1, minRuns: 1, maxRuns: 3, budgetMs: 180_000, slowMs: 60_000 },
     probe: { warmup: 3, maxRuns: 20, budgetMs: 20_000 },
+    // Edits saved while `policyc serve` runs: the first ones compile the draft's templates.
+    serve: { warmup: 3, runs: 11 },
   },
   // One tiny project plays both large roles: the smoke run checks the harness, not the figures.
   smoke: {
@@ -55,6 +58,7 @@ const modes = {
     slow: { warmup: 0, maxRuns: 1 },
     slowInformative: { warmup: 0, maxRuns: 1 },
     probe: { warmup: 0, maxRuns: 1 },
+    serve: { warmup: 0, runs: 1 },
   },
 };
 const mode = options.smoke ? modes.smoke : modes.full;
@@ -144,6 +148,29 @@ async function probeFigure(task, project) {
   return { ...JSON.parse(stdout), command: `node bench/probe.mjs ${task} (${project.meta.size})` };
 }
 
+/**
+ * The live preview: `policyc serve` on a copy of the sample, each edit a real
+ * save of the working document, timed until a GET sent after the reload event
+ * returns the draft page with the new text (see serve-edit.mjs).
+ */
+async function serveFigure(project) {
+  const { warmup, runs } = mode.serve;
+  const summary = await measureServeEdits({
+    node,
+    bin,
+    project: project.project,
+    dir: path.join(runsDir, 'serve-edit-sample'),
+    id: 'privacy',
+    date: project.meta.buildDate,
+    warmup,
+    runs,
+  });
+  return {
+    ...summary,
+    command: `node lib/cli/bin.js serve --port 0 --date ${project.meta.buildDate}, ${runs} edits of policy/privacy.yaml`,
+  };
+}
+
 /** The first executable of that name on PATH. */
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
@@ -188,6 +215,7 @@ const measurers = {
   version: (ctx) => processFigure(mode.fast, [bin, '--version'], ctx.sample.project),
   'validate-sample': (ctx) => processFigure(mode.medium, [bin, 'validate', '--date', ctx.sample.meta.buildDate], ctx.sample.project),
   'build-sample': (ctx) => buildFigure(mode.medium, 'build-sample', ctx.sample),
+  'serve-edit-sample': (ctx) => serveFigure(ctx.sample),
   'pandoc-sample': () => pandocFigure(),
   'yaml-floor-large': (ctx) =>
     processFigure(

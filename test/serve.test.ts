@@ -1,13 +1,18 @@
 // `policyc serve` and `policyc build --watch`: rebuilds on change, keeps the last good build on errors.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../src/project/build.js';
+import type { SiteFiles } from '../src/publish/site.js';
 import { contentTypeOf, sitePath } from '../src/serve/http.js';
+import { RebuildLoop } from '../src/serve/rebuild-loop.js';
+import { watchTargets } from '../src/serve/watch-targets.js';
 import { withLiveReload } from '../src/serve/live-reload.js';
-import { serve, type Preview } from '../src/serve/serve.js';
-import { watch, type Watcher } from '../src/serve/watch.js';
-import { copySample } from './support/project.js';
+import { serve } from '../src/serve/serve.js';
+import { watch } from '../src/serve/watch.js';
+import { root } from './support/fixtures.js';
+import { copySample, snapshotTree, tempDir } from './support/project.js';
 
 /** Fail instead of hanging when a rebuild never comes. */
 function within<T>(promise: Promise<T>, label: string, ms = 10_000): Promise<T> {
@@ -79,7 +84,14 @@ const newPurpose = 'Measures how well our adverts on Meta platforms work (edited
 /** A duplicate key: the YAML itself is broken. */
 const breakYaml = (text: string) => text.replace('title: Privacy & Cookies Policy\n', 'title: Privacy & Cookies Policy\ntitle: Again\n');
 
-let open: (Preview | Watcher)[] = [];
+/** Write a file of a templates folder, making the folders it needs. */
+function writeTemplate(cwd: string, name: string, content: string): void {
+  const target = path.join(cwd, 'templates', name);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}
+
+let open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(open.map((p) => p.close()));
   open = [];
@@ -338,6 +350,83 @@ describe('policyc serve', () => {
     const next = preview.rebuilt();
     writeFileSync(path.join(folder, 'manifest.json'), '{"document": 1}\n');
     await within(next, 'the rebuild after editing a file in the new folder');
+  });
+
+  it('serves after each edit exactly the files a fresh build of the edited project writes', async () => {
+    const cwd = copySample();
+    const file = path.join(cwd, 'policy/privacy.yaml');
+    const original = readFileSync(file, 'utf8');
+    const date = '2027-06-01';
+    // A cache folder, as the command line uses: the rebuilds read released versions' pages from memory over it.
+    const preview = await serve({ cwd, port: 0, date, cache: path.join(cwd, '.cache') });
+    open.push(preview);
+    /** The files a `build` of the project as it is now writes (without a cache: everything rendered afresh). */
+    const built = async () => {
+      const out = path.join(tempDir('policyc-serve-build-'), 'dist');
+      const result = await build({ cwd, out, date, drafts: true, cache: false });
+      expect(result.written.length).toBeGreaterThan(0);
+      const tree = snapshotTree(out);
+      tree.delete('.policyc-output');
+      return tree;
+    };
+    const served = (files: SiteFiles) =>
+      new Map([...files].map(([name, content]) => [name, Buffer.from(content).toString('latin1')] as const));
+    const edits: [string, () => void][] = [
+      ['an edit to the working document', () => writeFileSync(file, original.replace(oldPurpose, newPurpose))],
+      ['a second edit', () => writeFileSync(file, original.replace(oldPurpose, `${newPurpose}, again`))],
+      [
+        'the next version, translated',
+        () => {
+          writeFileSync(file, original.replace(oldPurpose, newPurpose).replace('\nversion: 2.0.0\n', '\nversion: 2.1.0\n'));
+          const translation = path.join(cwd, 'policy/privacy.fr.yaml');
+          const text = readFileSync(translation, 'utf8').replace('source: 2.0.0', 'source: 2.1.0');
+          writeFileSync(translation, text.replace('SmartFocus s’engage', 'SmartFocus s’engage vraiment'));
+        },
+      ],
+      ['a template added', () => writeTemplate(cwd, 'assets/policy.css', 'body { color: teal; }\n')],
+      ['a config change', () => writeFileSync(path.join(cwd, 'policyc.config.json'), '{ "baseUrl": "https://example.org/policies/" }\n')],
+      [
+        'the working document and translation back as released',
+        () => {
+          writeFileSync(file, original);
+          cpSync(path.join(root, 'policy/privacy.fr.yaml'), path.join(cwd, 'policy/privacy.fr.yaml'));
+        },
+      ],
+    ];
+    for (const [what, edit] of edits) {
+      const next = preview.rebuilt();
+      edit();
+      let state = await within(next, `the rebuild after ${what}`);
+      // One save may land in two rebuilds: wait until the watcher is quiet.
+      for (let settled = false; !settled;) {
+        const more = preview.rebuilt().then((s) => (state = s));
+        settled = await Promise.race([more.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 300))]);
+      }
+      expect(state.ok, what).toBe(true);
+      expect(served(state.files), what).toEqual(await built());
+    }
+    expect(preview.state().files.has('privacy/draft/index.html')).toBe(false);
+  }, 60_000);
+
+  it('rebuilds again when a save goes on after the change the watcher reported', async () => {
+    const cwd = copySample();
+    const file = path.join(cwd, 'policy/privacy.yaml');
+    const seen: string[] = [];
+    // A rebuild that only reads the file: it finishes well within chokidar's 50 ms throttle.
+    const loop = new RebuildLoop(watchTargets({ cwd }), async () => {
+      seen.push(readFileSync(file, 'utf8'));
+      return seen.length;
+    });
+    open.push(loop);
+    await loop.start();
+    // The first part of a save, a rebuild reading it, then the rest: chokidar reports only the first change.
+    const first = loop.next();
+    writeFileSync(file, 'title: a first part');
+    await within(first, 'the rebuild after the first part');
+    const more = loop.next();
+    writeFileSync(file, 'title: a first part, and the rest');
+    await within(more, 'a rebuild after the rest');
+    expect(seen.at(-1)).toBe('title: a first part, and the rest');
   });
 
   it('refuses a port out of range before building anything', async () => {

@@ -64,7 +64,7 @@ export interface ValidateResult {
  * period it is in force.
  */
 export async function checkProject(open: OpenProject, options: ValidateOptions): Promise<ValidateResult> {
-  const project = await readProject(open, options.files);
+  const project = await readOpenProject(open, options.files);
   const { config, cache } = open;
   // The config first: the hosts prose may show images from decide its warnings.
   // A parent named by id is looked for among the documents read: all of them, unless only some files were named.
@@ -109,6 +109,12 @@ export async function checkProject(open: OpenProject, options: ValidateOptions):
     ...(cache ? { cache } : {}),
     ...(weakenedGates ? { weakenedGates } : {}),
   };
+}
+
+/** Read the project; in a session, a snapshot whose bytes have not changed since the last build is not parsed again. */
+async function readOpenProject(open: OpenProject, files: readonly string[] | undefined): Promise<Project> {
+  const read = await readProject(open, files);
+  return open.session ? { ...read, histories: open.session.histories(read.histories) } : read;
 }
 
 /** Verify each history, add its releases and frozen translations to its document; the manifests read, by document id. */

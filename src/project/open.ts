@@ -4,9 +4,10 @@ import { diskCache, type Cache } from '../cache/cache.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { leavesProject } from '../load/inside-project.js';
-import { readTemplates } from '../load/read-templates.js';
+import { builtinTemplatesDir, readTemplates, type TemplateSet } from '../load/read-templates.js';
 import { createRenderer, type Renderer } from '../render/templates.js';
 import { projectPaths, type ProjectOptions, type ProjectPaths } from './options.js';
+import type { BuildSession } from './session.js';
 
 /** A renderer, or with it the diagnostic that the templates folder asked for could not be used. */
 export interface ProjectRenderer {
@@ -30,13 +31,16 @@ export interface OpenProject extends ProjectPaths {
   cache?: Cache;
   /** The renderer for a templates folder (`templates` when it exists, or the one named), made once per folder. */
   renderer(templates: string | undefined): Promise<ProjectRenderer>;
+  /** What the builds before this one in the same process left to reuse (`serve`). */
+  session?: BuildSession;
 }
 
-/** Open a project: apply the option defaults, read the config, open the cache. */
-export async function openProject(options: ProjectOptions): Promise<OpenProject> {
+/** Open a project: apply the option defaults, read the config, open the cache (through the session's memory, with one). */
+export async function openProject(options: ProjectOptions, session?: BuildSession): Promise<OpenProject> {
   const paths = projectPaths(options);
   const { config, diagnostics: configDiagnostics, text: configText } = await loadConfig(paths.cwd);
-  const cache = openCache(options.cache, paths.cwd);
+  const opened = openCache(options.cache, paths.cwd);
+  const cache = session ? session.cache(opened) : opened;
   const renderers = new Map<string | undefined, Promise<ProjectRenderer>>();
   return {
     ...paths,
@@ -44,9 +48,10 @@ export async function openProject(options: ProjectOptions): Promise<OpenProject>
     configDiagnostics,
     ...(configText !== undefined ? { configText } : {}),
     ...(cache ? { cache } : {}),
+    ...(session ? { session } : {}),
     renderer(templates) {
       let made = renderers.get(templates);
-      if (!made) renderers.set(templates, (made = loadRenderer(paths.cwd, templates, config)));
+      if (!made) renderers.set(templates, (made = loadRenderer(paths.cwd, templates, config, session)));
       return made;
     },
   };
@@ -65,7 +70,16 @@ function openCache(option: ProjectOptions['cache'], cwd: string): Cache | undefi
  * templates folder (`templates/` when it exists, or the one named). A named
  * folder that does not exist is reported in `missing`.
  */
-async function loadRenderer(cwd: string, templates: string | undefined, config: Config): Promise<ProjectRenderer> {
+async function loadRenderer(
+  cwd: string,
+  templates: string | undefined,
+  config: Config,
+  session: BuildSession | undefined,
+): Promise<ProjectRenderer> {
+  const imageHosts = config.images?.allowHosts ?? [];
+  // A session keeps the renderer, its templates compiled, while they and the image hosts stay the same.
+  const make = (set: TemplateSet) =>
+    session ? session.renderer(set, imageHosts, () => createRenderer(set, { imageHosts })) : createRenderer(set, { imageHosts });
   const overrideDir = path.resolve(cwd, templates ?? 'templates');
   if (leavesProject(overrideDir, cwd)) {
     const shown = path.relative(cwd, overrideDir);
@@ -79,10 +93,11 @@ async function loadRenderer(cwd: string, templates: string | undefined, config: 
         hint: 'Replace the link with the folder itself, or name a folder outside the project explicitly with `--templates DIR`.',
       },
     );
-    return { renderer: createRenderer(await readTemplates([], cwd), { imageHosts: config.images?.allowHosts ?? [] }), missing: outside };
+    return { renderer: make(await readTemplates([], cwd)), missing: outside };
   }
   const overrides = existsSync(overrideDir) ? [overrideDir] : [];
-  const renderer = createRenderer(await readTemplates(overrides, cwd), { imageHosts: config.images?.allowHosts ?? [] });
+  const read = () => readTemplates(overrides, cwd);
+  const renderer = make(await (session ? session.templates([builtinTemplatesDir, ...overrides], read) : read()));
   if (templates === undefined || overrides.length) return { renderer };
   const shown = path.relative(cwd, overrideDir) || overrideDir;
   const missing = diagnostic(shown, fileStart, 'templates-folder-missing', 'templates', `Templates folder \`${shown}\` does not exist`, {

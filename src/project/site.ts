@@ -5,6 +5,7 @@ import { compileSite, type SiteFiles, type SiteOutput } from '../publish/site.js
 import { checkProject, type ValidateOptions } from './check.js';
 import { openProject } from './open.js';
 import { today } from './options.js';
+import type { BuildSession } from './session.js';
 
 /** Options of `build`. */
 export interface BuildOptions extends ValidateOptions {
@@ -32,8 +33,8 @@ export interface CompileResult {
  * the diagnostics that prevented it (a document, history, config or
  * template error). `build` writes the result; `serve` serves it.
  */
-export async function compile(options: Omit<BuildOptions, 'out'> = {}): Promise<CompileResult> {
-  const prepared = await prepareSite(options);
+export async function compile(options: Omit<BuildOptions, 'out'> = {}, session?: BuildSession): Promise<CompileResult> {
+  const prepared = await prepareSite(options, session);
   const done = (diagnostics: Diagnostic[], files?: SiteFiles): CompileResult => ({
     diagnostics: sortDiagnostics(diagnostics),
     sources: prepared.sources,
@@ -54,9 +55,9 @@ export interface PreparedSite {
   cache?: Cache;
 }
 
-/** Open and validate the project and make its renderer: everything a site is compiled from. */
-export async function prepareSite(options: Omit<BuildOptions, 'out'>): Promise<PreparedSite> {
-  const project = await openProject(options);
+/** Open and validate the project and make its renderer: everything a site is compiled from (reusing what `session` kept). */
+export async function prepareSite(options: Omit<BuildOptions, 'out'>, session?: BuildSession): Promise<PreparedSite> {
+  const project = await openProject(options, session);
   const checked = await checkProject(project, options);
   const { sources, config } = checked;
   if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, sources };

@@ -2,7 +2,8 @@
  * `policyc serve`: rebuild the site in memory whenever the policy folder, the
  * templates folder or `policyc.config.json` changes, and serve it on the
  * loopback interface only (`build --watch` is watch.ts). Rebuilds run one at a
- * time, after changes have settled for ~100 ms (rebuild-loop.ts); answering
+ * time, ~10 ms after a change (rebuild-loop.ts), reusing what the previous
+ * one computed for what did not change (project/session.ts); answering
  * requests is http.ts, the error panel error-panel.ts, and the pages' live
  * reload after each rebuild live-reload.ts.
  */
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildSession, type BuildSession } from '../project/session.js';
 import { compile, type BuildOptions } from '../project/site.js';
 import type { SiteFiles } from '../publish/site.js';
 import { listen, respond, send } from './http.js';
@@ -76,23 +78,27 @@ export async function serve(options: PreviewOptions = {}, log: (line: string) =>
   // A build's version: this run's id and its generation, so a page from an earlier run of `serve` reloads too.
   const run = randomUUID().slice(0, 8);
   const live = new LiveChannel(`${run}.0`);
+  // What each rebuild leaves for the next: released versions' pages, the compiled templates, parsed snapshots.
+  const session = buildSession();
 
   const loop = new RebuildLoop<BuildState>(watchTargets(settings), async () => {
     const first = state.generation === 0;
     let result: { diagnostics: Diagnostic[]; files?: SiteFiles };
     try {
-      result = await compileInMemory(settings);
+      session.begin();
+      result = await compileInMemory(settings, session);
     } catch (error) {
       result = { diagnostics: [crashed(cwd, error)] };
     }
     const ok = result.files !== undefined;
     if (ok) everGood = true;
     state = { ok, diagnostics: result.diagnostics, files: result.files ?? state.files, generation: state.generation + 1 };
+    // The pages reload as soon as the new files are there.
+    live.broadcast(`${run}.${state.generation}`);
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     const warned = warnings ? `, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '';
     if (ok) log(`${first ? 'built' : 'rebuilt'}: ${state.files.size} files${warned}`);
     else log(`errors: ${errorCount(result.diagnostics)} (${everGood ? 'showing the last good build' : 'nothing built yet'})`);
-    live.broadcast(`${run}.${state.generation}`);
     return state;
   });
   await loop.start();
@@ -138,7 +144,8 @@ export async function serve(options: PreviewOptions = {}, log: (line: string) =>
 /** Validate and compile the site without writing it: the files, or the diagnostics that prevented them. */
 export async function compileInMemory(
   options: Omit<BuildOptions, 'out'> & { cwd: string },
+  session?: BuildSession,
 ): Promise<{ diagnostics: Diagnostic[]; files?: SiteFiles }> {
-  const { diagnostics, files } = await compile(options);
+  const { diagnostics, files } = await compile(options, session);
   return files ? { diagnostics, files } : { diagnostics };
 }
