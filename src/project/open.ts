@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { leavesProject } from '../load/inside-project.js';
 import { readTemplates } from '../load/read-templates.js';
-import { createRenderer, type Renderer } from '../render/templates.js';
+import type { Renderer } from '../render/templates.js';
 import { projectPaths, type ProjectOptions, type ProjectPaths } from './options.js';
 
 /** A renderer, or with it the diagnostic that the templates folder asked for could not be used. */
@@ -66,6 +66,8 @@ function openCache(option: ProjectOptions['cache'], cwd: string): Cache | undefi
  * folder that does not exist is reported in `missing`.
  */
 async function loadRenderer(cwd: string, templates: string | undefined, config: Config): Promise<ProjectRenderer> {
+  // Handlebars and the Markdown processors load with the renderer, so a run that renders nothing (validate) never loads them.
+  const { createRenderer } = await import('../render/templates.js');
   const overrideDir = path.resolve(cwd, templates ?? 'templates');
   if (leavesProject(overrideDir, cwd)) {
     const shown = path.relative(cwd, overrideDir);
