@@ -31,6 +31,7 @@ const cli = [
   'test/cli.test.ts',
   'test/cli-bundle.test.ts',
   'test/cli-preview.test.ts',
+  'test/cold-start.test.ts', // what a cold validate loads: the CLI under a module-load hook, in child processes
   'test/cli-versions.test.ts', // with real git and a real SMTP server
   'test/compliance.test.ts', // mixed: the rules through the API, and through lib/cli/bin.js
   'test/docs-examples.test.ts', // the examples of README.md and docs/, run in child processes on the built lib/
@@ -42,7 +43,7 @@ const cli = [
 ];
 
 // Fast tests that need modules of their own: they import src/ afresh, under mocks.
-const isolated = ['test/import-side-effects.test.ts'];
+const isolated = ['test/import-side-effects.test.ts', 'test/snapshot-parsing.test.ts'];
 
 export default defineConfig({
   test: {

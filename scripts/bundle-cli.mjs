@@ -1,7 +1,9 @@
 // Bundles the CLI for a fast cold start (issue 6): Node spends most of an
 // unbundled start resolving, reading and compiling the hundreds of small
-// modules of yaml, ajv, handlebars and unified/remark; one file loads in about
-// half the time. Run by `npm run prepare` after tsc and
+// modules of yaml, ajv, handlebars and unified/remark; a bundle loads in about
+// half the time. It is split at each dynamic import (issue 17), so a command
+// parses only the chunks of what it runs: `validate` none of the renderer's.
+// Run by `npm run prepare` after tsc and
 // scripts/standalone-schemas.mjs, so it bundles the compiled lib/ (not the
 // standalone validators: src/validate/schema-rules.ts loads
 // lib/validate/schema.standalone.cjs when a validator is first needed).
@@ -11,6 +13,7 @@
 // lib/cli/main.js. The bundle sits in lib/cli/ like main.js, so the paths
 // modules build with `new URL('../../schema/…', import.meta.url)` and
 // `new URL('../validate/…', import.meta.url)` resolve to the same files.
+// The chunks go in lib/bundle/, two folders deep too.
 // lib/cli/main.bundle.json lists the files of lib/ in the bundle: in
 // policyc's own checkout, bin.js falls back to lib/'s modules when one of them
 // is newer than the bundle (a `tsc` run without `npm run prepare`); an
@@ -24,7 +27,7 @@
 // deep like every module of lib/, so the same relative paths hold.
 //
 //   node scripts/bundle-cli.mjs [--metafile FILE]   (FILE: esbuild's analysis of what the bundle holds)
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,17 +35,32 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { metafile: { type: 'string' } } });
+/** Where the chunks shared by the entry and its dynamic imports go. */
+const chunkDir = 'lib/bundle';
 
+// Chunks from an earlier run would linger in the package and in the tool's digest.
+rmSync(path.join(root, chunkDir), { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: [path.join(root, 'lib/cli/main.js')],
-  outfile: path.join(root, 'lib/cli/main.bundle.js'),
+  entryPoints: { 'cli/main.bundle': path.join(root, 'lib/cli/main.js') },
+  outdir: path.join(root, 'lib'),
+  // Split at each dynamic import (a command, the renderer, the Markdown
+  // parser): a process parses only the chunks of what it runs, so `validate`
+  // never compiles the renderer, the mailer or the preview server. The chunks
+  // sit two folders deep like every module of lib/, so relative URLs hold.
+  splitting: true,
+  chunkNames: `${path.basename(chunkDir)}/[name]-[hash]`,
   bundle: true,
+  // ajv compiles a schema only when no generated validator fits it (see
+  // src/validate/schema-rules.ts), and then loads it from node_modules with
+  // require(): its dynamic import() there (for scripts/standalone-schemas.mjs)
+  // would otherwise make chunks of it that nothing runs.
+  external: ['ajv', 'ajv/*', 'ajv-formats'],
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // CommonJS dependencies (ajv, handlebars, nodemailer) call require() for
-  // Node's built-ins; an ES module has no `require`, so give it one.
+  // CommonJS dependencies (handlebars, nodemailer) call require() for
+  // Node's built-ins; an ES module has no `require`, so give each chunk one.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   // Whitespace and syntax minified (about a third smaller); identifiers are
   // not, so an internal error's stack keeps its function names and nothing
@@ -75,7 +93,22 @@ if (values.metafile) writeFileSync(values.metafile, JSON.stringify(result.metafi
 
 // Paths relative to lib/cli/, as bin.js resolves them.
 const cli = path.join(root, 'lib/cli');
+const fromCli = (file) => path.relative(cli, path.join(root, file)).split(path.sep).join('/');
 const inputs = Object.keys(result.metafile.inputs)
   .filter((input) => input.startsWith('lib/'))
-  .map((input) => path.relative(cli, path.join(root, input)).split(path.sep).join('/'));
-writeFileSync(path.join(cli, 'main.bundle.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
+  .map(fromCli);
+// Each output file with the packages it holds and the files it imports before it runs (statically):
+// what a process running it parses. The tests read it (test/cold-start.test.ts); bin.js does not.
+const packageOf = (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+const outputs = Object.fromEntries(
+  Object.entries(result.metafile.outputs)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([file, output]) => [
+      fromCli(file),
+      {
+        packages: [...new Set(Object.keys(output.inputs).map(packageOf).filter(Boolean))].sort(),
+        imports: output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => fromCli(i.path)),
+      },
+    ]),
+);
+writeFileSync(path.join(cli, 'main.bundle.json'), `${JSON.stringify({ inputs, outputs }, null, 1)}\n`);

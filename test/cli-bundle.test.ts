@@ -3,7 +3,7 @@
 // every command of the README, run both ways on copies of the sample, prints
 // the same, exits the same and writes the same bytes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './support/fixtures.js';
@@ -83,6 +83,22 @@ describe.skipIf(!bundled)('the bundled CLI', () => {
     expect(bundle.stderr).toBe(modules.stderr);
     expect([...bundle.files.keys()]).toEqual([...modules.files.keys()]);
     for (const [file, bytes] of modules.files) expect(bundle.files.get(file), file).toBe(bytes);
+  });
+
+  it('is split into chunks, every one of them in the tool identity that keys the cache', () => {
+    const cli = path.join(root, 'lib/cli');
+    const { outputs } = JSON.parse(readFileSync(path.join(cli, 'main.bundle.json'), 'utf8')) as { outputs: Record<string, unknown> };
+    const chunks = Object.keys(outputs).filter((file) => file !== 'main.bundle.js');
+    expect(chunks.length).toBeGreaterThan(5);
+    // Exactly the chunks of this build: none left over from an earlier one (they would be packed and hashed too).
+    expect(
+      readdirSync(path.join(root, 'lib/bundle'))
+        .map((name) => `../bundle/${name}`)
+        .sort(),
+    ).toEqual(chunks.sort());
+    const { files } = JSON.parse(readFileSync(path.join(root, 'lib/tool-digest.json'), 'utf8')) as { files: string[] };
+    const hashed = new Set(files.map((file) => file.split(path.sep).join('/')));
+    for (const file of Object.keys(outputs)) expect(hashed, file).toContain(path.posix.join('cli', file));
   });
 
   it('is what bin.js runs; in a checkout, until a file of lib/ it was made from is newer', () => {

@@ -16,8 +16,8 @@ const { main } = (bundle ? await import(bundle.href) : await import('./main.js')
 
 /**
  * The esbuild bundle of main.js's whole graph that `npm run prepare` makes
- * (scripts/bundle-cli.mjs): loading one file instead of hundreds of modules
- * halves the cold start. An installed package always runs it (npm rewrites
+ * (scripts/bundle-cli.mjs): loading a few files instead of hundreds of modules
+ * halves the cold start (its chunks, in lib/bundle/, are made with it). An installed package always runs it (npm rewrites
  * file times on install, so they say nothing there). In policyc's own checkout
  * it is used only while no file of lib/ it was made from (main.bundle.json
  * lists them) is newer than it, so a `tsc` run without `npm run prepare` is

@@ -1,10 +1,10 @@
-import { commandModules } from '../commands/index.js';
+import { commandTable } from '../commands/index.js';
 import type { Command, Flag } from '../commands/definition.js';
 
 export type { Command, Flag };
 
 /** Every command with its flags, in the order help lists them (each defined in its module in `src/commands/`). */
-export const commands: readonly Command[] = commandModules.map((module) => module.definition);
+export const commands: readonly Command[] = commandTable.map((entry) => entry.definition);
 
 /** Options every command takes. */
 export const globalFlags: readonly Flag[] = [

@@ -1,4 +1,4 @@
-import { commandModules } from '../commands/index.js';
+import { commandTable } from '../commands/index.js';
 import { commandContext, packageVersion, type CliIo } from '../commands/context.js';
 import { forTerminal } from '../text/control.js';
 import { helpText } from './help.js';
@@ -26,7 +26,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       break;
   }
   const { command, options, positionals } = invocation;
-  const module = commandModules.find((m) => m.definition.name === command.name);
-  if (!module) return 2;
+  const entry = commandTable.find((e) => e.definition.name === command.name);
+  if (!entry) return 2;
+  const module = await entry.load();
   return module.run(commandContext(io, options, positionals));
 }

@@ -1,47 +1,14 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { build, checkOutputFolder, type BuildResult } from '../project/build.js';
 import { compile, type BuildOptions, type CompileResult } from '../project/site.js';
-import { watch } from '../serve/watch.js';
 import { forTerminal } from '../text/control.js';
 import { defined, untilAborted, type CommandContext } from './context.js';
-import { baseFlag, baseUrlFlag, cacheFlags, formatFlag, historyFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
 
 // The run functions live in the project module, where `serve` (which rebuilds with them) reaches them too.
 export { build, checkOutputFolder, compile };
 export type { BuildOptions, BuildResult, CompileResult };
 
-export const definition: Command = {
-  name: 'build',
-  summary: 'validate, then compile every document and version into the website',
-  usage:
-    'policyc build [--policy DIR] [--out DIR] [--templates DIR] [--date YYYY-MM-DD] [--drafts] [--base-url URL] [--strict] [--history] [--base REV] [--watch] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
-  flags: [
-    policyFlag,
-    {
-      name: 'out',
-      value: 'DIR',
-      default: 'dist',
-      description: 'output folder, replaced atomically; only one policyc built, an empty or a missing one',
-    },
-    { name: 'templates', value: 'DIR', default: 'templates', description: 'folder whose files override the built-in templates by name' },
-    {
-      name: 'date',
-      value: 'YYYY-MM-DD',
-      pattern: isoDate,
-      default: 'today',
-      description: 'build the site as of this date: the version in effect then is the current one',
-    },
-    { name: 'drafts', description: 'also publish a working document that differs from its latest release, at <id>/draft/' },
-    baseUrlFlag,
-    strictFlag,
-    historyFlag,
-    baseFlag,
-    { name: 'watch', description: 'keep running and rebuild on every change to the policy, templates or config' },
-    formatFlag,
-    ...cacheFlags,
-  ],
-  example: 'policyc build --out public --date 2027-01-01',
-};
+export { definition } from './definitions/build.js';
 
 /** `policyc build`: a summary line, or with `--watch` a line per rebuild until stopped. */
 export async function run({ io, options, format, cache, shown, report }: CommandContext): Promise<number> {
@@ -65,6 +32,8 @@ export async function run({ io, options, format, cache, shown, report }: Command
     return 2;
   }
   if (options.watch === 'true') {
+    // The watcher (and chokidar) loads only for --watch: a single build never needs it.
+    const { watch } = await import('../serve/watch.js');
     const watcher = await watch({ ...settings, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }, (line) =>
       io.stdout.write(`${line}\n`),
     );

@@ -22,7 +22,6 @@ import { resolve } from '../resolve/resolve.js';
 import { decisionDiagnostics } from '../validate/review-decisions.js';
 import { validateFile } from '../validate/validate.js';
 import { defined, type CommandContext } from './context.js';
-import { baseFlag, cacheFlags, documentFlag, policyFlag, type Command } from './definition.js';
 
 /** Options of `diff`. */
 export interface DiffOptions extends ProjectOptions {
@@ -167,7 +166,7 @@ async function readPolicyFile(file: string, shown: string, label: string): Promi
 }
 
 function checkedPolicy(parsed: ParsedFile, label: string): Side | Diagnostic[] {
-  const errors = validateFile(parsed, { snapshot: true }).filter((d) => d.severity === 'error');
+  const errors = validateFile(parsed, { snapshot: true, prose: false }).filter((d) => d.severity === 'error');
   if (errors.length || !parsed.data) return errors;
   return { label, policy: resolve(parsed.data as unknown as Policy, parsed.path).policy };
 }
@@ -216,34 +215,7 @@ function emptyLike(policy: Policy): Policy {
   } as unknown as Policy;
 }
 
-export const definition: Command = {
-  name: 'diff',
-  summary: 'explain what changed between two versions, and whether it is material',
-  usage:
-    'policyc diff [FROM] [TO] [--format text|md|json|html] [--exit-code] [--base REV] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
-  flags: [
-    {
-      name: 'format',
-      value: 'FORMAT',
-      choices: ['text', 'md', 'json', 'html'],
-      default: 'text',
-      description: 'text, md (a pull-request comment), json or html',
-    },
-    { name: 'exit-code', description: 'exit 1 when there are material changes, or checks loosened since --base (for CI gates)' },
-    {
-      ...baseFlag,
-      description:
-        "a git revision (the pull request's base): FROM defaults to git:REV, its history must be a prefix of this one, and config changes that loosen a check are listed first",
-    },
-    documentFlag,
-    policyFlag,
-    ...cacheFlags,
-  ],
-  positionals:
-    'FROM TO each a released version (1.0.0), a file, or git:REV (the working document at a git revision); default: the latest release (git:REV with --base) against the working document',
-  maxPositionals: 2,
-  example: 'policyc diff git:origin/main --format md',
-};
+export { definition } from './definitions/diff.js';
 
 /** `policyc diff`: the change set in the format asked for; diagnostics (always pretty) when there is none. */
 export async function run({ io, options, positionals, cache }: CommandContext): Promise<number> {

@@ -2,17 +2,37 @@
  * The commands of policyc, one module each: its definition (name, flags,
  * help), its run function (the library API), and `run`, which runs it from
  * the command line and prints its result. The CLI dispatches through this
- * table, in the order help lists the commands.
+ * table, in the order help lists the commands. A definition lives in
+ * `definitions/` apart from its command, so help and argument parsing load no
+ * command; a command's module (and what it imports: the renderer, the mailer,
+ * the preview server) is loaded only when that command runs.
  */
 import type { CommandModule } from './context.js';
-import * as build from './build.js';
-import * as diff from './diff.js';
-import * as init from './init.js';
-import * as notify from './notify.js';
-import * as release from './release.js';
-import * as review from './review.js';
-import * as rules from './rules.js';
-import * as serve from './serve.js';
-import * as validate from './validate.js';
+import type { Command } from './definition.js';
+import { definition as build } from './definitions/build.js';
+import { definition as diff } from './definitions/diff.js';
+import { definition as init } from './definitions/init.js';
+import { definition as notify } from './definitions/notify.js';
+import { definition as release } from './definitions/release.js';
+import { definition as review } from './definitions/review.js';
+import { definition as rules } from './definitions/rules.js';
+import { definition as serve } from './definitions/serve.js';
+import { definition as validate } from './definitions/validate.js';
 
-export const commandModules: readonly CommandModule[] = [validate, build, review, release, diff, notify, init, serve, rules];
+/** A command as the CLI knows it before running it: its definition, and how to load its module. */
+export interface CommandEntry {
+  definition: Command;
+  load(): Promise<CommandModule>;
+}
+
+export const commandTable: readonly CommandEntry[] = [
+  { definition: validate, load: () => import('./validate.js') },
+  { definition: build, load: () => import('./build.js') },
+  { definition: review, load: () => import('./review.js') },
+  { definition: release, load: () => import('./release.js') },
+  { definition: diff, load: () => import('./diff.js') },
+  { definition: notify, load: () => import('./notify.js') },
+  { definition: init, load: () => import('./init.js') },
+  { definition: serve, load: () => import('./serve.js') },
+  { definition: rules, load: () => import('./rules.js') },
+];

@@ -13,7 +13,6 @@ import { openProject } from '../project/open.js';
 import { wholeProject, type ProjectOptions } from '../project/options.js';
 import { forTerminal } from '../text/control.js';
 import { defined, type CommandContext } from './context.js';
-import { baseUrlFlag, cacheFlags, documentFlag, policyFlag, type Command } from './definition.js';
 
 /** Options of `notify`. */
 export interface NotifyOptions extends ProjectOptions {
@@ -199,37 +198,7 @@ async function sendThrough(
   }
 }
 
-export const definition: Command = {
-  name: 'notify',
-  summary: 'write the notification e-mail for a change between two versions, and optionally send it',
-  usage:
-    'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--insecure-smtp] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
-  flags: [
-    { name: 'out', value: 'DIR', description: 'folder to write subject.txt, email.html, email.txt and email.eml into' },
-    {
-      name: 'send',
-      value: 'URL',
-      pattern: { test: /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, form: 'smtp://HOST:PORT or smtps://USER:PASSWORD@HOST:PORT' },
-      description:
-        'send it through this SMTP server (smtps:// is TLS; smtp:// to another machine requires STARTTLS); default: $POLICYC_SMTP_URL when --to is given, which keeps a password off the command line',
-    },
-    { name: 'to', value: 'ADDRESS', description: 'the recipient when sending' },
-    { name: 'insecure-smtp', description: 'allow plain SMTP without TLS to another machine (a relay that needs no password)' },
-    {
-      name: 'locale',
-      value: 'LOCALE',
-      pattern: { test: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, form: 'a language tag such as fr or en-GB' },
-      description: "the readers' language: the document's own (default) or one the announced version is translated into",
-    },
-    baseUrlFlag,
-    documentFlag,
-    policyFlag,
-    ...cacheFlags,
-  ],
-  positionals: 'FROM TO released versions (default: the two newest)',
-  maxPositionals: 2,
-  example: 'policyc notify 1.0.0 2.0.0 --out mail --send smtp://127.0.0.1:2525 --to legal@example.com',
-};
+export { definition } from './definitions/notify.js';
 
 /** `policyc notify`: the subject, the files written and where it was sent. */
 export async function run({ io, options, positionals, cache, report }: CommandContext): Promise<number> {

@@ -22,7 +22,6 @@ import type { VersionedDocument } from '../publish/site.js';
 import { forTerminal } from '../text/control.js';
 import { decisionDiagnostics } from '../validate/review-decisions.js';
 import { defined, type CommandContext } from './context.js';
-import { cacheFlags, formatFlag, isoDate, policyFlag, type Command } from './definition.js';
 
 /** Options of `release`. */
 export interface ReleaseOptions extends ProjectOptions {
@@ -100,7 +99,7 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
   const planned = await planAll(project, checked, doc, manifest, options);
   if ('diagnostics' in planned) return done([...checked.diagnostics, ...planned.diagnostics]);
   // The release note and its translations: checked before anything is written, recorded in the entries.
-  const noted = options.note ? readReleaseNotes(options.note, project.cwd, planned) : undefined;
+  const noted = options.note ? await readReleaseNotes(options.note, project.cwd, planned) : undefined;
   if (noted && hasErrors(noted.diagnostics)) return done([...checked.diagnostics, ...noted.diagnostics]);
   const { plan, translations, snapshots: notes } = noted ? withNotes(planned, noted.notes) : { ...planned, snapshots: [] };
   const snapshots = [...snapshotsOf(plan, translations), ...notes];
@@ -291,56 +290,7 @@ function reviewSettings(
   };
 }
 
-export const definition: Command = {
-  name: 'release',
-  summary: 'freeze the working document as a new version, with its translations, in policy/history/',
-  usage:
-    'policyc release [ID] [--bump auto|patch|minor|major] [--effective YYYY-MM-DD] [--released YYYY-MM-DD] [--released-by NAME] [--approved-by NAME] [--allow-untranslated] [--note FILE] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
-  flags: [
-    {
-      name: 'bump',
-      value: 'LEVEL',
-      choices: ['auto', 'patch', 'minor', 'major'],
-      default: 'auto',
-      description: 'how to choose the version: auto takes the smallest bump the changes allow',
-    },
-    {
-      name: 'effective',
-      value: 'YYYY-MM-DD',
-      pattern: isoDate,
-      description: "the date the new version takes effect (default: the document's effective)",
-    },
-    {
-      name: 'released',
-      value: 'YYYY-MM-DD',
-      pattern: isoDate,
-      description:
-        'the day a past version was actually released, when importing a history: recorded in the manifest, and the version is judged as of that day (default: today)',
-    },
-    { name: 'released-by', value: 'NAME', description: 'who releases it, recorded in the manifest and shown on the versions page' },
-    {
-      name: 'approved-by',
-      value: 'NAME',
-      description: 'who approved it, recorded likewise (required when release.requireApproval is set in policyc.config.json)',
-    },
-    {
-      name: 'allow-untranslated',
-      description: 'release even when a translation leaves a material change untranslated; that language then lacks the new version',
-    },
-    {
-      name: 'note',
-      value: 'FILE',
-      description:
-        'a release note in Markdown, frozen with the version and shown first in the changelog, feed and e-mail; FILE.<locale> beside it (notes/2.1.0.fr.md) translates it',
-    },
-    policyFlag,
-    formatFlag,
-    ...cacheFlags,
-  ],
-  positionals: 'ID the document to release (default: the only one)',
-  maxPositionals: 1,
-  example: 'policyc release --effective 2027-01-01 --released-by "Jane Doe" --approved-by "Sam Lee (DPO)"',
-};
+export { definition } from './definitions/release.js';
 
 /** `policyc release`: what was released and frozen, and the files written. */
 export async function run({ io, options, positionals, cache, report }: CommandContext): Promise<number> {

@@ -14,7 +14,6 @@ import { today, wholeProject, type ProjectOptions } from '../project/options.js'
 import { findControls, forTerminal } from '../text/control.js';
 import { decisionDiagnostics } from '../validate/review-decisions.js';
 import { defined, type CommandContext } from './context.js';
-import { cacheFlags, formatFlag, policyFlag, type Command } from './definition.js';
 
 /** Options of `review`. */
 export interface ReviewOptions extends ProjectOptions {
@@ -153,24 +152,7 @@ function decisionProblem(options: ReviewOptions): { message: string; hint: strin
   return undefined;
 }
 
-export const definition: Command = {
-  name: 'review',
-  summary: 'list the changes a person must judge, and record whether each is material or editorial',
-  usage:
-    'policyc review [ID] [--decide KEY --as material|editorial --by NAME [--reason TEXT]] [--policy DIR] [--format pretty|json|sarif|github] [--cache DIR | --no-cache]',
-  flags: [
-    { name: 'decide', value: 'KEY', description: 'the change to decide, by its key as listed (`purpose:analytics`)' },
-    { name: 'as', value: 'CLASS', choices: ['material', 'editorial'], description: 'what the change is: material or editorial' },
-    { name: 'by', value: 'NAME', description: 'who decides, recorded with the decision' },
-    { name: 'reason', value: 'TEXT', description: 'why, recorded with the decision (optional)' },
-    policyFlag,
-    formatFlag,
-    ...cacheFlags,
-  ],
-  positionals: 'ID the document (default: the only one)',
-  maxPositionals: 1,
-  example: 'policyc review --decide purpose:analytics --as editorial --by "Jane Doe (DPO)" --reason "Same use, clearer words."',
-};
+export { definition } from './definitions/review.js';
 
 /** `policyc review`: the changes to review and their decisions; with `--decide`, the decision written. */
 export async function run({ io, options, positionals, cache, report }: CommandContext): Promise<number> {

@@ -4,17 +4,8 @@ import type { Rule } from '../rules/types.js';
 import { forTerminal } from '../text/control.js';
 import { closest } from '../validate/suggest.js';
 import type { CommandContext } from './context.js';
-import type { Command } from './definition.js';
 
-export const definition: Command = {
-  name: 'rules',
-  summary: 'list the compliance rules: id, pack, default severity, from when they apply',
-  usage: 'policyc rules [--format text|json] [RULE]',
-  flags: [{ name: 'format', value: 'FORMAT', choices: ['text', 'json'], default: 'text', description: 'text or json' }],
-  positionals: 'RULE show one rule in full: explanation, reference and fix',
-  maxPositionals: 1,
-  example: 'policyc rules gdpr-legal-basis',
-};
+export { definition } from './definitions/rules.js';
 
 /** `policyc rules`: every rule as a table, or one in full; as text or JSON. */
 export async function run({ io, options, positionals }: CommandContext): Promise<number> {

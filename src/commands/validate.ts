@@ -2,7 +2,6 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { checkProject, type ValidateOptions, type ValidateResult } from '../project/check.js';
 import { openProject } from '../project/open.js';
 import { defined, type CommandContext } from './context.js';
-import { baseFlag, cacheFlags, formatFlag, historyFlag, isoDate, policyFlag, strictFlag, type Command } from './definition.js';
 
 export type { ValidateOptions, ValidateResult };
 
@@ -14,29 +13,7 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
   return checkProject(await openProject(options), options);
 }
 
-export const definition: Command = {
-  name: 'validate',
-  summary: 'check policy documents and their release history; report every problem at file:line:column',
-  usage:
-    'policyc validate [--policy DIR] [--format pretty|json|sarif|github] [--strict] [--history] [--date YYYY-MM-DD] [--base REV] [--cache DIR | --no-cache] [FILE...]',
-  flags: [
-    policyFlag,
-    formatFlag,
-    strictFlag,
-    historyFlag,
-    baseFlag,
-    {
-      name: 'date',
-      value: 'YYYY-MM-DD',
-      pattern: isoDate,
-      default: 'today',
-      description: 'the date of the check, for rules about staleness',
-    },
-    ...cacheFlags,
-  ],
-  positionals: 'FILE... check only these files (default: every .yaml document in the policy folder, and its history)',
-  example: 'policyc validate --format json policy/privacy.yaml',
-};
+export { definition } from './definitions/validate.js';
 
 /** `policyc validate`: diagnostics on stdout, and a summary line when there is no error. */
 export async function run({ io, options, positionals, format, cache, report }: CommandContext): Promise<number> {

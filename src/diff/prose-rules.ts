@@ -1,5 +1,5 @@
 // Verdicts on reworded text: what the words can tell (an assurance gone, a purpose broadened, a link moved), else who must judge.
-import { proseToPlainText } from '../markdown/prose.js';
+import { proseToPlainText } from '../markdown/prose-tree.js';
 import type { Verdict } from './field-rules.js';
 import type { EntityKind, FieldChange } from './types.js';
 import { humanField } from './wording.js';

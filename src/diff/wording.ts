@@ -1,6 +1,6 @@
 // How change summaries name things: entities, values, fields.
 import { enumLabel } from '../model/labels.js';
-import { proseToPlainText } from '../markdown/prose.js';
+import { proseToPlainText } from '../markdown/prose-tree.js';
 import type { EntityKind } from './types.js';
 import type { Entity } from './values.js';
 

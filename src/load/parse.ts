@@ -239,6 +239,12 @@ export interface DecodeFailure {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decode UTF-8 strictly (dropping a BOM), or say where the first invalid byte is. */
+/** A file's text as `parse` keeps it (undecodable bytes replaced), for a code frame, without parsing the file. */
+export function sourceText(bytes: Uint8Array): string {
+  const decoded = decodeUtf8(bytes);
+  return typeof decoded === 'string' ? decoded : new TextDecoder('utf-8').decode(bytes);
+}
+
 export function decodeUtf8(bytes: Uint8Array): string | DecodeFailure {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {

@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { escapeHtml } from './escape.js';
 
 // Processors are built once: building them per field would dominate a build.
-export const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+export { parser } from './parser.js';
 export const toHtml = unified()
   .use(remarkRehype)
   .use(rehypeSanitize, {

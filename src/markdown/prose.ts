@@ -1,26 +1,15 @@
 import type { ElementContent, Root as HastRoot } from 'hast';
-import type { Heading, Root as MdastRoot, PhrasingContent } from 'mdast';
+import type { Heading, Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { markdownAnchor } from './escape.js';
-import { ownCopy, RecentMemo } from './memo.js';
-import { parser, toHtml, toMarkdown } from './processors.js';
-import { keepHeadings, makeSafe, shiftHeadings, type ImageHosts } from './sanitise.js';
+import { RecentMemo } from './memo.js';
+import { toHtml, toMarkdown } from './processors.js';
+import { defaultHeadingBase, parseProse, planKey, planOf, type HeadingPlan, type ProseKind } from './prose-tree.js';
+import type { ImageHosts } from './sanitise.js';
 
-/** `prose`: block Markdown (paragraphs, lists); `text`: one line of inline Markdown. */
-export type ProseKind = 'prose' | 'text';
-
-/** The heading level the shallowest heading of a prose field becomes (below the sections' h2), unless a field asks otherwise. */
-export const defaultHeadingBase = 3;
-
-/** How a prose field's headings are levelled and named; a number is `{ base }`. */
-export interface HeadingPlan {
-  /** The level the shallowest heading becomes; with `keep`, the least level a heading may have. */
-  base: number;
-  /** Headings keep the level written (raised to `base` at least) instead of the shallowest becoming `base`. */
-  keep?: boolean;
-  /** Give every heading an anchor, `<anchors>-<its words>`, the same on the HTML and the Markdown page (the table of contents links to them). */
-  anchors?: string;
-}
+export { defaultHeadingBase, parseProse, proseToPlainText } from './prose-tree.js';
+export type { HeadingPlan, ProseKind } from './prose-tree.js';
+export { parseMarkdown } from './parser.js';
 
 /** A heading of a prose field with an anchor: its level as printed, its anchor and its words. */
 export interface ProseHeading {
@@ -29,55 +18,10 @@ export interface ProseHeading {
   text: string;
 }
 
-const planOf = (headings: number | HeadingPlan): HeadingPlan => (typeof headings === 'number' ? { base: headings } : headings);
-const planKey = ({ base, keep, anchors }: HeadingPlan) => `${base}${keep ? 'k' : ''}${anchors === undefined ? '' : `#${anchors}`}`;
-
-// Each distinct text is parsed and rendered once while it is in use (see RecentMemo: memory stays bounded however many
-// versions). Sizes in characters: a generation holds at least a large document's texts; a tree weighs about ten times its text.
-const parsed = new RecentMemo<MdastRoot>(4_000_000);
+// Each distinct text is rendered once while it is in use (see RecentMemo: memory stays bounded however many
+// versions). Sizes in characters: a rendering weighs about its text.
 const renderedHtml = new RecentMemo<string>(8_000_000);
 const renderedMarkdown = new RecentMemo<string>(8_000_000);
-
-/** Parse Markdown as written, raw HTML and all: for checks that report what will be dropped. */
-export function parseMarkdown(text: string): MdastRoot {
-  return parser.parse(text);
-}
-
-/**
- * Parse a prose field to mdast, once per distinct text, kind and heading
- * level, and make it safe for every output: raw HTML is dropped, links with
- * unsafe targets keep only their text, and unsafe images go. A `text` field
- * that is not a single paragraph (it starts with `1. ` or `# `, say) is taken
- * literally, since one line of text is never a list or heading. Headings are
- * levelled by `headings` (see HeadingPlan; a number: the shallowest becomes
- * that level). The returned tree is shared: do not mutate it.
- */
-export function parseProse(
-  text: string,
-  kind: ProseKind,
-  headings: number | HeadingPlan = defaultHeadingBase,
-  imageHosts: ImageHosts = [],
-): MdastRoot {
-  const plan = planOf(headings);
-  // Anchors are added when printing: the tree is the same whatever they are named.
-  const key = `${kind}\0${planKey({ base: plan.base, ...(plan.keep ? { keep: true } : {}) })}\0${imageHosts.join(' ')}\0${text}`;
-  let tree = parsed.get(key);
-  if (!tree) {
-    // The tree's strings are cut from the text: parse a copy of its own, in case the text was cut from a whole page.
-    tree = parser.parse(ownCopy(text));
-    if (kind === 'text') {
-      const only = tree.children.length === 1 ? tree.children[0] : undefined;
-      if (only?.type !== 'paragraph') {
-        tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
-      }
-    }
-    makeSafe(tree, imageHosts);
-    if (plan.keep) keepHeadings(tree, plan.base);
-    else shiftHeadings(tree, plan.base);
-    parsed.set(key, tree);
-  }
-  return tree;
-}
 
 /** What a rendering of a prose field is cached under: everything it depends on. */
 function renderKey(text: string, kind: ProseKind, plan: HeadingPlan, imageHosts: ImageHosts): string {
@@ -141,30 +85,6 @@ export function proseToMarkdown(
     renderedMarkdown.set(key, markdown);
   }
   return markdown;
-}
-
-/** The plain text of a prose field (for a page description, say). */
-export function proseToPlainText(text: string, kind: ProseKind): string {
-  const key = `${kind}\0${text}`;
-  let plain = plainTexts.get(key);
-  if (plain === undefined) {
-    plain = plainTextOf(text, kind);
-    plainTexts.set(key, plain);
-  }
-  return plain;
-}
-
-// Redlines take the plain text of every line of two pages, and pages every section title: each distinct text once.
-const plainTexts = new RecentMemo<string>(4_000_000);
-
-function plainTextOf(text: string, kind: ProseKind): string {
-  let out = '';
-  visit(parseProse(text, kind), (node) => {
-    if (node.type === 'text' || node.type === 'inlineCode') out += (node as PhrasingContent & { value: string }).value;
-    else if (node.type === 'paragraph' && out) out += ' ';
-  });
-  // No-break spaces stay: French puts them inside « » and before : ; ? ! so that no line breaks there.
-  return out.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 }
 
 /** The headings of a prose field as printed with `headings` (their anchors when it names them, else none): for the table of contents. */

@@ -6,15 +6,16 @@ import type { WeakenedGate } from '../diff/types.js';
 import type { Manifest } from '../history/manifest.js';
 import { missingHistory } from '../history/missing.js';
 import { verifyHistory } from '../history/verify.js';
+import { sourceText } from '../load/parse.js';
 import { placeOfPath } from '../load/positions.js';
 import { historyRoot } from '../load/read-history.js';
 import { readReviewFile } from '../load/read-review.js';
 import type { VersionedDocument } from '../publish/site.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { judgeDocument } from '../rules/judge.js';
+import { loadProseParser, prepareProse, proseTexts } from '../validate/prose-rules.js';
 import { checkReviewFile } from '../validate/review-decisions.js';
 import { validateFiles } from '../validate/validate.js';
-import { checkAgainstBase } from './base-revision.js';
 import type { Project } from './load.js';
 import { readProject } from './load.js';
 import type { OpenProject } from './open.js';
@@ -66,6 +67,14 @@ export interface ValidateResult {
 export async function checkProject(open: OpenProject, options: ValidateOptions): Promise<ValidateResult> {
   const project = await readOpenProject(open, options.files);
   const { config, cache } = open;
+  // The findings of the texts the prose checks read (working documents, frozen release notes): from the cache, or parsed now.
+  await prepareProse(
+    [
+      ...project.files.flatMap((file) => proseTexts(file.data)),
+      ...project.histories.flatMap((h) => [...(h.notes?.values() ?? [])].map((n) => n.text)),
+    ],
+    cache,
+  );
   // The config first: the hosts prose may show images from decide its warnings.
   // A parent named by id is looked for among the documents read: all of them, unless only some files were named.
   const checked = validateFiles(project.files, {
@@ -81,6 +90,8 @@ export async function checkProject(open: OpenProject, options: ValidateOptions):
   if (!options.files?.length) diagnostics.push(...missingHistories(open, project, checked.models, manifests));
   let weakenedGates: WeakenedGate[] | undefined;
   if (options.base !== undefined) {
+    // Git (and node:child_process) loads only for --base; the base's release notes are checked with the parser.
+    const [{ checkAgainstBase }] = await Promise.all([import('./base-revision.js'), loadProseParser()]);
     const anchored = await checkAgainstBase({
       cwd: open.cwd,
       policyDir: open.policyDir,
@@ -235,7 +246,8 @@ function readSources(open: OpenProject, project: Project, diagnostics: readonly 
   // Snapshots are many and large: their text is kept only where a diagnostic needs it for a code frame.
   const named = new Set(diagnostics.map((d) => d.file));
   for (const history of project.histories) {
-    for (const snapshot of history.snapshots.values()) if (named.has(snapshot.path)) sources.set(snapshot.path, snapshot.parse().text);
+    for (const snapshot of history.snapshots.values())
+      if (named.has(snapshot.path)) sources.set(snapshot.path, sourceText(snapshot.read()));
   }
   return sources;
 }

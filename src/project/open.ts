@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { leavesProject } from '../load/inside-project.js';
 import { builtinTemplatesDir, readTemplates, type TemplateSet } from '../load/read-templates.js';
-import { createRenderer, type Renderer } from '../render/templates.js';
+import type { Renderer } from '../render/templates.js';
 import { projectPaths, type ProjectOptions, type ProjectPaths } from './options.js';
 import type { BuildSession } from './session.js';
 
@@ -76,6 +76,8 @@ async function loadRenderer(
   config: Config,
   session: BuildSession | undefined,
 ): Promise<ProjectRenderer> {
+  // Handlebars and the Markdown processors load with the renderer, so a run that renders nothing (validate) never loads them.
+  const { createRenderer } = await import('../render/templates.js');
   const imageHosts = config.images?.allowHosts ?? [];
   // A session keeps the renderer, its templates compiled, while they and the image hosts stay the same.
   const make = (set: TemplateSet) =>

@@ -4,6 +4,7 @@ import { translatedNotePath, type ReleaseNotes } from '../history/release-notes.
 import type { ReleasePlan } from '../history/release.js';
 import { readNote } from '../load/read-note.js';
 import { validateNote } from '../validate/note-rules.js';
+import { loadProseParser } from '../validate/prose-rules.js';
 
 /**
  * Read and check the notes of a release (`release --note FILE`): FILE, the
@@ -13,11 +14,13 @@ import { validateNote } from '../validate/note-rules.js';
  * without one (its changelog then shows the original note, marked as such).
  * Any error refuses the release: nothing is frozen.
  */
-export function readReleaseNotes(
+export async function readReleaseNotes(
   file: string,
   cwd: string,
   plans: { plan?: ReleasePlan; translations: TranslationReleasePlan },
-): { notes: ReleaseNotes; diagnostics: Diagnostic[] } {
+): Promise<{ notes: ReleaseNotes; diagnostics: Diagnostic[] }> {
+  // The notes' prose is checked with the Markdown parser.
+  await loadProseParser();
   const diagnostics: Diagnostic[] = [];
   const checked = (path: string): string | undefined => {
     const read = readNote(path, cwd);

@@ -2,6 +2,7 @@ import type { Document, LineCounter } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, placeOfNode, placeOfPath } from '../load/positions.js';
 import { placeDeferred } from './deferred.js';
+import { placeKey, type PlaceMemo } from './snapshot-places.js';
 import { allRules } from './registry.js';
 import type { Finding, Jurisdiction, Pack, Rule, RuleContext } from './types.js';
 import { healthStates, usStates } from './packs/us-states-table.js';
@@ -48,6 +49,8 @@ export interface RuleTarget {
   yaml?: Document;
   lineCounter?: LineCounter;
   tree?: () => { yaml?: Document; lineCounter?: LineCounter };
+  /** Places found before (a released snapshot's, kept in the cache): a finding placed there needs no tree. */
+  places?: PlaceMemo;
 }
 
 /** The rules that judge a version: its declared jurisdictions' packs plus the universal ones, in force on its date. */
@@ -90,7 +93,13 @@ export function runRules(
     if (settings.strict && severity === 'warning') severity = 'error';
     if (settings.cap === 'warning') severity = 'warning';
     for (const finding of findingsOf(rule, context, deferral)) {
-      const place = placeOf(treeOf(), finding.path.map(String));
+      const path = finding.path.map(String);
+      const key = target.places && placeKey(path);
+      let place = key === undefined ? undefined : target.places!.get(key);
+      if (!place) {
+        place = placeOf(treeOf(), path);
+        if (key !== undefined) target.places!.set(key, place);
+      }
       out.push(
         diagnostic(target.file, place, rule.id, `rules:${rule.pack}`, finding.message, { hint: finding.hint ?? rule.fix, severity }),
       );

@@ -10,6 +10,7 @@ import type { PolicyModel } from '../resolve/resolve.js';
 import { placeOfPath } from '../load/positions.js';
 import { lawDates, runRules, type RuleRunSettings, type RuleTarget, type SeveritySetting } from './engine.js';
 import { allRules } from './registry.js';
+import { snapshotPlaces } from './snapshot-places.js';
 import type { Rule, RuleContext } from './types.js';
 
 /** A document's versions: its working model (when valid) and its releases. */
@@ -144,7 +145,10 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
   releases.forEach((release, i) => {
     if (workingIsLatest && i === releases.length - 1) return;
     const snapshot = doc.history?.snapshots.get(release.entry.file);
-    judgeRelease(i, { file: release.model.file, ...(snapshot ? { tree: () => snapshot.parse() } : {}) });
+    // Its findings' places are kept with the snapshot's hash: parsed only for a place not kept yet.
+    const places = snapshot ? snapshotPlaces(release.entry.sha256, settings.cache) : undefined;
+    judgeRelease(i, { file: release.model.file, ...(snapshot && places ? { tree: () => snapshot.parse(), places } : {}) });
+    places?.save();
   });
   if (doc.working) {
     const { parsed } = doc.working;

@@ -1,11 +1,13 @@
 import { isScalar, type Document, type LineCounter } from 'yaml';
+import type { Root as MdastRoot } from 'mdast';
 import type { Point as UnistPoint } from 'unist';
 import { visit } from 'unist-util-visit';
+import { cacheKey, type Cache } from '../cache/cache.js';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { formatPath, locate, placeOfPath, placeOfRange } from '../load/positions.js';
 import { eachString } from '../model/fields.js';
 import { definitionUrls, imageAllowed, remoteImageHost, safeUrl, type ImageHosts } from '../markdown/sanitise.js';
-import { parseMarkdown } from '../markdown/prose.js';
+import { sha256 } from '../util/hash.js';
 import type { PositionedData } from './schema-rules.js';
 
 /**
@@ -76,15 +78,84 @@ const none: ProseFindings = { rawHtml: null, unsafe: [], images: [] };
 const findings = new Map<string, ProseFindings>();
 
 /**
+ * The Markdown parser the findings are made with. It is loaded when a text's
+ * findings are first not known (`loadProseParser`): a validation whose texts'
+ * findings all come from the cache (see `prepareProse`) loads no part of
+ * unified. The library's entry point gives it at once (`useProseParser`), so
+ * that its synchronous functions need nothing loaded first.
+ */
+let parseMarkdown: ((text: string) => MdastRoot) | undefined;
+
+/** Load the Markdown parser (once), before texts whose findings are not known are checked. */
+export async function loadProseParser(): Promise<void> {
+  parseMarkdown ??= (await import('../markdown/parser.js')).parseMarkdown;
+}
+
+/** Give the prose checks the Markdown parser, already loaded. */
+export function useProseParser(parse: (text: string) => MdastRoot): void {
+  parseMarkdown ??= parse;
+}
+
+/** Whether a text can hold raw HTML or a link target of its own, and so must be parsed to know its findings (see `findingsOf`). */
+const needsParse = (value: string) => /<|\]\(|\]:/.test(value);
+
+/** The texts of a document's data that its prose checks read and must parse (see `validateProse`). */
+export function proseTexts(data: unknown): string[] {
+  const texts: string[] = [];
+  eachString(data, ({ value, kind }) => {
+    if ((kind === 'prose' || kind === 'text') && needsParse(value)) texts.push(value);
+  });
+  return texts;
+}
+
+/**
+ * Make the findings of `texts` known before they are checked: from the cache
+ * when it holds them (one entry for the set, keyed by the texts), else found
+ * with the parser, loaded now, and kept there. Only texts not already known
+ * in this process count.
+ */
+export async function prepareProse(texts: Iterable<string>, cache: Cache | undefined): Promise<void> {
+  const wanted = [...new Set([...texts].filter((text) => needsParse(text) && !findings.has(text)))].sort();
+  if (!wanted.length) return;
+  const key = () => cacheKey('markdown-findings', sha256(JSON.stringify(wanted)));
+  const kept = readFindings(cache?.get(key()), wanted.length);
+  if (kept) {
+    wanted.forEach((text, i) => remember(text, kept[i]!));
+    return;
+  }
+  await loadProseParser();
+  const found = wanted.map(findingsOf);
+  cache?.set(key(), JSON.stringify(found));
+}
+
+/** The findings a cache entry holds, when it holds one per text; a damaged entry is a miss. */
+function readFindings(text: string | undefined, count: number): ProseFindings[] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const list = JSON.parse(text) as unknown;
+    return Array.isArray(list) && list.length === count ? (list as ProseFindings[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(value: string, found: ProseFindings): void {
+  // Bounded, for long-running `serve` and `build --watch`.
+  if (findings.size >= 20_000) findings.clear();
+  findings.set(value, found);
+}
+
+/**
  * The findings of one text, parsed once however many versions and documents
  * share it. Text without `<`, `](` or `]:` can hold neither raw HTML nor a
  * link with a target of its own (bare URLs are always http, https or mailto),
  * so it is not parsed at all.
  */
 export function findingsOf(value: string): ProseFindings {
-  if (!/<|\]\(|\]:/.test(value)) return none;
+  if (!needsParse(value)) return none;
   let found = findings.get(value);
   if (!found) {
+    if (!parseMarkdown) throw new Error(`the prose checks ran before their Markdown parser was loaded (loadProseParser)`);
     const result: ProseFindings = { rawHtml: null, unsafe: [], images: [] };
     const tree = parseMarkdown(value);
     const definitions = definitionUrls(tree);
@@ -97,9 +168,7 @@ export function findingsOf(value: string): ProseFindings {
       if (!unsafe && image !== undefined && safeUrl.test(image.trim()) && remoteImageHost(image) !== undefined)
         result.images.push({ url: image, point: node.position?.start });
     });
-    // Bounded, for long-running `serve` and `build --watch`.
-    if (findings.size >= 20_000) findings.clear();
-    findings.set(value, (found = result));
+    remember(value, (found = result));
   }
   return found;
 }

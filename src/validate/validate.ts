@@ -18,6 +18,8 @@ export interface Validation {
 export interface ValidateFileOptions {
   snapshot?: boolean;
   imageHosts?: readonly string[];
+  /** `false` skips the prose checks, for a caller that keeps only errors (they give warnings alone): no Markdown parser is needed. */
+  prose?: false;
 }
 
 /** Check one parsed file: schema, references and prose. Parse diagnostics are included. */
@@ -26,7 +28,7 @@ export function validateFile(file: ParsedFile, options: ValidateFileOptions = {}
   const input = { path: file.path, text: file.text, data: file.data, yaml: file.yaml, lineCounter: file.lineCounter };
   const schema = validateSchema(input);
   // Prose is only inspected once the shape is right; its warnings would be noise next to schema errors.
-  const prose = schema.length === 0 ? validateProse(input, options.imageHosts ?? []) : [];
+  const prose = schema.length === 0 && options.prose !== false ? validateProse(input, options.imageHosts ?? []) : [];
   return [
     ...file.diagnostics,
     ...schema,

@@ -1,5 +1,5 @@
 // Run before every test file (vitest.config.ts `setupFiles`): what every file shares.
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { removeTempDirs } from './project.js';
 
 // The temporary folders of tempDir() and copySample() go when the file is done, passed or failed.
@@ -7,4 +7,11 @@ afterAll(() => {
   if (process.env.POLICYC_KEEP_TEMP === '1') return;
   const left = removeTempDirs();
   if (left.length > 0) console.warn(`policyc tests: could not remove ${left.join(', ')}`);
+});
+
+// The prose checks' Markdown parser, which the CLI loads on first need (src/validate/prose-rules.ts):
+// tests call the synchronous checks directly. Loaded after the file's own mocks are in place.
+beforeAll(async () => {
+  const { loadProseParser } = await import('../../src/validate/prose-rules.js');
+  await loadProseParser();
 });
