@@ -33,10 +33,11 @@ const planOf = (headings: number | HeadingPlan): HeadingPlan => (typeof headings
 const planKey = ({ base, keep, anchors }: HeadingPlan) => `${base}${keep ? 'k' : ''}${anchors === undefined ? '' : `#${anchors}`}`;
 
 // Each distinct text is parsed and rendered once while it is in use (see RecentMemo: memory stays bounded however many
-// versions). Sizes in characters: a generation holds at least a large document's texts; a tree weighs about ten times its text.
-const parsed = new RecentMemo<MdastRoot>(4_000_000);
-const renderedHtml = new RecentMemo<string>(8_000_000);
-const renderedMarkdown = new RecentMemo<string>(8_000_000);
+// versions). Sizes in characters: a generation holds at least a large document's texts (a 1,000-cookie page's prose is about
+// 1M, its HTML about 2M), and no more, as the heap grows to a few times what stays live; a tree weighs about ten times its text.
+const parsed = new RecentMemo<MdastRoot>(2_000_000);
+const renderedHtml = new RecentMemo<string>(4_000_000);
+const renderedMarkdown = new RecentMemo<string>(4_000_000);
 
 /** Parse Markdown as written, raw HTML and all: for checks that report what will be dropped. */
 export function parseMarkdown(text: string): MdastRoot {
@@ -155,7 +156,7 @@ export function proseToPlainText(text: string, kind: ProseKind): string {
 }
 
 // Redlines take the plain text of every line of two pages, and pages every section title: each distinct text once.
-const plainTexts = new RecentMemo<string>(4_000_000);
+const plainTexts = new RecentMemo<string>(2_000_000);
 
 function plainTextOf(text: string, kind: ProseKind): string {
   let out = '';
