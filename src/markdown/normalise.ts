@@ -2,7 +2,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { RecentMemo } from './memo.js';
 import { markdownNormaliser } from './processors.js';
 
-const normalisedPieces = new RecentMemo<string>(8_000_000);
+const normalisedPieces = new RecentMemo<string>(4_000_000);
 /**
  * A line starting a link definition or a raw HTML block. A line starting with
  * a page's own anchor (`<a id="controller"></a>Data controller: …`) starts a

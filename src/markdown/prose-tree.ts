@@ -29,7 +29,7 @@ export const planKey = ({ base, keep, anchors }: HeadingPlan) => `${base}${keep 
 
 // Each distinct text is parsed once while it is in use (see RecentMemo: memory stays bounded however many
 // versions). Sizes in characters: a generation holds at least a large document's texts; a tree weighs about ten times its text.
-const parsed = new RecentMemo<MdastRoot>(4_000_000);
+const parsed = new RecentMemo<MdastRoot>(2_000_000);
 
 /**
  * Parse a prose field to mdast, once per distinct text, kind and heading
@@ -79,7 +79,7 @@ export function proseToPlainText(text: string, kind: ProseKind): string {
 }
 
 // Redlines take the plain text of every line of two pages, and pages every section title: each distinct text once.
-const plainTexts = new RecentMemo<string>(4_000_000);
+const plainTexts = new RecentMemo<string>(2_000_000);
 
 function plainTextOf(text: string, kind: ProseKind): string {
   let out = '';

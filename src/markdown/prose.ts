@@ -19,9 +19,10 @@ export interface ProseHeading {
 }
 
 // Each distinct text is rendered once while it is in use (see RecentMemo: memory stays bounded however many
-// versions). Sizes in characters: a rendering weighs about its text.
-const renderedHtml = new RecentMemo<string>(8_000_000);
-const renderedMarkdown = new RecentMemo<string>(8_000_000);
+// versions). Sizes in characters: a generation holds at least a large document's texts (a 1,000-cookie page's prose is about
+// 1M, its HTML about 2M), and no more, as the heap grows to a few times what stays live; a rendering weighs about its text.
+const renderedHtml = new RecentMemo<string>(4_000_000);
+const renderedMarkdown = new RecentMemo<string>(4_000_000);
 
 /** What a rendering of a prose field is cached under: everything it depends on. */
 function renderKey(text: string, kind: ProseKind, plan: HeadingPlan, imageHosts: ImageHosts): string {

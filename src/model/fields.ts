@@ -63,22 +63,46 @@ export function eachString(data: unknown, visitor: (field: StringField) => void,
   }
 }
 
-/** A deep copy of a document in which every string is replaced by `convert` of it. */
+/**
+ * Copies of a document's parts already converted, by the part (an object or
+ * array) and the path it sits at: see `mapStrings`. Only for a `convert` that
+ * reads of a path its keys, not its indices.
+ */
+export interface SubtreeMemo {
+  get(part: object, at: string): unknown;
+  set(part: object, at: string, copy: unknown): void;
+}
+
+/**
+ * A deep copy of a document in which every string is replaced by `convert`
+ * of it. With a `memo`, a part met before at the same place (its path with
+ * indices left out) is not converted again: its copy is taken from the memo.
+ * Consecutive versions of a document share the objects they have in common,
+ * so a version's copy then costs what changed.
+ */
 export function mapStrings<T>(
   data: T,
   convert: (value: string, kind: StringKind, path: readonly (string | number)[]) => unknown,
   schema: SchemaNode = policySchema,
+  memo?: SubtreeMemo,
 ): unknown {
-  return map(data, schema, []);
-  function map(value: unknown, node: SchemaNode | undefined, path: (string | number)[]): unknown {
+  return map(data, schema, [], '');
+  // `at`: the path as the memo knows it, a JSON string per key and `#` per index.
+  function map(value: unknown, node: SchemaNode | undefined, path: (string | number)[], at: string): unknown {
     if (typeof value === 'string') return convert(value, stringKind(node), path);
+    if (!value || typeof value !== 'object') return value;
+    const found = memo?.get(value, at);
+    if (found !== undefined) return found;
     const resolved = node ? resolveRef(node).node : undefined;
-    if (Array.isArray(value)) return value.map((item, i) => map(item, resolved?.items, [...path, i]));
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(value)) out[key] = map(child, resolved?.properties?.[key], [...path, key]);
-      return out;
+    let out: unknown;
+    if (Array.isArray(value)) out = value.map((item, i) => map(item, resolved?.items, [...path, i], `${at}#`));
+    else {
+      const copy: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value))
+        copy[key] = map(child, resolved?.properties?.[key], [...path, key], memo ? `${at}${JSON.stringify(key)}` : '');
+      out = copy;
     }
-    return value;
+    memo?.set(value, at, out);
+    return out;
   }
 }

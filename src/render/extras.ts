@@ -31,10 +31,11 @@ export interface FragmentOptions {
  * `body` (the article's HTML); its output is scoped as a whole.
  */
 export function renderFragment(model: PolicyModel, renderer: Renderer, options: FragmentOptions = {}): string | undefined {
-  const page = renderer.renderPolicy(model, { root: '' });
-  if (!page) return undefined;
+  // Only the page's HTML is needed (its Markdown is rendered with the page itself, if at all).
+  const page = renderer.renderHtml(model, { root: '' });
+  if (page === undefined) return undefined;
   // The page's `<article class="policy">` would become a second `policyc-policy`, the fragment root's own class.
-  const body = pageBody(page.html).replace(/<article class="policy"/, '<article class="policy-document"');
+  const body = pageBody(page).replace(/<article class="policy"/, '<article class="policy-document"');
   const p = model.policy;
   const html = renderer.render('fragment.html.hbs', {
     lang: p.locale,

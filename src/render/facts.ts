@@ -76,12 +76,27 @@ export function refs(
   ids: readonly string[] | undefined,
   entities: readonly { id: string; name?: string; description?: string }[] | undefined,
 ): string | undefined {
-  // The name as plain text: link text cannot hold the links or emphasis an author's name may have.
-  const byId = new Map((entities ?? []).map((e) => [e.id, proseToPlainText(e.name ?? e.description ?? e.id, 'text')]));
+  const byId = entitiesById(entities ?? []);
   return markdownList(
     writer,
-    (ids ?? []).map((id) => `[${literal(byId.get(id) ?? id)}](#${anchor}-${id})`),
+    (ids ?? []).map((id) => {
+      const entity = byId.get(id);
+      // The name as plain text: link text cannot hold the links or emphasis an author's name may have.
+      const name = entity ? proseToPlainText(entity.name ?? entity.description ?? entity.id, 'text') : id;
+      return `[${literal(name)}](#${anchor}-${id})`;
+    }),
   );
+}
+
+type Named = { id: string; name?: string; description?: string };
+// A page names entities of the same lists many times (each category its purposes): each list is indexed once.
+const indexed = new WeakMap<readonly Named[], Map<string, Named>>();
+
+/** A list's entities by id (the last of an id, as a Map built from the list keeps). */
+function entitiesById(entities: readonly Named[]): Map<string, Named> {
+  let byId = indexed.get(entities);
+  if (!byId) indexed.set(entities, (byId = new Map(entities.map((e) => [e.id, e]))));
+  return byId;
 }
 
 /** Country codes as the locale names them ("United States"). */

@@ -9,6 +9,7 @@ import { addressParts, contactChannels, labelSaysTollFree, telHref, type Channel
 import { countryList, facts, inline, literal, type FactWriter } from './facts.js';
 import { listFormat, separators } from './intl-format.js';
 import { sectionDetails } from './section-details.js';
+import { subtreesOf } from './subtree-memo.js';
 import { proseAnchors, type Displayed, type OutputFormat, type SectionView } from './view-model.js';
 
 type Contact = Policy['contacts']['items'][number];
@@ -42,7 +43,15 @@ export interface Writer extends FactWriter {
 /** Gather what the section builders share for one document, one locale and one output format. */
 export function viewContext(policy: Policy, messages: Messages, format: OutputFormat): ViewContext {
   // The introduction's and custom sections' headings get anchors, for the table of contents.
-  const doc = mapStrings(policy, (value, kind, path) => format.convert(value, kind, path, proseAnchors(policy, path))) as Displayed<Policy>;
+  // The parts a version shares with the one viewed before are converted once (a custom section's anchors are its own id).
+  const memo = subtreesOf(format);
+  memo.start(policy);
+  const doc = mapStrings(
+    policy,
+    (value, kind, path) => format.convert(value, kind, path, proseAnchors(policy, path)),
+    undefined,
+    memo,
+  ) as Displayed<Policy>;
   const plain = (value: string) => format.convert(value, 'plain');
   const labelText = (group: string, value: string) => messages.enums[group]?.[value] ?? value;
   const semicolon = messages.punctuation?.semicolon ?? '; ';

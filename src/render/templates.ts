@@ -21,6 +21,8 @@ export interface RenderedPolicy {
 export interface Renderer {
   /** Render a policy's page as HTML and Markdown; undefined when a template fails (see `diagnostics`). */
   renderPolicy(model: PolicyModel, context?: PageContext): RenderedPolicy | undefined;
+  /** Render a policy's page as HTML only (for the embeddable fragment, where the Markdown is not needed). */
+  renderHtml(model: PolicyModel, context?: PageContext): string | undefined;
   /** Render a policy's page as Markdown only (for comparing versions, where the HTML is not needed). */
   renderMarkdown(model: PolicyModel, context?: PageContext): string | undefined;
   /** Render the site's index of documents. */
@@ -214,7 +216,7 @@ function pageRenderers(
   run: Run,
   messages: ReadonlyMap<string, Messages>,
   imageHosts: ImageHosts,
-): Pick<Renderer, 'renderPolicy' | 'renderMarkdown' | 'renderIndex'> {
+): Pick<Renderer, 'renderPolicy' | 'renderHtml' | 'renderMarkdown' | 'renderIndex'> {
   const htmlOut = htmlFormat((value) => new Handlebars.SafeString(value), imageHosts);
   const markdownOut = markdownOutput(imageHosts);
   const view = pageViews(messages);
@@ -222,13 +224,16 @@ function pageRenderers(
     const markdown = run('page.md.hbs', view(model, markdownOut, context));
     return markdown === undefined ? undefined : normaliseMarkdown(markdown);
   };
+  const renderHtml = (model: PolicyModel, context: PageContext = { root: '' }): string | undefined =>
+    run('page.html.hbs', view(model, htmlOut, context));
   return {
     renderPolicy(model, context = { root: '' }) {
-      const page = run('page.html.hbs', view(model, htmlOut, context));
+      const page = renderHtml(model, context);
       const markdown = renderMarkdown(model, context);
       if (page === undefined || markdown === undefined) return undefined;
       return { html: page, markdown };
     },
+    renderHtml,
     renderMarkdown,
     renderIndex: (models) => run('index.html.hbs', indexView(models, messages, htmlOut)),
   };

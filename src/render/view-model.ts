@@ -166,9 +166,20 @@ export function pageView(model: PolicyModel, messages: Messages, format: OutputF
     toc: tableOfContents(model.policy, sections, format),
     sections,
     copyright: context.doc.copyright,
-    t: mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Displayed<Messages>,
+    t: displayedMessages(messages, format),
     assets: settings.assets,
   };
+}
+
+// A locale's messages are one object, converted once per output format (every page of a build shows them).
+const messagesShown = new WeakMap<Messages, WeakMap<OutputFormat, Displayed<Messages>>>();
+
+function displayedMessages(messages: Messages, format: OutputFormat): Displayed<Messages> {
+  let byFormat = messagesShown.get(messages);
+  if (!byFormat) messagesShown.set(messages, (byFormat = new WeakMap()));
+  let shown = byFormat.get(format);
+  if (!shown) byFormat.set(format, (shown = mapStrings(messages, (value) => format.convert(value, 'plain'), {}) as Displayed<Messages>));
+  return shown;
 }
 
 /**
