@@ -112,8 +112,11 @@ function rebuildFigure(ctx) {
     // The cache and output of the full build, as a project that has just been built has them.
     cpSync(cacheDir('build-large'), path.join(dir, 'cache'), { recursive: true });
     cpSync(outDir('build-large'), path.join(dir, 'out'), { recursive: true });
-    // Released (`--released`) with the 30 days' notice its material changes need before it takes effect.
-    const released = new Date(Date.parse(`${large.meta.next.effective}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    // Released (`--released`) with the 30 days' notice its material changes need before it takes effect, and
+    // never after today, which `release` refuses (the generated history runs years ahead; the notice then only grows).
+    const noticed = new Date(Date.parse(`${large.meta.next.effective}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const released = noticed < today ? noticed : today;
     await runProcess(
       node,
       [bin, 'release', '--effective', large.meta.next.effective, '--released', released, '--cache', path.join(dir, 'cache')],
