@@ -43,7 +43,9 @@ describe('build cache', () => {
 
     const warm = diskCache(path.join(cwd, 'cache'));
     await build({ cwd, out: 'warm', date, cache: warm });
-    expect(warm.stats).toEqual({ hits: cold.stats.writes, misses: 0, writes: 0 });
+    // A release's findings kept, what judging it read (its places, its change set) need not be read again.
+    expect(warm.stats).toMatchObject({ misses: 0, writes: 0 });
+    expect(warm.stats.hits).toBeGreaterThan(10);
 
     expect(snapshotTree(path.join(cwd, 'cold'))).toEqual(snapshotTree(path.join(cwd, 'plain')));
     expect(snapshotTree(path.join(cwd, 'warm'))).toEqual(snapshotTree(path.join(cwd, 'plain')));
@@ -68,8 +70,9 @@ describe('build cache', () => {
     for (const [key, value] of cache.entries) after.entries.set(key, value);
     await build({ cwd, out: 'after', date: buildDate, cache: after });
     // Missed: the new snapshot and its change set; the pages of the new version, of the version before it (its
-    // `next` link) and of the current version (it announces the new one), the index, and the new redline.
-    expect(after.stats.misses).toBeLessThanOrEqual(8);
+    // `next` link) and of the current version (it announces the new one), the index, and the new redline; and the
+    // compliance findings of the version before it, whose period the new one closes.
+    expect(after.stats.misses).toBeLessThanOrEqual(9);
     expect(after.stats.hits).toBeGreaterThanOrEqual(2 * versions - 2);
     expect(snapshotTree(path.join(cwd, 'after'))).toEqual(
       snapshotTree((await build({ cwd, out: 'fresh', date: buildDate, cache: false })).out),

@@ -1,4 +1,4 @@
-import type { Cache } from '../cache/cache.js';
+import { cachedJson, cacheKey, type Cache } from '../cache/cache.js';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import { sha256 } from '../util/hash.js';
@@ -137,7 +137,11 @@ export function judgeDocument(doc: JudgedDocument, settings: JudgeSettings): Dia
   const judgeRelease = (index: number, target: RuleTarget) => {
     const { model } = releases[index]!;
     const period = { until: nextEffective(index), parents: timelineOf(model, index) };
-    const found = judgeVersion(contextOf(model, index, true), target, period, { ...severities, cap: 'warning' }).map(releasedHint);
+    // A release's findings depend only on what its key names (the rules themselves are in the tool's identity): kept across runs.
+    const key = () => releaseFindingsKey(releases, index, target, period, settings, superseded(index));
+    const found = cachedJson(settings.cache, key, () =>
+      judgeVersion(contextOf(model, index, true), target, period, { ...severities, cap: 'warning' }).map(releasedHint),
+    )!;
     if (superseded(index) && !settings.history) {
       if (found.length) past.push({ version: releases[index]!.entry.version, diagnostics: found });
     } else out.push(...found);
@@ -191,15 +195,13 @@ export function judgeVersion(
   settings: RuleRunSettings,
   rules: readonly Rule[] = allRules,
 ): Diagnostic[] {
-  const { until, parents } = period;
+  const { parents } = period;
   const start = context.date;
-  const within = (d: string) => d > start && (until === undefined ? d <= context.today : d < until);
-  const checkpoints = [start, ...[...new Set([...lawDates(rules), ...(parents?.dates ?? [])])].filter(within).sort()];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   const released = Boolean(context.release);
   const { parent: _, ...rest } = context;
-  for (const date of checkpoints) {
+  for (const date of checkpoints(start, context.today, period, rules)) {
     const parent = parents ? parents.on(date) : context.parent;
     for (const found of runRules({ ...rest, date, ...(parent ? { parent } : {}) }, target, settings, rules)) {
       // The same finding on another day may name that day: compared without it.
@@ -217,6 +219,52 @@ export function judgeVersion(
     }
   }
   return out;
+}
+
+/**
+ * The cache key of a release's findings: everything its judgment reads. The
+ * run date only while it is in force (a superseded version is judged over a
+ * closed period, as of its own dates); its parent by digest on each day it is
+ * judged on; `--history` is not in it (it decides only how findings are shown).
+ */
+function releaseFindingsKey(
+  releases: readonly Release[],
+  index: number,
+  target: RuleTarget,
+  period: JudgedPeriod,
+  settings: JudgeSettings,
+  superseded: boolean,
+): string {
+  const release = releases[index]!;
+  return cacheKey('judged-release', {
+    entry: release.entry,
+    previous: releases[index - 1]?.entry ?? null,
+    file: target.file,
+    tree: Boolean(target.tree),
+    until: period.until ?? null,
+    superseded,
+    today: superseded ? null : settings.today,
+    parents: checkpoints(release.model.policy.effective, settings.today, period).map((d) => [d, policyDigest(period.parents?.on(d))]),
+    severities: settings.severities ?? null,
+    noticeDays: settings.noticeDays ?? 30,
+    materiality: settings.materiality ?? {},
+  });
+}
+
+/** The days a version is judged on: its effective date, then each day of its period the law or its parent changes. */
+function checkpoints(start: string, today: string, period: JudgedPeriod, rules: readonly Rule[] = allRules): string[] {
+  const { until, parents } = period;
+  const within = (d: string) => d > start && (until === undefined ? d <= today : d < until);
+  return [start, ...[...new Set([...lawDates(rules), ...(parents?.dates ?? [])])].filter(within).sort()];
+}
+
+// A parent version's digest, once per version per run: a working parent has no snapshot hash, so its data is hashed.
+const digests = new WeakMap<Policy, string>();
+function policyDigest(policy: Policy | undefined): string | null {
+  if (!policy) return null;
+  let digest = digests.get(policy);
+  if (digest === undefined) digests.set(policy, (digest = sha256(JSON.stringify(policy))));
+  return digest;
 }
 
 /** A released version's finding: its hint says the text cannot change, so the fix is a new release. */
