@@ -7,6 +7,7 @@ export const figures = [
   { key: 'version', label: 'policyc --version (cold process)' },
   { key: 'validate-sample', label: 'policyc validate, sample (cold process, cache as the warm-up left it)' },
   { key: 'build-sample', label: 'policyc build, sample (cold process, empty cache)' },
+  { key: 'build-sample-warm', label: 'policyc build, sample (cold process, warm cache, empty output)' },
   { key: 'serve-edit-sample', label: 'policyc serve, sample: from saving an edit to the reloaded draft page with it (median of edits)' },
   { key: 'pandoc-sample', label: 'pandoc, sample .md pages (a process per page)', baseline: 'pandoc' },
   { key: 'yaml-floor-large', label: 'YAML + I/O floor, large (one process)', baseline: 'the floor' },
@@ -27,8 +28,10 @@ export const figureKeys = figures.map((f) => f.key);
  */
 export const checks = [
   { figure: 'version', baseline: 'node-e-0', maxRatio: 1.3, target: '≤ 1.3× node -e 0' },
-  { figure: 'validate-sample', baseline: 'node-e-0' },
-  { figure: 'build-sample', baseline: 'node-e-0', maxRatio: 3, target: '≤ 3× node -e 0' },
+  { figure: 'validate-sample', baseline: 'node-e-0', maxRatio: 3, target: '≤ 3× node -e 0' },
+  // Issue 6 asked 3× for the empty-cache build; issue 17 asks it to beat pandoc, and 5× for the warm one (what CI runs).
+  { figure: 'build-sample', baseline: 'node-e-0' },
+  { figure: 'build-sample-warm', baseline: 'node-e-0', maxRatio: 5, target: '≤ 5× node -e 0' },
   { figure: 'build-sample', baseline: 'pandoc-sample', maxRatio: 1, faster: true, target: 'faster than pandoc' },
   { figure: 'serve-edit-sample', maxMs: 100, atMost: true, target: '≤ 100 ms' },
   { figure: 'build-large', baseline: 'yaml-floor-large', maxRatio: 2, target: '≤ 2× YAML + I/O floor' },
