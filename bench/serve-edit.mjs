@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median } from './measure.mjs';
+import { buildEvents } from './sse.mjs';
 
 /** The sentence each edit rewrites (the sample's `_fbp` cookie), and what it becomes: a new word every time. */
 const sentence = 'Enables us to measure and improve our advertising on Facebook and Instagram';
@@ -111,35 +112,8 @@ function startServer(node, args, cwd) {
 function eventStream(base) {
   return new Promise((resolve, reject) => {
     const req = request(new URL('/__policyc/events', base), (response) => {
-      const queue = [];
-      const waiting = [];
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (!/^event: build$/m.test(block)) continue;
-          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-          const waiter = waiting.shift();
-          if (waiter) waiter(data);
-          else queue.push(data);
-        }
-      });
       resolve({
-        next: (timeoutMs) =>
-          queue.length
-            ? Promise.resolve(queue.shift())
-            : new Promise((done, fail) => {
-                const timer = setTimeout(() => fail(new Error(`no reload event within ${timeoutMs} ms`)), timeoutMs);
-                waiting.push((data) => {
-                  clearTimeout(timer);
-                  done(data);
-                });
-              }),
-        drain: () => queue.splice(0),
+        ...buildEvents(response),
         close: () => req.destroy(),
       });
     });

@@ -11,6 +11,7 @@ import { watchTargets } from '../src/serve/watch-targets.js';
 import { withLiveReload } from '../src/serve/live-reload.js';
 import { serve } from '../src/serve/serve.js';
 import { watch } from '../src/serve/watch.js';
+import { buildEvents } from '../bench/sse.mjs';
 import { root } from './support/fixtures.js';
 import { copySample, snapshotTree, tempDir } from './support/project.js';
 
@@ -42,27 +43,8 @@ function rawGet(url: string, pathname: string): Promise<{ status: number; body: 
 function events(base: string): Promise<{ response: IncomingMessage; next(): Promise<string> }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL('/__policyc/events', base), (response) => {
-      const queue: string[] = [];
-      const wanting: ((data: string) => void)[] = [];
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (!/^event: build$/m.test(block)) continue;
-          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-          const waiter = wanting.shift();
-          if (waiter) waiter(data);
-          else queue.push(data);
-        }
-      });
-      resolve({
-        response,
-        next: () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((r) => wanting.push(r))),
-      });
+      const { next } = buildEvents(response);
+      resolve({ response, next: () => next() });
     });
     req.on('error', reject);
     req.end();
