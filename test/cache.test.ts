@@ -71,8 +71,9 @@ describe('build cache', () => {
     await build({ cwd, out: 'after', date: buildDate, cache: after });
     // Missed: the new snapshot and its change set; the pages of the new version, of the version before it (its
     // `next` link) and of the current version (it announces the new one), the index, and the new redline; and the
-    // compliance findings of the version before it, whose period the new one closes.
-    expect(after.stats.misses).toBeLessThanOrEqual(9);
+    // compliance findings of the version before it, whose period the new one closes; and, in each of the
+    // document's two languages, the versions list, changelog and feed, and the notification e-mail (they name it).
+    expect(after.stats.misses).toBeLessThanOrEqual(13);
     expect(after.stats.hits).toBeGreaterThanOrEqual(2 * versions - 2);
     expect(snapshotTree(path.join(cwd, 'after'))).toEqual(
       snapshotTree((await build({ cwd, out: 'fresh', date: buildDate, cache: false })).out),

@@ -5,6 +5,7 @@ import { xmlWithoutForbidden } from '../text/control.js';
 import type { Publishing } from './document.js';
 import { atomFeed } from './feed.js';
 import { noteIn } from './notes.js';
+import { cachedRendering } from './page-key.js';
 import type { SiteOutput } from './site.js';
 
 /**
@@ -14,8 +15,8 @@ import type { SiteOutput } from './site.js';
 export function publishChangelog(p: Publishing, files: SiteOutput): void {
   const { id, releases, changeSets, locale } = p;
   const languages = [locale, ...p.locales].map((lang) => ({ lang, dir: lang === locale ? '' : `${lang}/` }));
-  const histories = languages.map(({ lang }) => historyIn(p, lang, languages));
-  for (const history of histories) for (const [file, content] of historyPages(history, p.renderer)) files.set(`${id}/${file}`, content);
+  const rendered = languages.map(({ lang, dir }) => ({ dir, ...historyFiles(p, lang, languages) }));
+  for (const pages of rendered) for (const [file, content] of pages.files) files.set(`${id}/${file}`, content);
   files.set(
     `${id}/changes.json`,
     `${JSON.stringify(
@@ -33,11 +34,37 @@ export function publishChangelog(p: Publishing, files: SiteOutput): void {
       2,
     )}\n`,
   );
-  for (const history of histories) {
+  for (const { dir, feed } of rendered) if (feed !== undefined) files.set(`${id}/${dir}feed.xml`, feed);
+}
+
+/** The pages of one language's history and its feed, as rendered. */
+interface HistoryFiles {
+  files: [file: string, content: string][];
+  feed?: string;
+}
+
+/**
+ * The versions list, changelog, `CHANGELOG.md` and feed of one language,
+ * cached. They are a function of what `historyIn` and `atomFeed` read: the
+ * releases (their snapshots, manifest entries and notes), where each stands,
+ * their changes (told in the language from the translations), the
+ * translations, the title, the site's address and the build date (the feed
+ * leaves out versions released after it); the key holds those rather than
+ * the language's history, whose changes cost a Markdown parse per name to tell.
+ */
+function historyFiles(p: Publishing, lang: string, languages: HistoryLanguage['languages']): HistoryFiles {
+  const render = (): HistoryFiles => {
+    const history = historyIn(p, lang, languages);
     const feed = atomFeed(p, history);
-    // Validation refuses controls; a snapshot released before it did may still hold one, which XML 1.0 forbids.
-    if (feed !== undefined) files.set(`${id}/${history.dir}feed.xml`, xmlWithoutForbidden(feed));
-  }
+    return {
+      files: [...historyPages(history, p.renderer)],
+      // Validation refuses controls; a snapshot released before it did may still hold one, which XML 1.0 forbids.
+      ...(feed !== undefined ? { feed: xmlWithoutForbidden(feed) } : {}),
+    };
+  };
+  const { id, locale, releases, statuses, changeSets, translations, title, baseUrl, latest, settings } = p;
+  const parts = { id, lang, languages, locale, releases, statuses, changeSets, translations, title, baseUrl, latest, date: settings.date };
+  return cachedRendering(p, 'versions-and-changelog', parts, render);
 }
 
 /**

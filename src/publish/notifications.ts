@@ -2,6 +2,7 @@ import { diagnostic, fileStart } from '../diagnostics/diagnostic.js';
 import { announcedByEmail, announcement, notificationFiles } from '../notify/announcement.js';
 import { renderNotification } from '../notify/notification.js';
 import type { Publishing } from './document.js';
+import { cachedRendering } from './page-key.js';
 import type { SiteOutput } from './site.js';
 
 /**
@@ -31,15 +32,21 @@ export function publishNotifications(p: Publishing, files: SiteOutput): void {
     return;
   }
   for (const lang of [p.locale, ...p.locales]) {
-    const input = announcement(doc, pair, changes, {
-      locale: lang,
-      messages: renderer.messages(lang),
-      baseUrl,
-      ...(p.settings.notify ? { notify: p.settings.notify } : {}),
+    // The e-mail is a function of what `announcement` reads (the pair's snapshots, the changes, the translations
+    // and their notes, the site's address, the project's words) and the templates: the key holds those.
+    const parts = { id: doc.id, lang, pair, changes, translations: p.translations, baseUrl, notify: p.settings.notify };
+    const mail = cachedRendering(p, 'notification', parts, () => {
+      const input = announcement(doc, pair, changes, {
+        locale: lang,
+        messages: renderer.messages(lang),
+        baseUrl,
+        ...(p.settings.notify ? { notify: p.settings.notify } : {}),
+      });
+      const rendered = input && renderNotification(input, renderer);
+      return rendered ? notificationFiles(rendered) : null;
     });
-    const mail = input && renderNotification(input, renderer);
     if (!mail) continue;
     const dir = `${lang === source ? '' : `${lang}/`}notify/${pair.from.entry.version}...${pair.to.entry.version}/`;
-    for (const [name, content] of notificationFiles(mail)) files.set(`${p.id}/${dir}${name}`, content);
+    for (const [name, content] of mail) files.set(`${p.id}/${dir}${name}`, content);
   }
 }

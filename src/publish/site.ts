@@ -11,6 +11,7 @@ import { publishChangelog } from './changelog.js';
 import { ensureSlash, publishing } from './document.js';
 import { publishDraft } from './drafts.js';
 import { publishExtras } from './extras.js';
+import { withFormattedValues } from './intl-memo.js';
 import { publishNotifications } from './notifications.js';
 import { publishTranslations, publishUntranslated } from './translations.js';
 import { policyJson, publishCurrent, publishVersions } from './versions.js';
@@ -84,15 +85,17 @@ export function compileSite<T extends SiteOutput = SiteFiles>(
   settings: SiteSettings,
   files: T = new Map() as SiteOutput as T,
 ): { files: T; diagnostics: Diagnostic[] } {
-  const listed: PolicyModel[] = [];
-  for (const doc of documents) {
-    const shown = doc.releases.length
-      ? compileVersioned(doc, renderer, settings, files)
-      : doc.working && compileUnreleased(doc.working, renderer, settings, files);
-    if (shown) listed.push(shown);
-  }
-  const index = renderer.renderIndex(listed);
-  if (index !== undefined) files.set('index.html', index);
+  withFormattedValues(settings.cache, () => {
+    const listed: PolicyModel[] = [];
+    for (const doc of documents) {
+      const shown = doc.releases.length
+        ? compileVersioned(doc, renderer, settings, files)
+        : doc.working && compileUnreleased(doc.working, renderer, settings, files);
+      if (shown) listed.push(shown);
+    }
+    const index = renderer.renderIndex(listed);
+    if (index !== undefined) files.set('index.html', index);
+  });
   for (const [name, content] of renderer.assets) files.set(`assets/${name}`, content);
   // The embeddable fragment's stylesheet, every rule scoped under .policyc-policy.
   if (!files.has('assets/fragment.css')) files.set('assets/fragment.css', fragmentCss);

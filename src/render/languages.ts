@@ -2,6 +2,7 @@ import type { ChangeSet } from '../diff/types.js';
 import type { Release } from '../history/verify.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { localizeChanges } from './localize-changes.js';
+import { displayName } from './intl-format.js';
 import type { Messages } from '../model/messages.js';
 
 /** A document's valid translations, each of one version into one locale. */
@@ -75,7 +76,7 @@ export function languageName(locale: string, inLanguage?: string, capitalised = 
   const language = locale.split('-')[0] ?? locale;
   const reader = inLanguage ?? language;
   try {
-    const name = new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? locale;
+    const name = displayName('language', language, reader) ?? locale;
     return capitalised ? name.charAt(0).toLocaleUpperCase(reader) + name.slice(1) : name;
   } catch {
     return locale;

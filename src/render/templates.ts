@@ -7,6 +7,8 @@ import { messagesFor, overlayMessages, type Messages } from '../model/messages.j
 import { markdownAnchor } from '../markdown/escape.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
 import { type ImageHosts } from '../markdown/sanitise.js';
+import { sha256 } from '../util/hash.js';
+import { shippedTemplates, templateKind, type PrecompiledTemplate } from './precompiled.js';
 import { formatDate, htmlFormat, markdownOutput, pageView, type OutputFormat, type PageView } from './view-model.js';
 
 export type { TemplateSet };
@@ -45,9 +47,11 @@ export interface Renderer {
 export interface RendererOptions {
   /** Host names prose may show images from besides the site itself (the config's `images.allowHosts`); other remote images are dropped. */
   imageHosts?: readonly string[];
+  /** The shipped templates compiled when the package was built (default: `shippedTemplates()`; an empty map compiles every template at run time). */
+  precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
 }
 
-type Template = (data: unknown) => string;
+type Template = (data: unknown, options?: Handlebars.RuntimeOptions) => string;
 
 /** Where a page sits and what it is: its path back to the document's folder, and its version bar or draft banner. */
 export interface PageContext {
@@ -72,7 +76,7 @@ export function createRenderer(templates: TemplateSet, options: RendererOptions 
   const imageHosts = [...new Set((options.imageHosts ?? []).map((host) => host.toLowerCase()))].sort();
   const diagnostics: Diagnostic[] = [...(templates.problems ?? [])];
   const fail: Fail = (name, error) => diagnostics.push(templateDiagnostic(templates, name, error));
-  const { compiled, messages, assets } = compileTemplates(templates, fail);
+  const { compiled, messages, assets } = compileTemplates(templates, fail, options.precompiled ?? shippedTemplates());
   // A template that failed to compile would only cause follow-on errors when rendering.
   const run = templateRunner(compiled, diagnostics.length > 0, fail);
   return {
@@ -118,7 +122,7 @@ function templateDiagnostic(templates: TemplateSet, name: string, error: unknown
 }
 
 /** Compile every template and partial, read every locale and set the assets aside; a file that fails is reported and skipped. */
-function compileTemplates(templates: TemplateSet, fail: Fail): CompiledTemplates {
+function compileTemplates(templates: TemplateSet, fail: Fail, precompiled: ReadonlyMap<string, PrecompiledTemplate>): CompiledTemplates {
   const environments = { html: Handlebars.create(), md: Handlebars.create() };
   // Markdown has no ids: `{{anchorTag anchor}}` writes the HTML page's id as an empty anchor (escaped, as no other value there is).
   environments.md.registerHelper('anchorTag', (id: unknown) => (typeof id === 'string' && id ? markdownAnchor(id) : ''));
@@ -131,7 +135,7 @@ function compileTemplates(templates: TemplateSet, fail: Fail): CompiledTemplates
     for (const layer of layers(file)) {
       const content = typeof layer.content === 'string' ? layer.content : Buffer.from(layer.content).toString('utf8');
       try {
-        compileFile(name, content, environments, result);
+        compileFile(name, content, environments, result, precompiled.get(name));
       } catch (error) {
         fail(name, error);
       }
@@ -145,24 +149,37 @@ function layers(file: TemplateFile): TemplateFile[] {
   return file.under ? [...layers(file.under), file] : [file];
 }
 
-/** Compile one template file into its place: a partial of its format, a page template, or a locale's messages. */
+/**
+ * Compile one template file into its place: a partial of its format, a page
+ * template, or a locale's messages. A template whose text is the shipped
+ * one's (same hash) takes the spec compiled when the package was built;
+ * any other is compiled here.
+ */
 function compileFile(
   name: string,
   content: string,
   environments: Record<'html' | 'md', typeof Handlebars>,
   result: CompiledTemplates,
+  shipped: PrecompiledTemplate | undefined,
 ): void {
-  // Handlebars compiles lazily; parsing now reports syntax errors against the right file.
-  if (name.endsWith('.hbs')) Handlebars.parse(content);
-  const partial = /^partials\/(.+)\.(html|md)\.hbs$/.exec(name);
-  if (partial) {
-    const env = environments[partial[2] as 'html' | 'md'];
-    env.registerPartial(partial[1]!, env.compile(content, { noEscape: partial[2] === 'md', preventIndent: true }));
-  } else if (name.endsWith('.html.hbs') || name.endsWith('.xml.hbs')) {
-    // XML needs the same escaping as HTML text and attributes.
-    result.compiled.set(name, environments.html.compile(content));
-  } else if (name.endsWith('.md.hbs') || name.endsWith('.txt.hbs')) {
-    result.compiled.set(name, environments.md.compile(content, { noEscape: true }));
+  const kind = templateKind(name);
+  if (kind) {
+    const env = environments[kind.format];
+    let template: Template;
+    if (shipped && shipped.sha256 === sha256(content)) {
+      // Loaded when first run: a build whose pages come from its cache runs few templates.
+      let loaded: Template | undefined;
+      template = (...args) => (loaded ??= env.template(shipped.spec()))(...args);
+    } else {
+      // Handlebars compiles lazily; parsing now reports syntax errors against the right file.
+      Handlebars.parse(content);
+      template = env.compile(content, kind.options);
+    }
+    if (kind.partial !== undefined) env.registerPartial(kind.partial, template);
+    else result.compiled.set(name, template);
+  } else if (name.endsWith('.hbs')) {
+    // Not a template policyc renders, but a syntax error in it is still reported.
+    Handlebars.parse(content);
   } else if (name.startsWith('locales/') && name.endsWith('.json')) {
     const locale = name.slice('locales/'.length, -'.json'.length);
     result.messages.set(locale, localeFile(content, result.messages.get(locale)));
