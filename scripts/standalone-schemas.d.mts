@@ -1,1 +1,2 @@
 export function standaloneModule(): Promise<string>;
+export function writeStandaloneCodeCache(file: string): Promise<void>;

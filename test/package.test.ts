@@ -78,6 +78,8 @@ describe('the packed package', () => {
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map'))).toEqual([]);
     expect(files).not.toContain('schema/cases.json');
     expect(files).not.toContain('lib/cli/main.bundle.json');
+    // V8's compiled code of the validators is made for the Node.js binary that ran `npm run prepare`: of no use elsewhere.
+    expect(files.filter((f) => f.endsWith('.code-cache'))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.repository).toEqual({ type: 'git', url: `git+${policycHome}.git` });
     expect(pkg.homepage).toBe(`${policycHome}#readme`);
