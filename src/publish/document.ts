@@ -9,6 +9,7 @@ import { translatedLocales, type Alternate } from '../render/languages.js';
 import type { PageContext, RenderedPolicy, Renderer } from '../render/templates.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { sha256 } from '../util/hash.js';
+import { keepHeapWithinBudget } from './heap-budget.js';
 import type { PublishedTranslation, SiteSettings, VersionedDocument } from './site.js';
 import { versionAlternates, versionBar, type PagePlace, type VersionBar, type VersionBarSource } from './version-bar.js';
 
@@ -99,6 +100,7 @@ function policyPage(p: Publishing, model: PolicyModel, digest: () => string, con
     () => cacheKey('policy-page', renderer.digest, digest(), context),
     () => {
       const page = renderer.renderPolicy(model, context);
+      keepHeapWithinBudget();
       return page && `${page.html.length}\n${page.html}${page.markdown}`;
     },
   );

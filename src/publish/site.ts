@@ -11,6 +11,7 @@ import { publishChangelog } from './changelog.js';
 import { ensureSlash, publishing } from './document.js';
 import { publishDraft } from './drafts.js';
 import { publishExtras } from './extras.js';
+import { keepHeapWithinBudget } from './heap-budget.js';
 import { withFormattedValues } from './intl-memo.js';
 import { publishNotifications } from './notifications.js';
 import { publishTranslations, publishUntranslated } from './translations.js';
@@ -123,12 +124,12 @@ function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: Sit
 function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: SiteSettings, files: SiteOutput): PolicyModel | undefined {
   const p = publishing(doc, renderer, settings);
   const jsonLd = publishExtras(p.current.model, renderer, files, p.baseUrl, { cache: settings.cache, digest: p.current.entry.sha256 });
+  const steps = [publishVersions, publishTranslations, publishUntranslated, publishChangelog, publishNotifications, publishDraft];
   publishCurrent(p, files, jsonLd);
-  publishVersions(p, files);
-  publishTranslations(p, files);
-  publishUntranslated(p, files);
-  publishChangelog(p, files);
-  publishNotifications(p, files);
-  publishDraft(p, files);
+  // Each step renders pages of its own: the garbage of one is collected before the next when it is over the budget.
+  for (const step of steps) {
+    keepHeapWithinBudget();
+    step(p, files);
+  }
   return p.current.model;
 }

@@ -4,6 +4,7 @@ import { fill } from '../model/messages.js';
 import { redline } from '../render/redline.js';
 import { redlineHtml } from '../render/redline-html.js';
 import { pageContext, versionPage, type Publishing } from './document.js';
+import { keepHeapWithinBudget } from './heap-budget.js';
 import type { SiteOutput } from './site.js';
 import { str } from './version-bar.js';
 
@@ -73,6 +74,7 @@ function comparePages(p: Publishing, files: SiteOutput): (i: number) => void {
         const after = bareMarkdown(i);
         if (before === undefined || after === undefined) return undefined;
         const body = redlineHtml(redline(before, after), labels);
+        keepHeapWithinBudget();
         return renderer.render('compare.html.hbs', { ...data, body: new Handlebars.SafeString(body) });
       },
     );
