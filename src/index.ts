@@ -3,11 +3,13 @@
  * This module is the public API; the CLI is a thin shell over it.
  */
 import { parseMarkdown } from './markdown/parser.js';
+import { useMarkdownParser } from './markdown/parser-slot.js';
 import { useProseParser } from './validate/prose-rules.js';
 
 // The library's synchronous checks (validateFile, verifyHistory) may parse prose at once: the
 // parser comes with it. (The CLI loads it only when the cache does not know a text's findings.)
 useProseParser(parseMarkdown);
+useMarkdownParser(parseMarkdown);
 
 export { build, checkOutputFolder } from './commands/build.js';
 export type { BuildOptions, BuildResult } from './commands/build.js';

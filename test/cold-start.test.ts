@@ -20,6 +20,9 @@ const bundleList = path.join(root, 'lib/cli/main.bundle.json');
 const renderers =
   /^(remark-rehype|remark-stringify|rehype-[^/]+|mdast-util-to-hast|hast-util-to-html|hast-util-sanitize|handlebars|nodemailer|chokidar)$/;
 
+/** The Markdown parser's packages: a validation whose cache knows every answer parses no prose, so loads none of them. */
+const markdownParser = /^(micromark($|-)|remark-parse|remark-gfm|mdast-util-from-markdown|mdast-util-gfm)/;
+
 /** The package a module's file belongs to, from its path. */
 function packageOf(file: string): string | undefined {
   return file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];
@@ -68,7 +71,7 @@ function loads(args: string[], options: { unbundled: boolean; dir?: string }) {
     .split('\n')
     .filter(Boolean)
     .map((entry) => (entry.startsWith('file:') ? fileURLToPath(entry) : entry));
-  return { code: run.status, stderr: run.stderr, files, dir };
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, files, dir };
 }
 
 /** A copy of the sample project (its policy, history and config), with a cache folder of its own. */
@@ -90,6 +93,12 @@ describe.skipIf(!built)('a cold `policyc validate`', () => {
     expect(cold.files.some((f) => packageOf(f) === 'yaml')).toBe(true);
     const warm = loads(validate, { unbundled: true, dir: cold.dir });
     expect(warm.code, warm.stderr).toBe(0);
+    // The empty cache's run parses the sample's prose (its judgement loads the parser on first need and
+    // starts again: src/project/check.ts); the warm one loads no part of the parser, and says the same.
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(cold.files.some((f) => markdownParser.test(packageOf(f) ?? ''))).toBe(true);
+    expect([...new Set(warm.files.map(packageOf).filter((p) => p !== undefined && markdownParser.test(p)))]).toEqual([]);
+    expect(warm.files.filter((f) => /[\\/]lib[\\/]markdown[\\/]parser\.js$/.test(f))).toEqual([]);
     for (const run of [cold, warm]) {
       const packages = [...new Set(run.files.map(packageOf).filter((p) => p !== undefined))];
       expect(packages.filter((p) => renderers.test(p))).toEqual([]);
@@ -101,11 +110,13 @@ describe.skipIf(!built)('a cold `policyc validate`', () => {
     }
   });
 
-  it('parses only bundle chunks that hold no renderer', () => {
+  it('parses only bundle chunks that hold no renderer, and with a warm cache none that holds the Markdown parser', () => {
     const { outputs } = JSON.parse(readFileSync(bundleList, 'utf8')) as {
       outputs: Record<string, { packages: string[]; imports: string[] }>;
     };
-    const run = loads(validate, { unbundled: false });
+    const cold = loads(validate, { unbundled: false });
+    expect(cold.code, cold.stderr).toBe(0);
+    const run = loads(validate, { unbundled: false, dir: cold.dir });
     expect(run.code, run.stderr).toBe(0);
     const cli = path.join(root, 'lib/cli');
     const chunks = run.files
@@ -117,6 +128,11 @@ describe.skipIf(!built)('a cold `policyc validate`', () => {
     expect(chunks.some((f) => f.startsWith('../bundle/validate-'))).toBe(true);
     for (const chunk of chunks) expect(outputs[chunk], chunk).toBeDefined();
     expect(chunks.flatMap((chunk) => outputs[chunk]!.packages).filter((p) => renderers.test(p))).toEqual([]);
+    expect(chunks.flatMap((chunk) => outputs[chunk]!.packages).filter((p) => markdownParser.test(p))).toEqual([]);
+    // The parser is in the bundle, in a chunk of its own that the empty cache's run loads.
+    const parserChunks = Object.keys(outputs).filter((chunk) => outputs[chunk]!.packages.some((p) => markdownParser.test(p)));
+    expect(parserChunks).not.toEqual([]);
+    expect(cold.files.some((f) => parserChunks.some((chunk) => f === path.resolve(cli, chunk)))).toBe(true);
     // The renderer is still in the bundle, in chunks of its own.
     expect(Object.values(outputs).some((o) => o.packages.includes('handlebars'))).toBe(true);
   });

@@ -21,6 +21,7 @@ import type { VersionedDocument } from '../publish/site.js';
 import { resolve } from '../resolve/resolve.js';
 import { decisionDiagnostics } from '../validate/review-decisions.js';
 import { validateFile } from '../validate/validate.js';
+import { loadMarkdownParser } from '../markdown/parser-slot.js';
 import { defined, type CommandContext } from './context.js';
 
 /** Options of `diff`. */
@@ -52,7 +53,8 @@ type Side = { label: string; policy: Policy; release?: Release; working?: true; 
 
 /** Compare two versions of a policy: released versions, files, or git revisions of the working document. */
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
-  const project = await openProject(wholeProject(options));
+  // It diffs, which reads prose with the Markdown parser: loaded while the project is read.
+  const [project] = await Promise.all([openProject(wholeProject(options)), loadMarkdownParser()]);
   const checked = await checkProject(project, { ...wholeProject(options), noRules: true });
   const sources = checked.sources;
   const failWith = (diagnostics: Diagnostic[]) => ({ diagnostics: sortDiagnostics(diagnostics), sources });

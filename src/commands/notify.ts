@@ -12,6 +12,7 @@ import { checkProject } from '../project/check.js';
 import { openProject } from '../project/open.js';
 import { wholeProject, type ProjectOptions } from '../project/options.js';
 import { forTerminal } from '../text/control.js';
+import { loadMarkdownParser } from '../markdown/parser-slot.js';
 import { defined, type CommandContext } from './context.js';
 
 /** Options of `notify`. */
@@ -52,7 +53,8 @@ export interface NotifyResult {
 
 /** Render the notification e-mail announcing one released version, write it, and send it over SMTP when asked. */
 export async function notify(options: NotifyOptions = {}): Promise<NotifyResult> {
-  const project = await openProject(wholeProject(options));
+  // It words its notices from the diff, which reads prose with the Markdown parser: loaded while the project is read.
+  const [project] = await Promise.all([openProject(wholeProject(options)), loadMarkdownParser()]);
   const checked = await checkProject(project, { ...wholeProject(options), noRules: true });
   const done = (diagnostics: Diagnostic[], rest: Partial<NotifyResult> = {}): NotifyResult => ({
     diagnostics: sortDiagnostics(diagnostics),

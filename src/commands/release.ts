@@ -21,6 +21,7 @@ import { today, wholeProject, type ProjectOptions } from '../project/options.js'
 import type { VersionedDocument } from '../publish/site.js';
 import { forTerminal } from '../text/control.js';
 import { decisionDiagnostics } from '../validate/review-decisions.js';
+import { loadMarkdownParser } from '../markdown/parser-slot.js';
 import { defined, type CommandContext } from './context.js';
 
 /** Options of `release`. */
@@ -68,7 +69,8 @@ type Plans = { plan?: ReleasePlan; translations?: TranslationReleasePlan };
  * release freezes the translations finished since their version was released.
  */
 export async function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  const project = await openProject(wholeProject(options));
+  // It diffs, which reads prose with the Markdown parser: loaded while the project is read.
+  const [project] = await Promise.all([openProject(wholeProject(options)), loadMarkdownParser()]);
   const checked = await checkProject(project, checkOptions(options));
   const done = (diagnostics: Diagnostic[], plans: Plans = {}, written: string[] = []): ReleaseResult => ({
     diagnostics: sortDiagnostics(diagnostics),

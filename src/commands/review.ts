@@ -13,6 +13,7 @@ import { openProject } from '../project/open.js';
 import { today, wholeProject, type ProjectOptions } from '../project/options.js';
 import { findControls, forTerminal } from '../text/control.js';
 import { decisionDiagnostics } from '../validate/review-decisions.js';
+import { loadMarkdownParser } from '../markdown/parser-slot.js';
 import { defined, type CommandContext } from './context.js';
 
 /** Options of `review`. */
@@ -54,7 +55,8 @@ export interface ReviewResult {
  * kept; written atomically).
  */
 export async function review(options: ReviewOptions = {}): Promise<ReviewResult> {
-  const project = await openProject(wholeProject(options));
+  // It diffs, which reads prose with the Markdown parser: loaded while the project is read.
+  const [project] = await Promise.all([openProject(wholeProject(options)), loadMarkdownParser()]);
   const checked = await checkProject(project, { ...wholeProject(options), noRules: true });
   const sources = checked.sources;
   const fail = (diagnostics: Diagnostic[]): ReviewResult => ({ diagnostics: sortDiagnostics(diagnostics), sources, written: [] });

@@ -1,12 +1,12 @@
 import type { Root as MdastRoot, PhrasingContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { ownCopy, RecentMemo } from './memo.js';
-import { parser } from './parser.js';
+import { markdownParser } from './parser-slot.js';
 import { keepHeadings, makeSafe, shiftHeadings, type ImageHosts } from './sanitise.js';
 
 // Prose parsed to a safe tree and to plain text, apart from its rendering
 // (./prose.ts): the semantic diff names changes in plain text, and `validate`
-// loads no renderer for it.
+// loads no renderer for it, nor the parser unless it parses (./parser-slot.ts).
 
 /** `prose`: block Markdown (paragraphs, lists); `text`: one line of inline Markdown. */
 export type ProseKind = 'prose' | 'text';
@@ -52,7 +52,7 @@ export function parseProse(
   let tree = parsed.get(key);
   if (!tree) {
     // The tree's strings are cut from the text: parse a copy of its own, in case the text was cut from a whole page.
-    tree = parser.parse(ownCopy(text));
+    tree = markdownParser()(ownCopy(text));
     if (kind === 'text') {
       const only = tree.children.length === 1 ? tree.children[0] : undefined;
       if (only?.type !== 'paragraph') {
@@ -81,12 +81,29 @@ export function proseToPlainText(text: string, kind: ProseKind): string {
 // Redlines take the plain text of every line of two pages, and pages every section title: each distinct text once.
 const plainTexts = new RecentMemo<string>(2_000_000);
 
+/**
+ * A text Markdown gives no meaning to: one line (so one paragraph), starting
+ * with a letter (so no list, heading, quote or indented code), of letters,
+ * digits, spaces and punctuation that marks nothing up (no emphasis, code,
+ * link, HTML, escape or entity). Its plain text is itself, without parsing it:
+ * test/prose-plain.test.ts compares with the parser on generated texts.
+ */
+export const markupFree = (text: string) => /^\p{L}[\p{L}\p{M}\p{N} ,.;:?!'"’‘“”()%/\u00a0\u202f–—…-]*$/u.test(text);
+
 function plainTextOf(text: string, kind: ProseKind): string {
+  // The diff reads most texts this way: it loads no parser for a change to a text without markup.
+  return markupFree(text) ? collapse(text) : parsedPlainText(text, kind);
+}
+
+/** The plain text of a prose field, from its parsed tree. */
+export function parsedPlainText(text: string, kind: ProseKind): string {
   let out = '';
   visit(parseProse(text, kind), (node) => {
     if (node.type === 'text' || node.type === 'inlineCode') out += (node as PhrasingContent & { value: string }).value;
     else if (node.type === 'paragraph' && out) out += ' ';
   });
-  // No-break spaces stay: French puts them inside « » and before : ; ? ! so that no line breaks there.
-  return out.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
+  return collapse(out);
 }
+
+// No-break spaces stay: French puts them inside « » and before : ; ? ! so that no line breaks there.
+const collapse = (text: string) => text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();

@@ -3,6 +3,8 @@ import type { Heading, Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { markdownAnchor } from './escape.js';
 import { RecentMemo } from './memo.js';
+import { parseMarkdown } from './parser.js';
+import { useMarkdownParser } from './parser-slot.js';
 import { toHtml, toMarkdown } from './processors.js';
 import { defaultHeadingBase, parseProse, planKey, planOf, type HeadingPlan, type ProseKind } from './prose-tree.js';
 import type { ImageHosts } from './sanitise.js';
@@ -10,6 +12,9 @@ import type { ImageHosts } from './sanitise.js';
 export { defaultHeadingBase, parseProse, proseToPlainText } from './prose-tree.js';
 export type { HeadingPlan, ProseKind } from './prose-tree.js';
 export { parseMarkdown } from './parser.js';
+
+// The renderer loads the parser with its processors: prose parses at once wherever it renders.
+useMarkdownParser(parseMarkdown);
 
 /** A heading of a prose field with an anchor: its level as printed, its anchor and its words. */
 export interface ProseHeading {

@@ -12,6 +12,7 @@ import { historyRoot } from '../load/read-history.js';
 import { readReviewFile } from '../load/read-review.js';
 import type { VersionedDocument } from '../publish/site.js';
 import type { PolicyModel } from '../resolve/resolve.js';
+import { loadMarkdownParser, MarkdownParserNotLoaded } from '../markdown/parser-slot.js';
 import { judgeDocument } from '../rules/judge.js';
 import { loadProseParser, prepareProse, proseTexts } from '../validate/prose-rules.js';
 import { checkReviewFile } from '../validate/review-decisions.js';
@@ -106,7 +107,7 @@ export async function checkProject(open: OpenProject, options: ValidateOptions):
   diagnostics.push(...addWorkingTranslations(project.translations, byId, frozenFiles));
   const reviewTexts = options.files?.length ? new Map<string, string>() : await addReviewFiles(open, byId, diagnostics);
   const documents = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (!options.noRules) diagnostics.push(...judgeDocuments(project, documents, config, options, cache));
+  if (!options.noRules) diagnostics.push(...(await parsingIfNeeded(() => judgeDocuments(project, documents, config, options, cache))));
   const sources = readSources(open, project, diagnostics);
   for (const [file, text] of reviewTexts) sources.set(file, text);
   // A cache found unsafe or without its key was not used: said once, as a warning.
@@ -193,6 +194,23 @@ function missingHistories(
     diagnostics.push(...missingHistory({ id, version: model.policy.version, file: model.file }, manifests.get(id), place, historyDir));
   }
   return diagnostics;
+}
+
+/**
+ * Run `judge` without the Markdown parser, which a judgement whose diffs all
+ * come from the cache (or touch no Markdown) never needs; one that does stops
+ * at its first parse (MarkdownParserNotLoaded), and runs again with the parser
+ * loaded. Judging writes nothing but cache entries named by what they hold, so
+ * the second run gives the same findings, reusing what the first finished.
+ */
+async function parsingIfNeeded<T>(judge: () => T): Promise<T> {
+  try {
+    return judge();
+  } catch (error) {
+    if (!(error instanceof MarkdownParserNotLoaded)) throw error;
+    await loadMarkdownParser();
+    return judge();
+  }
 }
 
 /** Judge every document, working and released versions, with the compliance rules. */

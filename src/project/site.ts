@@ -2,6 +2,7 @@ import type { Cache } from '../cache/cache.js';
 import { materialityOverrides } from '../config/config.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileSite, type SiteFiles, type SiteOutput } from '../publish/site.js';
+import { loadMarkdownParser } from '../markdown/parser-slot.js';
 import { checkProject, type ValidateOptions } from './check.js';
 import { openProject } from './open.js';
 import { today } from './options.js';
@@ -61,7 +62,8 @@ export async function prepareSite(options: Omit<BuildOptions, 'out'>, session?: 
   const checked = await checkProject(project, options);
   const { sources, config } = checked;
   if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, sources };
-  const templates = await project.renderer(options.templates);
+  // The site renders prose (and its drafts are diffed): the Markdown parser loads with the renderer.
+  const [templates] = await Promise.all([project.renderer(options.templates), loadMarkdownParser()]);
   if (templates.missing) return { diagnostics: [...checked.diagnostics, templates.missing], sources };
   const { renderer } = templates;
   const baseUrl = options.baseUrl ?? config.baseUrl;

@@ -14,4 +14,7 @@ afterAll(() => {
 beforeAll(async () => {
   const { loadProseParser } = await import('../../src/validate/prose-rules.js');
   await loadProseParser();
+  // And prose's own (src/markdown/parser-slot.ts), which the diff reads plain text with.
+  const { loadMarkdownParser } = await import('../../src/markdown/parser-slot.js');
+  await loadMarkdownParser();
 });
