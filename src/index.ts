@@ -4,11 +4,9 @@
  */
 import { parseMarkdown } from './markdown/parser.js';
 import { useMarkdownParser } from './markdown/parser-slot.js';
-import { useProseParser } from './validate/prose-rules.js';
 
 // The library's synchronous checks (validateFile, verifyHistory) may parse prose at once: the
 // parser comes with it. (The CLI loads it only when the cache does not know a text's findings.)
-useProseParser(parseMarkdown);
 useMarkdownParser(parseMarkdown);
 
 export { build, checkOutputFolder } from './commands/build.js';

@@ -14,7 +14,7 @@ import type { VersionedDocument } from '../publish/site.js';
 import type { PolicyModel } from '../resolve/resolve.js';
 import { loadMarkdownParser, MarkdownParserNotLoaded } from '../markdown/parser-slot.js';
 import { judgeDocument } from '../rules/judge.js';
-import { loadProseParser, prepareProse, proseTexts } from '../validate/prose-rules.js';
+import { prepareProse, proseTexts } from '../validate/prose-rules.js';
 import { checkReviewFile } from '../validate/review-decisions.js';
 import { validateFiles } from '../validate/validate.js';
 import type { Project } from './load.js';
@@ -92,7 +92,7 @@ export async function checkProject(open: OpenProject, options: ValidateOptions):
   let weakenedGates: WeakenedGate[] | undefined;
   if (options.base !== undefined) {
     // Git (and node:child_process) loads only for --base; the base's release notes are checked with the parser.
-    const [{ checkAgainstBase }] = await Promise.all([import('./base-revision.js'), loadProseParser()]);
+    const [{ checkAgainstBase }] = await Promise.all([import('./base-revision.js'), loadMarkdownParser()]);
     const anchored = await checkAgainstBase({
       cwd: open.cwd,
       policyDir: open.policyDir,

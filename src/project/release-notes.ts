@@ -4,7 +4,7 @@ import { translatedNotePath, type ReleaseNotes } from '../history/release-notes.
 import type { ReleasePlan } from '../history/release.js';
 import { readNote } from '../load/read-note.js';
 import { validateNote } from '../validate/note-rules.js';
-import { loadProseParser } from '../validate/prose-rules.js';
+import { loadMarkdownParser } from '../markdown/parser-slot.js';
 
 /**
  * Read and check the notes of a release (`release --note FILE`): FILE, the
@@ -20,7 +20,7 @@ export async function readReleaseNotes(
   plans: { plan?: ReleasePlan; translations: TranslationReleasePlan },
 ): Promise<{ notes: ReleaseNotes; diagnostics: Diagnostic[] }> {
   // The notes' prose is checked with the Markdown parser.
-  await loadProseParser();
+  await loadMarkdownParser();
   const diagnostics: Diagnostic[] = [];
   const checked = (path: string): string | undefined => {
     const read = readNote(path, cwd);

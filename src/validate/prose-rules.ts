@@ -1,5 +1,4 @@
 import { isScalar, type Document, type LineCounter } from 'yaml';
-import type { Root as MdastRoot } from 'mdast';
 import type { Point as UnistPoint } from 'unist';
 import { visit } from 'unist-util-visit';
 import { cacheKey, type Cache } from '../cache/cache.js';
@@ -7,6 +6,7 @@ import { diagnostic, type Diagnostic, type Place } from '../diagnostics/diagnost
 import { formatPath, locate, placeOfPath, placeOfRange } from '../load/positions.js';
 import { eachString } from '../model/fields.js';
 import { definitionUrls, imageAllowed, remoteImageHost, safeUrl, type ImageHosts } from '../markdown/sanitise.js';
+import { markdownParser, loadMarkdownParser } from '../markdown/parser-slot.js';
 import { sha256 } from '../util/hash.js';
 import type { PositionedData } from './schema-rules.js';
 
@@ -77,25 +77,6 @@ export interface ProseFindings {
 const none: ProseFindings = { rawHtml: null, unsafe: [], images: [] };
 const findings = new Map<string, ProseFindings>();
 
-/**
- * The Markdown parser the findings are made with. It is loaded when a text's
- * findings are first not known (`loadProseParser`): a validation whose texts'
- * findings all come from the cache (see `prepareProse`) loads no part of
- * unified. The library's entry point gives it at once (`useProseParser`), so
- * that its synchronous functions need nothing loaded first.
- */
-let parseMarkdown: ((text: string) => MdastRoot) | undefined;
-
-/** Load the Markdown parser (once), before texts whose findings are not known are checked. */
-export async function loadProseParser(): Promise<void> {
-  parseMarkdown ??= (await import('../markdown/parser.js')).parseMarkdown;
-}
-
-/** Give the prose checks the Markdown parser, already loaded. */
-export function useProseParser(parse: (text: string) => MdastRoot): void {
-  parseMarkdown ??= parse;
-}
-
 /** Whether a text can hold raw HTML or a link target of its own, and so must be parsed to know its findings (see `findingsOf`). */
 const needsParse = (value: string) => /<|\]\(|\]:/.test(value);
 
@@ -123,7 +104,7 @@ export async function prepareProse(texts: Iterable<string>, cache: Cache | undef
     wanted.forEach((text, i) => remember(text, kept[i]!));
     return;
   }
-  await loadProseParser();
+  await loadMarkdownParser();
   const found = wanted.map(findingsOf);
   cache?.set(key(), JSON.stringify(found));
 }
@@ -155,9 +136,9 @@ export function findingsOf(value: string): ProseFindings {
   if (!needsParse(value)) return none;
   let found = findings.get(value);
   if (!found) {
-    if (!parseMarkdown) throw new Error(`the prose checks ran before their Markdown parser was loaded (loadProseParser)`);
     const result: ProseFindings = { rawHtml: null, unsafe: [], images: [] };
-    const tree = parseMarkdown(value);
+    // Loaded when findings are first not known (see `prepareProse`): a validation whose findings all come from the cache loads no parser.
+    const tree = markdownParser()(value);
     const definitions = definitionUrls(tree);
     visit(tree, (node) => {
       if (node.type === 'html' && result.rawHtml === null) result.rawHtml = node.position?.start;

@@ -9,12 +9,9 @@ afterAll(() => {
   if (left.length > 0) console.warn(`policyc tests: could not remove ${left.join(', ')}`);
 });
 
-// The prose checks' Markdown parser, which the CLI loads on first need (src/validate/prose-rules.ts):
-// tests call the synchronous checks directly. Loaded after the file's own mocks are in place.
+// The Markdown parser (src/markdown/parser-slot.ts), which the CLI loads on first need: tests call the
+// synchronous prose checks and the diff directly. Loaded after the file's own mocks are in place.
 beforeAll(async () => {
-  const { loadProseParser } = await import('../../src/validate/prose-rules.js');
-  await loadProseParser();
-  // And prose's own (src/markdown/parser-slot.ts), which the diff reads plain text with.
   const { loadMarkdownParser } = await import('../../src/markdown/parser-slot.js');
   await loadMarkdownParser();
 });
