@@ -13,24 +13,40 @@ export class RecentMemo<V> {
   private older = new Map<string, V>();
   private size = 0;
 
-  constructor(private readonly generation: number) {}
+  /**
+   * `weigh`: the characters a value holds beyond its key (a string value: its
+   * length); `keyOf`: the key of its own a value holds, used when it moves to
+   * the newer generation instead of copying the key again.
+   */
+  constructor(
+    private readonly generation: number,
+    private readonly weigh: (value: V) => number = (value) => (typeof value === 'string' ? value.length : 0),
+    private readonly keyOf?: (value: V) => string,
+  ) {}
 
   get(key: string): V | undefined {
     const found = this.newer.get(key);
     if (found !== undefined) return found;
     const old = this.older.get(key);
-    if (old !== undefined) this.set(key, old);
+    if (old !== undefined) this.set(this.keyOf?.(old) ?? key, old, this.keyOf !== undefined);
     return old;
   }
 
-  set(key: string, value: V): void {
+  /** `owned`: the key is already a string of its own (see `ownCopy`), kept as it is. */
+  set(key: string, value: V, owned = false): void {
     if (this.size >= this.generation) {
       this.older = this.newer;
       this.newer = new Map();
       this.size = 0;
     }
-    this.size += key.length + (typeof value === 'string' ? value.length : 0);
-    this.newer.set(ownCopy(key), value);
+    this.size += key.length + this.weigh(value);
+    this.newer.set(owned ? key : ownCopy(key), value);
+  }
+
+  /** The values kept, the older generation's first (a value may come twice). */
+  *values(): IterableIterator<V> {
+    yield* this.older.values();
+    yield* this.newer.values();
   }
 }
 

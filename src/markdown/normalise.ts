@@ -1,8 +1,17 @@
 import type { Root as MdastRoot } from 'mdast';
-import { RecentMemo } from './memo.js';
+import { ownCopy, RecentMemo } from './memo.js';
 import { markdownNormaliser } from './processors.js';
 
-const normalisedPieces = new RecentMemo<string>(4_000_000);
+/** A piece's normal form with the memo's own copy of its key, so that what refers to the piece shares the key's text. */
+interface Piece {
+  key: string;
+  normal: string;
+}
+const normalisedPieces = new RecentMemo<Piece>(
+  4_000_000,
+  (piece) => piece.normal.length,
+  (piece) => piece.key,
+);
 /**
  * A line starting a link definition or a raw HTML block. A line starting with
  * a page's own anchor (`<a id="controller"></a>Data controller: …`) starts a
@@ -12,16 +21,111 @@ const crossesBlocks = /^ {0,3}(<(?!a id="[^"<>]*"><\/a>\S)[!?a-zA-Z/]|\[[^\]]*\]
 
 /** Normalise a piece of Markdown once per distinct key (what it is and its text) while it is in use. */
 function normalisedOnce(key: string, normalise: () => string): string {
-  let normal = normalisedPieces.get(key);
-  if (normal === undefined) {
-    normal = normalise();
-    normalisedPieces.set(key, normal);
+  return normalisedPiece(key, normalise).normal;
+}
+
+/** The piece of a key, normalised once (see `normalisedOnce`), noted in the section being normalised. */
+function normalisedPiece(key: string, normalise: () => string): Piece {
+  let piece = normalisedPieces.get(key);
+  if (piece === undefined) {
+    // A piece an earlier run stored moves to the memo when first used: restored pieces wait apart, so that this run's own do not push them out before their page comes.
+    let normal = piecesLog.restored.get(key);
+    if (normal === undefined) normal = normalise();
+    else piecesLog.restored.delete(key);
+    const own = ownCopy(key);
+    piece = { key: own, normal };
+    normalisedPieces.set(own, piece, true);
   }
-  return normal;
+  if (piecesLog.collecting && !key.startsWith('section\0')) piecesLog.collecting.push(piece);
+  return piece;
+}
+
+/**
+ * What the sections used last were made of, for a later run to start from
+ * (see `src/publish/markdown-pieces.ts`): for each section, its pieces (key
+ * and normal form) when it was cut into pieces, else the section itself. A
+ * release's pages share most pieces with the newest version's pages before
+ * it, which a build renders last; a section that changed needs its pieces,
+ * not its own normal form. Kept by recent use, like the pieces themselves
+ * (keys counted, about three large pages' sections).
+ */
+const sectionPieces = new RecentMemo<{ key: string; pieces: Piece[] }>(
+  3_000_000,
+  () => 0,
+  (section) => section.key,
+);
+const piecesLog: {
+  /** The pieces the section being normalised is made of, while it is. */
+  collecting?: Piece[] | undefined;
+  /** How many times Markdown was parsed to normalise it. */
+  normalised: number;
+  /** Pieces an earlier run stored, not used yet in this one. */
+  restored: Map<string, string>;
+  /** Pieces stored by an earlier run, restored on the first normalisation that needs them. */
+  source?: (() => unknown) | undefined;
+} = { normalised: 0, restored: new Map() };
+
+/** Keys of the kinds of piece below: a piece is only a key and its normal form. */
+const pieceKind = /^(section|text|item|table|row)\0/;
+
+/**
+ * Restore pieces an earlier run normalised (`recentPieces`), as data: pairs
+ * of strings whose key is of a known kind, anything else ignored. Returns how
+ * many were restored. A piece the memo knows keeps its value.
+ */
+export function restorePieces(entries: unknown): number {
+  if (!Array.isArray(entries)) return 0;
+  let restored = 0;
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2) continue;
+    const [key, normal] = entry as unknown[];
+    if (typeof key !== 'string' || typeof normal !== 'string' || !pieceKind.test(key)) continue;
+    piecesLog.restored.set(key, normal);
+    restored++;
+  }
+  return restored;
+}
+
+/** Where pieces stored by an earlier run come from: read only when a page is normalised (a build whose pages are all cached reads nothing). */
+export function restorePiecesFrom(source: (() => unknown) | undefined): void {
+  piecesLog.source = source;
+  // Pieces restored for one run and not used by it are not kept for the next (`serve` builds again and again).
+  piecesLog.restored = new Map();
+}
+
+/** How many times this process has parsed Markdown to normalise it. */
+export function markdownParses(): number {
+  return piecesLog.normalised;
+}
+
+/** The pieces of the sections used last (see `sectionPieces`), as pairs, and how many times this process has parsed Markdown to normalise it. */
+export function recentPieces(): { entries: [string, string][]; normalised: number } {
+  const out = new Map<string, string>();
+  for (const { pieces } of sectionPieces.values()) for (const { key, normal } of pieces) out.set(key, normal);
+  return { entries: [...out], normalised: piecesLog.normalised };
+}
+
+/** A section's normal form, once per distinct section, noting what it is made of (keyed by the memo's own copy of its key). */
+function normalisedSection(section: string): string {
+  const key = `section\0${section}`;
+  const known = normalisedPieces.get(key);
+  if (known !== undefined && sectionPieces.get(key)) return known.normal;
+  const collected: Piece[] = [];
+  piecesLog.collecting = collected;
+  let piece: Piece;
+  try {
+    piece = normalisedPiece(key, () => normaliseSection(section));
+  } finally {
+    piecesLog.collecting = undefined;
+  }
+  // Restored or normalised whole: the section is kept as itself.
+  sectionPieces.set(piece.key, { key: piece.key, pieces: collected.length ? collected : [piece] }, true);
+  return piece.normal;
 }
 
 /** Parse and re-serialise Markdown in one go: the reference every shortcut below must equal (tests compare them). */
 export function normaliseMarkdownWhole(markdown: string): string {
+  piecesLog.normalised++;
   return String(markdownNormaliser.processSync(markdown));
 }
 
@@ -39,8 +143,13 @@ export function normaliseMarkdownWhole(markdown: string): string {
 export function normaliseMarkdown(markdown: string): string {
   // A link definition or a raw HTML block may reach across sections: such a page is parsed whole.
   if (crossesBlocks.test(markdown)) return normaliseMarkdownWhole(markdown);
+  if (piecesLog.source) {
+    const source = piecesLog.source;
+    piecesLog.source = undefined;
+    restorePieces(source());
+  }
   return markdownSections(markdown)
-    .map((section) => normalisedOnce(`section\0${section}`, () => normaliseSection(section)))
+    .map(normalisedSection)
     .filter((normal) => normal !== '')
     .join('\n');
 }
@@ -163,6 +272,7 @@ function normaliseEach(kind: string, lines: readonly string[], normalise: (line:
 
 /** Markdown parsed and printed with the page settings: the tree (to check what it is) and the printed lines. */
 function reprint(markdown: string): { tree: MdastRoot; lines: string[] } {
+  piecesLog.normalised++;
   const tree = markdownNormaliser.runSync(markdownNormaliser.parse(markdown)) as MdastRoot;
   return { tree, lines: markdownNormaliser.stringify(tree).replace(/\n$/, '').split('\n') };
 }

@@ -13,6 +13,7 @@ import { publishDraft } from './drafts.js';
 import { publishExtras } from './extras.js';
 import { keepHeapWithinBudget } from './heap-budget.js';
 import { withFormattedValues } from './intl-memo.js';
+import { withMarkdownPieces } from './markdown-pieces.js';
 import { publishNotifications } from './notifications.js';
 import { publishTranslations, publishUntranslated } from './translations.js';
 import { policyJson, publishCurrent, publishVersions } from './versions.js';
@@ -86,17 +87,19 @@ export function compileSite<T extends SiteOutput = SiteFiles>(
   settings: SiteSettings,
   files: T = new Map() as SiteOutput as T,
 ): { files: T; diagnostics: Diagnostic[] } {
-  withFormattedValues(settings.cache, () => {
-    const listed: PolicyModel[] = [];
-    for (const doc of documents) {
-      const shown = doc.releases.length
-        ? compileVersioned(doc, renderer, settings, files)
-        : doc.working && compileUnreleased(doc.working, renderer, settings, files);
-      if (shown) listed.push(shown);
-    }
-    const index = renderer.renderIndex(listed);
-    if (index !== undefined) files.set('index.html', index);
-  });
+  withFormattedValues(settings.cache, () =>
+    withMarkdownPieces(settings.cache, () => {
+      const listed: PolicyModel[] = [];
+      for (const doc of documents) {
+        const shown = doc.releases.length
+          ? compileVersioned(doc, renderer, settings, files)
+          : doc.working && compileUnreleased(doc.working, renderer, settings, files);
+        if (shown) listed.push(shown);
+      }
+      const index = renderer.renderIndex(listed);
+      if (index !== undefined) files.set('index.html', index);
+    }),
+  );
   for (const [name, content] of renderer.assets) files.set(`assets/${name}`, content);
   // The embeddable fragment's stylesheet, every rule scoped under .policyc-policy.
   if (!files.has('assets/fragment.css')) files.set('assets/fragment.css', fragmentCss);
