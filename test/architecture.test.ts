@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
  *   init         the starter project
  *   emit         writing the built site into the output folder
  *   config       policyc.config.json and its gates
+ *   scan         `policyc scan`: a site observed (browser or HAR) against the cookies a document declares
  *   rules        the compliance rules engine and its packs
  *   publish      the published site: versions, translations, changelog and feed, notifications, drafts
  *   notify       the notification e-mail and its sending
@@ -44,6 +45,7 @@ const layers = [
   'init',
   'emit',
   'config',
+  'scan',
   'rules',
   'publish',
   'notify',

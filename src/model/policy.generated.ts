@@ -144,6 +144,13 @@ export type LegalBasis =
  */
 export type CountryCode = string;
 /**
+ * A host name as it appears in a URL, lower case, without scheme, port or path; a leading `*.` matches the domain and any host under it.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "Host".
+ */
+export type Host = string;
+/**
  * Direct marketing: how the person agrees to it and how to stop it.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
@@ -202,6 +209,13 @@ export type Marketing1 =
   | {
       consents: unknown;
     };
+/**
+ * Marks an entry written by a tool (such as `policyc scan --fix`) for a person to check, with what to check. `validate` warns while it is present and `release` refuses; delete it once the entry is checked.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "ReviewNote".
+ */
+export type ReviewNote = string;
 /**
  * A transfer safeguard. `adequacy`: an adequacy decision (GDPR Art. 45) for the destination. `standard-contractual-clauses`: the European Commission's standard contractual clauses (Art. 46(2)(c)); for data from Switzerland, as the Swiss FDPIC recognises them; for data from the UK they stand alone only until 21 March 2024, the end of the UK's transition. `uk-idta`: the UK International Data Transfer Agreement, in force from 21 March 2022, for data from the UK. `uk-addendum`: the UK International Data Transfer Addendum to the European Commission's standard contractual clauses, in force from 21 March 2022, for data from the UK. `swiss-scc-adaptation`: the European Commission's 2021 standard contractual clauses with the adaptations to Swiss law the FDPIC required when it recognised them on 27 August 2021, for data from Switzerland. `binding-corporate-rules` (Art. 47). `code-of-conduct`: an approved code of conduct with binding and enforceable commitments of the recipient (Art. 46(2)(e)). `certification-mechanism`: an approved certification mechanism with binding and enforceable commitments of the recipient (Art. 46(2)(f)); a U.S. framework is named by its own value. `public-authority-instrument`: a legally binding and enforceable instrument between public authorities or bodies (Art. 46(2)(a)). `ad-hoc-contractual-clauses`: contractual clauses authorised by the competent supervisory authority (Art. 46(3)(a)). `administrative-arrangement`: provisions in administrative arrangements between public authorities or bodies, authorised by the competent supervisory authority (Art. 46(3)(b)). A U.S. framework, each for data from its own origin: `eu-us-safe-harbor`, `us-swiss-safe-harbor`, `eu-us-privacy-shield`, `swiss-us-privacy-shield`, `eu-us-data-privacy-framework`, `uk-us-data-bridge`, `swiss-us-data-privacy-framework`. `derogation`: a derogation for a specific situation (Art. 49), named in the transfer's `derogation`.
  *
@@ -430,7 +444,7 @@ export type SectionRef = string;
  */
 export type Prose = string;
 /**
- * A period: a whole number and a unit (day, week, month, year), singular or plural.
+ * A period: a whole number and a unit (minute, hour, day, week, month, year), singular or plural.
  *
  * This interface was referenced by `Policy`'s JSON-Schema
  * via the `definition` "Duration".
@@ -457,6 +471,13 @@ export type SectionIntro = string;
  * via the `definition` "SectionClosing".
  */
 export type SectionClosing = string;
+/**
+ * A name in which `*` stands for any run of characters (a suffix per site or per user), matched against the whole name.
+ *
+ * This interface was referenced by `Policy`'s JSON-Schema
+ * via the `definition` "NamePattern".
+ */
+export type NamePattern = string;
 
 /**
  * A privacy policy as structured data: what is collected, why, who receives it, where it goes, cookies, rights and contacts. Edited by legal in policy/<id>.yaml and compiled by policyc.
@@ -1176,6 +1197,31 @@ export interface Sharing {
    */
   recipients?: Recipient[];
   /**
+   * The list of subprocessors (the recipients whose `role` is `processor`) published for business customers, and how they learn of changes ahead (GDPR Art. 28(2) and (4)).
+   */
+  subprocessors?: {
+    /**
+     * Heading of the section; the template's default heading for the document's locale is used when absent.
+     */
+    title?: string;
+    /**
+     * Prose shown under the section heading, before its structured content.
+     */
+    intro?: string;
+    /**
+     * How long before a new subprocessor’s `since` date it is announced; `release` checks it.
+     */
+    notice: string;
+    /**
+     * One line of translatable text; inline Markdown (emphasis, links) is allowed.
+     */
+    objection: string;
+    /**
+     * An absolute http or https URL.
+     */
+    subscribe?: string;
+  };
+  /**
    * Whether personal information is sold or shared for cross-context behavioural advertising (CCPA/CPRA), and how to opt out.
    */
   sale?: {
@@ -1295,6 +1341,16 @@ export interface Recipient {
    * @maxItems 5000
    */
   countries?: CountryCode[];
+  /**
+   * The hosts a visitor’s browser contacts for this recipient, so that `policyc scan` can account for them.
+   *
+   * @maxItems 5000
+   */
+  hosts?: Host[];
+  /**
+   * The date from which the recipient receives the data (ISO 8601); for a processor, the date it is added to the subprocessor list, which must be announced `sharing.subprocessors.notice` ahead.
+   */
+  since?: string;
   /**
    * An absolute http or https URL.
    */
@@ -1491,6 +1547,14 @@ export interface Cookie {
    */
   name: string;
   /**
+   * Names that vary (a suffix per site or per user): the cookie is every name the pattern matches, `name` the one shown.
+   */
+  pattern?: string;
+  /**
+   * A host name as it appears in a URL, lower case, without scheme, port or path; a leading `*.` matches the domain and any host under it.
+   */
+  domain?: string;
+  /**
    * `first`: set by the website's own domain; `third`: set by another company's domain.
    */
   party: 'first' | 'third';
@@ -1514,6 +1578,7 @@ export interface Cookie {
    * The consent category: `strictly-necessary`, `functional` (preferences), `analytics` (performance), `advertising` (targeting), `social-media`.
    */
   category?: 'strictly-necessary' | 'functional' | 'analytics' | 'advertising' | 'social-media';
+  review?: ReviewNote;
 }
 /**
  * A tracking technology other than a named cookie.
@@ -1533,10 +1598,18 @@ export interface Technology {
    */
   replaces?: Id[];
   /**
-   * What it is: `local-storage` (and similar browser storage), a `pixel` or `web-beacon` (a tiny image or script in a page or e-mail), an `sdk` in an app, device `fingerprinting`, `session-replay`, `server-side` tracking, `other`.
+   * What it is: `local-storage` or `session-storage` (and similar browser storage), a `pixel` or `web-beacon` (a tiny image or script in a page or e-mail), an `sdk` in an app, device `fingerprinting`, `session-replay`, `server-side` tracking, `other`.
    */
   type:
-    'local-storage' | 'pixel' | 'web-beacon' | 'sdk' | 'fingerprinting' | 'session-replay' | 'server-side' | 'other';
+    | 'local-storage'
+    | 'session-storage'
+    | 'pixel'
+    | 'web-beacon'
+    | 'sdk'
+    | 'fingerprinting'
+    | 'session-replay'
+    | 'server-side'
+    | 'other';
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1545,6 +1618,18 @@ export interface Technology {
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   provider?: string;
+  /**
+   * The storage keys it writes, for `local-storage` and `session-storage`; `*` stands for any run of characters.
+   *
+   * @maxItems 5000
+   */
+  keys?: string[];
+  /**
+   * The hosts the browser contacts for it.
+   *
+   * @maxItems 5000
+   */
+  hosts?: Host[];
   /**
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
@@ -1572,6 +1657,7 @@ export interface Technology {
    * One line of translatable text; inline Markdown (emphasis, links) is allowed.
    */
   optOut?: string;
+  review?: ReviewNote;
 }
 /**
  * A category of cookies and similar technologies.
