@@ -144,6 +144,6 @@ export function knownLifetime(known: KnownCookie): { lifetime: 'session' } | { l
   const match = /^(\d{1,6}) ?(second|sec|min|minute|hour|day|week|month|year)s?$/.exec(text);
   if (!match || Number(match[1]) === 0) return undefined;
   const unit = units[match[2]!]!;
-  const count = unit === 'minute' && match[2]!.startsWith('sec') ? 1 : Number(match[1]);
+  const count = match[2]!.startsWith('sec') ? Math.ceil(Number(match[1]) / 60) : Number(match[1]);
   return { lifetime: 'persistent', duration: `${count} ${unit}${count === 1 ? '' : 's'}` };
 }

@@ -106,7 +106,7 @@ function cookieEntry(cookie: ObservedCookie, known: KnownCookie | undefined, obs
   const seen = `seen on ${oneLine(cookie.page, 200)}, set by ${cookie.setter}${cookie.setBy === 'script' ? ' (a script)' : ''}`;
   const review = known
     ? `added by policyc scan from the Open Cookie Database (${oneLine(known.platform, 80)}), ${seen}: check the purpose, category and duration`
-    : `added by policyc scan, ${seen}; not in the Open Cookie Database: the purpose${category ? '' : ', category'}${lifetime ? '' : ' and lifetime'} are placeholders to replace`;
+    : `added by policyc scan, ${seen}; not in the Open Cookie Database: ${listed(['the purpose', ...(category ? [] : ['category']), ...(lifetime ? [] : ['lifetime'])])} ${lifetime && category ? 'is a placeholder' : 'are placeholders'} to replace`;
   const name = oneLine(cookie.name, 200);
   return {
     id: newId(name, 'cookie', ids),
@@ -120,6 +120,11 @@ function cookieEntry(cookie: ObservedCookie, known: KnownCookie | undefined, obs
     category: category ?? 'functional',
     review: oneLine(review),
   };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(words: readonly string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
 }
 
 /** The lifetime the scan saw, when it saw one (a HAR does not show how long a script's cookie lasts). */
@@ -172,7 +177,7 @@ export function appendToList(text: string, path: readonly string[], entries: rea
     if (!isSeq(list) || list.flow || !list.range) return reprinted(doc, path, entries, indent);
     const column = columnOf(text, list.range[0]);
     const spaced = list.items.length > 1 && Boolean((list.items[1] as Node).spaceBefore);
-    return insert(text, list.range[2], block(doc, styled(doc, entries, list.items), indent, column, spaced));
+    return insert(text, list.range[2], block(styled(doc, entries, list.items), { indent, column, spaced, padded: flowPadded(text, list) }));
   }
   // The list is missing: its key, with what else is missing above it, goes at the end of the deepest mapping there is.
   const parent = found.depth === 0 ? doc.contents : locate(doc, path.slice(0, found.depth)).node;
@@ -180,7 +185,7 @@ export function appendToList(text: string, path: readonly string[], entries: rea
   let value: unknown = styled(doc, entries, []);
   for (const key of [...path.slice(found.depth)].reverse()) value = { [key]: value };
   const column = columnOf(text, (parent.items[0].key as Node).range![0]);
-  return insert(text, parent.range[2], block(doc, value, indent, column, false));
+  return insert(text, parent.range[2], block(value, { indent, column, spaced: false, padded: true }));
 }
 
 /** The indentation step of a document: its first nested key's column (2 when it has none). */
@@ -224,10 +229,40 @@ function styled(doc: Document, entries: readonly object[], existing: readonly un
 
 type Scalar = import('yaml').Scalar;
 
-/** A value printed as block YAML at `column`, each line indented, ready to insert after a line break. */
-function block(doc: Document, value: unknown, indent: number, column: number, spaced: boolean): string {
+/** Whether the first flow list inside a list's entries is written `[ a ]` (the yaml package's way) rather than `[a]`. */
+function flowPadded(text: string, list: Node): boolean {
+  let padded = true;
+  let found = false;
+  visit(list, (node) => {
+    if (!found && isSeq(node) && node.flow && node.range && node.items.length) {
+      found = true;
+      padded = text[node.range[0] + 1] === ' ';
+    }
+  });
+  return padded;
+}
+
+/** Every node under `node`, depth first. */
+function visit(node: unknown, each: (node: unknown) => void): void {
+  each(node);
+  if (isMap(node)) for (const pair of node.items) visit(pair.value, each);
+  else if (isSeq(node)) for (const item of node.items) visit(item, each);
+}
+
+interface BlockStyle {
+  indent: number;
+  /** The column the printed value starts at. */
+  column: number;
+  /** A blank line before each entry. */
+  spaced: boolean;
+  /** Flow lists as `[ a ]`, not `[a]`. */
+  padded: boolean;
+}
+
+/** A value printed as block YAML at a column, each line indented, ready to insert after a line break. */
+function block(value: unknown, { indent, column, spaced, padded }: BlockStyle): string {
   const piece = new Document(value);
-  const lines = piece.toString({ indent, indentSeq: true, lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  const lines = piece.toString({ indent, indentSeq: true, lineWidth: 0, flowCollectionPadding: padded }).replace(/\n$/, '').split('\n');
   const pad = ' '.repeat(column);
   if (!spaced) return lines.map((l) => (l ? pad + l : l)).join('\n');
   // Blank lines between the entries, as between the existing ones.
