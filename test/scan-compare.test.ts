@@ -24,7 +24,17 @@ function cookie(name: string, extra: Partial<ObservedCookie> = {}): ObservedCook
 }
 
 function observation(extra: Partial<Observation> = {}): Observation {
-  return { source: 'har', siteHost: 'www.shop.example', pages: [page], consented: true, cookies: [], storage: [], hosts: [], leftSite: [], ...extra };
+  return {
+    source: 'har',
+    siteHost: 'www.shop.example',
+    pages: [page],
+    consented: true,
+    cookies: [],
+    storage: [],
+    hosts: [],
+    leftSite: [],
+    ...extra,
+  };
 }
 
 function declaredCookie(id: string, name: string, extra: Partial<DeclaredCookie> = {}): DeclaredCookie {
@@ -110,7 +120,11 @@ describe('compareObservation', () => {
     const d = declared({ cookies: [declaredCookie('stats', '_stats', { category: 'analytics' }), declaredCookie('session', 'sid')] });
     const o = observation({
       consented: false,
-      cookies: [cookie('_stats', { phase: 'before-consent' }), cookie('sid', { phase: 'before-consent' }), cookie('_fbp', { phase: 'before-consent' })],
+      cookies: [
+        cookie('_stats', { phase: 'before-consent' }),
+        cookie('sid', { phase: 'before-consent' }),
+        cookie('_fbp', { phase: 'before-consent' }),
+      ],
     });
     expect(compare(o, d).filter((l) => l.includes('before-consent'))).toEqual([
       '3 error scan-cookie-before-consent: Cookie `_stats` (analytics) is set on https://www.shop.example/ by `www.shop.example` before the visitor consented',
@@ -150,7 +164,13 @@ describe('compareObservation', () => {
       cookies: [declaredCookie('ads', 'uid', { party: 'third', category: 'advertising' })],
     });
     const o = observation({
-      hosts: [host('www.shop.example'), host('static.shop.example'), host('collect.analytics.example'), host('px.ads.example'), host('cdn.unknown.example')],
+      hosts: [
+        host('www.shop.example'),
+        host('static.shop.example'),
+        host('collect.analytics.example'),
+        host('px.ads.example'),
+        host('cdn.unknown.example'),
+      ],
       cookies: [cookie('uid', { domain: 'ads.example', setter: 'px.ads.example' })],
     });
     expect(compare(o, d)).toEqual([
@@ -159,7 +179,13 @@ describe('compareObservation', () => {
   });
 
   it('reports undeclared storage keys, and a page that left the site', () => {
-    const key = (kind: 'local' | 'session', k: string) => ({ kind, key: k, origin: 'https://www.shop.example', page, phase: 'after-consent' as const });
+    const key = (kind: 'local' | 'session', k: string) => ({
+      kind,
+      key: k,
+      origin: 'https://www.shop.example',
+      page,
+      phase: 'after-consent' as const,
+    });
     const d = declared({ storage: [{ id: 'cart', kind: 'local', keys: ['cart', 'wish-*'], path: ['cookies', 'technologies', '0'] }] });
     const o = observation({
       storage: [key('local', 'cart'), key('local', 'wish-1'), key('local', 'ab'), key('session', 'cart')],

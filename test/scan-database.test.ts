@@ -88,13 +88,21 @@ describe('the Open Cookie Database', () => {
   });
 
   it('maps its categories and retention periods to the schema’s', () => {
-    expect(['Necessary', 'Security', 'Functional', 'Personalization', 'Analytics', 'Marketing', 'Other'].map((c) => knownCategory(known(c, '')))).toEqual(
-      ['strictly-necessary', 'strictly-necessary', 'functional', 'functional', 'analytics', 'advertising', undefined],
-    );
     expect(
-      ['2 years', '1 Year', 'Session', 'End of session (browser)', '30 mins', '90 seconds', '13 months', 'Unknown', '2 years after last activity'].map(
-        (r) => knownLifetime(known('Analytics', r)),
-      ),
+      ['Necessary', 'Security', 'Functional', 'Personalization', 'Analytics', 'Marketing', 'Other'].map((c) => knownCategory(known(c, ''))),
+    ).toEqual(['strictly-necessary', 'strictly-necessary', 'functional', 'functional', 'analytics', 'advertising', undefined]);
+    expect(
+      [
+        '2 years',
+        '1 Year',
+        'Session',
+        'End of session (browser)',
+        '30 mins',
+        '90 seconds',
+        '13 months',
+        'Unknown',
+        '2 years after last activity',
+      ].map((r) => knownLifetime(known('Analytics', r))),
     ).toEqual([
       { lifetime: 'persistent', duration: '2 years' },
       { lifetime: 'persistent', duration: '1 year' },

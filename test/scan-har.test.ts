@@ -99,11 +99,19 @@ describe('readHar', () => {
 
   it('reports JSON that does not parse where it stops, without quoting it', () => {
     const [d] = readHar(fixture('not-json.har'), 'not-json.har').diagnostics;
-    expect(d).toMatchObject({ line: 5, column: 28, ruleId: 'scan-har-invalid', message: 'The HAR file is not valid JSON: a value was expected' });
+    expect(d).toMatchObject({
+      line: 5,
+      column: 28,
+      ruleId: 'scan-har-invalid',
+      message: 'The HAR file is not valid JSON: a value was expected',
+    });
   });
 
   it('lists each missing field, up to twenty', () => {
-    const { diagnostics } = harObservation('{"log":{"version":"2","entries":[{},{"startedDateTime":"x","request":{},"response":{}}]}}', 'x.har');
+    const { diagnostics } = harObservation(
+      '{"log":{"version":"2","entries":[{},{"startedDateTime":"x","request":{},"response":{}}]}}',
+      'x.har',
+    );
     expect(diagnostics.map((d) => d.message.replace('The HAR file is not HAR 1.2: ', ''))).toEqual([
       '`log.version` must be "1.2" (or "1.1")',
       '`log.entries[0].startedDateTime` must be an ISO 8601 date and time',
@@ -164,7 +172,9 @@ describe('parseSetCookie', () => {
       maxAgeSeconds: 60,
       path: '/a',
     });
-    expect(parseSetCookie('a=1; expires=Sun, 01 Mar 2026 11:00:00 GMT', 'https://x.example/', started)).toMatchObject({ maxAgeSeconds: 3600 });
+    expect(parseSetCookie('a=1; expires=Sun, 01 Mar 2026 11:00:00 GMT', 'https://x.example/', started)).toMatchObject({
+      maxAgeSeconds: 3600,
+    });
   });
 
   it('takes the Domain without its dot, and ignores a header without a name', () => {

@@ -84,25 +84,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     written: [],
     ...rest,
   });
-  const usage = (message: string, hint: string) => done([diagnostic(project.policyShown, fileStart, 'scan-usage', 'scan', message, { hint })]);
-  const models = checked.models.filter((m) => !options.document || m.policy.id === options.document);
-  if (models.length !== 1) {
-    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) return done(errors);
-    return usage(
-      models.length ? 'Several documents: name the one to compare with `--document ID`' : `No valid document${options.document ? ` \`${forTerminal(options.document)}\`` : ''} to compare the site with`,
-      `Documents: ${checked.models.map((m) => `\`${m.policy.id}\``).join(', ') || 'none'}.`,
+  const settings = checked.config.scan ?? {};
+  const target = scanTarget(options, checked.models, settings);
+  if ('message' in target) {
+    // A document that is not valid cannot be compared with: its errors say why.
+    const errors = target.document ? checked.diagnostics.filter((d) => d.severity === 'error') : [];
+    return done(
+      errors.length ? errors : [diagnostic(project.policyShown, fileStart, 'scan-usage', 'scan', target.message, { hint: target.hint })],
     );
   }
-  const model = models[0]!;
-  const settings = checked.config.scan ?? {};
-  const urls = options.urls?.length ? options.urls : options.har === undefined ? (settings.urls ?? []) : [];
-  if (options.har !== undefined && options.urls?.length)
-    return usage('Give either URLs or `--har FILE`, not both', 'A HAR file records pages already visited: scan it alone.');
-  const badUrl = urls.find((u) => !/^https?:\/\/[^\s]+$/.test(u));
-  if (badUrl !== undefined) return usage(`\`${forTerminal(badUrl.slice(0, 200))}\` is not an absolute http(s) URL`, 'Give each page as `https://…`.');
-  if (!options.observation && options.har === undefined && !urls.length)
-    return usage('Nothing to scan', 'Give the URLs of pages (`policyc scan https://www.example.com/`), `--har FILE`, or `scan.urls` in policyc.config.json.');
+  const { model, urls } = target;
   const observed = await observe(options, project.cwd, project.display, urls, settings);
   for (const [file, text] of observed.sources) sources.set(file, text);
   if (!observed.observation) return done(observed.diagnostics);
@@ -110,8 +101,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const date = options.date ?? today();
   const compared = (m: PolicyModel) => compare(m, observation, sources, date);
   const base = { observation, document: model.policy.id };
-  if (!options.fix) return done([...observed.diagnostics, ...compared(model)], base);
-  const fixed = await fix(model, observation, sources, project.cwd);
+  const fixed = options.fix ? await fix(model, observation, sources, project.cwd) : {};
   if ('diagnostics' in fixed) return done([...observed.diagnostics, ...fixed.diagnostics, ...compared(model)], base);
   if (!fixed.result) return done([...observed.diagnostics, ...compared(model)], base);
   // The document as written: checked again (schema and references, not the compliance rules), then compared again.
@@ -124,6 +114,35 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     added: fixed.result.added,
     written: [model.file],
   });
+}
+
+/** The document compared and the URLs loaded, or what is wrong with the options (`document`: the problem is which document). */
+function scanTarget(
+  options: ScanOptions,
+  models: readonly PolicyModel[],
+  settings: ScanSettings,
+): { model: PolicyModel; urls: readonly string[] } | { message: string; hint: string; document?: true } {
+  const chosen = models.filter((m) => !options.document || m.policy.id === options.document);
+  if (chosen.length !== 1)
+    return {
+      document: true,
+      message: chosen.length
+        ? 'Several documents: name the one to compare with `--document ID`'
+        : `No valid document${options.document ? ` \`${forTerminal(options.document)}\`` : ''} to compare the site with`,
+      hint: `Documents: ${models.map((m) => `\`${m.policy.id}\``).join(', ') || 'none'}.`,
+    };
+  if (options.har !== undefined && options.urls?.length)
+    return { message: 'Give either URLs or `--har FILE`, not both', hint: 'A HAR file records pages already visited: scan it alone.' };
+  const urls = options.urls?.length ? options.urls : options.har === undefined ? (settings.urls ?? []) : [];
+  const badUrl = urls.find((u) => !/^https?:\/\/[^\s]+$/.test(u));
+  if (badUrl !== undefined)
+    return { message: `\`${forTerminal(badUrl.slice(0, 200))}\` is not an absolute http(s) URL`, hint: 'Give each page as `https://…`.' };
+  if (!options.observation && options.har === undefined && !urls.length)
+    return {
+      message: 'Nothing to scan',
+      hint: 'Give the URLs of pages (`policyc scan https://www.example.com/`), `--har FILE`, or `scan.urls` in policyc.config.json.',
+    };
+  return { model: chosen[0]!, urls };
 }
 
 /** A warning made an error (`--strict`). */
@@ -262,9 +281,13 @@ export async function run({ io, options, positionals, format, cache, report }: C
   report(result.diagnostics, result.sources, io.stdout);
   if (format === 'pretty' && !hasErrors(result.diagnostics) && result.observation) {
     const o = result.observation;
-    const pages = `${o.pages.length} ${o.pages.length === 1 ? 'page' : 'pages'}`;
-    const added = result.added.length ? `; added ${result.added.length} ${result.added.length === 1 ? 'entry' : 'entries'} to ${result.written.join(', ')}, marked for review` : '';
-    io.stdout.write(`✔ scanned ${pages} (${o.cookies.length} cookies, ${o.hosts.length} hosts) against \`${result.document}\`${added}\n`);
+    const count = (n: number, word: string, words: string) => `${n} ${n === 1 ? word : words}`;
+    const added = result.added.length
+      ? `; added ${count(result.added.length, 'entry', 'entries')} to ${result.written.join(', ')}, marked for review`
+      : '';
+    io.stdout.write(
+      `✔ scanned ${count(o.pages.length, 'page', 'pages')} (${count(o.cookies.length, 'cookie', 'cookies')}, ${count(o.hosts.length, 'host', 'hosts')}) against \`${result.document}\`${added}\n`,
+    );
   }
   return hasErrors(result.diagnostics) ? 1 : 0;
 }

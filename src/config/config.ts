@@ -243,17 +243,22 @@ function notifyProblem(notify: unknown): SettingProblem | undefined {
 /** `scan`: `urls` (absolute http(s) URLs), `accept` (a CSS selector, one line), `depth` (0 to 10), `maxPages` (1 to 1000). */
 function scanProblem(scan: unknown): SettingProblem | undefined {
   const shape =
-    '`scan` may hold only `urls` (absolute http(s) URLs), `accept` (the consent button\'s CSS selector), `depth` (0 to 10) and `maxPages` (1 to 1000)';
+    "`scan` may hold only `urls` (absolute http(s) URLs), `accept` (the consent button's CSS selector), `depth` (0 to 10) and `maxPages` (1 to 1000)";
   if (!isMapping(scan)) return { message: shape, at: ['scan'] };
   const checks: Record<string, (value: unknown) => boolean> = {
-    urls: (v) => Array.isArray(v) && v.length <= 100 && v.every((u) => typeof u === 'string' && u.length <= 2000 && /^https?:\/\/[^\s]+$/.test(u)),
+    urls: (v) =>
+      Array.isArray(v) && v.length <= 100 && v.every((u) => typeof u === 'string' && u.length <= 2000 && /^https?:\/\/[^\s]+$/.test(u)),
     accept: (v) => typeof v === 'string' && v.trim() !== '' && v.length <= 500 && !/[\u0000-\u001f\u007f]/.test(v),
     depth: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10,
     maxPages: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000,
   };
   for (const [key, value] of Object.entries(scan)) {
     const check = checks[key];
-    if (!check || !check(value)) return { message: check ? `\`scan.${key}\` is not valid: ${shape}` : `Unknown key \`${key.slice(0, 40)}\` in \`scan\`: ${shape}`, at: ['scan', key] };
+    if (!check || !check(value))
+      return {
+        message: check ? `\`scan.${key}\` is not valid: ${shape}` : `Unknown key \`${key.slice(0, 40)}\` in \`scan\`: ${shape}`,
+        at: ['scan', key],
+      };
   }
   return undefined;
 }

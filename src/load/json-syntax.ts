@@ -12,80 +12,92 @@ export interface JsonSyntaxError {
   message: string;
 }
 
-const whitespace = new Set([' ', '\t', '\n', '\r']);
-const literal = /true|false|null/y;
-const number = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+/** What comes next: a value (`first-value`: or the `]` of an empty list), a key (`first-key`: or `}`), a colon, or a comma or close. */
+type Expect = 'value' | 'first-value' | 'key' | 'first-key' | 'colon' | 'after-value';
+
+interface Scanner {
+  readonly text: string;
+  at: number;
+  /** The containers open, innermost last. */
+  readonly open: ('[' | '{')[];
+  expect: Expect;
+}
+
+const literal = /true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const stringBody = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const badString = 'a string is not closed, or has a control character or a bad escape';
 
 /** The first syntax error of `text`, or undefined when it is valid JSON. */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  let i = 0;
-  // What each open container expects next: a value, a key, or a comma/close.
-  const stack: ('[' | '{')[] = [];
-  let expect: 'value' | 'key' | 'after-value' | 'colon' | 'first-key' | 'first-value' = 'value';
-  const skip = () => {
-    while (i < text.length && whitespace.has(text[i]!)) i++;
-  };
-  const fail = (message: string): JsonSyntaxError => ({ offset: i, message: i >= text.length ? 'the text ends early' : message });
-  const match = (pattern: RegExp) => {
-    pattern.lastIndex = i;
-    const found = pattern.exec(text);
-    if (!found) return false;
-    i = pattern.lastIndex;
-    return true;
-  };
+  const s: Scanner = { text, at: 0, open: [], expect: 'value' };
   for (;;) {
-    skip();
-    const c = text[i];
-    if (expect === 'value' || expect === 'first-value') {
-      if (c === ']' && expect === 'first-value') {
-        i++;
-        stack.pop();
-        expect = 'after-value';
-      } else if (c === '{') {
-        i++;
-        stack.push('{');
-        expect = 'first-key';
-      } else if (c === '[') {
-        i++;
-        stack.push('[');
-        expect = 'first-value';
-      } else if (c === '"') {
-        i++;
-        if (!match(stringBody)) return fail('a string is not closed, or has a control character or a bad escape');
-        expect = 'after-value';
-      } else if (match(literal) || match(number)) {
-        expect = 'after-value';
-      } else {
-        return fail('a value was expected');
-      }
-    } else if (expect === 'key' || expect === 'first-key') {
-      if (c === '}' && expect === 'first-key') {
-        i++;
-        stack.pop();
-        expect = 'after-value';
-        continue;
-      }
-      if (c !== '"') return fail('a property name in double quotes was expected');
-      i++;
-      if (!match(stringBody)) return fail('a string is not closed, or has a control character or a bad escape');
-      expect = 'colon';
-    } else if (expect === 'colon') {
-      if (c !== ':') return fail('`:` was expected after the property name');
-      i++;
-      expect = 'value';
-    } else {
-      const open = stack.at(-1);
-      if (open === undefined) return i < text.length ? fail('the text goes on after the JSON value') : undefined;
-      if (c === ',') {
-        i++;
-        expect = open === '{' ? 'key' : 'value';
-      } else if (c === (open === '{' ? '}' : ']')) {
-        i++;
-        stack.pop();
-      } else {
-        return fail(open === '{' ? '`,` or `}` was expected' : '`,` or `]` was expected');
-      }
-    }
+    while (s.at < text.length && ' \t\n\r'.includes(text[s.at]!)) s.at++;
+    if (s.expect === 'after-value' && !s.open.length)
+      return s.at < text.length ? fail(s, 'the text goes on after the JSON value') : undefined;
+    const problem = step(s, text[s.at]);
+    if (problem !== undefined) return fail(s, problem);
   }
+}
+
+function fail(s: Scanner, message: string): JsonSyntaxError {
+  return { offset: s.at, message: s.at >= s.text.length ? 'the text ends early' : message };
+}
+
+/** Read what starts at the scanner's offset; a problem in words, or undefined to go on. */
+function step(s: Scanner, c: string | undefined): string | undefined {
+  if (s.expect === 'value' || s.expect === 'first-value') return value(s, c);
+  if (s.expect === 'key' || s.expect === 'first-key') return key(s, c);
+  if (s.expect === 'colon') {
+    if (c !== ':') return '`:` was expected after the property name';
+    s.at++;
+    s.expect = 'value';
+    return undefined;
+  }
+  const open = s.open.at(-1);
+  if (c === ',') {
+    s.at++;
+    s.expect = open === '{' ? 'key' : 'value';
+  } else if (c === (open === '{' ? '}' : ']')) close(s);
+  else return open === '{' ? '`,` or `}` was expected' : '`,` or `]` was expected';
+  return undefined;
+}
+
+function value(s: Scanner, c: string | undefined): string | undefined {
+  if (c === ']' && s.expect === 'first-value') close(s);
+  else if (c === '{' || c === '[') {
+    s.at++;
+    s.open.push(c);
+    s.expect = c === '{' ? 'first-key' : 'first-value';
+  } else if (c === '"') {
+    s.at++;
+    if (!match(s, stringBody)) return badString;
+    s.expect = 'after-value';
+  } else if (match(s, literal)) s.expect = 'after-value';
+  else return 'a value was expected';
+  return undefined;
+}
+
+function key(s: Scanner, c: string | undefined): string | undefined {
+  if (c === '}' && s.expect === 'first-key') {
+    close(s);
+    return undefined;
+  }
+  if (c !== '"') return 'a property name in double quotes was expected';
+  s.at++;
+  if (!match(s, stringBody)) return badString;
+  s.expect = 'colon';
+  return undefined;
+}
+
+function close(s: Scanner): void {
+  s.at++;
+  s.open.pop();
+  s.expect = 'after-value';
+}
+
+function match(s: Scanner, pattern: RegExp): boolean {
+  pattern.lastIndex = s.at;
+  if (!pattern.exec(s.text) || pattern.lastIndex === s.at) return false;
+  s.at = pattern.lastIndex;
+  return true;
 }

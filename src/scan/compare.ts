@@ -49,76 +49,102 @@ function shown(text: string): string {
 }
 
 function cookieDiagnostics(input: CompareInput): Diagnostic[] {
-  const { observation, declared, file, placeOf, database } = input;
+  const { observation, declared } = input;
   const out: Diagnostic[] = [];
   const matched = new Set<DeclaredCookie>();
   const reported = new Set<string>();
   for (const cookie of observation.cookies) {
     const match = matchCookie(declared.cookies, cookie);
-    const known = lookupCookie(database, cookie.name);
-    const how = cookie.setBy === 'script' ? 'by a script on' : 'by';
-    const where = `on ${shown(cookie.page)} ${how} \`${cookie.setter}\``;
+    const known = lookupCookie(input.database, cookie.name);
+    const seen: Seen = {
+      cookie,
+      match,
+      known,
+      where: `on ${shown(cookie.page)} ${cookie.setBy === 'script' ? 'by a script on' : 'by'} \`${cookie.setter}\``,
+    };
     if (match) matched.add(match);
+    // Reported once, however many pages and phases it was seen in.
     else if (!reported.has(`${cookie.name}\0${cookie.domain}`)) {
       reported.add(`${cookie.name}\0${cookie.domain}`);
-      out.push(
-        diagnostic(
-          file,
-          placeOf(['cookies', 'items']),
-          'scan-undeclared-cookie',
-          'scan',
-          `Cookie \`${shown(cookie.name)}\` (domain \`${cookie.domain}\`) is set ${where} but not declared`,
-          { hint: `${knownHint(known)}\`policyc scan --fix\` adds it to \`cookies.items\`, marked for review.` },
-        ),
-      );
+      out.push(undeclaredCookie(input, seen));
     }
-    const category = match?.category ?? (known ? knownCategory(known) : undefined);
-    if (cookie.phase === 'before-consent' && category !== undefined) {
-      const severity = beforeConsentSeverity(declared.jurisdictions, category, input.date);
-      if (severity)
-        out.push(
-          diagnostic(
-            file,
-            match ? placeOf(match.path) : placeOf(['cookies', 'items']),
-            'scan-cookie-before-consent',
-            'scan',
-            `Cookie \`${shown(cookie.name)}\` (${category}${match ? '' : ', by the Open Cookie Database'}) is set ${where} before the visitor consented`,
-            { severity, hint: beforeConsentHint(declared.jurisdictions, category, input.date) },
-          ),
-        );
-    }
-    if (match && cookie.maxAgeSeconds !== undefined) {
-      const shorter = durationShorter(match, cookie.maxAgeSeconds);
-      if (shorter)
-        out.push(
-          diagnostic(file, placeOf([...match.path, match.duration ? 'duration' : 'lifetime']), 'scan-duration-shorter', 'scan', shorter(where), {
-            severity: 'warning',
-            hint: 'Declare the lifetime the browser keeps the cookie (at most 400 days in Chromium), or shorten the cookie.',
-          }),
-        );
-    }
+    out.push(...beforeConsent(input, seen), ...durationDiagnostic(input, seen));
   }
-  for (const cookie of declared.cookies) {
-    if (matched.has(cookie)) continue;
-    // Unseen because the scan never consented: the cookie may well be set after consent.
-    const couldNotSee = !observation.consented && cookie.category !== undefined && cookie.category !== 'strictly-necessary';
-    out.push(
-      diagnostic(
-        file,
-        placeOf(cookie.path),
-        'scan-unobserved-cookie',
-        'scan',
-        `Cookie \`${cookie.id}\` (\`${cookie.pattern ?? cookie.name}\`) was not seen on the ${observation.pages.length} ${observation.pages.length === 1 ? 'page' : 'pages'} scanned${couldNotSee ? ', which were not scanned after consent' : ''}`,
-        {
-          severity: couldNotSee ? 'info' : 'warning',
-          hint: couldNotSee
-            ? 'Scan with `--accept SELECTOR` (the consent button) to see the cookies set after consent.'
-            : 'Remove it if the site no longer sets it, or scan the pages that set it.',
-        },
-      ),
-    );
-  }
-  return out;
+  return [...out, ...declared.cookies.filter((c) => !matched.has(c)).map((c) => unobservedCookie(input, c))];
+}
+
+/** An observed cookie, what it is declared as and known as, and where it was set (for messages). */
+interface Seen {
+  cookie: ObservedCookie;
+  match: DeclaredCookie | undefined;
+  known: KnownCookie | undefined;
+  where: string;
+}
+
+function undeclaredCookie(input: CompareInput, { cookie, known, where }: Seen): Diagnostic {
+  return diagnostic(
+    input.file,
+    input.placeOf(['cookies', 'items']),
+    'scan-undeclared-cookie',
+    'scan',
+    `Cookie \`${shown(cookie.name)}\` (domain \`${cookie.domain}\`) is set ${where} but not declared`,
+    { hint: `${knownHint(known)}\`policyc scan --fix\` adds it to \`cookies.items\`, marked for review.` },
+  );
+}
+
+function beforeConsent(input: CompareInput, { cookie, match, known, where }: Seen): Diagnostic[] {
+  const category = match?.category ?? (known ? knownCategory(known) : undefined);
+  if (cookie.phase !== 'before-consent' || category === undefined) return [];
+  const { jurisdictions } = input.declared;
+  const severity = beforeConsentSeverity(jurisdictions, category, input.date);
+  if (!severity) return [];
+  return [
+    diagnostic(
+      input.file,
+      input.placeOf(match ? match.path : ['cookies', 'items']),
+      'scan-cookie-before-consent',
+      'scan',
+      `Cookie \`${shown(cookie.name)}\` (${category}${match ? '' : ', by the Open Cookie Database'}) is set ${where} before the visitor consented`,
+      { severity, hint: beforeConsentHint(jurisdictions, category, input.date) },
+    ),
+  ];
+}
+
+function durationDiagnostic(input: CompareInput, { cookie, match, where }: Seen): Diagnostic[] {
+  const shorter = match && cookie.maxAgeSeconds !== undefined ? durationShorter(match, cookie.maxAgeSeconds) : undefined;
+  if (!match || !shorter) return [];
+  return [
+    diagnostic(
+      input.file,
+      input.placeOf([...match.path, match.duration ? 'duration' : 'lifetime']),
+      'scan-duration-shorter',
+      'scan',
+      shorter(where),
+      {
+        severity: 'warning',
+        hint: 'Declare the lifetime the browser keeps the cookie (at most 400 days in Chromium), or shorten the cookie.',
+      },
+    ),
+  ];
+}
+
+function unobservedCookie(input: CompareInput, cookie: DeclaredCookie): Diagnostic {
+  const { pages, consented } = input.observation;
+  // Unseen because the scan never consented: the cookie may well be set after consent.
+  const couldNotSee = !consented && cookie.category !== undefined && cookie.category !== 'strictly-necessary';
+  return diagnostic(
+    input.file,
+    input.placeOf(cookie.path),
+    'scan-unobserved-cookie',
+    'scan',
+    `Cookie \`${cookie.id}\` (\`${cookie.pattern ?? cookie.name}\`) was not seen on the ${pages.length} ${pages.length === 1 ? 'page' : 'pages'} scanned${couldNotSee ? ', which were not scanned after consent' : ''}`,
+    {
+      severity: couldNotSee ? 'info' : 'warning',
+      hint: couldNotSee
+        ? 'Scan with `--accept SELECTOR` (the consent button) to see the cookies set after consent.'
+        : 'Remove it if the site no longer sets it, or scan the pages that set it.',
+    },
+  );
 }
 
 /** What the Open Cookie Database says of a cookie, for a hint. */
@@ -145,7 +171,8 @@ function jurisdictionSeverity(jurisdiction: Jurisdiction, category: Category, da
   // ePrivacy Directive 2002/58/EC Art. 5(3): consent unless strictly necessary.
   if (jurisdiction === 'eu') return 'error';
   // PECR reg. 6; since 2026-02-05 its Schedule A1 exempts statistical (analytics) and appearance/function storage when the user is told and can object.
-  if (jurisdiction === 'uk') return (category === 'analytics' || category === 'functional') && date >= ukStorageExceptionsFrom ? 'warning' : 'error';
+  if (jurisdiction === 'uk')
+    return (category === 'analytics' || category === 'functional') && date >= ukStorageExceptionsFrom ? 'warning' : 'error';
   // Swiss revFADP and the Telecommunications Act art. 45c: information and a way to refuse, not prior consent.
   if (jurisdiction === 'ch') return 'warning';
   return undefined;

@@ -103,10 +103,6 @@ function cookieEntry(cookie: ObservedCookie, known: KnownCookie | undefined, obs
   const third = !sameSite(cookie.domain, observation.siteHost);
   const lifetime = observedLifetime(cookie, observation) ?? (known ? knownLifetime(known) : undefined);
   const category = known ? knownCategory(known) : undefined;
-  const seen = `seen on ${oneLine(cookie.page, 200)}, set by ${cookie.setter}${cookie.setBy === 'script' ? ' (a script)' : ''}`;
-  const review = known
-    ? `added by policyc scan from the Open Cookie Database (${oneLine(known.platform, 80)}), ${seen}: check the purpose, category and duration`
-    : `added by policyc scan, ${seen}; not in the Open Cookie Database: ${listed(['the purpose', ...(category ? [] : ['category']), ...(lifetime ? [] : ['lifetime'])])} ${lifetime && category ? 'is a placeholder' : 'are placeholders'} to replace`;
   const name = oneLine(cookie.name, 200);
   return {
     id: newId(name, 'cookie', ids),
@@ -118,8 +114,21 @@ function cookieEntry(cookie: ObservedCookie, known: KnownCookie | undefined, obs
     purpose: known?.description ? oneLine(known.description, 2000) : 'To be described: what this cookie does',
     ...(lifetime ?? { lifetime: 'session' as const }),
     category: category ?? 'functional',
-    review: oneLine(review),
+    review: reviewNote(cookie, known, { category: category !== undefined, lifetime: lifetime !== undefined }),
   };
+}
+
+/** What a person must check in a suggested cookie, and where the scan saw it. */
+function reviewNote(cookie: ObservedCookie, known: KnownCookie | undefined, has: { category: boolean; lifetime: boolean }): string {
+  const seen = `seen on ${oneLine(cookie.page, 200)}, set by ${cookie.setter}${cookie.setBy === 'script' ? ' (a script)' : ''}`;
+  if (known)
+    return oneLine(
+      `added by policyc scan from the Open Cookie Database (${oneLine(known.platform, 80)}), ${seen}: check the purpose, category and duration`,
+    );
+  const placeholders = ['the purpose', ...(has.category ? [] : ['category']), ...(has.lifetime ? [] : ['lifetime'])];
+  return oneLine(
+    `added by policyc scan, ${seen}; not in the Open Cookie Database: ${listed(placeholders)} ${placeholders.length === 1 ? 'is a placeholder' : 'are placeholders'} to replace`,
+  );
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -132,7 +141,8 @@ function observedLifetime(
   cookie: ObservedCookie,
   observation: Observation,
 ): { lifetime: 'session' } | { lifetime: 'persistent'; duration: string } | undefined {
-  if (cookie.maxAgeSeconds === undefined) return observation.source === 'har' && cookie.setBy === 'script' ? undefined : { lifetime: 'session' };
+  if (cookie.maxAgeSeconds === undefined)
+    return observation.source === 'har' && cookie.setBy === 'script' ? undefined : { lifetime: 'session' };
   return { lifetime: 'persistent', duration: durationOf(cookie.maxAgeSeconds) };
 }
 

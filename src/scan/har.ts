@@ -30,15 +30,13 @@ export interface HarRead {
 /** Read a HAR file; `shown` is its path as diagnostics name it. */
 export function readHar(file: string, shown: string): HarRead {
   const read = readRegularFile(file, maxHarBytes);
-  const refuse = (ruleId: string, message: string, hint: string): HarRead => ({
-    diagnostics: [diagnostic(shown, fileStart, ruleId, 'scan', message, { hint })],
+  const refuse = (message: string, hint: string): HarRead => ({
+    diagnostics: [diagnostic(shown, fileStart, 'scan-har-unreadable', 'scan', message, { hint })],
   });
-  if (read.kind === 'missing') return refuse('scan-har-unreadable', `There is no HAR file \`${shown}\``, 'Check the path given to `--har`.');
-  if (read.kind === 'not-regular')
-    return refuse('scan-har-unreadable', `\`${shown}\` is ${read.what}, not a HAR file`, 'Give the path of the file itself.');
+  if (read.kind === 'missing') return refuse(`There is no HAR file \`${shown}\``, 'Check the path given to `--har`.');
+  if (read.kind === 'not-regular') return refuse(`\`${shown}\` is ${read.what}, not a HAR file`, 'Give the path of the file itself.');
   if (read.kind === 'too-large')
     return refuse(
-      'scan-har-unreadable',
       `\`${shown}\` is over the limit of ${maxHarBytes / 1024 / 1024} MiB`,
       'Export the HAR without response bodies (developer tools: "Export HAR (sanitized)" or without content).',
     );
@@ -245,26 +243,17 @@ function placeEntries(
   har: Har,
   entries: readonly HarEntry[],
 ): { siteHost: string; pages: string[]; entries: PlacedEntry[]; leftSite: LeftSite[] } {
-  const pageUrl = new Map<string, string>();
-  for (const entry of entries) if (entry.pageref !== undefined && !pageUrl.has(entry.pageref)) pageUrl.set(entry.pageref, entry.request.url);
-  const afterConsentFrom = (har.log.pages ?? []).findIndex((p) => p.comment?.includes(afterConsentComment));
-  const pageIndex = new Map((har.log.pages ?? []).map((p, i) => [p.id, i]));
+  const pageOf = harPages(har, entries);
   const firstUrl = entries[0]?.request.url ?? '';
-  const siteHost = hostOf((har.log.pages?.length ? pageUrl.get(har.log.pages[0]!.id) : undefined) ?? firstUrl) ?? '';
+  const siteHost = hostOf(pageOf.first ?? firstUrl) ?? '';
   const pages: string[] = [];
   const leftSite: LeftSite[] = [];
   const placed: PlacedEntry[] = [];
   let current = firstUrl;
   for (const entry of entries) {
-    let page = current;
-    let phase: ConsentPhase = 'before-consent';
-    if (entry.pageref !== undefined && pageUrl.has(entry.pageref)) {
-      page = pageUrl.get(entry.pageref)!;
-      const index = pageIndex.get(entry.pageref) ?? -1;
-      if (afterConsentFrom !== -1 && index >= afterConsentFrom) phase = 'after-consent';
-    } else if (isSiteDocument(entry, siteHost) || pages.length === 0) {
-      page = entry.request.url;
-    }
+    const known = pageOf.url(entry);
+    // Without log.pages, an HTML document of the site starts a page.
+    const page = known ?? (isSiteDocument(entry, siteHost) || pages.length === 0 ? entry.request.url : current);
     if (!pages.includes(page)) {
       const host = hostOf(page);
       if (host !== undefined && !sameSite(host, siteHost)) {
@@ -274,9 +263,27 @@ function placeEntries(
       pages.push(page);
     }
     current = page;
-    placed.push({ entry, page, phase });
+    placed.push({ entry, page, phase: pageOf.phase(entry) });
   }
   return { siteHost, pages, entries: placed, leftSite };
+}
+
+/** The HAR's own pages: the URL of an entry's page (its first entry's), the first page's, and the phase of an entry. */
+function harPages(har: Har, entries: readonly HarEntry[]) {
+  const listed = har.log.pages ?? [];
+  const pageUrl = new Map<string, string>();
+  for (const entry of entries)
+    if (entry.pageref !== undefined && !pageUrl.has(entry.pageref)) pageUrl.set(entry.pageref, entry.request.url);
+  const afterConsentFrom = listed.findIndex((p) => p.comment?.includes(afterConsentComment));
+  const index = new Map(listed.map((p, i) => [p.id, i]));
+  return {
+    first: listed[0] ? pageUrl.get(listed[0].id) : undefined,
+    url: (entry: HarEntry) => (entry.pageref === undefined ? undefined : pageUrl.get(entry.pageref)),
+    phase: (entry: HarEntry): ConsentPhase =>
+      afterConsentFrom !== -1 && entry.pageref !== undefined && (index.get(entry.pageref) ?? -1) >= afterConsentFrom
+        ? 'after-consent'
+        : 'before-consent',
+  };
 }
 
 /** A GET of an HTML page on the site: without `log.pages`, what starts a page. */
@@ -313,39 +320,49 @@ export function parseSetCookie(value: string, url: string, started: number): Par
   const eq = pair!.indexOf('=');
   const name = (eq === -1 ? '' : pair!.slice(0, eq)).trim();
   if (eq === -1 || name === '') return undefined;
-  const requestHost = hostOf(url) ?? '';
-  let domain = requestHost;
-  let path = defaultPath(url);
-  let maxAge: number | undefined;
-  let expires: number | undefined;
-  let httpOnly = false;
-  let secure = false;
-  let sameSite: ObservedCookie['sameSite'];
+  const a = cookieAttributes(attributes);
+  const expires = a.expires === undefined ? undefined : Math.round((a.expires - (Number.isNaN(started) ? 0 : started)) / 1000);
+  const seconds = a.maxAge ?? expires;
+  return {
+    name,
+    domain: a.domain ?? hostOf(url) ?? '',
+    path: a.path ?? defaultPath(url),
+    ...(seconds === undefined ? {} : { maxAgeSeconds: seconds }),
+    httpOnly: a.httpOnly,
+    secure: a.secure,
+    ...(a.sameSite ? { sameSite: a.sameSite } : {}),
+  };
+}
+
+interface CookieAttributes {
+  maxAge?: number;
+  /** Milliseconds since the epoch. */
+  expires?: number;
+  domain?: string;
+  path?: string;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite?: ObservedCookie['sameSite'];
+}
+
+const sameSiteWords: Record<string, ObservedCookie['sameSite']> = { strict: 'Strict', lax: 'Lax', none: 'None' };
+
+/** The attributes after a Set-Cookie's name and value; one not understood is ignored, as browsers ignore it. */
+function cookieAttributes(attributes: readonly string[]): CookieAttributes {
+  const out: CookieAttributes = { httpOnly: false, secure: false };
   for (const attribute of attributes) {
     const at = attribute.indexOf('=');
     const key = (at === -1 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
     const arg = at === -1 ? '' : attribute.slice(at + 1).trim();
-    if (key === 'max-age' && /^-?\d+$/.test(arg)) maxAge = Number(arg);
-    else if (key === 'expires' && !Number.isNaN(Date.parse(arg))) expires = Date.parse(arg);
-    else if (key === 'domain' && arg !== '') domain = arg.replace(/^\./, '').toLowerCase();
-    else if (key === 'path' && arg.startsWith('/')) path = arg;
-    else if (key === 'httponly') httpOnly = true;
-    else if (key === 'secure') secure = true;
-    else if (key === 'samesite') {
-      const word = arg.toLowerCase();
-      sameSite = word === 'strict' ? 'Strict' : word === 'lax' ? 'Lax' : word === 'none' ? 'None' : undefined;
-    }
+    if (key === 'max-age' && /^-?\d+$/.test(arg)) out.maxAge = Number(arg);
+    else if (key === 'expires' && !Number.isNaN(Date.parse(arg))) out.expires = Date.parse(arg);
+    else if (key === 'domain' && arg !== '') out.domain = arg.replace(/^\./, '').toLowerCase();
+    else if (key === 'path' && arg.startsWith('/')) out.path = arg;
+    else if (key === 'httponly') out.httpOnly = true;
+    else if (key === 'secure') out.secure = true;
+    else if (key === 'samesite' && Object.hasOwn(sameSiteWords, arg.toLowerCase())) out.sameSite = sameSiteWords[arg.toLowerCase()];
   }
-  const seconds = maxAge ?? (expires === undefined ? undefined : Math.round((expires - (Number.isNaN(started) ? 0 : started)) / 1000));
-  return {
-    name,
-    domain,
-    path,
-    ...(seconds === undefined ? {} : { maxAgeSeconds: seconds }),
-    httpOnly,
-    secure,
-    ...(sameSite ? { sameSite } : {}),
-  };
+  return out;
 }
 
 /** The cookie path a response gives when Set-Cookie names none: the request path up to its last `/`. */

@@ -3,15 +3,20 @@ import { cacheFlags, documentFlag, formatFlag, isoDate, policyFlag, strictFlag, 
 /** `policyc scan`: its name, options and help, read without loading the command (see ../index.ts). */
 export const definition: Command = {
   name: 'scan',
-  summary: "compare the cookies, storage keys and third parties a site uses with those its document declares; --fix declares what is missing",
+  summary: "compare a site's cookies, storage keys and third parties with those its document declares; --fix declares what is missing",
   usage:
     'policyc scan [URL...] [--har FILE] [--accept SELECTOR] [--depth N] [--max-pages N] [--fix] [--document ID] [--policy DIR] [--date YYYY-MM-DD] [--format pretty|json|sarif|github] [--strict]',
   flags: [
-    { name: 'har', value: 'FILE', description: 'read what a browser recorded (a HAR 1.2 file from its developer tools) instead of loading pages' },
+    {
+      name: 'har',
+      value: 'FILE',
+      description: 'read what a browser recorded (a HAR 1.2 file from its developer tools) instead of loading pages',
+    },
     {
       name: 'accept',
       value: 'SELECTOR',
-      description: "the consent button's CSS selector: the pages are loaded again after clicking it (default: scan.accept in policyc.config.json)",
+      description:
+        "the consent button's CSS selector: the pages are loaded again after clicking it (default: scan.accept in policyc.config.json)",
     },
     {
       name: 'depth',
