@@ -4,24 +4,11 @@ import type { Jurisdiction } from '../src/model/policy.generated.js';
 import { beforeConsentSeverity, compareObservation } from '../src/scan/compare.js';
 import { shippedCookieDatabase } from '../src/scan/cookie-database.js';
 import type { Declared, DeclaredCookie } from '../src/scan/declared.js';
-import type { Observation, ObservedCookie } from '../src/scan/observation.js';
+import type { Observation } from '../src/scan/observation.js';
+import { observedCookie, shopPage } from './support/scan.js';
 
-const page = 'https://www.shop.example/';
-
-function cookie(name: string, extra: Partial<ObservedCookie> = {}): ObservedCookie {
-  return {
-    name,
-    domain: 'www.shop.example',
-    path: '/',
-    httpOnly: false,
-    secure: true,
-    setBy: 'header',
-    setter: 'www.shop.example',
-    page,
-    phase: 'after-consent',
-    ...extra,
-  };
-}
+const page = shopPage;
+const cookie = observedCookie;
 
 function observation(extra: Partial<Observation> = {}): Observation {
   return {

@@ -1,36 +1,24 @@
 // `policyc scan --fix` through the API: entries for what is undeclared, in the document's own style, every other byte kept; the result validates.
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/commands/scan.js';
+import { parseConfig } from '../src/config/config.js';
 import { validate } from '../src/commands/validate.js';
 import { appendToList, durationOf } from '../src/scan/fix.js';
-import type { Observation, ObservedCookie } from '../src/scan/observation.js';
+import type { Observation } from '../src/scan/observation.js';
 import { expectGolden, root } from './support/fixtures.js';
 import { tempDir } from './support/project.js';
+import { observedCookie, shopPage } from './support/scan.js';
 
-const page = 'https://www.shop.example/';
+const page = shopPage;
+const cookie = observedCookie;
 const source = path.join(root, 'test/fixtures/scan/project');
 
 function shop(): string {
   const dir = tempDir();
   cpSync(source, dir, { recursive: true });
   return dir;
-}
-
-function cookie(name: string, extra: Partial<ObservedCookie> = {}): ObservedCookie {
-  return {
-    name,
-    domain: 'www.shop.example',
-    path: '/',
-    httpOnly: false,
-    secure: true,
-    setBy: 'header',
-    setter: 'www.shop.example',
-    page,
-    phase: 'after-consent',
-    ...extra,
-  };
 }
 
 const observation: Observation = {
@@ -121,5 +109,40 @@ describe('durationOf', () => {
       '2 minutes',
       '1 minute',
     ]);
+  });
+});
+
+describe('the scan settings of policyc.config.json', () => {
+  it('are checked, each problem at its key', () => {
+    const problem = (text: string) => parseConfig(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(problem('{ "scan": { "urls": ["https://www.shop.example/"], "accept": "#ok", "depth": 2, "maxPages": 50 } }')).toEqual([]);
+    expect(problem('{ "scan": {\n  "depth": 11 } }')).toEqual([
+      "2:3 `scan.depth` is not valid: `scan` may hold only `urls` (absolute http(s) URLs), `accept` (the consent button's CSS selector), `depth` (0 to 10) and `maxPages` (1 to 1000)",
+    ]);
+    expect(problem('{ "scan": { "urls": ["ftp://x"] } }')[0]).toContain('`scan.urls` is not valid');
+    expect(problem('{ "scan": { "crawl": true } }')[0]).toContain('Unknown key `crawl` in `scan`');
+  });
+
+  it('give way to --har: configured URLs are not a conflict', async () => {
+    const dir = shop();
+    writeFileSync(path.join(dir, 'policyc.config.json'), '{ "scan": { "urls": ["https://www.shop.example/"] } }\n');
+    writeFileSync(
+      path.join(dir, 'empty.har'),
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          entries: [
+            {
+              startedDateTime: '2026-03-01T10:00:00Z',
+              request: { method: 'GET', url: page, headers: [] },
+              response: { status: 200, headers: [] },
+            },
+          ],
+        },
+      }),
+    );
+    const result = await scan({ cwd: dir, cache: false, har: 'empty.har', date: '2026-03-01' });
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['scan-unobserved-cookie', 'scan-unobserved-cookie']);
+    expect(result.observation?.pages).toEqual([page]);
   });
 });

@@ -2,6 +2,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jsonSyntaxError } from '../src/load/json-syntax.js';
 import { harObservation, parseSetCookie, readHar } from '../src/scan/har.js';
 import { root } from './support/fixtures.js';
 import { tempDir } from './support/project.js';
@@ -181,5 +182,32 @@ describe('parseSetCookie', () => {
     expect(parseSetCookie('id=2; Domain=.Ads.Example', 'https://t.ads.example/', started)).toMatchObject({ domain: 'ads.example' });
     expect(parseSetCookie('novalue', 'https://x.example/', started)).toBeUndefined();
     expect(parseSetCookie('=x', 'https://x.example/', started)).toBeUndefined();
+  });
+});
+
+describe('jsonSyntaxError', () => {
+  it('finds where JSON stops being JSON, and nothing in valid JSON', () => {
+    expect(jsonSyntaxError('{"a": [1, -2.5e3, true, null, "x\\n"], "b": {}}')).toBeUndefined();
+    expect(jsonSyntaxError('{"a": x}')).toEqual({ offset: 6, message: 'a value was expected' });
+    expect(jsonSyntaxError('{"a": 1,}')).toEqual({ offset: 8, message: 'a property name in double quotes was expected' });
+    expect(jsonSyntaxError('{"a" 1}')).toEqual({ offset: 5, message: '`:` was expected after the property name' });
+    expect(jsonSyntaxError('[1 2]')).toEqual({ offset: 3, message: '`,` or `]` was expected' });
+    expect(jsonSyntaxError('{"a":1} x')).toEqual({ offset: 8, message: 'the text goes on after the JSON value' });
+    expect(jsonSyntaxError('{"a": "b\nc"}')).toEqual({
+      offset: 7,
+      message: 'a string is not closed, or has a control character or a bad escape',
+    });
+    expect(jsonSyntaxError('[[1')).toEqual({ offset: 3, message: 'the text ends early' });
+    expect(jsonSyntaxError('[]')).toBeUndefined();
+  });
+
+  it('reads deep nesting without overflowing the stack', () => {
+    expect(jsonSyntaxError(`${'['.repeat(100000)}${']'.repeat(99999)}`)).toEqual({ offset: 199999, message: 'the text ends early' });
+  });
+});
+
+describe('cookie names from a HAR', () => {
+  it('drops a name with a control character, as browsers do', () => {
+    expect(parseSetCookie('a\u001b[31m=1', 'https://x.example/', 0)).toBeUndefined();
   });
 });

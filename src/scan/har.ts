@@ -305,7 +305,12 @@ function requestCookieNames(entry: HarEntry): string[] {
     .filter((h) => h.name.toLowerCase() === 'cookie')
     .flatMap((h) => h.value.split(';'))
     .map((pair) => pair.split('=')[0]!.trim())
-    .filter((name) => name !== '');
+    .filter(isCookieName);
+}
+
+/** A name a browser would store: not empty, no control characters (which browsers refuse), not absurdly long. */
+function isCookieName(name: string): boolean {
+  return name !== '' && name.length <= 4096 && !/[\u0000-\u001f\u007f]/.test(name);
 }
 
 type ParsedCookie = Omit<ObservedCookie, 'setBy' | 'setter' | 'page' | 'phase'>;
@@ -319,7 +324,7 @@ export function parseSetCookie(value: string, url: string, started: number): Par
   const [pair, ...attributes] = value.split(';');
   const eq = pair!.indexOf('=');
   const name = (eq === -1 ? '' : pair!.slice(0, eq)).trim();
-  if (eq === -1 || name === '') return undefined;
+  if (eq === -1 || !isCookieName(name)) return undefined;
   const a = cookieAttributes(attributes);
   const expires = a.expires === undefined ? undefined : Math.round((a.expires - (Number.isNaN(started) ? 0 : started)) / 1000);
   const seconds = a.maxAge ?? expires;
