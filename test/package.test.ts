@@ -139,7 +139,7 @@ describe('the installed CLI, as the README says to use it', () => {
   });
 
   it('scans a HAR file with the Open Cookie Database it ships', () => {
-    const har = path.join(root, 'test/fixtures/scan/site.har');
+    const har = path.join(root, 'test/scan-fixtures/site.har');
     const scan = policyc(['scan', '--har', har, '--date', '2026-03-01', '--format', 'json'], {}, sample());
     expect(scan.status, scan.stderr).toBe(1);
     const found = (JSON.parse(scan.stdout) as { ruleId: string; message: string; hint?: string }[]).find(

@@ -7,7 +7,7 @@ import { spawnCli } from './support/cli.js';
 import { root } from './support/fixtures.js';
 import { copySample } from './support/project.js';
 
-const har = path.join(root, 'test/fixtures/scan/site.har');
+const har = path.join(root, 'test/scan-fixtures/site.har');
 
 function sample(): string {
   const dir = copySample();
@@ -89,7 +89,7 @@ describe('policyc scan --har', () => {
 
   it('reports a malformed HAR at its line and column, and wrong usage, with exit 1', () => {
     const dir = sample();
-    const bad = spawnCli(['scan', '--har', path.join(root, 'test/fixtures/scan/malformed.har'), '--format', 'json', '--no-cache'], {
+    const bad = spawnCli(['scan', '--har', path.join(root, 'test/scan-fixtures/malformed.har'), '--format', 'json', '--no-cache'], {
       cwd: dir,
     });
     expect(bad.code).toBe(1);

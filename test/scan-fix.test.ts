@@ -13,7 +13,7 @@ import { observedCookie, shopPage } from './support/scan.js';
 
 const page = shopPage;
 const cookie = observedCookie;
-const source = path.join(root, 'test/fixtures/scan/project');
+const source = path.join(root, 'test/scan-fixtures/project');
 
 function shop(): string {
   const dir = tempDir();
@@ -50,7 +50,7 @@ describe('scan --fix', () => {
     const before = readFileSync(path.join(dir, 'policy/shop.yaml'), 'utf8');
     const result = await scan({ cwd: dir, cache: false, observation, fix: true, date: '2026-03-01' });
     const after = readFileSync(path.join(dir, 'policy/shop.yaml'), 'utf8');
-    expectGolden(path.join(root, 'test/fixtures/scan/shop.fixed.yaml'), after);
+    expectGolden(path.join(root, 'test/scan-fixtures/shop.fixed.yaml'), after);
     // What was there is still there, in order: the new text is the old with lines added.
     const kept = after.split('\n').filter((line) => before.split('\n').includes(line));
     expect(kept.join('\n')).toContain(before.split('\n').slice(0, 45).join('\n'));

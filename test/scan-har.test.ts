@@ -7,7 +7,7 @@ import { harObservation, parseSetCookie, readHar } from '../src/scan/har.js';
 import { root } from './support/fixtures.js';
 import { tempDir } from './support/project.js';
 
-const fixture = (name: string) => path.join(root, 'test/fixtures/scan', name);
+const fixture = (name: string) => path.join(root, 'test/scan-fixtures', name);
 
 describe('readHar', () => {
   it('reads the cookies set by headers and by scripts, the hosts and the pages', () => {
