@@ -146,3 +146,17 @@ describe('the scan settings of policyc.config.json', () => {
     expect(result.observation?.pages).toEqual([page]);
   });
 });
+
+describe('scan --fix on other line endings', () => {
+  it('keeps CRLF line breaks and a byte order mark', async () => {
+    const dir = shop();
+    const file = path.join(dir, 'policy/shop.yaml');
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`);
+    const result = await scan({ cwd: dir, cache: false, observation, fix: true, date: '2026-03-01' });
+    expect(result.written).toEqual(['policy/shop.yaml']);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('\uFEFF# The shop')).toBe(true);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(after.replace(/\r\n/g, '\n').slice(1)).toBe(readFileSync(path.join(root, 'test/scan-fixtures/shop.fixed.yaml'), 'utf8'));
+  });
+});

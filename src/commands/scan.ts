@@ -5,6 +5,7 @@ import { diagnostic, fileStart, hasErrors, sortDiagnostics, type Diagnostic } fr
 import { replaceFile } from '../history/write-ahead.js';
 import { leavesProject } from '../load/inside-project.js';
 import { locate, placeOfKey, placeOfPath } from '../load/positions.js';
+import { sourceText } from '../load/parse.js';
 import { lstatOrUndefined, readRegularFile } from '../load/read-safely.js';
 import { checkProject } from '../project/check.js';
 import { openProject } from '../project/open.js';
@@ -228,9 +229,11 @@ async function fix(
     return refuse('The document is not a regular file in the project (a link, or a folder leading out of it)');
   const result = fixDocument({ text, observation, declared: declared(model.policy), database: shippedCookieDatabase() });
   if (!result) return {};
-  const now = readRegularFile(file, Buffer.byteLength(text) + 1);
-  if (now.kind !== 'file' || now.bytes.toString('utf8') !== text) return refuse('The document changed while it was scanned');
-  await replaceFile(file, result.text);
+  // Compared as validation read it (a byte order mark dropped), and written back with the mark it had.
+  const now = readRegularFile(file, Buffer.byteLength(text) + 4);
+  if (now.kind !== 'file' || sourceText(now.bytes) !== text) return refuse('The document changed while it was scanned');
+  const bom = now.bytes[0] === 0xef && now.bytes[1] === 0xbb && now.bytes[2] === 0xbf ? '\uFEFF' : '';
+  await replaceFile(file, bom + result.text);
   return { result };
 }
 

@@ -279,10 +279,12 @@ function block(value: unknown, { indent, column, spaced, padded }: BlockStyle): 
   return lines.map((l) => (l.startsWith('- ') ? `\n${pad}${l}` : l ? pad + l : l)).join('\n');
 }
 
+/** `piece` inserted at a line start (a line break added first when `at` is not one), with the text's own line breaks. */
 function insert(text: string, at: number, piece: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const before = text.slice(0, at);
-  const lead = before === '' || before.endsWith('\n') ? '' : '\n';
-  return `${before}${lead}${piece}\n${text.slice(at)}`;
+  const lead = before === '' || before.endsWith('\n') ? '' : eol;
+  return `${before}${lead}${piece.replace(/\n/g, eol)}${eol}${text.slice(at)}`;
 }
 
 /**
