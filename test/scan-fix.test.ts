@@ -1,5 +1,5 @@
 // `policyc scan --fix` through the API: entries for what is undeclared, in the document's own style, every other byte kept; the result validates.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../src/commands/scan.js';
@@ -158,5 +158,19 @@ describe('scan --fix on other line endings', () => {
     expect(after.startsWith('\uFEFF# The shop')).toBe(true);
     expect(after.replace(/\r\n/g, '')).not.toContain('\n');
     expect(after.replace(/\r\n/g, '\n').slice(1)).toBe(readFileSync(path.join(root, 'test/scan-fixtures/shop.fixed.yaml'), 'utf8'));
+  });
+});
+
+describe('scan --fix refuses', () => {
+  it('a document that is a link: it is not read, and its target is not written', async () => {
+    const dir = shop();
+    const outside = path.join(tempDir(), 'shop.yaml');
+    renameSync(path.join(dir, 'policy/shop.yaml'), outside);
+    symlinkSync(outside, path.join(dir, 'policy/shop.yaml'));
+    const before = readFileSync(outside, 'utf8');
+    const result = await scan({ cwd: dir, cache: false, observation, fix: true, date: '2026-03-01' });
+    expect(result.written).toEqual([]);
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('file-not-regular');
+    expect(readFileSync(outside, 'utf8')).toBe(before);
   });
 });
