@@ -36,6 +36,7 @@ const cli = [
   'test/compliance.test.ts', // mixed: the rules through the API, and through lib/cli/bin.js
   'test/docs-examples.test.ts', // the examples of README.md and docs/, run in child processes on the built lib/
   'test/package.test.ts', // npm pack, installed into a scratch project with npm
+  'test/scan-cli.test.ts', // policyc scan --har through lib/cli/bin.js
   'test/sarif-multitool.test.ts', // Microsoft's SARIF multitool, a binary, in a child process
   'test/schema-standalone.test.ts', // mixed: the generated validators, and that lib/ holds the fresh ones
   'test/serve.test.ts', // the preview server in-process: HTTP, file watchers and their debounce, timing-bound

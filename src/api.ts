@@ -8,6 +8,7 @@ export { diff, type DiffOptions, type DiffResult } from './commands/diff.js';
 export { notify, type NotifyOptions, type NotifyResult } from './commands/notify.js';
 export { release, type ReleaseOptions, type ReleaseResult } from './commands/release.js';
 export { review, type ReviewOptions, type ReviewResult } from './commands/review.js';
+export { scan, type ScanOptions, type ScanResult } from './commands/scan.js';
 export { validate, type ValidateOptions, type ValidateResult } from './commands/validate.js';
 export { loadProject, type Project } from './project/load.js';
 export { defaultCacheDir, today, type ProjectOptions } from './project/options.js';

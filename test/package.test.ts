@@ -71,6 +71,9 @@ describe('the packed package', () => {
       'schema/policy.schema.json',
       'schema/translation.schema.json',
       'schema/review.schema.json',
+      'data/open-cookie-database/open-cookie-database.csv',
+      'data/open-cookie-database/LICENSE',
+      'data/open-cookie-database/NOTICE',
       'templates/page.html.hbs',
       'templates/locales/en.json',
     ])
@@ -133,6 +136,16 @@ describe('the installed CLI, as the README says to use it', () => {
     expect(diff.stdout).toContain('1.0.0 -> working copy: 1 change, 1 material');
     expect(diff.stdout).toContain('13 months to 25 months');
     expect(policyc(['diff', '--exit-code']).status).toBe(1);
+  });
+
+  it('scans a HAR file with the Open Cookie Database it ships', () => {
+    const har = path.join(root, 'test/scan-fixtures/site.har');
+    const scan = policyc(['scan', '--har', har, '--date', '2026-03-01', '--format', 'json'], {}, sample());
+    expect(scan.status, scan.stderr).toBe(1);
+    const found = (JSON.parse(scan.stdout) as { ruleId: string; message: string; hint?: string }[]).find(
+      (d) => d.ruleId === 'scan-undeclared-cookie' && d.message.includes('`_ga_ABC123`'),
+    );
+    expect(found?.hint).toContain('The Open Cookie Database knows it: Google Analytics, analytics, 2 years.');
   });
 
   it('runs its bundle, whatever times npm gave its files (POLICYC_UNBUNDLED=1 runs lib/’s modules)', () => {

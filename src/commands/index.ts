@@ -16,6 +16,7 @@ import { definition as notify } from './definitions/notify.js';
 import { definition as release } from './definitions/release.js';
 import { definition as review } from './definitions/review.js';
 import { definition as rules } from './definitions/rules.js';
+import { definition as scan } from './definitions/scan.js';
 import { definition as serve } from './definitions/serve.js';
 import { definition as validate } from './definitions/validate.js';
 
@@ -34,5 +35,6 @@ export const commandTable: readonly CommandEntry[] = [
   { definition: notify, load: () => import('./notify.js') },
   { definition: init, load: () => import('./init.js') },
   { definition: serve, load: () => import('./serve.js') },
+  { definition: scan, load: () => import('./scan.js') },
   { definition: rules, load: () => import('./rules.js') },
 ];

@@ -3,7 +3,7 @@ import { readRegularFile } from '../load/read-safely.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { changeRuleIds, changeRules } from '../diff/change-rules.js';
-import { placeOfKey } from '../load/positions.js';
+import { placeOfKey, placeOfOffset } from '../load/positions.js';
 import { allRules } from '../rules/registry.js';
 import type { NotifySettings } from '../notify/wording.js';
 import { closest } from '../validate/suggest.js';
@@ -26,6 +26,16 @@ export interface Config {
   notify?: NotifySettings;
   /** How `release` is gated: `requireApproval` refuses a release without `--approved-by` (default: false). */
   release?: { requireApproval?: boolean };
+  /** `policyc scan`'s defaults: the pages to scan, the consent button's CSS selector, how deep and how many pages to crawl. */
+  scan?: ScanSettings;
+}
+
+/** The `scan` setting: defaults of `policyc scan` that its options override. */
+export interface ScanSettings {
+  urls?: string[];
+  accept?: string;
+  depth?: number;
+  maxPages?: number;
 }
 
 /** The materiality overrides of a config, as the diff takes them. */
@@ -81,7 +91,7 @@ export function parseConfig(text: string, file: string = configFileName): { conf
     config: {},
     diagnostics: [
       diagnostic(file, read.place, 'config-invalid', 'config', read.message, {
-        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays`, `images` (`allowHosts`: host names), `notify` (`closing`, `legalNotice`: texts by language; `unsubscribe`: a mailto: or https URL) and `release` (`requireApproval`: `true` or `false`).',
+        hint: 'Allowed keys: `baseUrl` (an https URL), `mail` (`from`, `to`), `materiality` (change rule: `material` or `editorial`), `rules` (compliance rule: `error`, `warn` or `off`), `noticeDays`, `images` (`allowHosts`: host names), `notify` (`closing`, `legalNotice`: texts by language; `unsubscribe`: a mailto: or https URL), `release` (`requireApproval`: `true` or `false`) and `scan` (`urls`, `accept`, `depth`, `maxPages`).',
       }),
     ],
   };
@@ -152,6 +162,7 @@ const settingChecks: Record<keyof Config, (value: unknown) => SettingProblem | u
     !isMapping(release) || Object.entries(release).some(([k, v]) => k !== 'requireApproval' || typeof v !== 'boolean')
       ? { message: '`release` may hold only `requireApproval`, `true` or `false`', at: ['release'] }
       : undefined,
+  scan: scanProblem,
 };
 
 /** The keys a config may have. */
@@ -229,6 +240,29 @@ function notifyProblem(notify: unknown): SettingProblem | undefined {
   return undefined;
 }
 
+/** `scan`: `urls` (absolute http(s) URLs), `accept` (a CSS selector, one line), `depth` (0 to 10), `maxPages` (1 to 1000). */
+function scanProblem(scan: unknown): SettingProblem | undefined {
+  const shape =
+    "`scan` may hold only `urls` (absolute http(s) URLs), `accept` (the consent button's CSS selector), `depth` (0 to 10) and `maxPages` (1 to 1000)";
+  if (!isMapping(scan)) return { message: shape, at: ['scan'] };
+  const checks: Record<string, (value: unknown) => boolean> = {
+    urls: (v) =>
+      Array.isArray(v) && v.length <= 100 && v.every((u) => typeof u === 'string' && u.length <= 2000 && /^https?:\/\/[^\s]+$/.test(u)),
+    accept: (v) => typeof v === 'string' && v.trim() !== '' && v.length <= 500 && !/[\u0000-\u001f\u007f]/.test(v),
+    depth: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10,
+    maxPages: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000,
+  };
+  for (const [key, value] of Object.entries(scan)) {
+    const check = checks[key];
+    if (!check || !check(value))
+      return {
+        message: check ? `\`scan.${key}\` is not valid: ${shape}` : `Unknown key \`${key.slice(0, 40)}\` in \`scan\`: ${shape}`,
+        at: ['scan', key],
+      };
+  }
+  return undefined;
+}
+
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -269,11 +303,4 @@ function duplicateKey(text: string): { key: string; place: Place } | undefined {
   if (!error) return undefined;
   const key = /"((?:[^"\\]|\\.)*)"/.exec(text.slice(error.pos[0]))?.[1] ?? '';
   return { key, place: placeOfOffset(text, error.pos[0]) };
-}
-
-/** The place of a character offset of a text. */
-function placeOfOffset(text: string, offset: number): Place {
-  const before = text.slice(0, offset).split('\n');
-  const point = { line: before.length, column: before[before.length - 1]!.length + 1 };
-  return { start: point, end: point };
 }

@@ -99,3 +99,15 @@ export function formatPath(segments: readonly (string | number)[]): string {
   }
   return out;
 }
+
+/** The place of a character offset of a text (1-based line and column, in UTF-16 code units). */
+export function placeOfOffset(text: string, offset: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  const point = { line, column: offset - lineStart + 1 };
+  return { start: point, end: point };
+}
