@@ -9,6 +9,7 @@
  */
 import { historyDiagnostics } from './catalog-history.js';
 import { reviewDiagnostics } from './catalog-review.js';
+import { scanBrowserDiagnostics } from './catalog-scan-browser.js';
 import type { Severity } from './diagnostic.js';
 
 /** One diagnostic rule id and what it means. */
@@ -179,6 +180,7 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
   },
   historyDiagnostics,
   reviewDiagnostics,
+  scanBrowserDiagnostics,
   {
     title: 'Translations',
     entries: [

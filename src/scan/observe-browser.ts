@@ -7,15 +7,7 @@ import { visibleControls } from '../text/control.js';
 import { chromiumArgs, chromiumExecutable, chromiumInstallHint, chromiumInstalled, scanProfilePreferences } from './chromium.js';
 import { crawl, normaliseUrl, type CrawlPage, type VisitResult } from './crawl.js';
 import { hostMatches, hostOf, sameSite } from './hosts.js';
-import type {
-  ConsentPhase,
-  CookieSetter,
-  LeftSite,
-  Observation,
-  ObservedCookie,
-  ObservedHost,
-  ObservedStorageKey,
-} from './observation.js';
+import type { ConsentPhase, CookieSetter, LeftSite, Observation, ObservedCookie, ObservedHost, ObservedStorageKey } from './observation.js';
 
 /*
  * `policyc scan URL...`: the site in the system Chromium, as a first-time
@@ -66,7 +58,10 @@ export async function observeSite(options: ObserveOptions): Promise<ObserveResul
     if (normal) seeds.push(normal);
     else diagnostics.push(pageFailed(visibleControls(url, 'none'), 'is not an http(s) URL', 'error'));
   }
-  const recorder = new Recorder(siteHost, seeds.map((url) => hostOf(url) ?? siteHost));
+  const recorder = new Recorder(
+    siteHost,
+    seeds.map((url) => hostOf(url) ?? siteHost),
+  );
   const empty = (): ObserveResult => ({ observation: recorder.observation([], false), diagnostics });
   if (!chromiumInstalled(executable)) {
     diagnostics.push(browserUnavailable(executable, `There is no Chromium at \`${executable}\``));
@@ -223,7 +218,7 @@ async function clickConsent(tab: Page, selector: string): Promise<true | string>
 // ---------------------------------------------------------------- recording
 
 /** A cookie write seen as it happened: a Set-Cookie header, or a script's document.cookie or cookieStore.set. */
-interface CookieWrite {
+export interface CookieWrite {
   readonly name: string;
   /** The setter: the host of the response, or of the script. */
   readonly host: string;
@@ -411,7 +406,8 @@ class Recorder {
     for (const cookie of await tab.context().cookies()) {
       const domain = cookie.domain.replace(/^\./, '');
       const key = `${cookie.name}\0${domain}\0${cookie.path}`;
-      if (!this.cookies.has(key)) this.cookies.set(key, this.entry(key, { cookie: { ...cookie, domain }, seenAt, page: this.page, phase: this.phase }));
+      if (!this.cookies.has(key))
+        this.cookies.set(key, this.entry(key, { cookie: { ...cookie, domain }, seenAt, page: this.page, phase: this.phase }));
     }
     for (const frame of tab.frames()) await this.storageOf(frame);
     this.visit += 1;
@@ -423,7 +419,10 @@ class Recorder {
     const origin = new URL(url).origin;
     const keys = await frame
       .evaluate((max) => {
-        const w = globalThis as unknown as { localStorage: { length: number; key(i: number): string | null }; sessionStorage: typeof w.localStorage };
+        const w = globalThis as unknown as {
+          localStorage: { length: number; key(i: number): string | null };
+          sessionStorage: typeof w.localStorage;
+        };
         const list = (s: typeof w.localStorage) => Array.from({ length: Math.min(s.length, max) }, (_, i) => s.key(i) ?? '');
         return { local: list(w.localStorage), session: list(w.sessionStorage) };
       }, maxKeys)

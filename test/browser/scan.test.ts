@@ -77,7 +77,12 @@ describe('observeSite on the loopback test site', () => {
       page: site.url,
       phase: 'before-consent',
     });
-    expect(cookie('lang')).toMatchObject({ setBy: 'header', setter: site.hosts.site, page: `${site.url}about.html`, phase: 'before-consent' });
+    expect(cookie('lang')).toMatchObject({
+      setBy: 'header',
+      setter: site.hosts.site,
+      page: `${site.url}about.html`,
+      phase: 'before-consent',
+    });
     expect(cookie('lang')!.maxAgeSeconds).toBeCloseTo(days(30), -1);
   });
 
@@ -105,7 +110,12 @@ describe('observeSite on the loopback test site', () => {
 
   it('finds what the consent click set, marked after-consent', () => {
     expect(cookie('_ga')).toMatchObject({ setBy: 'script', setter: site.hosts.site, page: site.url, phase: 'after-consent' });
-    expect(cookie('an_id')).toMatchObject({ domain: site.hosts.analytics, setBy: 'header', setter: site.hosts.analytics, phase: 'after-consent' });
+    expect(cookie('an_id')).toMatchObject({
+      domain: site.hosts.analytics,
+      setBy: 'header',
+      setter: site.hosts.analytics,
+      phase: 'after-consent',
+    });
     const before = observation.cookies.filter((c) => c.phase === 'before-consent').map((c) => c.name);
     expect(before.sort()).toEqual(['_ga_ABC123', '_tracker_uid', 'lang', 'session_id', 'tp_uid', 'undeclared_pref']);
     expect(observation.cookies.filter((c) => c.phase === 'after-consent').map((c) => c.name)).toEqual(['_ga', 'an_id']);
