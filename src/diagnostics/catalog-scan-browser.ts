@@ -9,7 +9,7 @@ export const scanBrowserDiagnostics: DiagnosticGroup = {
     {
       id: 'scan-browser-unavailable',
       severity: 'error',
-      text: 'there is no Chromium where policyc looks (`/usr/bin/chromium`, or the binary named by the `CHROMIUM_PATH` environment variable), or it did not start; nothing is scanned. Install it with `apt-get install -y chromium` (Debian, Ubuntu), or set `CHROMIUM_PATH` to a Chromium or Chrome binary. `policyc scan --har FILE` needs no browser.',
+      text: 'there is no Chromium where policyc looks (`/usr/bin/chromium`, or the binary named by the `CHROMIUM_PATH` environment variable), or it did not start (nothing is scanned), or it stopped during the scan (what it saw until then is reported). Install it with `apt-get install -y chromium` (Debian, Ubuntu), or set `CHROMIUM_PATH` to a Chromium or Chrome binary. `policyc scan --har FILE` needs no browser.',
     },
     {
       id: 'scan-page-failed',

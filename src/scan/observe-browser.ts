@@ -82,28 +82,34 @@ export async function observeSite(options: ObserveOptions): Promise<ObserveResul
       diagnostics.push(browserUnavailable(executable, `Chromium at \`${executable}\` did not start: ${firstLine(error)}`));
       return empty();
     }
+    const pages: string[] = [];
+    let consented = false;
     try {
-      const { pages, consented } = await scanWith(context, recorder, seeds, options, diagnostics);
+      consented = await scanWith(context, recorder, seeds, options, diagnostics, pages);
       await recorder.settled();
-      return { observation: recorder.observation(pages, consented), diagnostics };
+    } catch (error) {
+      // The browser crashed or was killed: what was seen until then still counts.
+      diagnostics.push(browserUnavailable(executable, `Chromium stopped during the scan: ${firstLine(error)}`));
     } finally {
       recorder.stop();
       await context.close().catch(() => undefined);
     }
+    return { observation: recorder.observation(pages, consented), diagnostics };
   } finally {
     // Only the folder made above: the profile, with whatever the pages stored in it.
     await rm(profile, { recursive: true, force: true });
   }
 }
 
-/** Crawl before consent, then consent on the first page and visit the pages again. */
+/** Crawl before consent (the pages loaded go into `pages`), then consent on the first page and visit them again; true once consented. */
 async function scanWith(
   context: BrowserContext,
   recorder: Recorder,
   seeds: readonly string[],
   options: ObserveOptions,
   diagnostics: Diagnostic[],
-): Promise<{ pages: string[]; consented: boolean }> {
+  pages: string[],
+): Promise<boolean> {
   const tab = context.pages()[0] ?? (await context.newPage());
   // A popup is another page the scan did not choose to visit: closed as it opens.
   context.on('page', (other) => {
@@ -111,7 +117,6 @@ async function scanWith(
   });
   await recorder.attach(context, tab);
 
-  const pages: string[] = [];
   const given = new Set(seeds);
   const visit = async (page: CrawlPage): Promise<VisitResult> => {
     const loaded = await load(tab, recorder, page.url, (reason) =>
@@ -124,7 +129,7 @@ async function scanWith(
   await crawl(seeds, recorder.siteHost, { depth: options.depth, maxPages: options.maxPages }, visit, options.onProgress);
 
   const first = pages[0];
-  if (options.accept === undefined || first === undefined) return { pages, consented: false };
+  if (options.accept === undefined || first === undefined) return false;
   recorder.phase = 'after-consent';
   // The first page again, where the banner is still shown: no consent has been given yet.
   await load(tab, recorder, first, () => undefined, false);
@@ -136,13 +141,13 @@ async function scanWith(
         severity: 'warning',
       }),
     );
-    return { pages, consented: false };
+    return false;
   }
   await settle(tab);
   await recorder.snapshot(tab);
   // The other pages again, with consent: what their tags set only once the visitor accepted.
   for (const page of pages.slice(1)) await load(tab, recorder, page, () => undefined);
-  return { pages, consented: true };
+  return true;
 }
 
 /**
@@ -231,7 +236,7 @@ export interface CookieWrite {
 
 /** A cookie as the browser stores it (domain without its leading dot), and when and where it was first seen. */
 interface SeenCookie {
-  readonly cookie: Awaited<ReturnType<BrowserContext['cookies']>>[number];
+  readonly cookie: Omit<Awaited<ReturnType<BrowserContext['cookies']>>[number], 'value'>;
   readonly seenAt: number;
   readonly page: string;
   readonly phase: ConsentPhase;
@@ -406,8 +411,10 @@ class Recorder {
     for (const cookie of await tab.context().cookies()) {
       const domain = cookie.domain.replace(/^\./, '');
       const key = `${cookie.name}\0${domain}\0${cookie.path}`;
-      if (!this.cookies.has(key))
-        this.cookies.set(key, this.entry(key, { cookie: { ...cookie, domain }, seenAt, page: this.page, phase: this.phase }));
+      if (this.cookies.has(key)) continue;
+      // Its value is no business of the scan's, and is not kept.
+      const { value: _value, ...kept } = cookie;
+      this.cookies.set(key, this.entry(key, { cookie: { ...kept, domain }, seenAt, page: this.page, phase: this.phase }));
     }
     for (const frame of tab.frames()) await this.storageOf(frame);
     this.visit += 1;

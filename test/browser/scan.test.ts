@@ -46,18 +46,23 @@ describe('observeSite on the loopback test site', () => {
     expect(observation.source).toBe('browser');
     expect(observation.siteHost).toBe(site.hosts.site);
     // `/about.html#team` is `/about.html`; `/out` redirected off the site and was not scanned;
-    // `/deeper.html` is two links deep; the tracker's page and the mailto: link are not the site's.
-    expect(observation.pages).toEqual([url, `${url}about.html`]);
+    // `/moved.html` loaded, then left by script; `/deeper.html` is two links deep; the tracker's
+    // page and the mailto: link are not the site's.
+    expect(observation.pages).toEqual([url, `${url}about.html`, `${url}moved.html`]);
     expect(observation.consented).toBe(true);
     expect(progress).toEqual([
-      [1, 2, url],
-      [2, 1, `${url}about.html`],
-      [3, 0, `${url}out`],
+      [1, 3, url],
+      [2, 2, `${url}about.html`],
+      [3, 1, `${url}out`],
+      [4, 0, `${url}moved.html`],
     ]);
   });
 
-  it('blocks the redirect off the site before it reaches the other host, and reports it', () => {
-    expect(observation.leftSite).toEqual([{ page: `${site.url}out`, to: `${site.origins.tracker}/landing.html` }]);
+  it('blocks the navigations off the site before they reach the other host, and reports them', () => {
+    expect(observation.leftSite).toEqual([
+      { page: `${site.url}out`, to: `${site.origins.tracker}/landing.html` },
+      { page: `${site.url}moved.html`, to: `${site.origins.tracker}/landing.html?from=script` },
+    ]);
     expect(site.requests).not.toContain('tracker /landing.html');
     expect(site.requests).not.toContain('tracker /elsewhere.html');
     expect(site.requests).not.toContain('site /deeper.html');
@@ -86,7 +91,7 @@ describe('observeSite on the loopback test site', () => {
     expect(cookie('lang')!.maxAgeSeconds).toBeCloseTo(days(30), -1);
   });
 
-  it("finds a third-party frame's cookie, set by its own header", () => {
+  it("finds a third-party frame's cookies, set by its own header and script", () => {
     expect(cookie('tp_uid')).toMatchObject({
       domain: site.hosts.tracker,
       secure: true,
@@ -96,6 +101,13 @@ describe('observeSite on the loopback test site', () => {
       page: `${site.url}about.html`,
       phase: 'before-consent',
     });
+    expect(cookie('tp_pref')).toMatchObject({
+      domain: site.hosts.tracker,
+      setBy: 'script',
+      setter: site.hosts.tracker,
+      page: `${site.url}about.html`,
+    });
+    expect(cookie('tp_pref')!.maxAgeSeconds).toBeCloseTo(600, -1);
   });
 
   it("finds the cookies set by script, with the script's host as setter", () => {
@@ -117,7 +129,7 @@ describe('observeSite on the loopback test site', () => {
       phase: 'after-consent',
     });
     const before = observation.cookies.filter((c) => c.phase === 'before-consent').map((c) => c.name);
-    expect(before.sort()).toEqual(['_ga_ABC123', '_tracker_uid', 'lang', 'session_id', 'tp_uid', 'undeclared_pref']);
+    expect(before.sort()).toEqual(['_ga_ABC123', '_tracker_uid', 'lang', 'session_id', 'tp_pref', 'tp_uid', 'undeclared_pref']);
     expect(observation.cookies.filter((c) => c.phase === 'after-consent').map((c) => c.name)).toEqual(['_ga', 'an_id']);
   });
 
@@ -126,6 +138,7 @@ describe('observeSite on the loopback test site', () => {
       { kind: 'local', key: 'site_theme', origin: site.origins.site, page: site.url, phase: 'before-consent' },
       { kind: 'session', key: 'visit_id', origin: site.origins.site, page: site.url, phase: 'before-consent' },
       { kind: 'local', key: 'widget_state', origin: site.origins.tracker, page: `${site.url}about.html`, phase: 'before-consent' },
+      { kind: 'local', key: 'consent', origin: site.origins.site, page: site.url, phase: 'after-consent' },
     ]);
   });
 

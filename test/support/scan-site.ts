@@ -29,6 +29,8 @@ const routes: Record<HostName, Record<string, Route>> = {
     '/deeper.html': { file: 'site/deeper.html', cookies: ['deep=1; Path=/'] },
     // A same-site link that leaves the site by a redirect.
     '/out': { redirect: '{{tracker}}/landing.html' },
+    // One that leaves by script.
+    '/moved.html': { file: 'site/moved.html' },
   },
   tracker: {
     '/tag.js': { file: 'tracker/tag.js' },
