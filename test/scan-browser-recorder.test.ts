@@ -1,7 +1,7 @@
 // The parts of the browser scan that need no browser: a cookie's name from
 // what set it, and who set a stored cookie from the writes heard.
 import { describe, expect, it } from 'vitest';
-import { cookieNameOf, setterOf, type CookieWrite } from '../src/scan/observe-browser.js';
+import { cookieNameOf, setterOf, type CookieWrite } from '../src/scan/browser-recorder.js';
 
 describe('cookieNameOf', () => {
   it('takes the name before the first = of the first part', () => {
@@ -25,18 +25,19 @@ describe('setterOf', () => {
     at,
   });
 
-  it('takes the first write of the name into a host the domain covers', () => {
+  it('takes the first write of the name into a host the domain covers, and the time of the last before it was seen', () => {
     const writes = [
       write('id', 'other.test', 'other.test', 'header', 1),
       write('id', 'cdn.tracker.test', 'www.example.com', 'script', 2),
       write('id', 'www.example.com', 'www.example.com', 'header', 3),
     ];
-    expect(setterOf({ name: 'id', domain: 'example.com', httpOnly: false }, writes, 'www.example.com')).toEqual({
+    expect(setterOf({ name: 'id', domain: 'example.com', httpOnly: false }, writes, 'www.example.com', 5)).toEqual({
       setBy: 'script',
       setter: 'cdn.tracker.test',
-      at: 2,
+      at: 3,
     });
-    expect(setterOf({ name: 'id', domain: 'other.test', httpOnly: false }, writes, 'www.example.com')).toEqual({
+    expect(setterOf({ name: 'id', domain: 'example.com', httpOnly: false }, writes, 'www.example.com', 2)).toMatchObject({ at: 2 });
+    expect(setterOf({ name: 'id', domain: 'other.test', httpOnly: false }, writes, 'www.example.com', 5)).toEqual({
       setBy: 'header',
       setter: 'other.test',
       at: 1,
@@ -44,11 +45,11 @@ describe('setterOf', () => {
   });
 
   it('without a write heard: a header for an HttpOnly cookie, else a script, at the page host', () => {
-    expect(setterOf({ name: 'a', domain: 'example.com', httpOnly: true }, [], 'www.example.com')).toEqual({
+    expect(setterOf({ name: 'a', domain: 'example.com', httpOnly: true }, [], 'www.example.com', 5)).toEqual({
       setBy: 'header',
       setter: 'www.example.com',
     });
-    expect(setterOf({ name: 'a', domain: 'example.com', httpOnly: false }, [], 'www.example.com')).toEqual({
+    expect(setterOf({ name: 'a', domain: 'example.com', httpOnly: false }, [], 'www.example.com', 5)).toEqual({
       setBy: 'script',
       setter: 'www.example.com',
     });
