@@ -48,7 +48,6 @@ const maxLinks = 5_000;
 /** Observe a site in a headless Chromium; problems (no browser, a page that failed) come back as diagnostics. */
 export async function observeSite(options: ObserveOptions): Promise<ObserveResult> {
   const executable = chromiumExecutable(options.chromium);
-  const siteHost = hostOf(options.urls[0] ?? '') ?? '';
   const diagnostics: Diagnostic[] = [];
   const seeds: string[] = [];
   for (const url of options.urls) {
@@ -56,6 +55,7 @@ export async function observeSite(options: ObserveOptions): Promise<ObserveResul
     if (normal) seeds.push(normal);
     else diagnostics.push(pageFailed(visibleControls(url, 'none'), 'is not an http(s) URL', 'error'));
   }
+  const siteHost = hostOf(seeds[0] ?? '') ?? '';
   const recorder = new Recorder(
     siteHost,
     seeds.map((url) => hostOf(url) ?? siteHost),
@@ -134,10 +134,17 @@ async function scanWith(
   const clicked = await clickConsent(tab, options.accept);
   if (clicked !== true) {
     diagnostics.push(
-      diagnostic(first, fileStart, 'scan-accept-not-found', 'scan', `No consent button \`${options.accept}\` on \`${first}\`${clicked}`, {
-        hint: 'Give the CSS selector of the button that accepts all cookies (`--accept SELECTOR`); only what was seen before consent is reported.',
-        severity: 'warning',
-      }),
+      diagnostic(
+        first,
+        fileStart,
+        'scan-accept-not-found',
+        'scan',
+        `No consent button \`${visibleControls(options.accept, 'none')}\` on \`${first}\`${clicked}`,
+        {
+          hint: 'Give the CSS selector of the button that accepts all cookies (`--accept SELECTOR`); only what was seen before consent is reported.',
+          severity: 'warning',
+        },
+      ),
     );
     return false;
   }

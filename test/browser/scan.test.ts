@@ -176,6 +176,14 @@ describe('observeSite limits and problems', () => {
     expect(result.diagnostics[0]!.message).toBe(`The page \`${missing}\` did not load: answered HTTP 404`);
   }, 60_000);
 
+  it('reports a consent selector that is not a selector, without waiting for it', async () => {
+    const started = Date.now();
+    const result = await observeSite({ urls: [site.url], accept: '#accept[', depth: 0, maxPages: 1 });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['scan-accept-not-found', 'warning']]);
+    expect(result.diagnostics[0]!.message).toContain('it is not a valid selector');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 60_000);
+
   it('reports a missing browser, with how to install one', async () => {
     const result = await observeSite({ urls: [site.url], depth: 0, maxPages: 1, chromium: '/nonexistent/chromium' });
     expect(result.diagnostics).toHaveLength(1);
