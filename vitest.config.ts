@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { chromiumExecutable, chromiumInstallHint, chromiumInstalled } from './src/scan/chromium.js';
 
 // The browser tests (test/browser/) drive the system Chromium. On CI they always run
 // (.ci/run installs Chromium, and a missing one fails them loudly); on a machine
 // without Chromium they are skipped with a note, so `npm test` works out of the box.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(chromium) && !process.env.CI;
+const chromium = chromiumExecutable();
+const skipBrowser = !chromiumInstalled(chromium) && !process.env.CI;
 if (skipBrowser) {
-  console.warn(
-    `policyc: no Chromium at ${chromium}; skipping the browser tests in test/browser/ (CI runs them). Install it with \`apt-get install -y chromium\`.`,
-  );
+  console.warn(`policyc: no Chromium at ${chromium}; skipping the browser tests in test/browser/ (CI runs them). ${chromiumInstallHint}`);
 }
 
 // The tests in four tiers (vitest projects). `npm test` runs them all (after `npm run

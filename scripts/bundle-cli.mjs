@@ -55,7 +55,9 @@ const result = await build({
   // src/validate/schema-rules.ts), and then loads it from node_modules with
   // require(): its dynamic import() there (for scripts/standalone-schemas.mjs)
   // would otherwise make chunks of it that nothing runs.
-  external: ['ajv', 'ajv/*', 'ajv-formats'],
+  // playwright-core (the browser of `policyc scan URL`) stays in node_modules: it
+  // is large, loads only for a scan, and reads its own files by path.
+  external: ['ajv', 'ajv/*', 'ajv-formats', 'playwright-core'],
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -77,6 +79,7 @@ await build({
   entryPoints: [path.join(root, 'lib/index.js')],
   outfile: path.join(root, 'lib/cjs/policyc.cjs'),
   bundle: true,
+  external: ['playwright-core'],
   platform: 'node',
   format: 'cjs',
   target: 'node20',

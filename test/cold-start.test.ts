@@ -135,6 +135,8 @@ describe.skipIf(!built)('a cold `policyc validate`', () => {
     expect(cold.files.some((f) => parserChunks.some((chunk) => f === path.resolve(cli, chunk)))).toBe(true);
     // The renderer is still in the bundle, in chunks of its own.
     expect(Object.values(outputs).some((o) => o.packages.includes('handlebars'))).toBe(true);
+    // The browser of `policyc scan URL` is loaded from node_modules, never bundled (scripts/bundle-cli.mjs).
+    expect(Object.keys(outputs).filter((chunk) => outputs[chunk]!.packages.includes('playwright-core'))).toEqual([]);
   });
 
   it('help and usage errors load no command', () => {

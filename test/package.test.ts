@@ -100,6 +100,10 @@ describe('the packed package', () => {
     expect(existsSync(path.join(installed, 'lib/cli/bin.js'))).toBe(true);
     expect(existsSync(path.join(installed, 'src'))).toBe(false);
   });
+
+  it('brings playwright-core, the browser driver of `policyc scan URL`', () => {
+    expect(existsSync(path.join(site, 'node_modules/playwright-core/package.json'))).toBe(true);
+  });
 });
 
 describe('the installed CLI, as the README says to use it', () => {

@@ -10,6 +10,7 @@
 import { historyDiagnostics } from './catalog-history.js';
 import { reviewDiagnostics } from './catalog-review.js';
 import { scanDiagnostics } from './catalog-scan.js';
+import { scanBrowserDiagnostics } from './catalog-scan-browser.js';
 import type { Severity } from './diagnostic.js';
 
 /** One diagnostic rule id and what it means. */
@@ -181,6 +182,7 @@ export const diagnosticCatalog: readonly DiagnosticGroup[] = [
   historyDiagnostics,
   reviewDiagnostics,
   scanDiagnostics,
+  scanBrowserDiagnostics,
   {
     title: 'Translations',
     entries: [

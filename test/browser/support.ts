@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
 import { build } from '../../src/api.js';
+import { chromiumArgs, chromiumExecutable, chromiumInstallHint, chromiumInstalled } from '../../src/scan/chromium.js';
 import { contentTypeOf, sitePath } from '../../src/serve/http.js';
 import { root } from '../support/fixtures.js';
 import { copySample, tempDir } from '../support/project.js';
@@ -190,28 +191,18 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 
 // ---------------------------------------------------------------- the browser
 
-/** Debian's Chromium, or the one named by CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Debian's Chromium, or the one named by CHROMIUM_PATH (found as `policyc scan` finds it). */
+export const chromiumPath = chromiumExecutable();
 
 /** Launch Chromium, failing with the command that installs it when it is missing. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
+  if (!chromiumInstalled(chromiumPath)) {
     throw new Error(
       `Chromium is not installed at ${chromiumPath}: the browser tests in test/browser/ drive the system Chromium. ` +
-        'Install it with `apt-get install -y chromium` (as root; .ci/run does this on CI), or point CHROMIUM_PATH at a Chromium binary.',
+        `${chromiumInstallHint} (.ci/run installs it on CI.)`,
     );
   }
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 }
 
 /** Wide and narrow viewports: a desktop and a small phone. */
