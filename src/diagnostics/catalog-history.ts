@@ -73,6 +73,11 @@ export const historyDiagnostics: DiagnosticGroup = {
       text: 'a version with material changes would take effect fewer than `noticeDays` days (30 by default) after its release: set `--effective` at least that many days after the release.',
     },
     {
+      id: 'release-subprocessor-notice',
+      severity: 'error',
+      text: 'a subprocessor new since the latest release has no `since`, or a `since` less than `sharing.subprocessors.notice` after the release announces it: customers must be told before it starts so that they can object (GDPR Art. 28(2)).',
+    },
+    {
       id: 'release-released-future',
       severity: 'error',
       text: 'the date given to `release --released` is after today: it records the day a past version was released.',
