@@ -181,6 +181,11 @@ export const historyDiagnostics: DiagnosticGroup = {
       text: '`--locale` names a language the announced version is not translated into; the message lists those it is.',
     },
     {
+      id: 'notify-no-subprocessor-changes',
+      severity: 'error',
+      text: '`notify --subprocessors` names a release that changes no subprocessor (recipients whose `role` is `processor`), or whose document does not publish its subprocessors (`sharing.subprocessors`): there is nothing to tell customers.',
+    },
+    {
       id: 'notify-no-email-channel',
       severity: 'error',
       text: "the announced version's `changes.channels` does not include `email`: the document says changes are not told by e-mail, so `notify` writes and sends none. Add `email` to the channels and release a new version, or announce the change another way.",

@@ -33,9 +33,16 @@ export function newProcessors(previous: Policy, next: Policy): Processor[] {
  * from the document's own language, where the names are the ones it declares.
  */
 export function mechanismsOf(policy: Policy, recipient: Recipient): string[] {
-  const parts = (text: string) => text.toLowerCase().split(/\s*(?:,|;|\band\b)\s*/).map((part) => part.trim()).filter(Boolean);
+  const parts = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/\s*(?:,|;|\band\b)\s*/)
+      .map((part) => part.trim())
+      .filter(Boolean);
   const names = new Set(parts(recipient.name));
-  const found = (policy.transfers?.items ?? []).filter((t) => parts(t.recipient).some((part) => names.has(part))).flatMap((t) => t.mechanisms);
+  const found = (policy.transfers?.items ?? [])
+    .filter((t) => parts(t.recipient).some((part) => names.has(part)))
+    .flatMap((t) => t.mechanisms);
   return [...new Set(found)];
 }
 

@@ -156,9 +156,16 @@ function subprocessorRefusal(input: ReleaseInput, latest: Release | undefined): 
   if (!problems.length) return undefined;
   return {
     diagnostics: problems.map((problem) =>
-      diagnostic(input.working.file, placeOfPath(input.yaml, input.lineCounter, problem.path.map(String)), 'release-subprocessor-notice', 'release', problem.message, {
-        hint: problem.hint,
-      }),
+      diagnostic(
+        input.working.file,
+        placeOfPath(input.yaml, input.lineCounter, problem.path.map(String)),
+        'release-subprocessor-notice',
+        'release',
+        problem.message,
+        {
+          hint: problem.hint,
+        },
+      ),
     ),
   };
 }

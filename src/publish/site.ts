@@ -129,7 +129,15 @@ function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: Sit
 function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: SiteSettings, files: SiteOutput): PolicyModel | undefined {
   const p = publishing(doc, renderer, settings);
   const jsonLd = publishExtras(p.current.model, renderer, files, p.baseUrl, { cache: settings.cache, digest: p.current.entry.sha256 });
-  const steps = [publishVersions, publishTranslations, publishUntranslated, publishChangelog, publishNotifications, publishSubprocessors, publishDraft];
+  const steps = [
+    publishVersions,
+    publishTranslations,
+    publishUntranslated,
+    publishChangelog,
+    publishNotifications,
+    publishSubprocessors,
+    publishDraft,
+  ];
   publishCurrent(p, files, jsonLd);
   // Each step renders pages of its own: the garbage of one is collected before the next when it is over the budget.
   for (const step of steps) {

@@ -9,8 +9,7 @@ import { placeAndSafeguards, subprocessorLabel } from './subprocessor-words.js';
 import { subprocessorChanges, subprocessorList, type SubprocessorChange } from './subprocessors.js';
 
 /** A released document's history, as its subprocessor changes are told from it. */
-export interface ListHistory {
-  doc: Translated;
+export interface ListHistory extends Translated {
   releases: readonly Release[];
 }
 
@@ -18,13 +17,18 @@ export interface ListHistory {
 function textsOf(history: ListHistory, index: number, lang: string): Policy {
   const release = history.releases[index]!;
   if (lang === release.model.policy.locale) return release.model.policy;
-  return translationOf(history.doc, lang, release.entry.version)?.policy ?? release.model.policy;
+  return translationOf(history, lang, release.entry.version)?.policy ?? release.model.policy;
 }
 
-/** The changes release `index` makes to the list of release `index - 1`, each told as a plain sentence in a language. */
-export function toldChanges(history: ListHistory, index: number, l: { lang: string; t: Messages }): { changes: SubprocessorChange[]; sentences: string[] } {
-  if (index < 1) return { changes: [], sentences: [] };
-  const before = subprocessorList(history.releases, index - 1, textsOf(history, index - 1, l.lang));
+/** The changes release `index` makes to the list of release `from` (default: the one before), each told as a plain sentence in a language. */
+export function toldChanges(
+  history: ListHistory,
+  index: number,
+  l: { lang: string; t: Messages },
+  from = index - 1,
+): { changes: SubprocessorChange[]; sentences: string[] } {
+  if (from < 0 || from >= index) return { changes: [], sentences: [] };
+  const before = subprocessorList(history.releases, from, textsOf(history, from, l.lang));
   const after = subprocessorList(history.releases, index, textsOf(history, index, l.lang));
   const changes = subprocessorChanges(before, after);
   return { changes, sentences: changes.map((c) => sentence(c, l)) };
@@ -41,6 +45,11 @@ function sentence(change: SubprocessorChange, l: { lang: string; t: Messages }):
     return fill(label('changed'), { name, fields: listFormat(l.lang, fields) });
   }
   const { location } = placeAndSafeguards(s, l);
-  const values = { name, location, date: formatDate(s.since, l.lang), purpose: s.purpose === undefined ? '' : proseToPlainText(s.purpose, 'text') };
+  const values = {
+    name,
+    location,
+    date: formatDate(s.since, l.lang),
+    purpose: s.purpose === undefined ? '' : proseToPlainText(s.purpose, 'text'),
+  };
   return fill(label(s.purpose === undefined ? 'addedBare' : 'added'), values);
 }

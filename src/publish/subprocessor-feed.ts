@@ -28,7 +28,11 @@ export function subprocessorFeed(p: Publishing, l: ListLanguage): string | undef
     .map(({ r, told }) => {
       const count = told.sentences.length;
       const parts = [`<ul>${told.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`];
-      if (objection) parts.push(`<p><strong>${escapeHtml(subprocessorLabel(l.t, 'objection'))}</strong></p>`, `<p>${proseToHtml(objection, 'text')}</p>`);
+      if (objection)
+        parts.push(
+          `<p><strong>${escapeHtml(subprocessorLabel(l.t, 'objection'))}</strong></p>`,
+          `<p>${proseToHtml(objection, 'text')}</p>`,
+        );
       return {
         id: tag(`/${r.entry.version}`),
         title: fill(subprocessorLabel(l.t, 'entryTitle'), { version: r.entry.version }),

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { processorsOf } from '../diff/subprocessors.js';
 import { escapeMarkdown } from '../markdown/escape.js';
+import { notificationFiles } from '../notify/announcement.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
 import { proseToHtml, proseToMarkdown } from '../markdown/prose.js';
 import { proseToPlainText } from '../markdown/prose-tree.js';
@@ -12,6 +13,7 @@ import { formatDate } from '../render/view-model.js';
 import { xmlWithoutForbidden } from '../text/control.js';
 import type { Publishing } from './document.js';
 import { subprocessorFeed } from './subprocessor-feed.js';
+import { subprocessorMail } from './subprocessor-mail.js';
 import { placeAndSafeguards, subprocessorLabel } from './subprocessor-words.js';
 import { subprocessorList, type Subprocessor } from './subprocessors.js';
 import type { SiteOutput } from './site.js';
@@ -47,8 +49,9 @@ export function listLanguages(p: Publishing): ListLanguage[] {
 /**
  * The subprocessor list of a released document that has processors (or
  * declares `sharing.subprocessors`), in each of its languages, under
- * `dist/<id>/<dir>subprocessors/`: `index.html`, `index.md`, `index.json`
- * and `feed.xml` (the changes, release by release). The list is the newest
+ * `dist/<id>/<dir>subprocessors/`: `index.html`, `index.md`, `index.json`,
+ * `feed.xml` (the changes, release by release) and the e-mail of the
+ * newest release's changes under `notify/<from>...<to>/`. The list is the newest
  * release's, so that a subprocessor announced ahead is listed with the day
  * it starts; the version in effect may not list it yet.
  */
@@ -67,7 +70,22 @@ export function publishSubprocessors(p: Publishing, files: SiteOutput): void {
     files.set(`${at}index.json`, `${JSON.stringify(listJson(p, l, list), null, 2)}\n`);
     const feed = subprocessorFeed(p, l);
     if (feed !== undefined) files.set(`${at}feed.xml`, xmlWithoutForbidden(feed));
+    publishMail(p, l, files);
   }
+}
+
+/** The e-mail of the newest release's changes to the list, at `<dir>subprocessors/notify/<from>...<to>/` (as the policy's at `<dir>notify/`). */
+function publishMail(p: Publishing, l: ListLanguage, files: SiteOutput): void {
+  const index = p.releases.length - 1;
+  if (index < 1 || l.textLang) return;
+  const mail = subprocessorMail(p, { from: index - 1, to: index }, p.renderer, {
+    locale: l.lang,
+    baseUrl: p.baseUrl,
+    ...(p.settings.notify ? { notify: p.settings.notify } : {}),
+  });
+  if (!mail) return;
+  const dir = `${p.id}/${l.dir}subprocessors/notify/${p.releases[index - 1]!.entry.version}...${p.latest.entry.version}/`;
+  for (const [name, content] of notificationFiles(mail)) files.set(`${dir}${name}`, content);
 }
 
 /** How a page's values are written: texts (inline Markdown) and labels, for HTML or Markdown templates. */

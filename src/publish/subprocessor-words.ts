@@ -22,4 +22,3 @@ export function placeAndSafeguards(s: Subprocessor, l: { lang: string; t: Messag
     : subprocessorLabel(l.t, 'noMechanism');
   return { location, mechanisms };
 }
-
