@@ -91,16 +91,21 @@ function publishMail(p: Publishing, l: ListLanguage, files: SiteOutput): void {
 /** How a page's values are written: texts (inline Markdown) and labels, for HTML or Markdown templates. */
 interface Format {
   text(text: string): unknown;
+  prose(text: string): unknown;
   label(text: string): string;
 }
 
 const htmlFormat: Format = {
   text: (text) => new Handlebars.SafeString(proseToHtml(text, 'text')),
+  // Paragraphs under the page's h1: their own headings start at h2.
+  prose: (text) => new Handlebars.SafeString(proseToHtml(text, 'prose', 2)),
   label: (text) => text,
 };
 
 const markdownFormat: Format = {
-  text: (text) => proseToMarkdown(text, 'text'),
+  // Names and purposes sit in table cells, where a bare pipe would end the cell.
+  text: (text) => proseToMarkdown(text, 'text').replace(/(?<!\\)\|/g, '\\|'),
+  prose: (text) => proseToMarkdown(text, 'prose', 2),
   label: (text) => escapeMarkdown(text),
 };
 
@@ -116,7 +121,7 @@ function pageData(p: Publishing, l: ListLanguage, list: readonly Subprocessor[],
     alternates: languageAlternates(`${l.dir}subprocessors`, 'subprocessors/index.html', languages, l.lang, `${p.baseUrl}${p.id}/`),
     heading: f.label(section?.title ? proseToPlainText(section.title, 'text') : fill(subprocessorLabel(l.t, 'heading'), { title })),
     policy: { href: '../index.html', label: f.label(fill(subprocessorLabel(l.t, 'policy'), { title })) },
-    intro: f.text(section?.intro ?? subprocessorLabel(l.t, 'intro')),
+    intro: f.prose(section?.intro ?? subprocessorLabel(l.t, 'intro')),
     ...(section
       ? {
           notice: f.label(fill(subprocessorLabel(l.t, 'notice'), { notice: formatDuration(section.notice, l.lang) })),
