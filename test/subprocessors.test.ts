@@ -6,7 +6,9 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, release, validate } from '../src/index.js';
+import { build, compileSite, release, validate } from '../src/index.js';
+import { checkProject } from '../src/project/check.js';
+import { openProject } from '../src/project/open.js';
 import type { Policy } from '../src/model/policy.generated.js';
 import { mechanismsOf, noticeEnds, subprocessorNoticeProblems } from '../src/diff/subprocessors.js';
 import { subprocessorChanges, type Subprocessor } from '../src/publish/subprocessors.js';
@@ -179,6 +181,43 @@ describe('examples/eu-b2b', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     const report = await validator.validateString(readFileSync(path.join(out, 'privacy/subprocessors/index.html'), 'utf8'));
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+  });
+});
+
+describe('in a translation', () => {
+  it('writes the list, its feed and e-mail in each language, with the translated names and purposes', async () => {
+    const project = await openProject({ cwd: example, cache: false });
+    const { documents } = await checkProject(project, { cwd: example, cache: false, noRules: true });
+    const doc = documents[0]!;
+    // A French translation of both versions: only the texts the list shows differ from the original.
+    const french = (i: number) => {
+      const model = structuredClone(doc.releases[i]!.model);
+      model.policy.locale = 'fr';
+      for (const r of model.policy.sharing!.recipients!) if (r.purpose) r.purpose = `finalité de ${r.id}`;
+      model.policy.sharing!.subprocessors!.objection = 'Pour vous opposer, écrivez-nous.';
+      return { locale: 'fr', version: doc.releases[i]!.entry.version, model };
+    };
+    const { renderer } = await project.renderer(undefined);
+    const { files } = compileSite([{ ...doc, translations: [french(0), french(1)] }], renderer, { date: '2026-12-10', drafts: false });
+    const page = String(files.get('privacy/fr/subprocessors/index.html'));
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('<th scope="col">Garanties de transfert</th>');
+    expect(page).toContain('<td>finalité de kaveri</td>');
+    expect(page).toContain('<td>Inde</td>');
+    expect(page).toContain('<time datetime="2027-01-15">15 janvier 2027</time> <span class="badge">à venir</span>');
+    expect(page).toContain('hreflang="en-GB"');
+    const json = JSON.parse(String(files.get('privacy/fr/subprocessors/index.json'))) as { objection: string };
+    expect(json.objection).toBe('Pour vous opposer, écrivez-nous.');
+    expect(String(files.get('privacy/fr/subprocessors/feed.xml'))).toContain('xml:lang="fr"');
+    const mail = String(files.get('privacy/fr/subprocessors/notify/1.0.0...1.1.0/email.txt')).replace(/[ \n]+/g, ' ');
+    expect(mail).toContain('Ajoute Kaveri Support Services Private Limited (Inde), à partir du 15 janvier 2027\u00a0: finalité de kaveri.');
+    expect(mail).toContain(
+      'Voir la liste des sous-traitants ultérieurs\u00a0: https://meldhaven.example/privacy/fr/subprocessors/index.html',
+    );
+    expect(mail).toContain('Pour vous opposer, écrivez-nous.');
+    expect(String(files.get('privacy/fr/subprocessors/notify/1.0.0...1.1.0/subject.txt'))).toBe(
+      'Modification de nos sous-traitants ultérieurs\u00a0: Meldhaven Privacy Statement, en vigueur le 15 janvier 2027\n',
+    );
   });
 });
 

@@ -66,6 +66,7 @@ export function subprocessorMail(
     changes: sentences,
     notice: fill(subprocessorLabel(t, 'notice'), { notice: formatDuration(section.notice, settings.locale) }),
     objection: html ? new Handlebars.SafeString(proseToHtml(section.objection, 'text')) : proseToPlainText(section.objection, 'text'),
+    colon: t.punctuation?.colon ?? ': ',
     links: { list, ...(section.subscribe ? { subscribe: section.subscribe } : {}) },
     ...(closing ? { closing } : {}),
   });
