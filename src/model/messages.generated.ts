@@ -1569,7 +1569,7 @@ export interface EnglishMessages {
     mechanisms: string;
     /** Added */
     since: string;
-    /** from {date} */
+    /** upcoming */
     upcoming: string;
     /** None needed */
     noMechanism: string;
