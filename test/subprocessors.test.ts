@@ -242,7 +242,7 @@ describe('through release, validate and notify', () => {
     expect(
       released.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`),
     ).toEqual([
-      'policy/privacy.yaml:324:14 release-subprocessor-notice Subprocessor `inkwell` starts on 2027-01-20, less than 30 days after its notice on 2027-01-02',
+      'policy/privacy.yaml:323:14 release-subprocessor-notice Subprocessor `inkwell` starts on 2027-01-20, less than 30 days after its notice on 2027-01-02',
     ]);
   });
 
@@ -260,7 +260,7 @@ describe('through release, validate and notify', () => {
         .filter((d) => d.ruleId === 'hygiene-subprocessor-notice')
         .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`),
     ).toEqual([
-      'policy/privacy.yaml:320:7 warning Subprocessor `inkwell` is new since version `1.1.0` but has no `since`: customers cannot tell when it starts',
+      'policy/privacy.yaml:319:7 warning Subprocessor `inkwell` is new since version `1.1.0` but has no `since`: customers cannot tell when it starts',
     ]);
   });
 

@@ -6,7 +6,7 @@ import type { Publishing } from './document.js';
 import { tagUri } from './feed.js';
 import type { ListLanguage } from './subprocessor-pages.js';
 import { toldChanges } from './subprocessor-changes.js';
-import { subprocessorLabel } from './subprocessor-words.js';
+import { listHeading, subprocessorLabel } from './subprocessor-words.js';
 
 /**
  * The Atom feed of a language's subprocessor changes (`feed.xml.hbs`, as the
@@ -46,7 +46,7 @@ export function subprocessorFeed(p: Publishing, l: ListLanguage): string | undef
   return p.renderer.render('feed.xml.hbs', {
     lang: l.lang,
     t: l.t,
-    title: fill(subprocessorLabel(l.t, 'heading'), { title }),
+    title: listHeading(l.texts, l.t),
     id,
     assets: '',
     controller: p.latest.model.policy.controller,

@@ -12,7 +12,7 @@ import type { Renderer } from '../render/templates.js';
 import { formatDate } from '../render/view-model.js';
 import { visibleControls } from '../text/control.js';
 import { toldChanges, type ListHistory } from './subprocessor-changes.js';
-import { subprocessorLabel } from './subprocessor-words.js';
+import { listHeading, subprocessorLabel } from './subprocessor-words.js';
 
 /** How the e-mail is told: in which language, linking where, sent by whom. */
 export interface SubprocessorMailSettings {
@@ -61,7 +61,7 @@ export function subprocessorMail(
     subject,
     sender: proseToPlainText(policy.controller.brand || policy.controller.name, 'text'),
     controller: proseToPlainText(policy.controller.name, 'text'),
-    heading: fill(subprocessorLabel(t, 'heading'), { title }),
+    heading: listHeading(policy, t),
     intro: fill(subprocessorLabel(t, 'emailIntro'), values),
     changes: sentences,
     notice: fill(subprocessorLabel(t, 'notice'), { notice: formatDuration(section.notice, settings.locale) }),

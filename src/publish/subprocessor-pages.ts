@@ -14,7 +14,7 @@ import { xmlWithoutForbidden } from '../text/control.js';
 import type { Publishing } from './document.js';
 import { subprocessorFeed } from './subprocessor-feed.js';
 import { subprocessorMail } from './subprocessor-mail.js';
-import { placeAndSafeguards, subprocessorLabel } from './subprocessor-words.js';
+import { listHeading, placeAndSafeguards, subprocessorLabel } from './subprocessor-words.js';
 import { subprocessorList, type Subprocessor } from './subprocessors.js';
 import type { SiteOutput } from './site.js';
 
@@ -119,7 +119,7 @@ function pageData(p: Publishing, l: ListLanguage, list: readonly Subprocessor[],
     ...(l.textLang ? { textLang: l.textLang } : {}),
     assets: `${'../'.repeat(l.dir ? 2 : 1)}../assets/`,
     alternates: languageAlternates(`${l.dir}subprocessors`, 'subprocessors/index.html', languages, l.lang, `${p.baseUrl}${p.id}/`),
-    heading: f.label(section?.title ? proseToPlainText(section.title, 'text') : fill(subprocessorLabel(l.t, 'heading'), { title })),
+    heading: f.label(listHeading(l.texts, l.t)),
     policy: { href: '../index.html', label: f.label(fill(subprocessorLabel(l.t, 'policy'), { title })) },
     intro: f.prose(section?.intro ?? subprocessorLabel(l.t, 'intro')),
     ...(section

@@ -1,4 +1,6 @@
-import type { Messages } from '../model/messages.js';
+import { proseToPlainText } from '../markdown/prose-tree.js';
+import { fill, type Messages } from '../model/messages.js';
+import type { Policy } from '../model/policy.generated.js';
 import { displayName, listFormat } from '../render/intl-format.js';
 import type { Subprocessor } from './subprocessors.js';
 
@@ -21,4 +23,10 @@ export function placeAndSafeguards(s: Subprocessor, l: { lang: string; t: Messag
       )
     : subprocessorLabel(l.t, 'noMechanism');
   return { location, mechanisms };
+}
+
+/** The list's heading, as plain text: `sharing.subprocessors.title`, else the locale's `Subprocessors: <document title>`. */
+export function listHeading(texts: Policy, t: Messages): string {
+  const title = texts.sharing?.subprocessors?.title;
+  return title ? proseToPlainText(title, 'text') : fill(subprocessorLabel(t, 'heading'), { title: proseToPlainText(texts.title, 'text') });
 }
