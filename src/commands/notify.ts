@@ -13,6 +13,10 @@ import { openProject } from '../project/open.js';
 import { wholeProject, type ProjectOptions } from '../project/options.js';
 import { forTerminal } from '../text/control.js';
 import { loadMarkdownParser } from '../markdown/parser-slot.js';
+import { subprocessorMail } from '../publish/subprocessor-mail.js';
+import type { VersionedDocument } from '../publish/site.js';
+import type { Release } from '../history/verify.js';
+import type { Renderer } from '../render/templates.js';
 import { defined, type CommandContext } from './context.js';
 
 /** Options of `notify`. */
@@ -40,6 +44,8 @@ export interface NotifyOptions extends ProjectOptions {
   templates?: string;
   /** The readers' language: the document's own locale (default) or one the announced version is translated into. */
   locale?: string;
+  /** The e-mail of the changes to the subprocessor list (with the objection instructions), instead of the policy's notification. */
+  subprocessors?: boolean;
 }
 
 /** The outcome of `notify`. */
@@ -86,7 +92,7 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
       `Released versions: ${known}.`,
     );
   }
-  if (!announcedByEmail(to.model.policy)) return done([noEmailChannel(project.policyShown, to.entry.version)]);
+  if (!options.subprocessors && !announcedByEmail(to.model.policy)) return done([noEmailChannel(project.policyShown, to.entry.version)]);
   const { config } = checked;
   const { renderer, missing } = await project.renderer(options.templates);
   if (missing) return done([missing]);
@@ -95,27 +101,9 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
     '/',
   );
   const locale = options.locale ?? to.model.policy.locale;
-  // The decisions frozen by the releases announced decide their changes to review, as on the changelog.
-  const decided = doc.releases.slice(doc.releases.indexOf(from) + 1, doc.releases.indexOf(to) + 1).flatMap(frozenDecisions);
-  const changes = releaseChanges(from, to, materialityOverrides(config), undefined, decided);
-  const input = announcement(doc, { from, to }, changes, {
-    locale,
-    messages: renderer.messages(locale),
-    baseUrl,
-    ...configured(config),
-  });
-  if (!input) {
-    const locales = [
-      `\`${to.model.policy.locale}\` (the document’s own)`,
-      ...(doc.translations ?? []).filter((tr) => tr.version === to.entry.version).map((tr) => `\`${tr.locale}\``),
-    ];
-    return problem(
-      'notify-unknown-locale',
-      `Version ${to.entry.version} has no translation into \`${locale}\` to announce it in`,
-      `Locales of ${to.entry.version}: ${locales.join(', ')}.`,
-    );
-  }
-  const notification = renderNotification(input, renderer);
+  const made = composeMail(doc, { from, to }, { ...options, locale, baseUrl, config, renderer });
+  if ('refusal' in made) return problem(...made.refusal);
+  const { notification } = made;
   if (!notification) return done(renderer.diagnostics);
   const written = options.out ? await writeNotification(notification, path.resolve(project.cwd, options.out), project.cwd) : [];
   if (!options.send) return done([], { notification, written });
@@ -128,6 +116,52 @@ export async function notify(options: NotifyOptions = {}): Promise<NotifyResult>
   });
   if ('diagnostic' in sent) return done([sent.diagnostic], { notification, written });
   return done([], { notification, written, sent });
+}
+
+/** A refusal to write the e-mail: rule id, message and hint. */
+type MailRefusal = [ruleId: string, message: string, hint: string];
+
+/** The e-mail announcing `to` after `from`: the policy's notification, or with `subprocessors` the changes to the subprocessor list; undefined when a template fails. */
+function composeMail(
+  doc: VersionedDocument,
+  pair: { from: Release; to: Release },
+  how: { locale: string; baseUrl: string; config: Config; renderer: Renderer; subprocessors?: boolean },
+): { notification?: Notification } | { refusal: MailRefusal } {
+  const { from, to } = pair;
+  const { locale, baseUrl, config, renderer } = how;
+  const locales = [
+    to.model.policy.locale,
+    ...(doc.translations ?? []).filter((tr) => tr.version === to.entry.version).map((tr) => tr.locale),
+  ];
+  if (!locales.includes(locale)) {
+    const named = locales.map((l, i) => (i === 0 ? `\`${l}\` (the document’s own)` : `\`${l}\``));
+    return {
+      refusal: [
+        'notify-unknown-locale',
+        `Version ${to.entry.version} has no translation into \`${locale}\` to announce it in`,
+        `Locales of ${to.entry.version}: ${named.join(', ')}.`,
+      ],
+    };
+  }
+  if (how.subprocessors) {
+    const indices = { from: doc.releases.indexOf(from), to: doc.releases.indexOf(to) };
+    const notification = subprocessorMail(doc, indices, renderer, { locale, baseUrl, ...configured(config) });
+    if (notification || renderer.diagnostics.length) return notification ? { notification } : {};
+    const unpublished = to.model.policy.sharing?.subprocessors ? '' : ', or the document does not publish them (`sharing.subprocessors`)';
+    return {
+      refusal: [
+        'notify-no-subprocessor-changes',
+        `Version ${to.entry.version} makes no change to the subprocessors of ${from.entry.version}${unpublished}`,
+        'Announce a change to the recipients whose `role` is `processor`; leave out `--subprocessors` for the notification of the policy’s changes.',
+      ],
+    };
+  }
+  // The decisions frozen by the releases announced decide their changes to review, as on the changelog.
+  const decided = doc.releases.slice(doc.releases.indexOf(from) + 1, doc.releases.indexOf(to) + 1).flatMap(frozenDecisions);
+  const changes = releaseChanges(from, to, materialityOverrides(config), undefined, decided);
+  const input = announcement(doc, pair, changes, { locale, messages: renderer.messages(locale), baseUrl, ...configured(config) });
+  const notification = input && renderNotification(input, renderer);
+  return notification ? { notification } : {};
 }
 
 /** What the project's configuration says of e-mails: their headers (`mail`) and words (`notify`). */
@@ -232,6 +266,7 @@ export async function run({ io, options, positionals, cache, report }: CommandCo
       insecureSmtp: options['insecure-smtp'] === 'true',
       baseUrl: options['base-url'],
       locale: options.locale,
+      subprocessors: options.subprocessors === 'true' ? true : undefined,
     }),
   );
   report(result.diagnostics, result.sources);

@@ -73,6 +73,11 @@ export const historyDiagnostics: DiagnosticGroup = {
       text: 'a version with material changes would take effect fewer than `noticeDays` days (30 by default) after its release: set `--effective` at least that many days after the release.',
     },
     {
+      id: 'release-subprocessor-notice',
+      severity: 'error',
+      text: 'a subprocessor new since the latest release has no `since`, or a `since` less than `sharing.subprocessors.notice` after the release announces it: customers must be told before it starts so that they can object (GDPR Art. 28(2)).',
+    },
+    {
       id: 'release-released-future',
       severity: 'error',
       text: 'the date given to `release --released` is after today: it records the day a past version was released.',
@@ -174,6 +179,11 @@ export const historyDiagnostics: DiagnosticGroup = {
       id: 'notify-unknown-locale',
       severity: 'error',
       text: '`--locale` names a language the announced version is not translated into; the message lists those it is.',
+    },
+    {
+      id: 'notify-no-subprocessor-changes',
+      severity: 'error',
+      text: '`notify --subprocessors` names a release that changes no subprocessor (recipients whose `role` is `processor`), or whose document does not publish its subprocessors (`sharing.subprocessors`): there is nothing to tell customers.',
     },
     {
       id: 'notify-no-email-channel',

@@ -2,6 +2,7 @@ import type { Document, LineCounter } from 'yaml';
 import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyDecisions, reviewItems, type AppliedDecisions, type DecisionProblem, type ReviewItem } from '../diff/decisions.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
+import { subprocessorNoticeProblems } from '../diff/subprocessors.js';
 import type { ChangeSet, ReviewDecision } from '../diff/types.js';
 import { placeOfPath } from '../load/positions.js';
 import { addDays, daysBetween } from '../util/days.js';
@@ -90,7 +91,7 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
     );
   }
   const effective = input.effective ?? policy.effective;
-  const dates = dateRefusal(input, latest, changes, effective, refuse);
+  const dates = dateRefusal(input, latest, changes, effective, refuse) ?? subprocessorRefusal(input, latest);
   if (dates) return dates;
   // Last, once the version is sound: what people must still do before the release.
   const waiting = peopleWaited(input, undecided, refuse);
@@ -147,6 +148,26 @@ function noticeRefusal(input: ReleaseInput, changes: ChangeSet | undefined, effe
     `Pass \`--effective ${addDays(released, noticeDays)}\` or later (\`noticeDays\` in policyc.config.json sets the notice).`,
     ['effective'],
   );
+}
+
+/** Refused when a subprocessor new since the latest release starts before the notice given today ends (as `hygiene-subprocessor-notice` judges). */
+function subprocessorRefusal(input: ReleaseInput, latest: Release | undefined): Refusal | undefined {
+  const problems = subprocessorNoticeProblems(latest?.model.policy, input.working.policy, input.today);
+  if (!problems.length) return undefined;
+  return {
+    diagnostics: problems.map((problem) =>
+      diagnostic(
+        input.working.file,
+        placeOfPath(input.yaml, input.lineCounter, problem.path.map(String)),
+        'release-subprocessor-notice',
+        'release',
+        problem.message,
+        {
+          hint: problem.hint,
+        },
+      ),
+    ),
+  };
 }
 
 /** The manifest entry of a new version: its snapshot's hash, its chain to the latest, who released and approved it, the decisions it freezes. */

@@ -1552,4 +1552,66 @@ export interface EnglishMessages {
     /** Unless another period is given for a category of data */
     default: string;
   };
+  subprocessors: {
+    /** Subprocessors */
+    title: string;
+    /** Subprocessors: {title} */
+    heading: string;
+    /** These are the service providers that process personal data on our behalf (our subprocessors), where they process it and how transfers outside the European Economic Area and the United Kingdom are protected. */
+    intro: string;
+    /** Subprocessor */
+    name: string;
+    /** Purpose */
+    purpose: string;
+    /** Location */
+    location: string;
+    /** Transfer safeguards */
+    mechanisms: string;
+    /** Added */
+    since: string;
+    /** upcoming */
+    upcoming: string;
+    /** None needed */
+    noMechanism: string;
+    /** We use no subprocessors. */
+    none: string;
+    /** We announce a new subprocessor at least {notice} before it starts processing personal data. */
+    notice: string;
+    /** How to object */
+    objection: string;
+    /** Subscribe to notice of changes */
+    subscribe: string;
+    /** Feed of changes to this list */
+    feed: string;
+    /** Read the {title} */
+    policy: string;
+    /** Adds {name} ({location}), from {date}: {purpose}. */
+    added: string;
+    /** Adds {name} ({location}), from {date}. */
+    addedBare: string;
+    /** Removes {name}. */
+    removed: string;
+    /** Changes the {fields} of {name}. */
+    changed: string;
+    /** location */
+    fieldLocation: string;
+    /** transfer safeguards */
+    fieldMechanisms: string;
+    /** purpose */
+    fieldPurpose: string;
+    /** Subprocessors in version {version} */
+    entryTitle: string;
+    /** {count} changes to the subprocessors of our {title}. */
+    entrySummary: string;
+    /** 1 change to the subprocessors of our {title}. */
+    entrySummaryOne: string;
+    /** Changes to our subprocessors: {title}, effective {effective} */
+    subject: string;
+    /** Version {version} of our {title}, effective {effective}, changes the list of subprocessors that process personal data on our behalf: */
+    emailIntro: string;
+    /** See the list of subprocessors */
+    readList: string;
+    /** You receive this e-mail because you subscribed to notice of changes to our subprocessors. */
+    footer: string;
+  };
 }

@@ -11,19 +11,21 @@ import { senderContact, type NotificationInput } from './notification-view.js';
  * {@link NotificationInput.headers}), the subject and both bodies, Date (the
  * day the new version was released and announced, 00:00:00 UTC; its
  * effective date when that is not given), Message-ID
- * `<{id}-{version}.{locale}@{host}>` (the host of the site's links, so two
+ * `<{id}-{version}[.{kind}].{locale}@{host}>` (the host of the site's links, so two
  * sites or two languages never share one), `List-Unsubscribe` (and
  * `List-Unsubscribe-Post` for an https URL, RFC 8058) when the project gives
  * an unsubscribe address, a boundary derived from the id and version, and
  * CRLF line ends.
  */
 export function notificationMailOptions(
-  input: NotificationInput,
+  input: Pick<NotificationInput, 'model' | 'next' | 'links' | 'wording' | 'headers'>,
   mail: { subject: string; text: string; html: string },
+  /** What else the message announces about the version (`subprocessors`): part of its Message-ID and boundary, so the two messages of a version differ. */
+  kind?: string,
 ): MailComposerOptions {
   const p = input.model.policy;
   const id = p.id;
-  const version = input.next.version;
+  const version = kind ? `${input.next.version}.${kind}` : input.next.version;
   const contact = senderContact(p.contacts.items);
   const name = proseToPlainText(p.controller.brand || p.controller.name, 'text');
   const options: MailComposerOptions = {

@@ -120,7 +120,7 @@ function label(t: Messages, key: string): string {
 }
 
 /** A permanent, unique Atom id (RFC 4151 tag URI) from the site's host and the first release's date. */
-function tagUri(baseUrl: string, date: string, specific: string): string {
+export function tagUri(baseUrl: string, date: string, specific: string): string {
   const host = /^https?:\/\/([^/:]+)/.exec(baseUrl)?.[1] ?? 'example.invalid';
   return `tag:${host},${date}:${specific}`;
 }

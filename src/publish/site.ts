@@ -15,6 +15,7 @@ import { keepHeapWithinBudget } from './heap-budget.js';
 import { withFormattedValues } from './intl-memo.js';
 import { withMarkdownPieces } from './markdown-pieces.js';
 import { publishNotifications } from './notifications.js';
+import { publishSubprocessors } from './subprocessor-pages.js';
 import { publishTranslations, publishUntranslated } from './translations.js';
 import { policyJson, publishCurrent, publishVersions } from './versions.js';
 
@@ -122,12 +123,21 @@ function compileUnreleased(model: PolicyModel, renderer: Renderer, settings: Sit
  * A released document, step by step: the version in effect and its extras,
  * every version and redline, the translations, the languages whose
  * translation misses the version in effect, the versions list, changelog,
- * `changes.json` and feed, the notification e-mails, and the draft.
+ * `changes.json` and feed, the notification e-mails, the subprocessor
+ * list with its feed and e-mail, and the draft.
  */
 function compileVersioned(doc: VersionedDocument, renderer: Renderer, settings: SiteSettings, files: SiteOutput): PolicyModel | undefined {
   const p = publishing(doc, renderer, settings);
   const jsonLd = publishExtras(p.current.model, renderer, files, p.baseUrl, { cache: settings.cache, digest: p.current.entry.sha256 });
-  const steps = [publishVersions, publishTranslations, publishUntranslated, publishChangelog, publishNotifications, publishDraft];
+  const steps = [
+    publishVersions,
+    publishTranslations,
+    publishUntranslated,
+    publishChangelog,
+    publishNotifications,
+    publishSubprocessors,
+    publishDraft,
+  ];
   publishCurrent(p, files, jsonLd);
   // Each step renders pages of its own: the garbage of one is collected before the next when it is over the budget.
   for (const step of steps) {

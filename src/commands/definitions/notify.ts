@@ -5,7 +5,7 @@ export const definition: Command = {
   name: 'notify',
   summary: 'write the notification e-mail for a change between two versions, and optionally send it',
   usage:
-    'policyc notify [FROM] [TO] --out DIR [--send smtp://HOST:PORT --to ADDRESS] [--insecure-smtp] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
+    'policyc notify [FROM] [TO] --out DIR [--subprocessors] [--send smtp://HOST:PORT --to ADDRESS] [--insecure-smtp] [--locale LOCALE] [--base-url URL] [--document ID] [--policy DIR] [--cache DIR | --no-cache]',
   flags: [
     { name: 'out', value: 'DIR', description: 'folder to write subject.txt, email.html, email.txt and email.eml into' },
     {
@@ -16,6 +16,11 @@ export const definition: Command = {
         'send it through this SMTP server (smtps:// is TLS; smtp:// to another machine requires STARTTLS); default: $POLICYC_SMTP_URL when --to is given, which keeps a password off the command line',
     },
     { name: 'to', value: 'ADDRESS', description: 'the recipient when sending' },
+    {
+      name: 'subprocessors',
+      description:
+        'the e-mail of the changes to the subprocessor list (with the notice period and how to object) rather than of the policy; sent only when the list changed',
+    },
     { name: 'insecure-smtp', description: 'allow plain SMTP without TLS to another machine (a relay that needs no password)' },
     {
       name: 'locale',

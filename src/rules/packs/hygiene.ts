@@ -2,6 +2,7 @@ import { formatPath } from '../../load/positions.js';
 import { eachString } from '../../model/fields.js';
 import type { Policy } from '../../model/policy.generated.js';
 import { references } from '../../model/sections.js';
+import { subprocessorNoticeProblems } from '../../diff/subprocessors.js';
 import type { Finding, Rule } from '../types.js';
 
 /** Text with nothing to read: only whitespace, punctuation or symbols (`.` or `-`; `TBD` is text). */
@@ -229,5 +230,16 @@ export const hygieneRules: readonly Rule[] = [
         },
       ];
     },
+  },
+  {
+    id: 'hygiene-subprocessor-notice',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'A new subprocessor is announced the notice period before it starts',
+    explanation:
+      'A processor may engage another processor only with its customer’s authorisation, and under a general authorisation it must inform the customer of an intended addition or replacement so that the customer can object (GDPR Art. 28(2)); the other processor must be bound by contract to the same data protection obligations (Art. 28(4)). The Regulation sets no period; the contract does. A document that publishes its subprocessors (`sharing.subprocessors`) promises a notice period: a processor new since the last release must have a `since` date at least that long after the release announces it (for the working document: after today).',
+    reference: 'GDPR Art. 28(2) and 28(4)',
+    fix: 'Give the new processor a `since` date at least `sharing.subprocessors.notice` after its announcement, or release later.',
+    check: ({ policy, previous, release, today }) => subprocessorNoticeProblems(previous?.policy, policy, release?.released ?? today),
   },
 ];
