@@ -7,6 +7,7 @@ import {
   cookieDatabaseUrl,
   knownCategory,
   knownLifetime,
+  fitsDomain,
   lookupCookie,
   readCookieDatabase,
   shippedCookieDatabase,
@@ -64,6 +65,16 @@ describe('the Open Cookie Database', () => {
     expect(lookupCookie(db, '_ga')).toMatchObject({ platform: 'Google Analytics', category: 'Analytics', wildcard: false });
     expect(lookupCookie(db, '_ga_ABC123')).toMatchObject({ name: '_ga_', wildcard: true });
     expect(lookupCookie(db, 'no-such-cookie-anywhere')).toBeUndefined();
+  });
+
+  it('tells an entry listed for a third party’s domain from a cookie of another domain', () => {
+    const db = shippedCookieDatabase();
+    // `lang` is listed for linkedin.com (3rd party): it fits a LinkedIn cookie, not a site's own.
+    const lang = lookupCookie(db, 'lang', 'shop.example')!;
+    expect(fitsDomain(lang, 'www.linkedin.com')).toBe(true);
+    expect(fitsDomain(lang, 'shop.example')).toBe(false);
+    // `_ga` names no domain: it fits any.
+    expect(fitsDomain(lookupCookie(db, '_ga')!, 'shop.example')).toBe(true);
   });
 
   it('refuses a copy whose header or records are not the expected ones', () => {

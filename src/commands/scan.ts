@@ -273,7 +273,7 @@ export async function run({ io, options, positionals, format, cache, report }: C
       document: options.document,
       date: options.date,
       strict: options.strict === 'true',
-      chromium: io.env.POLICYC_CHROMIUM || undefined,
+      chromium: io.env.CHROMIUM_PATH || undefined,
       onProgress: progress
         ? (visited: number, queued: number, url: string) =>
             io.stderr.write(`\r\u001b[K${visited}/${visited + queued} ${forTerminal(url).slice(0, 100)}`)

@@ -55,7 +55,7 @@ function cookieDiagnostics(input: CompareInput): Diagnostic[] {
   const reported = new Set<string>();
   for (const cookie of observation.cookies) {
     const match = matchCookie(declared.cookies, cookie);
-    const known = lookupCookie(input.database, cookie.name);
+    const known = lookupCookie(input.database, cookie.name, cookie.domain);
     const seen: Seen = {
       cookie,
       match,

@@ -43,7 +43,8 @@ export interface KnownCookie {
 
 export interface CookieDatabase {
   readonly entries: readonly KnownCookie[];
-  readonly byName: ReadonlyMap<string, KnownCookie>;
+  /** The exact-name entries of each name, in the database's order (a name can have several setters). */
+  readonly byName: ReadonlyMap<string, readonly KnownCookie[]>;
   /** The prefix entries, longest first, so the most specific one is found first. */
   readonly prefixes: readonly KnownCookie[];
 }
@@ -79,9 +80,8 @@ export function readCookieDatabase(text: string): DatabaseRead {
       wildcard: wildcard === '1',
     });
   }
-  const byName = new Map<string, KnownCookie>();
-  // The first entry of a name wins: the database lists the commonest setter first.
-  for (const entry of entries) if (!entry.wildcard && !byName.has(entry.name)) byName.set(entry.name, entry);
+  const byName = new Map<string, KnownCookie[]>();
+  for (const entry of entries) if (!entry.wildcard) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry]);
   const prefixes = entries.filter((e) => e.wildcard).sort((a, b) => b.name.length - a.name.length);
   return { database: { entries, byName, prefixes } };
 }
@@ -98,9 +98,32 @@ export function shippedCookieDatabase(): CookieDatabase {
   return shipped;
 }
 
-/** The entry for a cookie name: its exact name, else the longest prefix entry it starts with. */
-export function lookupCookie(database: CookieDatabase, name: string): KnownCookie | undefined {
-  return database.byName.get(name) ?? database.prefixes.find((e) => name.startsWith(e.name));
+/**
+ * The entry for a cookie: its exact name, else the longest prefix entry it
+ * starts with. Of several entries of a name, the first whose domain fits the
+ * cookie's (see `fitsDomain`), else the database's first.
+ */
+export function lookupCookie(database: CookieDatabase, name: string, domain?: string): KnownCookie | undefined {
+  const pick = (candidates: readonly KnownCookie[]) =>
+    (domain === undefined ? undefined : candidates.find((e) => fitsDomain(e, domain))) ?? candidates[0];
+  return pick(database.byName.get(name) ?? []) ?? pick(database.prefixes.filter((e) => name.startsWith(e.name)));
+}
+
+/**
+ * False when the entry names the domains of a third party (`linkedin.com (3rd
+ * party)`, `.linkedin.com`) and the cookie's domain is under none of them.
+ * Such an entry may still be the cookie (a tracker's script sets `_fbp` on the
+ * site's own domain), so it is only a poorer match, which `scan --fix` says.
+ */
+export function fitsDomain(entry: KnownCookie, domain: string): boolean {
+  const named = entry.domain
+    .split(/\s+or\s+|,\s*/)
+    .map((d) => d.trim().toLowerCase())
+    .filter((d) => d.endsWith('(3rd party)') || d.startsWith('.'))
+    .map((d) => d.replace(/\s*\(3rd party\)$/, '').replace(/^\./, ''));
+  if (named.length === 0) return true;
+  const host = domain.replace(/^\./, '').toLowerCase();
+  return named.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
 type Category = NonNullable<Cookie['category']>;

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, Document, type Node, type YAMLMap } from 'yaml';
 import type { Cookie, Technology } from '../model/policy.generated.js';
 import { locate } from '../load/positions.js';
-import { knownCategory, knownLifetime, lookupCookie, type CookieDatabase, type KnownCookie } from './cookie-database.js';
+import { fitsDomain, knownCategory, knownLifetime, lookupCookie, type CookieDatabase, type KnownCookie } from './cookie-database.js';
 import { matchCookie, matchStorage } from './compare.js';
 import type { Declared, DeclaredCookie, DeclaredStorage } from './declared.js';
 import { sameSite } from './hosts.js';
@@ -91,7 +91,7 @@ function suggestCookies(input: FixInput, ids: Set<string>): Cookie[] {
   const covered: DeclaredCookie[] = [...declared.cookies];
   for (const cookie of observation.cookies) {
     if (matchCookie(covered, cookie)) continue;
-    const known = lookupCookie(database, cookie.name);
+    const known = lookupCookie(database, cookie.name, cookie.domain);
     const entry = cookieEntry(cookie, known, observation, ids);
     added.push(entry);
     covered.push({ ...entry, path: [] } as DeclaredCookie);
@@ -123,7 +123,7 @@ function reviewNote(cookie: ObservedCookie, known: KnownCookie | undefined, has:
   const seen = `seen on ${oneLine(cookie.page, 200)}, set by ${cookie.setter}${cookie.setBy === 'script' ? ' (a script)' : ''}`;
   if (known)
     return oneLine(
-      `added by policyc scan from the Open Cookie Database (${oneLine(known.platform, 80)}), ${seen}: check the purpose, category and duration`,
+      `added by policyc scan from the Open Cookie Database (${oneLine(known.platform, 80)}${fitsDomain(known, cookie.domain) ? '' : `, listed for ${oneLine(known.domain, 80)}: check it is this cookie`}), ${seen}: check the purpose, category and duration`,
     );
   const placeholders = ['the purpose', ...(has.category ? [] : ['category']), ...(has.lifetime ? [] : ['lifetime'])];
   return oneLine(
