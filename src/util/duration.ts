@@ -9,7 +9,7 @@ export interface Duration {
 }
 
 // The schema's form (`$defs.Duration`): a whole number, one space, a unit, singular or plural.
-const durationPattern = /^(\d+) (minute|hour|day|week|month|year)s?$/;
+const durationPattern = new RegExp(`^(\\d+) (${durationUnits.join('|')})s?$`);
 
 // A month is a twelfth of a year and a year 365 days, so "12 months" and "1 year" are the same length.
 const unitSeconds: Record<DurationUnit, number> = {
