@@ -1397,7 +1397,7 @@ export interface EnglishMessages {
     keys: string;
     /** Domains contacted from your browser */
     hosts: string;
-    /** Receives data from */
+    /** Receives data since */
     since: string;
     /** Purposes */
     purposes: string;
