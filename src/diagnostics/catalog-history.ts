@@ -73,6 +73,11 @@ export const historyDiagnostics: DiagnosticGroup = {
       text: 'a version with material changes would take effect fewer than `noticeDays` days (30 by default) after its release: set `--effective` at least that many days after the release.',
     },
     {
+      id: 'release-marked-for-review',
+      severity: 'error',
+      text: 'an entry still has a `review` note (a tool such as `policyc scan --fix` wrote it and nobody has checked it yet): check the entry, then delete the note. No setting of `policyc.config.json` turns this check off.',
+    },
+    {
       id: 'release-released-future',
       severity: 'error',
       text: 'the date given to `release --released` is after today: it records the day a past version was released.',
