@@ -3,7 +3,7 @@ import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnosti
 import { applyDecisions, reviewItems, type AppliedDecisions, type DecisionProblem, type ReviewItem } from '../diff/decisions.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import type { ChangeSet, ReviewDecision } from '../diff/types.js';
-import { placeOfPath } from '../load/positions.js';
+import { placeOfKey, placeOfPath } from '../load/positions.js';
 import { addDays, daysBetween } from '../util/days.js';
 import { reviewMarks } from '../model/review-notes.js';
 import { schemaVersion } from '../model/schema.js';
@@ -184,7 +184,7 @@ function markedRefusal(input: ReleaseInput): Refusal | undefined {
     diagnostics: marks.map((mark) =>
       diagnostic(
         input.working.file,
-        placeOfPath(input.yaml, input.lineCounter, mark.path.map(String)),
+        placeOfKey(input.yaml, input.lineCounter, mark.path.map(String)),
         'release-marked-for-review',
         'release',
         `Marked for review: ${mark.entry} (“${mark.note}”); a release publishes no entry a person has not checked`,
