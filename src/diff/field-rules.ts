@@ -4,6 +4,7 @@ import { difference, type Entity } from './values.js';
 import { durationDays } from '../util/duration.js';
 import { listOf, lower, money, text, type Context } from './wording.js';
 import { wideningRules } from './widening-rules.js';
+import { declarationRules } from './declaration-rules.js';
 
 /** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
 export interface Verdict {
@@ -308,4 +309,5 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'section:automatedDecisions.used': automatedDecisionsRule,
   'controller:name': controllerNameRule,
   ...wideningRules,
+  ...declarationRules,
 };

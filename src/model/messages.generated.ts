@@ -1294,6 +1294,8 @@ export interface EnglishMessages {
       'cookie-domain-changed': string;
       /** {entity} “{name}” now covers more cookie names. */
       'cookie-names-widened': string;
+      /** {entity} “{name}” now contacts more hosts; a person must judge whether a new party receives data. */
+      'hosts-widened': string;
       /** {entity} “{name}” is now sensitive data. */
       'sensitive-data': string;
       /** {entity} “{name}” no longer says what allows us to use this sensitive data. */
