@@ -8,7 +8,6 @@ import { validate } from '../src/api.js';
 import { readTemplates } from '../src/load/read-templates.js';
 import { cookieTable, extraLabels, fragmentCss, renderFragment, renderSummary, scopeHtml } from '../src/render/extras.js';
 import { jsonLdScript, policyJsonLd } from '../src/render/jsonld.js';
-import { isoDuration } from '../src/util/duration.js';
 import { createRenderer, type Renderer } from '../src/render/templates.js';
 import type { PolicyModel } from '../src/resolve/resolve.js';
 import { root } from './support/fixtures.js';
@@ -467,14 +466,6 @@ describe('JSON-LD', () => {
     const written = new Set([...source.matchAll(/'((?:dpv|pd|eu-gdpr|tech):[A-Za-z0-9-]+)'/g)].map((m) => m[1]!));
     expect(written.size).toBeGreaterThan(60);
     expect([...written].filter((term) => !known.has(term))).toEqual([]);
-  });
-
-  it('turns periods into ISO 8601 durations', () => {
-    expect(isoDuration('12 months')).toBe('P12M');
-    expect(isoDuration('1 year')).toBe('P1Y');
-    expect(isoDuration('30 days')).toBe('P30D');
-    expect(isoDuration('2 weeks')).toBe('P2W');
-    expect(isoDuration('as long as needed')).toBeUndefined();
   });
 });
 
