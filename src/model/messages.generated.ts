@@ -911,6 +911,8 @@ export interface EnglishMessages {
     draftBanner: string;
     /** Changes since version {version} */
     changes: string;
+    /** Marked for review: to check before the release */
+    markedForReview: string;
     /** Version {version} of this policy, the one in effect, is available in {language} only. */
     untranslated: string;
     /** Read it in {language} */

@@ -7,14 +7,17 @@ export interface ReviewMark {
   path: (string | number)[];
   /** The entry in words, its name in backticks (“the cookie `_ga`”). */
   entry: string;
+  /** The entry's name as the page shows it (a cookie's `name`, else its id), and its anchor on the page. */
+  name: string;
+  anchor: string;
   note: string;
 }
 
-/** What an entry is, by the list it is in; another list's entry is named by its list. */
-const entryNouns: Record<string, string> = {
-  'cookies.items': 'the cookie',
-  'cookies.technologies': 'the tracking technology',
-  'sharing.recipients': 'the recipient',
+/** What an entry is and its anchor's prefix on the page, by the list it is in; another list's entry is named by its list. */
+const entryKinds: Record<string, { noun: string; anchor: string }> = {
+  'cookies.items': { noun: 'the cookie', anchor: 'cookie' },
+  'cookies.technologies': { noun: 'the tracking technology', anchor: 'technology' },
+  'sharing.recipients': { noun: 'the recipient', anchor: 'recipient' },
 };
 
 /** Every entry of a document marked for review, in document order. */
@@ -24,12 +27,13 @@ export function reviewMarks(policy: Policy): ReviewMark[] {
     if (path[path.length - 1] !== 'review') return;
     const entryPath = path.slice(0, -1);
     const entry = entryPath.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], policy) as
-      { id?: string; name?: string } | undefined;
+      | { id?: string; name?: string }
+      | undefined;
     const list = entryPath.filter((key) => typeof key === 'string').join('.');
-    const noun = entryNouns[list] ?? `the entry of \`${list}\``;
+    const kind = entryKinds[list] ?? { noun: `the entry of \`${list}\``, anchor: list.split('.')[0]! };
     // A cookie by its name, which its readers know it by; others by their id.
-    const name = list === 'cookies.items' ? entry?.name : entry?.id;
-    marks.push({ path, entry: name === undefined ? noun : `${noun} \`${name}\``, note: value });
+    const name = (list === 'cookies.items' ? entry?.name : entry?.id) ?? String(entryPath.at(-1));
+    marks.push({ path, entry: `${kind.noun} \`${name}\``, name, anchor: `${kind.anchor}-${entry?.id ?? ''}`, note: value });
   });
   return marks;
 }
