@@ -264,6 +264,19 @@ describe('cookies.html and cookies.json', () => {
     expect(await problems(hostPage(html), 'host-cookies.html')).toEqual([]);
   });
 
+  it('gives the pattern and domain of a cookie that states them, in the table and the JSON', () => {
+    const items = model.policy.cookies!.items!.map((c) => (c.id === 'ga' ? { ...c, pattern: '_ga_*', domain: 'smartfocus.com' } : c));
+    const policy = { ...model.policy, cookies: { ...model.policy.cookies!, items } };
+    const wide = cookieTable({ ...model, policy }, renderer)!;
+    const data = JSON.parse(wide.json) as { cookies: Record<string, unknown>[] };
+    expect(data.cookies.find((c) => c.id === 'ga')).toMatchObject({ pattern: '_ga_*', domain: 'smartfocus.com' });
+    expect(data.cookies.find((c) => c.id === 'fbp')).not.toHaveProperty('pattern');
+    expect(wide.html).toContain(
+      '<code>_ga</code><br><span class="policyc-cookie-pattern"><code>_ga_*</code> (names that begin with <code>_ga_</code>)</span>',
+    );
+    expect(wide.html).toContain('<th scope="col">Domain</th>');
+  });
+
   it('is undefined for a document without cookies', () => {
     const { cookies: _omitted, ...policy } = model.policy;
     expect(cookieTable({ ...model, policy }, renderer)).toBeUndefined();
