@@ -27,8 +27,7 @@ export function reviewMarks(policy: Policy): ReviewMark[] {
     if (path[path.length - 1] !== 'review') return;
     const entryPath = path.slice(0, -1);
     const entry = entryPath.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], policy) as
-      | { id?: string; name?: string }
-      | undefined;
+      { id?: string; name?: string } | undefined;
     const list = entryPath.filter((key) => typeof key === 'string').join('.');
     const kind = entryKinds[list] ?? { noun: `the entry of \`${list}\``, anchor: list.split('.')[0]! };
     // A cookie by its name, which its readers know it by; others by their id.
