@@ -199,8 +199,11 @@ function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, sche
   return out;
 }
 
-/** Fields that place or identify an entity rather than say anything: never compared as details. */
-const layoutKeys = ['id', 'after', 'replaces'];
+/**
+ * Fields that place or identify an entity rather than say anything, and a
+ * `review` note (for the author, never published): never compared as details.
+ */
+const layoutKeys = ['id', 'after', 'replaces', 'review'];
 
 /**
  * An entity that replaces others (a rename: one; a merge: several, or others
