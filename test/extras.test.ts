@@ -494,6 +494,15 @@ describe('jsonLdScript', () => {
     expect(JSON.parse(inner)).toEqual({ name: hostile });
   });
 
+  it('gives a cookie lasting minutes or hours its ISO 8601 time duration', () => {
+    const items = model.policy.cookies!.items!.map((c) => (c.id === 'ga' ? { ...c, duration: '30 minutes' } : c));
+    const minutes: PolicyModel = { ...model, policy: { ...model.policy, cookies: { ...model.policy.cookies!, items } } };
+    const json = JSON.stringify(policyJsonLd(minutes, { url: 'https://example.com/privacy/index.html' }));
+    expect(json).toContain(
+      '"rdfs:label":{"@value":"30 minutes","@language":"en-GB"},"rdf:value":{"@value":"PT30M","@type":"xsd:duration"}',
+    );
+  });
+
   it('escapes a hostile cookie name in the policy, and is valid in a page head', async () => {
     const items = model.policy.cookies!.items!.map((c, i) =>
       i === 0 ? { ...c, name: '</script><script>alert(1)</script>' } : c,
