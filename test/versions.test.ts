@@ -128,12 +128,15 @@ describe('an entry marked for review', () => {
     const dir = copySample();
     const file = path.join(dir, 'policy/privacy.yaml');
     const note = 'added by policyc scan: check the <purpose> & category';
+    // A note alone is no change (it is never published): the draft is there for the purpose reworded beside it.
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace(
-        '      category: strictly-necessary\n    - id: ar-v4\n',
-        `      category: strictly-necessary\n      review: "${note}"\n    - id: ar-v4\n`,
-      ),
+      readFileSync(file, 'utf8')
+        .replace(
+          '      category: strictly-necessary\n    - id: ar-v4\n',
+          `      category: strictly-necessary\n      review: "${note}"\n    - id: ar-v4\n`,
+        )
+        .replace('manage and improve the Website', 'manage and improve the Website and our apps'),
     );
     const read = await site('2026-12-31', { cwd: dir, drafts: true });
     const draft = read('privacy/draft/index.html');

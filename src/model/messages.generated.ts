@@ -980,6 +980,16 @@ export interface EnglishMessages {
       destination: string;
       /** Duration */
       duration: string;
+      /** Domain */
+      domain: string;
+      /** Hosts contacted */
+      hosts: string;
+      /** Storage keys */
+      keys: string;
+      /** Cookie names */
+      pattern: string;
+      /** Receives data since */
+      since: string;
       /** Includes */
       elements: string;
       /** Email address */
