@@ -53,6 +53,19 @@ describe('layout', () => {
   });
 });
 
+describe('a review note', () => {
+  it('is for the author, never published: adding, rewording or deleting one is no change', () => {
+    const before = base();
+    const after = base();
+    after.cookies.items[0].review = 'added by policyc scan from the Open Cookie Database: check the purpose';
+    expect(diff(before, after).changes).toEqual([]);
+    const reworded = structuredClone(after);
+    reworded.cookies.items[0].review = 'check the duration';
+    expect(diff(after, reworded).changes).toEqual([]);
+    expect(diff(after, before).changes).toEqual([]);
+  });
+});
+
 describe('changes to review in the formats', () => {
   it('are counted and listed apart, between material and editorial ones', () => {
     const before = base();

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../src/api.js';
 import { readTemplates } from '../src/load/read-templates.js';
 import { cookieTable, extraLabels, fragmentCss, renderFragment, renderSummary, scopeHtml } from '../src/render/extras.js';
-import { isoDuration, jsonLdScript, policyJsonLd } from '../src/render/jsonld.js';
+import { jsonLdScript, policyJsonLd } from '../src/render/jsonld.js';
 import { createRenderer, type Renderer } from '../src/render/templates.js';
 import type { PolicyModel } from '../src/resolve/resolve.js';
 import { root } from './support/fixtures.js';
@@ -264,6 +264,19 @@ describe('cookies.html and cookies.json', () => {
     expect(await problems(hostPage(html), 'host-cookies.html')).toEqual([]);
   });
 
+  it('gives the pattern and domain of a cookie that states them, in the table and the JSON', () => {
+    const items = model.policy.cookies!.items!.map((c) => (c.id === 'ga' ? { ...c, pattern: '_ga_*', domain: 'smartfocus.com' } : c));
+    const policy = { ...model.policy, cookies: { ...model.policy.cookies!, items } };
+    const wide = cookieTable({ ...model, policy }, renderer)!;
+    const data = JSON.parse(wide.json) as { cookies: Record<string, unknown>[] };
+    expect(data.cookies.find((c) => c.id === 'ga')).toMatchObject({ pattern: '_ga_*', domain: 'smartfocus.com' });
+    expect(data.cookies.find((c) => c.id === 'fbp')).not.toHaveProperty('pattern');
+    expect(wide.html).toContain(
+      '<code>_ga</code><br><span class="policyc-cookie-pattern"><code>_ga_*</code> (names that begin with <code>_ga_</code>)</span>',
+    );
+    expect(wide.html).toContain('<th scope="col">Domain</th>');
+  });
+
   it('is undefined for a document without cookies', () => {
     const { cookies: _omitted, ...policy } = model.policy;
     expect(cookieTable({ ...model, policy }, renderer)).toBeUndefined();
@@ -467,14 +480,6 @@ describe('JSON-LD', () => {
     expect(written.size).toBeGreaterThan(60);
     expect([...written].filter((term) => !known.has(term))).toEqual([]);
   });
-
-  it('turns periods into ISO 8601 durations', () => {
-    expect(isoDuration('12 months')).toBe('P12M');
-    expect(isoDuration('1 year')).toBe('P1Y');
-    expect(isoDuration('30 days')).toBe('P30D');
-    expect(isoDuration('2 weeks')).toBe('P2W');
-    expect(isoDuration('as long as needed')).toBeUndefined();
-  });
 });
 
 describe('jsonLdScript', () => {
@@ -487,6 +492,15 @@ describe('jsonLdScript', () => {
     expect(inner).not.toMatch(/[<>&]/);
     expect(inner).toContain('\\u003c/script\\u003e');
     expect(JSON.parse(inner)).toEqual({ name: hostile });
+  });
+
+  it('gives a cookie lasting minutes or hours its ISO 8601 time duration', () => {
+    const items = model.policy.cookies!.items!.map((c) => (c.id === 'ga' ? { ...c, duration: '30 minutes' } : c));
+    const minutes: PolicyModel = { ...model, policy: { ...model.policy, cookies: { ...model.policy.cookies!, items } } };
+    const json = JSON.stringify(policyJsonLd(minutes, { url: 'https://example.com/privacy/index.html' }));
+    expect(json).toContain(
+      '"rdfs:label":{"@value":"30 minutes","@language":"en-GB"},"rdf:value":{"@value":"PT30M","@type":"xsd:duration"}',
+    );
   });
 
   it('escapes a hostile cookie name in the policy, and is valid in a page head', async () => {

@@ -304,3 +304,73 @@ describe('an en-US page', async () => {
     }
   });
 });
+
+describe('cookie patterns and domains, storage keys and hosts (issue 18)', () => {
+  const scanned = (locale: string) =>
+    document((doc) => {
+      doc.locale = locale;
+      doc.cookies.items.push(
+        {
+          id: 'ga4',
+          name: '_ga_<container>',
+          pattern: '_ga_*',
+          domain: 'acme.example',
+          party: 'first',
+          provider: 'Google',
+          purpose: 'Statistics',
+          lifetime: 'persistent',
+          duration: '2 years',
+        },
+        {
+          id: 'hj',
+          name: '_hjSession_<site>',
+          pattern: '_hj*Session*',
+          party: 'first',
+          purpose: 'Replay',
+          lifetime: 'persistent',
+          duration: '30 minutes',
+          review: 'check the purpose',
+        },
+      );
+      doc.cookies.technologies = [
+        {
+          id: 'tabs',
+          type: 'session-storage',
+          purpose: 'Remember open tabs',
+          keys: ['tabs', 'draft:*'],
+          hosts: ['cdn.acme.example', '*.widgets.example'],
+        },
+      ];
+      doc.sharing.recipients[0].hosts = ['*.hosting.example'];
+      doc.sharing.recipients[0].since = '2026-03-01';
+    });
+
+  it('names the cookies a pattern covers, the domain, storage and hosts, in English', async () => {
+    const page = await build(scanned('en-GB'));
+    for (const text of [page.text.html, page.text.md]) {
+      expect(text).toContain('_ga_* (names that begin with _ga_)');
+      expect(text).toContain('_hj*Session* (names of this form, * standing for any characters)');
+      expect(text).toContain('30 minutes');
+      expect(text).toContain('acme.example');
+      expect(text).toContain('Session storage');
+      expect(says(text, 'Storage keys', 'tabs and draft:*')).toBe(true);
+      expect(says(text, 'Domains contacted from your browser', 'cdn.acme.example and *.widgets.example')).toBe(true);
+      expect(says(text, 'Domains contacted from your browser', '*.hosting.example')).toBe(true);
+      expect(says(text, 'Receives data since', '1 March 2026')).toBe(true);
+      expect(text).not.toContain('check the purpose');
+    }
+    expect(page.html).toContain('<code>_ga_*</code> (names that begin with <code>_ga_</code>)');
+    expect(page.html).toContain('<th scope="col">Domain</th>');
+  });
+
+  it('in French', async () => {
+    const page = await build(scanned('fr'));
+    for (const text of [page.text.html, page.text.md]) {
+      expect(text).toContain('_ga_* (les noms qui commencent par _ga_)');
+      expect(text).toMatch(/Persistant \(30[\s\u00a0]minutes\)/);
+      expect(text).toContain('Stockage de session');
+      expect(text).toMatch(/Clés de stockage( :)? tabs et draft:\*/);
+      expect(text).toMatch(/Reçoit des données depuis( :)? 1er mars 2026/);
+    }
+  });
+});

@@ -123,6 +123,34 @@ describe('drafts', () => {
   });
 });
 
+describe('an entry marked for review', () => {
+  it('is listed with its note on the draft, never on the published page', async () => {
+    const dir = copySample();
+    const file = path.join(dir, 'policy/privacy.yaml');
+    const note = 'added by policyc scan: check the <purpose> & category';
+    // A note alone is no change (it is never published): the draft is there for the purpose reworded beside it.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(
+          '      category: strictly-necessary\n    - id: ar-v4\n',
+          `      category: strictly-necessary\n      review: "${note}"\n    - id: ar-v4\n`,
+        )
+        .replace('manage and improve the Website', 'manage and improve the Website and our apps'),
+    );
+    const read = await site('2026-12-31', { cwd: dir, drafts: true });
+    const draft = read('privacy/draft/index.html');
+    expect(draft).toContain('<h3 id="draft-review">Marked for review: to check before the release</h3>');
+    expect(draft).toContain(
+      '<li><a href="#cookie-asp-net-session-id">ASP.NET_SessionId</a>: added by policyc scan: check the &lt;purpose&gt; &amp; category</li>',
+    );
+    expect(read('privacy/draft/index.md')).toContain(
+      '- [ASP.NET_SessionId](#cookie-asp-net-session-id): added by policyc scan: check the \\<purpose> & category',
+    );
+    for (const page of ['privacy/index.html', 'privacy/index.md']) expect(read(page)).not.toContain('added by policyc scan');
+  });
+});
+
 describe('the Atom feed', () => {
   it('is well-formed Atom 1.0 with an entry per version', async () => {
     const read = await site('2026-12-31');

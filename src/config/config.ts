@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readRegularFile } from '../load/read-safely.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { catalogIds, documentationPath } from '../diagnostics/catalog.js';
 import { diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { changeRuleIds, changeRules } from '../diff/change-rules.js';
 import { placeOfKey, placeOfOffset } from '../load/positions.js';
@@ -202,6 +203,12 @@ function rulesProblem(rules: unknown): SettingProblem | undefined {
   const known = allRules.map((r) => r.id);
   for (const [id, level] of Object.entries(rules)) {
     const at = ['rules', id];
+    // A check of policyc itself (`release-marked-for-review`) is no compliance rule: said so, not taken for a typo.
+    if (!known.includes(id) && catalogIds().includes(id))
+      return {
+        message: `\`rules\` names \`${id}\`, a check policyc always makes, not a compliance rule: no setting turns it off (${documentationPath(id)} says what to do instead)`,
+        at,
+      };
     if (!known.includes(id))
       return { message: `\`rules\` names an unknown rule \`${id}\`${didYouMean(id, known)} (\`policyc rules\` lists them)`, at };
     if (level !== 'error' && level !== 'warn' && level !== 'off')

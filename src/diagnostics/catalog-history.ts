@@ -78,6 +78,11 @@ export const historyDiagnostics: DiagnosticGroup = {
       text: 'a subprocessor new since the latest release has no `since`, or a `since` less than `sharing.subprocessors.notice` after the release announces it: customers must be told before it starts so that they can object (GDPR Art. 28(2)).',
     },
     {
+      id: 'release-marked-for-review',
+      severity: 'error',
+      text: 'an entry still has a `review` note (a tool such as `policyc scan --fix` wrote it and nobody has checked it yet): check the entry, then delete the note. No setting of `policyc.config.json` turns this check off.',
+    },
+    {
       id: 'release-released-future',
       severity: 'error',
       text: 'the date given to `release --released` is after today: it records the day a past version was released.',

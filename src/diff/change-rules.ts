@@ -14,6 +14,7 @@ export const reviewRules: ReadonlySet<string> = new Set([
   'threshold-reworded',
   'purpose-reworded',
   'special-category-condition-changed',
+  'hosts-widened',
 ]);
 
 /**
@@ -40,6 +41,8 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'cookie-provider-changed': true,
   'cookie-now-non-essential': true,
   'cookie-now-essential': true,
+  'cookie-domain-changed': true,
+  'cookie-names-widened': true,
   'longer-retention': true,
   'retention-unstated': true,
   'sensitive-data': true,
@@ -92,6 +95,7 @@ export const changeRules: Readonly<Record<string, boolean>> = {
   'threshold-reworded': false,
   'purpose-reworded': false,
   'special-category-condition-changed': false,
+  'hosts-widened': false,
 };
 
 /** The ids of the change rules. */

@@ -13,7 +13,8 @@ import { judgeProse, lostAssurances } from './prose-rules.js';
 import { requiredRoles } from './widening-rules.js';
 import { mergedParts, replacedIds, replacementsOf, withReplacedReferences } from './replacements.js';
 
-export { days } from './wording.js';
+/** A duration ("13 months") in days, for comparing (part of the public API). */
+export { durationDays as days } from '../util/duration.js';
 
 /** Labels of the two sides, shown in the change set (`1.0.0`, `working copy`). */
 export interface DiffLabels {
@@ -198,8 +199,11 @@ function diffFields(a: Record<string, unknown>, b: Record<string, unknown>, sche
   return out;
 }
 
-/** Fields that place or identify an entity rather than say anything: never compared as details. */
-const layoutKeys = ['id', 'after', 'replaces'];
+/**
+ * Fields that place or identify an entity rather than say anything, and a
+ * `review` note (for the author, never published): never compared as details.
+ */
+const layoutKeys = ['id', 'after', 'replaces', 'review'];
 
 /**
  * An entity that replaces others (a rename: one; a merge: several, or others

@@ -1,8 +1,10 @@
 import { enumLabel } from '../model/labels.js';
 import type { EntityKind, FieldChange } from './types.js';
 import { difference, type Entity } from './values.js';
-import { days, listOf, lower, money, text, type Context } from './wording.js';
+import { durationDays } from '../util/duration.js';
+import { listOf, lower, money, text, type Context } from './wording.js';
 import { wideningRules } from './widening-rules.js';
+import { declarationRules } from './declaration-rules.js';
 
 /** A verdict on one changed field: its rule, whether it is material, and a clause for the summary. */
 export interface Verdict {
@@ -110,7 +112,7 @@ const periodRule: FieldRule = ({ entity, change: { before, after }, now }) => {
       return { rule: 'shorter-retention', material: false, clause: `no longer lasts ${String(before)}` };
     return { rule: 'retention-unstated', material: true, clause: `no longer states how long it lasts (was ${String(before)})` };
   }
-  const longerBy = days(String(after)) - days(String(before));
+  const longerBy = durationDays(String(after)) - durationDays(String(before));
   if (Math.abs(longerBy) < 1e-9)
     return { rule: 'detail-changed', material: false, clause: `states the same period differently: ${String(before)} as ${String(after)}` };
   const longer = longerBy > 0;
@@ -307,4 +309,5 @@ export const fieldRules: Readonly<Record<string, FieldRule>> = {
   'section:automatedDecisions.used': automatedDecisionsRule,
   'controller:name': controllerNameRule,
   ...wideningRules,
+  ...declarationRules,
 };

@@ -107,15 +107,6 @@ export function money(e: Entity | undefined): string {
   return `${fee.currency ?? ''} ${fee.amount ?? ''}`.trim();
 }
 
-// A month is a twelfth of a year, so "12 months" and "1 year" compare equal.
-const unitDays: Record<string, number> = { day: 1, week: 7, month: 365 / 12, year: 365 };
-
-/** A duration ("13 months") in days, for comparing. */
-export function days(duration: string): number {
-  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
-  return match ? Number(match[1]) * unitDays[match[2]!]! : Number.NaN;
-}
-
 /** The general forms of fields a document may write in a short form, by the noun of one of them. */
 const generalForms: Record<string, string> = {
   legalBases: 'legal basis',

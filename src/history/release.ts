@@ -4,8 +4,9 @@ import { applyDecisions, reviewItems, type AppliedDecisions, type DecisionProble
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import { subprocessorNoticeProblems } from '../diff/subprocessors.js';
 import type { ChangeSet, ReviewDecision } from '../diff/types.js';
-import { placeOfPath } from '../load/positions.js';
+import { placeOfKey, placeOfPath } from '../load/positions.js';
 import { addDays, daysBetween } from '../util/days.js';
+import { reviewMarks } from '../model/review-notes.js';
 import { schemaVersion } from '../model/schema.js';
 import { findControls } from '../text/control.js';
 import type { PolicyModel } from '../resolve/resolve.js';
@@ -94,6 +95,8 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
   const dates = dateRefusal(input, latest, changes, effective, refuse) ?? subprocessorRefusal(input, latest);
   if (dates) return dates;
   // Last, once the version is sound: what people must still do before the release.
+  const marked = markedRefusal(input);
+  if (marked) return marked;
   const waiting = peopleWaited(input, undecided, refuse);
   if (waiting) return waiting;
   const text = setTopLevelScalars(input.text, input.yaml, { version, effective });
@@ -186,6 +189,29 @@ function releaseEntry(
     ...(input.releasedBy !== undefined ? { releasedBy: input.releasedBy } : {}),
     ...(input.approvedBy !== undefined ? { approvedBy: input.approvedBy } : {}),
     ...(made.applied.length ? { decisions: made.applied } : {}),
+  };
+}
+
+/**
+ * A refusal while an entry is marked for review (`review`: a tool wrote it, a
+ * person has not checked it), one diagnostic at each note. Not a compliance
+ * rule, so no setting of policyc.config.json turns it off: a release never
+ * publishes a guess.
+ */
+function markedRefusal(input: ReleaseInput): Refusal | undefined {
+  const marks = reviewMarks(input.working.policy);
+  if (!marks.length) return undefined;
+  return {
+    diagnostics: marks.map((mark) =>
+      diagnostic(
+        input.working.file,
+        placeOfKey(input.yaml, input.lineCounter, mark.path.map(String)),
+        'release-marked-for-review',
+        'release',
+        `Marked for review: ${mark.entry} (“${mark.note}”); a release publishes no entry a person has not checked`,
+        { hint: `Check ${mark.entry} against what the website does, then delete its \`review\` note, and release again.` },
+      ),
+    ),
   };
 }
 

@@ -24,3 +24,13 @@ export function escapeMarkdown(text: string): string {
 export function markdownAnchor(id: string): string {
   return `<a id="${escapeHtml(id)}"></a>`;
 }
+
+/** A plain string as a Markdown code span, its fence longer than any run of backticks in it (a cookie name, a host). */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A space inside the fence when the text starts or ends with a backtick (CommonMark strips one space each side).
+  const pad = /^`|`$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}

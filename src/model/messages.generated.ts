@@ -137,6 +137,14 @@ export interface EnglishMessages {
     lifetime: string;
     /** Category */
     category: string;
+    /** Domain */
+    domain: string;
+    /** names that begin with {part} */
+    namesBeginning: string;
+    /** names that end with {part} */
+    namesEnding: string;
+    /** names of this form, * standing for any characters */
+    namesLike: string;
     /** First party */
     firstParty: string;
     /** Refusing cookies */
@@ -460,6 +468,8 @@ export interface EnglishMessages {
     technology: {
       /** Local storage */
       'local-storage': string;
+      /** Session storage */
+      'session-storage': string;
       /** Pixel */
       pixel: string;
       /** Web beacon */
@@ -901,6 +911,8 @@ export interface EnglishMessages {
     draftBanner: string;
     /** Changes since version {version} */
     changes: string;
+    /** Marked for review: to check before the release */
+    markedForReview: string;
     /** Version {version} of this policy, the one in effect, is available in {language} only. */
     untranslated: string;
     /** Read it in {language} */
@@ -968,6 +980,16 @@ export interface EnglishMessages {
       destination: string;
       /** Duration */
       duration: string;
+      /** Domain */
+      domain: string;
+      /** Hosts contacted */
+      hosts: string;
+      /** Storage keys */
+      keys: string;
+      /** Cookie names */
+      pattern: string;
+      /** Receives data since */
+      since: string;
       /** Includes */
       elements: string;
       /** Email address */
@@ -1280,6 +1302,12 @@ export interface EnglishMessages {
       'cookie-provider-changed': string;
       /** {entity} “{name}” is now a first-party cookie. */
       'cookie-detail': string;
+      /** {entity} “{name}” is now set for another domain. */
+      'cookie-domain-changed': string;
+      /** {entity} “{name}” now covers more cookie names. */
+      'cookie-names-widened': string;
+      /** {entity} “{name}” now contacts more hosts; a person must judge whether a new party receives data. */
+      'hosts-widened': string;
       /** {entity} “{name}” is now sensitive data. */
       'sensitive-data': string;
       /** {entity} “{name}” no longer says what allows us to use this sensitive data. */
@@ -1379,6 +1407,12 @@ export interface EnglishMessages {
     countries: string;
     /** Privacy policy */
     privacyPolicy: string;
+    /** Storage keys */
+    keys: string;
+    /** Domains contacted from your browser */
+    hosts: string;
+    /** Receives data since */
+    since: string;
     /** Purposes */
     purposes: string;
     /** Features */

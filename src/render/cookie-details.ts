@@ -1,7 +1,8 @@
+import { markdownCode } from '../markdown/escape.js';
 import { markdownTable } from '../markdown/table.js';
 import type { Policy } from '../model/policy.generated.js';
 import { formatDuration } from './intl-format.js';
-import { enumList, facts, inline, link, literal, markdownList } from './facts.js';
+import { codeList, enumList, facts, inline, link, literal, markdownList } from './facts.js';
 import type { ViewContext, Writer } from './section-views.js';
 import { retentionView } from './collection-details.js';
 
@@ -12,6 +13,7 @@ export function cookiesDetails({ policy, doc, writer, label, plain }: ViewContex
   return {
     consent: doc.cookies!.consent && { ...doc.cookies!.consent, modelLabel: label('consentModel', cookies.consent!.model) },
     hasCategory: items.some((cookie) => cookie.category),
+    hasDomain: items.some((cookie) => cookie.domain),
     items: items.map((cookie, i) => ({
       ...doc.cookies!.items![i],
       anchor: `cookie-${cookie.id}`,
@@ -20,6 +22,8 @@ export function cookiesDetails({ policy, doc, writer, label, plain }: ViewContex
       lifetimeLabel: label('lifetime', cookie.lifetime),
       durationLabel: cookie.duration ? plain(formatDuration(cookie.duration, policy.locale)) : undefined,
       categoryLabel: label('cookieCategory', cookie.category),
+      patternLabel: cookie.pattern === undefined ? undefined : inline(writer, patternText(cookie.pattern, writer)),
+      domainLabel: cookie.domain === undefined ? undefined : plain(cookie.domain),
     })),
     technologies: (cookies.technologies ?? []).map((technology, i) => ({
       ...doc.cookies!.technologies![i],
@@ -38,6 +42,8 @@ export function cookiesDetails({ policy, doc, writer, label, plain }: ViewContex
           enumList(writer, 'cookieCategory', technology.category ? [technology.category] : undefined),
         ],
         ['platforms', writer.t('facts', 'platforms'), enumList(writer, 'platform', technology.platforms)],
+        ['keys', writer.t('facts', 'keys'), codeList(writer, technology.keys)],
+        ['hosts', writer.t('facts', 'hosts'), codeList(writer, technology.hosts)],
         ['retention', writer.t('facts', 'retention'), technology.retention && retentionView(technology.retention, writer).markdown],
         ['optOut', writer.t('facts', 'optOut'), technology.optOut],
         [
@@ -73,16 +79,18 @@ export function cookiesDetails({ policy, doc, writer, label, plain }: ViewContex
 
 function cookieTable(items: NonNullable<NonNullable<Policy['cookies']>['items']>, writer: Writer): string {
   const withCategory = items.some((cookie) => cookie.category);
-  const header = ['name', 'provider', 'purpose', 'lifetime', ...(withCategory ? ['category'] : [])].map((key) =>
-    literal(writer.t('cookies', key)),
+  const withDomain = items.some((cookie) => cookie.domain);
+  const header = ['name', 'provider', 'purpose', 'lifetime', ...(withCategory ? ['category'] : []), ...(withDomain ? ['domain'] : [])].map(
+    (key) => literal(writer.t('cookies', key)),
   );
   const rows = items.map((cookie) => [
-    literal(cookie.name),
+    literal(cookie.name) + (cookie.pattern === undefined ? '' : writer.semicolon + patternText(cookie.pattern, writer)),
     providerText(cookie, writer),
     cookie.purpose,
     literal(writer.enumText('lifetime', cookie.lifetime)) +
       (cookie.duration ? ` (${literal(formatDuration(cookie.duration, writer.locale))})` : ''),
     ...(withCategory ? [cookie.category ? literal(writer.enumText('cookieCategory', cookie.category)) : ''] : []),
+    ...(withDomain ? [cookie.domain === undefined ? '' : literal(cookie.domain)] : []),
   ]);
   return markdownTable(
     header,
@@ -95,4 +103,24 @@ function cookieTable(items: NonNullable<NonNullable<Policy['cookies']>['items']>
 function providerText(cookie: { provider?: string; party: string }, writer: Writer): string {
   const party = literal(writer.enumText('party', cookie.party));
   return cookie.provider === undefined ? party : `${cookie.provider} (${party})`;
+}
+
+/**
+ * A cookie's name pattern with what it matches in the locale's words: "`_ga_*` (names that begin with `_ga_`)";
+ * a pattern with a `*` elsewhere is explained as a form.
+ */
+function patternText(pattern: string, writer: Writer): string {
+  const parts = pattern.split('*');
+  const [key, part] =
+    parts.length === 2 && parts[0] && !parts[1]
+      ? ['namesBeginning', parts[0]]
+      : parts.length === 2 && !parts[0] && parts[1]
+        ? ['namesEnding', parts[1]]
+        : ['namesLike', ''];
+  const words = writer
+    .t('cookies', key)
+    .split('{part}')
+    .map(literal)
+    .join(part && markdownCode(part));
+  return `${markdownCode(pattern)} (${words})`;
 }

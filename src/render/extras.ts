@@ -120,7 +120,7 @@ export const fragmentCss = `/* policyc fragment stylesheet: every rule is scoped
 export interface CookieTable {
   /** `cookies.html`: the table alone, as an embeddable fragment (classes and ids prefixed `policyc-`). */
   html: string;
-  /** `cookies.json`: `{ policy, version, effective, cookies: [{ id, name, party, provider, purpose, lifetime, duration, category }] }`, plain text, 2-space indented, with a final newline. */
+  /** `cookies.json`: `{ policy, version, effective, cookies: [{ id, name, party, provider, purpose, lifetime, duration, category }] }` (with `pattern` and `domain` for a cookie that states them), plain text, 2-space indented, with a final newline. */
   json: string;
 }
 
@@ -131,7 +131,7 @@ export interface CookieTable {
  *
  * `cookies.html.hbs` receives the cookies section as the page's `cookies`
  * partial does (`items` with `anchor`, `name`, `providerLabel`, `purpose`,
- * `lifetimeLabel`, `durationLabel`, `categoryLabel`; `hasCategory`), plus
+ * `lifetimeLabel`, `durationLabel`, `categoryLabel`, `patternLabel`, `domainLabel`; `hasCategory`, `hasDomain`), plus
  * `lang`, `id`, `version`, `effective` and `t`.
  */
 export function cookieTable(model: PolicyModel, renderer: Renderer): CookieTable | undefined {
@@ -168,6 +168,9 @@ export function cookieTable(model: PolicyModel, renderer: Renderer): CookieTable
       lifetime: c.lifetime,
       duration: c.duration ?? null,
       category: c.category ?? null,
+      // The names and domain a consent manager matches, only where stated (a table of named cookies stays as it was).
+      ...(c.pattern === undefined ? {} : { pattern: c.pattern }),
+      ...(c.domain === undefined ? {} : { domain: c.domain }),
     })),
   };
   return { html: scopeHtml(html), json: `${JSON.stringify(data, null, 2)}\n` };

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../markdown/escape.js';
+import { escapeMarkdown, markdownCode } from '../markdown/escape.js';
 import { proseToPlainText } from '../markdown/prose.js';
 import { listFormat } from './intl-format.js';
 import type { OutputFormat } from './view-model.js';
@@ -60,6 +60,11 @@ export function enumList(
 export function markdownList(writer: FactWriter, items: readonly (string | undefined)[], type?: 'disjunction'): string | undefined {
   const present = items.filter((item): item is string => item !== undefined && item !== '');
   return present.length ? listFormat(writer.locale, present, type, writer.semicolon) : undefined;
+}
+
+/** Names or hosts written as code (storage keys, `*.example.com`), in the locale's list form; undefined for none. */
+export function codeList(writer: FactWriter, items: readonly string[] | undefined): string | undefined {
+  return markdownList(writer, (items ?? []).map(markdownCode));
 }
 
 /** The facts that have a value, each labelled from the locale's group and converted; `[key, label, inline Markdown]`. */

@@ -1,4 +1,5 @@
 // Dates, durations and money in a locale's words, for the page, the summary and the history pages.
+import { parseDuration } from '../util/duration.js';
 
 // Building an Intl formatter costs far more than formatting: formatted values are kept, by locale and value.
 // The first formatter of a process costs most (ICU loads its data): a build keeps them in its cache too (see `formattedValues`).
@@ -69,10 +70,10 @@ export function formatDate(iso: string, locale: string): string {
 
 /** Format a duration ("13 months") in a locale's words ("13 mois"); the document states it in English units. */
 export function formatDuration(duration: string, locale: string): string {
-  const match = /^(\d+) (day|week|month|year)s?$/.exec(duration);
-  if (!match) return duration;
+  const parsed = parseDuration(duration);
+  if (!parsed) return duration;
   return remembered(`duration\0${locale}\0${duration}`, () =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: match[2]!, unitDisplay: 'long' }).format(Number(match[1])),
+    new Intl.NumberFormat(locale, { style: 'unit', unit: parsed.unit, unitDisplay: 'long' }).format(parsed.amount),
   );
 }
 

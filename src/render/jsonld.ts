@@ -14,6 +14,7 @@ import type {
 import type { PolicyModel } from '../resolve/resolve.js';
 import type { Messages } from '../model/messages.js';
 import { proseToPlainText } from '../markdown/prose.js';
+import { isoDuration } from '../util/duration.js';
 
 /**
  * The JSON-LD context of `policyJsonLd`: prefixes only, inline, so a consumer
@@ -426,13 +427,6 @@ function storageDuration(period: string | undefined, criteria: string | undefine
     'rdfs:label': g.lit([period, criteria].filter(Boolean).join(', ')),
     'rdf:value': iso === undefined ? undefined : { '@value': iso, '@type': 'xsd:duration' },
   });
-}
-
-/** An ISO 8601 duration (`P12M`) for one of the document's periods (`12 months`, `1 year`); undefined for anything else. */
-export function isoDuration(period: string): string | undefined {
-  const m = /^\s*(\d+)\s*(day|week|month|year)s?\s*$/i.exec(period);
-  if (!m) return undefined;
-  return `P${m[1]}${{ day: 'D', week: 'W', month: 'M', year: 'Y' }[m[2]!.toLowerCase() as 'day']}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { proseToPlainText } from '../markdown/prose.js';
-import { separators } from './intl-format.js';
-import { countryList, enumList, facts, inline, link, literal, markdownList, refs } from './facts.js';
+import { formatDate, separators } from './intl-format.js';
+import { codeList, countryList, enumList, facts, inline, link, literal, markdownList, refs } from './facts.js';
 import { recipientFeaturesKey } from './feature-label.js';
 import type { ViewContext } from './section-views.js';
 
@@ -46,6 +46,8 @@ export function sharingDetails(context: ViewContext): Record<string, unknown> {
                 disclosureText(enumList(writer, 'ccpaCategory', d.categories), d.purpose),
               ] as const,
           ),
+          ['since', writer.t('facts', 'since'), recipient.since && literal(formatDate(recipient.since, writer.locale))],
+          ['hosts', writer.t('facts', 'hosts'), codeList(writer, recipient.hosts)],
           [
             'privacyPolicy',
             writer.t('facts', 'privacyPolicy'),

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   brief,
   capitalise,
-  days,
   describeContact,
   describeCookie,
   describeTransfer,
@@ -100,15 +99,6 @@ describe('showing values', () => {
     expect(money({ id: 'r', fee: { amount: 10, currency: 'GBP' } })).toBe('GBP 10');
     expect(money({ id: 'r' })).toBe('');
     expect(money(undefined)).toBe('');
-  });
-
-  it('days: a duration in days; anything else is not a number', () => {
-    expect(days('1 day')).toBe(1);
-    expect(days('2 weeks')).toBe(14);
-    expect(days('12 months')).toBeCloseTo(365, 9);
-    expect(days('3 years')).toBe(1095);
-    expect(days('about 3 years')).toBeNaN();
-    expect(days('3 years or so')).toBeNaN();
   });
 });
 

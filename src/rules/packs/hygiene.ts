@@ -1,6 +1,7 @@
 import { formatPath } from '../../load/positions.js';
 import { eachString } from '../../model/fields.js';
 import type { Policy } from '../../model/policy.generated.js';
+import { reviewMarks } from '../../model/review-notes.js';
 import { references } from '../../model/sections.js';
 import { subprocessorNoticeProblems } from '../../diff/subprocessors.js';
 import type { Finding, Rule } from '../types.js';
@@ -241,5 +242,21 @@ export const hygieneRules: readonly Rule[] = [
     reference: 'GDPR Art. 28(2) and 28(4)',
     fix: 'Give the new processor a `since` date at least `sharing.subprocessors.notice` after its announcement, or release later.',
     check: ({ policy, previous, release, today }) => subprocessorNoticeProblems(previous?.policy, policy, release?.released ?? today),
+  },
+  {
+    id: 'hygiene-marked-for-review',
+    pack: 'hygiene',
+    severity: 'warning',
+    title: 'No entry is still marked for review',
+    explanation:
+      'An entry a tool wrote (such as a cookie `policyc scan --fix` declared from the Open Cookie Database) carries a `review` note until a person has checked it: its provider, purpose, category and duration are a guess from what other websites do, and the policy must say what this one does. `release` refuses a document with such a note, so that no guess is published.',
+    reference: `${policyc} (entries written by a tool)`,
+    fix: 'Check the entry against what the website does, correct it, then delete its `review` note.',
+    check: ({ policy }) =>
+      reviewMarks(policy).map((mark) => ({
+        message: `Marked for review: ${mark.entry} (“${mark.note}”)`,
+        path: mark.path,
+        hint: `Check ${mark.entry} against what the website does, then delete its \`review\` note; \`release\` refuses a document with one.`,
+      })),
   },
 ];
