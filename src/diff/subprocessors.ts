@@ -1,5 +1,6 @@
 import type { Policy } from '../model/policy.generated.js';
 import { addDays } from '../util/days.js';
+import { parseDuration } from '../util/duration.js';
 
 /** A recipient of personal data, as the document declares it. */
 export type Recipient = NonNullable<NonNullable<Policy['sharing']>['recipients']>[number];
@@ -48,11 +49,9 @@ export function mechanismsOf(policy: Policy, recipient: Recipient): string[] {
 
 /** The first day after a notice period given on `date` (a Duration such as `30 days`; hours and minutes round up to whole days). */
 export function noticeEnds(date: string, duration: string): string | undefined {
-  // TODO(i18m): use the Duration parser of src/util/duration.ts once it lands.
-  const match = /^([1-9][0-9]*) (minute|hour|day|week|month|year)s?$/.exec(duration);
-  if (!match) return undefined;
-  const count = Number(match[1]);
-  const unit = match[2]!;
+  const parsed = parseDuration(duration);
+  if (!parsed) return undefined;
+  const { amount: count, unit } = parsed;
   if (unit === 'minute') return addDays(date, Math.ceil(count / 1440));
   if (unit === 'hour') return addDays(date, Math.ceil(count / 24));
   if (unit === 'day' || unit === 'week') return addDays(date, unit === 'week' ? count * 7 : count);

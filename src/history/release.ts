@@ -95,9 +95,7 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
   const dates = dateRefusal(input, latest, changes, effective, refuse) ?? subprocessorRefusal(input, latest);
   if (dates) return dates;
   // Last, once the version is sound: what people must still do before the release.
-  const marked = markedRefusal(input);
-  if (marked) return marked;
-  const waiting = peopleWaited(input, undecided, refuse);
+  const waiting = markedRefusal(input) ?? peopleWaited(input, undecided, refuse);
   if (waiting) return waiting;
   const text = setTopLevelScalars(input.text, input.yaml, { version, effective });
   const entry = releaseEntry(input, { version, effective, text, latest, applied });

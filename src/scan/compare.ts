@@ -3,6 +3,7 @@ import type { Jurisdiction } from '../model/policy.generated.js';
 import { knownCategory, knownLifetime, lookupCookie, type CookieDatabase, type KnownCookie } from './cookie-database.js';
 import type { Category, Declared, DeclaredCookie, DeclaredStorage } from './declared.js';
 import { hostMatches, namePatternMatches, sameSite, siteOf } from './hosts.js';
+import { longestDurationSeconds } from '../util/duration.js';
 import type { Observation, ObservedCookie, ObservedStorageKey } from './observation.js';
 
 /*
@@ -191,15 +192,6 @@ function beforeConsentHint(jurisdictions: readonly Jurisdiction[], category: Cat
   return `${law.join('; ')}. Set it only after the consent click, or declare it \`strictly-necessary\` if it is.`;
 }
 
-// TODO(i18m): use src/util/duration.ts
-const unitSeconds: Record<string, number> = { minute: 60, hour: 3600, day: 86400, week: 7 * 86400, month: 31 * 86400, year: 366 * 86400 };
-
-/** The longest a Duration may mean, in seconds (a month as 31 days, a year as 366: a scan never calls a declaration short by rounding). */
-function durationSeconds(duration: string): number | undefined {
-  const match = /^(\d+) (minute|hour|day|week|month|year)s?$/.exec(duration);
-  return match ? Number(match[1]) * unitSeconds[match[2]!]! : undefined;
-}
-
 /** Slack for the clock of an Expires date against the response time. */
 const toleranceSeconds = 60;
 
@@ -210,7 +202,7 @@ function durationShorter(declared: DeclaredCookie, observedSeconds: number): ((w
   const observed = days >= 1 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${Math.max(1, Math.round(kept / 60))} minutes`;
   if (declared.lifetime === 'session')
     return (where) => `Cookie \`${declared.id}\` is declared a session cookie, but is set ${where} to last ${observed}`;
-  const seconds = declared.duration === undefined ? undefined : durationSeconds(declared.duration);
+  const seconds = declared.duration === undefined ? undefined : longestDurationSeconds(declared.duration);
   if (seconds === undefined || seconds + toleranceSeconds >= kept) return undefined;
   return (where) => `Cookie \`${declared.id}\` is declared to last ${declared.duration}, but is set ${where} to last ${observed}`;
 }

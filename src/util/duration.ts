@@ -33,6 +33,15 @@ export function durationSeconds(text: string): number {
   return duration ? duration.amount * unitSeconds[duration.unit] : Number.NaN;
 }
 
+// The longest each unit can be on a calendar (a 31-day month, a leap year).
+const longestUnitSeconds: Record<DurationUnit, number> = { ...unitSeconds, month: 31 * 86_400, year: 366 * 86_400 };
+
+/** The longest a duration can last on a calendar, in seconds (undefined when it is not one): what a check that must never call a declaration short by rounding compares with. */
+export function longestDurationSeconds(text: string): number | undefined {
+  const duration = parseDuration(text);
+  return duration ? duration.amount * longestUnitSeconds[duration.unit] : undefined;
+}
+
 /** A duration's length in days, in fractions for minutes and hours (NaN when it is not one). */
 export function durationDays(text: string): number {
   return durationSeconds(text) / 86_400;
