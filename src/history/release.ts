@@ -83,7 +83,7 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
   const { changes, applied = [], problems = [], undecided = [] } = decided;
   const version = latest && changes ? chooseVersion(input, latest, changes, refuse) : policy.version;
   if (typeof version !== 'string') return version;
-  if (releases.some((r) => r.entry.version === version) || input.manifest?.releases.some((r) => r.version === version)) {
+  if (isReleased(input, version)) {
     return refuse(
       'release-version-exists',
       `Version ${version} is already released`,
@@ -103,6 +103,11 @@ export function planRelease(input: ReleaseInput): { plan: ReleasePlan } | Refusa
   return {
     plan: { version, entry, snapshot: text, manifest, working: text, ...(changes ? { changes } : {}), decisionProblems: problems },
   };
+}
+
+/** True when the version is in the history already (verified, or only listed in the manifest). */
+function isReleased(input: ReleaseInput, version: string): boolean {
+  return input.releases.some((r) => r.entry.version === version) || (input.manifest?.releases.some((r) => r.version === version) ?? false);
 }
 
 /** A refusal of the effective date: not after the latest release's, or too soon for the notice a material change needs. */
