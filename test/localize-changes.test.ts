@@ -113,6 +113,20 @@ describe('localizeChanges', () => {
     expect(without.changes.find((c) => c.id === added.id)!.summary).toBe(`Ajoute la finalité «\u00a0${source}\u00a0».`);
   });
 
+  it('names a cookie by its name as it is, not read as Markdown', () => {
+    const { before, after } = fixture('cookie-names-widened');
+    const renamed = structuredClone(after);
+    const changed = diffPolicies(before, renamed).changes[0]!;
+    renamed.cookies!.items!.find((c) => c.id === changed.id)!.name = '_ga_*_x_';
+    const told = localizeChanges(diffPolicies(before, renamed), {
+      locale: 'fr',
+      messages: fr,
+      from: { source: before },
+      to: { source: renamed },
+    });
+    expect(told.changes.find((c) => c.id === changed.id)!.summary).toContain(String.raw`\_ga\_\*\_x\_`);
+  });
+
   it('names a removed entity from the old version', () => {
     const { before, after } = fixture('content-removed');
     const set = diffPolicies(before, after);

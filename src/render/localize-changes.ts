@@ -108,7 +108,11 @@ export function nameOf(change: Pick<Change, 'entity' | 'id'>, side: LocalizedSid
     (side.translated && entityAt(side.translated, change.entity, change.id)) ?? entityAt(side.source, change.entity, change.id);
   if (!entity) return change.id;
   const field = nameField[change.entity];
-  const named = (field ? plainText(entity[field]) : undefined) ?? fallbackName[change.entity]?.(entity, messages, change.id);
+  // A cookie's name is a literal, not Markdown: `_ga_*` is not emphasis.
+  const value = field ? entity[field] : undefined;
+  const named =
+    (change.entity === 'cookie' && typeof value === 'string' && value ? value : plainText(value)) ??
+    fallbackName[change.entity]?.(entity, messages, change.id);
   // The built-in sections without a title of their own: the locale's heading.
   return named || (messages.headings[change.id] ?? change.id);
 }
