@@ -1,5 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
-import { diagnostic, fileStart, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, fileStart, type Diagnostic, type Place } from '../diagnostics/diagnostic.js';
 import { applyDecisions, reviewItems, type AppliedDecisions, type DecisionProblem, type ReviewItem } from '../diff/decisions.js';
 import { diffPolicies, type MaterialityOverrides } from '../diff/diff.js';
 import { subprocessorNoticeProblems } from '../diff/subprocessors.js';
@@ -159,20 +159,22 @@ function noticeRefusal(input: ReleaseInput, changes: ChangeSet | undefined, effe
 /** Refused when a subprocessor new since the latest release starts before the notice given today ends (as `hygiene-subprocessor-notice` judges). */
 function subprocessorRefusal(input: ReleaseInput, latest: Release | undefined): Refusal | undefined {
   const problems = subprocessorNoticeProblems(latest?.model.policy, input.working.policy, input.today);
+  return refusalAt(
+    input,
+    'release-subprocessor-notice',
+    problems.map((p) => ({ at: placeOfPath(input.yaml, input.lineCounter, p.path.map(String)), message: p.message, hint: p.hint })),
+  );
+}
+
+/** A refusal with one diagnostic per problem found in the working document, or none when there is no problem. */
+function refusalAt(
+  input: ReleaseInput,
+  ruleId: string,
+  problems: readonly { at: Place; message: string; hint: string }[],
+): Refusal | undefined {
   if (!problems.length) return undefined;
   return {
-    diagnostics: problems.map((problem) =>
-      diagnostic(
-        input.working.file,
-        placeOfPath(input.yaml, input.lineCounter, problem.path.map(String)),
-        'release-subprocessor-notice',
-        'release',
-        problem.message,
-        {
-          hint: problem.hint,
-        },
-      ),
-    ),
+    diagnostics: problems.map((p) => diagnostic(input.working.file, p.at, ruleId, 'release', p.message, { hint: p.hint })),
   };
 }
 
@@ -202,20 +204,15 @@ function releaseEntry(
  * publishes a guess.
  */
 function markedRefusal(input: ReleaseInput): Refusal | undefined {
-  const marks = reviewMarks(input.working.policy);
-  if (!marks.length) return undefined;
-  return {
-    diagnostics: marks.map((mark) =>
-      diagnostic(
-        input.working.file,
-        placeOfKey(input.yaml, input.lineCounter, mark.path.map(String)),
-        'release-marked-for-review',
-        'release',
-        `Marked for review: ${mark.entry} (“${mark.note}”); a release publishes no entry a person has not checked`,
-        { hint: `Check ${mark.entry} against what the website does, then delete its \`review\` note, and release again.` },
-      ),
-    ),
-  };
+  return refusalAt(
+    input,
+    'release-marked-for-review',
+    reviewMarks(input.working.policy).map((mark) => ({
+      at: placeOfKey(input.yaml, input.lineCounter, mark.path.map(String)),
+      message: `Marked for review: ${mark.entry} (“${mark.note}”); a release publishes no entry a person has not checked`,
+      hint: `Check ${mark.entry} against what the website does, then delete its \`review\` note, and release again.`,
+    })),
+  );
 }
 
 /** A refusal while a change to review is undecided, or the release needs an approval it lacks. */

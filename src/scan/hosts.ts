@@ -1,4 +1,5 @@
 import { getDomain } from 'tldts';
+import { hostCovers } from '../util/patterns.js';
 
 /*
  * Hosts and sites, for telling first parties from third parties and for
@@ -33,14 +34,11 @@ export function sameSite(a: string, b: string): boolean {
 
 /**
  * True when a declared host matches an observed one: exactly, or, for a
- * declared `*.example.com`, example.com and any host under it.
+ * declared `*.example.com`, example.com and any host under it (as the diff
+ * judges one declaration covering another).
  */
 export function hostMatches(declared: string, host: string): boolean {
-  const want = declared.toLowerCase();
-  const have = host.replace(/^\./, '').toLowerCase();
-  if (!want.startsWith('*.')) return want === have;
-  const base = want.slice(2);
-  return have === base || have.endsWith(`.${base}`);
+  return hostCovers(declared.toLowerCase(), host.replace(/^\./, '').toLowerCase());
 }
 
 /**
