@@ -116,6 +116,20 @@ describe('the list and its changes', () => {
   });
 });
 
+describe('a controller’s own policy', () => {
+  it('publishes no subprocessor list, though it names processors: only `sharing.subprocessors` asks for one', async () => {
+    const cwd = path.join(root, 'examples/us-saas');
+    const working = readFileSync(path.join(cwd, 'policy/privacy.yaml'), 'utf8');
+    expect(working).toMatch(/role: processor/);
+    expect(working).not.toMatch(/subprocessors:/);
+    const out = path.join(tempDir(), 'dist');
+    const result = await build({ cwd, out, date: '2026-12-10' });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(existsSync(path.join(out, 'privacy/index.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'privacy/subprocessors'))).toBe(false);
+  });
+});
+
 describe('examples/eu-b2b', () => {
   let out = '';
   const date = '2026-12-10';

@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { processorsOf } from '../diff/subprocessors.js';
 import { escapeMarkdown } from '../markdown/escape.js';
 import { notificationFiles } from '../notify/announcement.js';
 import { normaliseMarkdown } from '../markdown/normalise.js';
@@ -47,8 +46,8 @@ export function listLanguages(p: Publishing): ListLanguage[] {
 }
 
 /**
- * The subprocessor list of a released document that has processors (or
- * declares `sharing.subprocessors`), in each of its languages, under
+ * The subprocessor list of a released document that declares
+ * `sharing.subprocessors`, in each of its languages, under
  * `dist/<id>/<dir>subprocessors/`: `index.html`, `index.md`, `index.json`,
  * `feed.xml` (the changes, release by release) and the e-mail of the
  * newest release's changes under `notify/<from>...<to>/`. The list is the newest
@@ -57,7 +56,8 @@ export function listLanguages(p: Publishing): ListLanguage[] {
  */
 export function publishSubprocessors(p: Publishing, files: SiteOutput): void {
   const policy = p.latest.model.policy;
-  if (!processorsOf(policy).length && !policy.sharing?.subprocessors) return;
+  // Only a document that declares the list publishes it: a processor owes its customers the list, a controller's policy does not.
+  if (!policy.sharing?.subprocessors) return;
   const languages = listLanguages(p);
   for (const l of languages) {
     const list = subprocessorList(p.releases, p.releases.length - 1, l.texts);
